@@ -1,0 +1,49 @@
+# Spire: `make serve` builds and serves the app; `make test` runs every check.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+# Every integration test but the browser suite, which needs the release build first.
+NATIVE_TESTS := $(patsubst tests/%.rs,--test %,$(filter-out tests/browser.rs,$(wildcard tests/*.rs)))
+
+.PHONY: serve dist test check check-content fmt lint unit browser bench setup clean
+
+setup:
+	@scripts/setup.sh
+
+serve: setup
+	trunk serve --release
+
+dist: setup
+	trunk build --release
+
+check-content:
+	cargo run --quiet --bin spire-content -- check lessons
+	cargo run --quiet --bin spire-content -- schema --check lessons/schema
+
+fmt:
+	cargo fmt --check
+
+lint:
+	cargo clippy --all-targets -- -D warnings
+
+unit:
+	cargo test --lib --bins $(NATIVE_TESTS)
+
+browser: dist
+	scripts/setup.sh --browser
+	scripts/with-process-group.sh cargo test --test browser -- --test-threads=1
+
+test:
+	scripts/setup.sh --browser
+	$(MAKE) fmt
+	$(MAKE) lint
+	$(MAKE) check-content
+	cargo test --lib --bins $(NATIVE_TESTS)
+	$(MAKE) dist
+	scripts/with-process-group.sh cargo test --test browser -- --test-threads=1
+
+bench: dist
+	@scripts/bench.sh
+
+clean:
+	rm -rf dist target/spire-browser-tests

@@ -1,0 +1,181 @@
+//! The lesson catalogue: filters (kept in the URL so a teacher can share a view) and each
+//! lesson's status from the pupil's saved work.
+
+use super::content::{Competence, Dimension, Lesson, Level};
+use super::progress::{Progress, WorkRef};
+use super::route::{pct_encode, query_pairs};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Duration {
+    Short,
+    Medium,
+    Long,
+}
+
+impl Duration {
+    pub const ALL: [Duration; 3] = [Duration::Short, Duration::Medium, Duration::Long];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Duration::Short => "short",
+            Duration::Medium => "medium",
+            Duration::Long => "long",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Duration> {
+        Duration::ALL.into_iter().find(|d| d.id() == s)
+    }
+
+    pub fn contains(self, minutes: u32) -> bool {
+        match self {
+            Duration::Short => minutes <= 30,
+            Duration::Medium => (31..=60).contains(&minutes),
+            Duration::Long => minutes > 60,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CatalogueFilter {
+    pub level: Option<Level>,
+    pub competence: Option<Competence>,
+    pub dimension: Option<Dimension>,
+    pub duration: Option<Duration>,
+    pub query: String,
+}
+
+impl CatalogueFilter {
+    /// Reads a query string; unknown keys and values are ignored, never an error.
+    pub fn from_query(query: &str) -> CatalogueFilter {
+        let mut f = CatalogueFilter::default();
+        for (k, v) in query_pairs(query) {
+            match k.as_str() {
+                "level" => f.level = Level::parse(&v),
+                "competence" => f.competence = Competence::parse(&v),
+                "dimension" => f.dimension = Dimension::parse(&v),
+                "duration" => f.duration = Duration::parse(&v),
+                "q" => f.query = v.chars().take(200).collect(),
+                _ => {}
+            }
+        }
+        f
+    }
+
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(l) = self.level {
+            parts.push(format!("level={}", l.id()));
+        }
+        if let Some(c) = self.competence {
+            parts.push(format!("competence={}", c.id()));
+        }
+        if let Some(d) = self.dimension {
+            parts.push(format!("dimension={}", d.id()));
+        }
+        if let Some(d) = self.duration {
+            parts.push(format!("duration={}", d.id()));
+        }
+        if !self.query.trim().is_empty() {
+            parts.push(format!("q={}", pct_encode(self.query.trim())));
+        }
+        parts.join("&")
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == CatalogueFilter::default()
+    }
+
+    /// True when the lesson passes every filter. Search looks at titles and summaries in
+    /// both languages, ignoring case.
+    pub fn matches(&self, lesson: &Lesson) -> bool {
+        let by_level = self.level.is_none_or(|l| lesson.levels.contains(&l));
+        let by_competence = self
+            .competence
+            .is_none_or(|c| lesson.competences.contains(&c));
+        let by_dimension = self
+            .dimension
+            .is_none_or(|d| lesson.dimensions.contains(&d));
+        let by_duration = self
+            .duration
+            .is_none_or(|d| lesson.minutes.is_some_and(|m| d.contains(m)));
+        by_level && by_competence && by_dimension && by_duration && self.matches_text(lesson)
+    }
+
+    fn matches_text(&self, lesson: &Lesson) -> bool {
+        let query = self.query.trim().to_lowercase();
+        if query.is_empty() {
+            return true;
+        }
+        let texts = lesson.title.all().chain(lesson.summary.iter().flat_map(|s| s.all()));
+        let haystack: String = texts.collect::<Vec<_>>().join(" ").to_lowercase();
+        query.split_whitespace().all(|word| haystack.contains(word))
+    }
+}
+
+/// Where the pupil is with a lesson.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LessonStatus {
+    NotStarted,
+    /// On step `at` (1-based) of `of`.
+    InProgress { at: usize, of: usize },
+    Done,
+}
+
+pub fn lesson_status(progress: &Progress, lesson: &Lesson) -> LessonStatus {
+    let Some(work) = progress.work(&WorkRef::lesson(lesson.id.as_str())) else {
+        return LessonStatus::NotStarted;
+    };
+    if work.completed.is_some() {
+        return LessonStatus::Done;
+    }
+    let at = work
+        .at_step
+        .as_deref()
+        .and_then(|s| lesson.step_index(s))
+        .unwrap_or(0);
+    LessonStatus::InProgress {
+        at: at + 1,
+        of: lesson.steps.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::content::load::parse_json;
+
+    fn lesson(json: &str) -> Lesson {
+        parse_json(json).unwrap()
+    }
+
+    const L: &str = r#"{"id":"a","title":{"da":"Idésprint","en":"Idea sprint"},
+        "summary":"Find problems","levels":["mellemtrin"],"minutes":45,
+        "competences":["creativity"],"dimensions":["kreativitet"],
+        "steps":[{"type":"read","id":"r","body":"x"},{"type":"read","id":"s","body":"y"}]}"#;
+
+    #[test]
+    fn filters_match() {
+        let l = lesson(L);
+        let q = |s: &str| CatalogueFilter::from_query(s).matches(&l);
+        assert!(q(""));
+        assert!(q("level=mellemtrin&competence=creativity&dimension=kreativitet&duration=medium"));
+        assert!(!q("level=indskoling"));
+        assert!(!q("duration=short"));
+        assert!(q("q=IDEA+sprint"));
+        assert!(q("q=id%C3%A9sprint"));
+        assert!(!q("q=robot"));
+        assert!(q("level=nonsense&foo=bar"));
+    }
+
+    #[test]
+    fn status_follows_saved_work() {
+        let l = lesson(L);
+        let mut p = Progress::default();
+        assert_eq!(lesson_status(&p, &l), LessonStatus::NotStarted);
+        p.set_position(&WorkRef::lesson("a"), "s", 1);
+        assert_eq!(lesson_status(&p, &l), LessonStatus::InProgress { at: 2, of: 2 });
+        p.set_completed(&WorkRef::lesson("a"), true, 2);
+        assert_eq!(lesson_status(&p, &l), LessonStatus::Done);
+    }
+}

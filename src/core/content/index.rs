@@ -1,0 +1,87 @@
+//! `index.json`: the catalogue of which content files exist.
+
+use super::id::Id;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ContentIndex {
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    #[serde(default)]
+    pub lessons: Vec<Id>,
+    #[serde(default)]
+    pub canvases: Vec<Id>,
+    #[serde(default)]
+    pub challenges: Vec<Id>,
+    #[serde(default)]
+    pub role_models: Vec<Id>,
+}
+
+/// The kinds of content file, with the folder each lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ContentKind {
+    Lesson,
+    Canvas,
+    Challenge,
+    RoleModel,
+}
+
+impl ContentKind {
+    pub const ALL: [ContentKind; 4] = [
+        ContentKind::Lesson,
+        ContentKind::Canvas,
+        ContentKind::Challenge,
+        ContentKind::RoleModel,
+    ];
+
+    /// The folder inside the content root, with a trailing slash (empty for lessons).
+    pub fn folder(self) -> &'static str {
+        match self {
+            ContentKind::Lesson => "",
+            ContentKind::Canvas => "canvases/",
+            ContentKind::Challenge => "challenges/",
+            ContentKind::RoleModel => "role-models/",
+        }
+    }
+
+    /// The file's path relative to the content root.
+    pub fn path(self, id: &str) -> String {
+        format!("{}{id}.json", self.folder())
+    }
+
+    /// The key naming this kind in `index.json`.
+    pub fn index_key(self) -> &'static str {
+        match self {
+            ContentKind::Lesson => "lessons",
+            ContentKind::Canvas => "canvases",
+            ContentKind::Challenge => "challenges",
+            ContentKind::RoleModel => "role_models",
+        }
+    }
+
+    pub fn schema_file(self) -> &'static str {
+        match self {
+            ContentKind::Lesson => "lesson.schema.json",
+            ContentKind::Canvas => "canvas.schema.json",
+            ContentKind::Challenge => "challenge.schema.json",
+            ContentKind::RoleModel => "role-model.schema.json",
+        }
+    }
+}
+
+impl ContentIndex {
+    pub fn ids(&self, kind: ContentKind) -> &[Id] {
+        match kind {
+            ContentKind::Lesson => &self.lessons,
+            ContentKind::Canvas => &self.canvases,
+            ContentKind::Challenge => &self.challenges,
+            ContentKind::RoleModel => &self.role_models,
+        }
+    }
+
+    pub fn has(&self, kind: ContentKind, id: &str) -> bool {
+        self.ids(kind).iter().any(|i| i.as_str() == id)
+    }
+}

@@ -1,0 +1,96 @@
+//! Parsing one content file: JSON → typed value, id checked against the file name, then
+//! validated. Used alike by the app (fetched text) and the checker (files on disk).
+
+use super::canvas::CanvasTemplate;
+use super::challenge::Challenge;
+use super::index::{ContentIndex, ContentKind};
+use super::lesson::Lesson;
+use super::problem::{Problem, ProblemKind};
+use super::role_model::RoleModel;
+use super::validate;
+use serde::de::DeserializeOwned;
+
+/// A parsed file and what is wrong with it that did not stop it from loading.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    pub value: T,
+    pub problems: Vec<Problem>,
+}
+
+/// Parses JSON text into `T`, reporting a failure with serde's line and column.
+pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
+    serde_json::from_str(text).map_err(|e| Problem {
+        path: vec![],
+        kind: ProblemKind::Json {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        },
+    })
+}
+
+pub fn parse_index(text: &str) -> Result<ContentIndex, Problem> {
+    parse_json(text)
+}
+
+fn check_id(id: &str, expected: &str, problems: &mut Vec<Problem>) {
+    if id != expected {
+        problems.insert(
+            0,
+            Problem {
+                path: json_path!["id"],
+                kind: ProblemKind::IdNotFileName {
+                    id: id.to_string(),
+                    expected: expected.to_string(),
+                },
+            },
+        );
+    }
+}
+
+pub fn load_lesson(
+    expected_id: &str,
+    text: &str,
+    index: &ContentIndex,
+) -> Result<Loaded<Lesson>, Problem> {
+    let value: Lesson = parse_json(text)?;
+    let mut problems = validate::validate_lesson(&value, index);
+    check_id(value.id.as_str(), expected_id, &mut problems);
+    Ok(Loaded { value, problems })
+}
+
+pub fn load_challenge(
+    expected_id: &str,
+    text: &str,
+    index: &ContentIndex,
+) -> Result<Loaded<Challenge>, Problem> {
+    let value: Challenge = parse_json(text)?;
+    let mut problems = validate::validate_challenge(&value, index);
+    check_id(value.id.as_str(), expected_id, &mut problems);
+    Ok(Loaded { value, problems })
+}
+
+pub fn load_canvas(expected_id: &str, text: &str) -> Result<Loaded<CanvasTemplate>, Problem> {
+    let value: CanvasTemplate = parse_json(text)?;
+    let mut problems = validate::validate_canvas(&value);
+    check_id(value.id.as_str(), expected_id, &mut problems);
+    Ok(Loaded { value, problems })
+}
+
+pub fn load_role_model(expected_id: &str, text: &str) -> Result<Loaded<RoleModel>, Problem> {
+    let value: RoleModel = parse_json(text)?;
+    let mut problems = validate::validate_role_model(&value);
+    check_id(value.id.as_str(), expected_id, &mut problems);
+    Ok(Loaded { value, problems })
+}
+
+/// Checks a file of any kind, returning only its problems (for the checker).
+pub fn check_file(kind: ContentKind, id: &str, text: &str, index: &ContentIndex) -> Vec<Problem> {
+    let result = match kind {
+        ContentKind::Lesson => load_lesson(id, text, index).map(|l| l.problems),
+        ContentKind::Challenge => load_challenge(id, text, index).map(|l| l.problems),
+        ContentKind::Canvas => load_canvas(id, text).map(|l| l.problems),
+        ContentKind::RoleModel => load_role_model(id, text).map(|l| l.problems),
+    };
+    result.unwrap_or_else(|p| vec![p])
+}

@@ -1,0 +1,26 @@
+//! The content model of format v1 (see CONTENT-FORMAT.md), its validation and loading.
+
+#[macro_use]
+pub mod problem;
+pub mod canvas;
+pub mod challenge;
+pub mod check;
+pub mod id;
+pub mod index;
+pub mod lesson;
+pub mod load;
+pub mod locate;
+pub mod role_model;
+pub mod step;
+pub mod validate;
+pub mod vocab;
+
+pub use canvas::{CanvasBlock, CanvasTemplate};
+pub use challenge::Challenge;
+pub use id::Id;
+pub use index::{ContentIndex, ContentKind};
+pub use lesson::Lesson;
+pub use problem::{Problem, ProblemKind, Seg};
+pub use role_model::RoleModel;
+pub use step::{Step, StepSlot};
+pub use vocab::{Competence, Dimension, Level, Sector};

@@ -1,0 +1,208 @@
+//! Problems found in content, each with where it stands and a message in both languages.
+
+use super::index::ContentKind;
+use super::step::StepError;
+use crate::core::text::Lang;
+use std::fmt;
+
+/// One step of a path into a JSON document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+pub type JsonPath = Vec<Seg>;
+
+/// Builds a path: `path!["steps", 2, "from"]`.
+#[macro_export]
+macro_rules! json_path {
+    ($($seg:expr),* $(,)?) => {
+        vec![$($crate::core::content::problem::Seg::from($seg)),*]
+    };
+}
+
+impl From<&str> for Seg {
+    fn from(s: &str) -> Seg {
+        Seg::Key(s.to_string())
+    }
+}
+
+impl From<usize> for Seg {
+    fn from(i: usize) -> Seg {
+        Seg::Index(i)
+    }
+}
+
+/// Renders a path as `steps[2].from` for messages.
+pub fn path_to_string(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) if out.is_empty() => out.push_str(k),
+            Seg::Key(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub path: JsonPath,
+    pub kind: ProblemKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProblemKind {
+    /// Bad JSON or a value of the wrong shape, with serde's own position.
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The file could not be fetched or read.
+    Unreadable(String),
+    IdNotFileName {
+        id: String,
+        expected: String,
+    },
+    BrokenStep(StepError),
+    NoLevels,
+    NoSteps,
+    NoPhases,
+    NoOptions,
+    DuplicateId {
+        what: &'static str,
+        id: String,
+    },
+    MissingReference {
+        kind: ContentKind,
+        id: String,
+    },
+    VoteSourceMissing(String),
+    VoteSourceNotBrainstorm(String),
+    CorrectOutOfRange {
+        index: usize,
+        options: usize,
+    },
+    SeveralCorrectInSingleChoice,
+    EmptyGrid,
+    BlockOutsideGrid {
+        block: String,
+        columns: u32,
+        rows: u32,
+    },
+    BlocksOverlap {
+        block: String,
+        other: String,
+    },
+    EntrySourceMissing(String),
+    NotInIndex(String),
+    ListedButMissing(String),
+    /// An `image` or `portrait` path that names no file inside the content folder.
+    MissingMedia(String),
+}
+
+fn kind_name(kind: ContentKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (ContentKind::Lesson, Lang::Da) => "lektion",
+        (ContentKind::Lesson, Lang::En) => "lesson",
+        (ContentKind::Canvas, Lang::Da) => "lærred",
+        (ContentKind::Canvas, Lang::En) => "canvas",
+        (ContentKind::Challenge, Lang::Da) => "udfordring",
+        (ContentKind::Challenge, Lang::En) => "challenge",
+        (ContentKind::RoleModel, Lang::Da) => "rollemodel",
+        (ContentKind::RoleModel, Lang::En) => "role model",
+    }
+}
+
+impl ProblemKind {
+    pub fn message(&self, lang: Lang) -> String {
+        use ProblemKind::*;
+        let da = lang == Lang::Da;
+        match self {
+            Json { message, .. } => message.clone(),
+            Unreadable(m) if da => format!("filen kunne ikke læses: {m}"),
+            Unreadable(m) => format!("the file could not be read: {m}"),
+            IdNotFileName { id, expected } if da => {
+                format!("id `{id}` skal være det samme som filnavnet: `{expected}`")
+            }
+            IdNotFileName { id, expected } => {
+                format!("id `{id}` must equal the file name: `{expected}`")
+            }
+            BrokenStep(e) if da => format!("trinnet kan ikke vises: {}", e.message()),
+            BrokenStep(e) => format!("the step cannot be shown: {}", e.message()),
+            NoLevels if da => "`levels` skal have mindst ét niveau".into(),
+            NoLevels => "`levels` needs at least one level".into(),
+            NoSteps if da => "`steps` skal have mindst ét trin".into(),
+            NoSteps => "`steps` needs at least one step".into(),
+            NoPhases if da => "`phases` skal have mindst én fase".into(),
+            NoPhases => "`phases` needs at least one phase".into(),
+            NoOptions if da => "`options` skal have mindst to svarmuligheder".into(),
+            NoOptions => "`options` needs at least two options".into(),
+            DuplicateId { what, id } if da => format!("{what}-id `{id}` er brugt to gange"),
+            DuplicateId { what, id } => format!("{what} id `{id}` is used twice"),
+            MissingReference { kind, id } if da => format!(
+                "der findes ingen {} med id `{id}` i index.json",
+                kind_name(*kind, lang)
+            ),
+            MissingReference { kind, id } => format!(
+                "there is no {} with id `{id}` in index.json",
+                kind_name(*kind, lang)
+            ),
+            VoteSourceMissing(id) if da => format!("`from`: der er intet trin med id `{id}`"),
+            VoteSourceMissing(id) => format!("`from`: there is no step with id `{id}`"),
+            VoteSourceNotBrainstorm(id) if da => {
+                format!("`from`: trinnet `{id}` er ikke et brainstorm-trin")
+            }
+            VoteSourceNotBrainstorm(id) => format!("`from`: step `{id}` is not a brainstorm step"),
+            CorrectOutOfRange { index, options } if da => format!(
+                "`correct` peger på svarmulighed {index}, men der er kun {options} (tælles fra 0)"
+            ),
+            CorrectOutOfRange { index, options } => format!(
+                "`correct` points at option {index}, but there are only {options} (counted from 0)"
+            ),
+            SeveralCorrectInSingleChoice if da => {
+                "flere rigtige svar kræver `\"multiple\": true`".into()
+            }
+            SeveralCorrectInSingleChoice => "several correct answers need `\"multiple\": true`".into(),
+            EmptyGrid if da => "`columns` og `rows` skal være mindst 1".into(),
+            EmptyGrid => "`columns` and `rows` must be at least 1".into(),
+            BlockOutsideGrid { block, columns, rows } if da => {
+                format!("feltet `{block}` ligger uden for gitteret på {columns} × {rows}")
+            }
+            BlockOutsideGrid { block, columns, rows } => {
+                format!("block `{block}` lies outside the {columns} × {rows} grid")
+            }
+            BlocksOverlap { block, other } if da => {
+                format!("feltet `{block}` overlapper feltet `{other}`")
+            }
+            BlocksOverlap { block, other } => format!("block `{block}` overlaps block `{other}`"),
+            EntrySourceMissing(id) if da => {
+                format!("`from`: udfordringen har intet trin med id `{id}`")
+            }
+            EntrySourceMissing(id) => format!("`from`: the challenge has no step with id `{id}`"),
+            NotInIndex(f) if da => format!("filen `{f}` står ikke i index.json"),
+            NotInIndex(f) => format!("the file `{f}` is not listed in index.json"),
+            ListedButMissing(f) if da => format!("index.json nævner `{f}`, men filen findes ikke"),
+            ListedButMissing(f) => format!("index.json lists `{f}`, but the file does not exist"),
+            MissingMedia(f) if da => format!("`{f}` er ikke en fil i indholdsmappen"),
+            MissingMedia(f) => format!("`{f}` is not a file in the content folder"),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let msg = self.kind.message(Lang::En);
+        if self.path.is_empty() {
+            f.write_str(&msg)
+        } else {
+            write!(f, "{}: {msg}", path_to_string(&self.path))
+        }
+    }
+}

@@ -1,0 +1,414 @@
+//! The ten step types of lessons and challenges, and the slot that keeps a broken step apart.
+
+use super::id::Id;
+use crate::core::text::Text;
+use serde::{Deserialize, Deserializer, Serialize};
+
+macro_rules! step_struct {
+    ($(#[$meta:meta])* $name:ident { $($(#[$fmeta:meta])* $field:ident : $ty:ty,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            /// Unique within the lesson or challenge; keys the pupil's saved answer.
+            pub id: Id,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub title: Option<Text>,
+            $($(#[$fmeta])* pub $field: $ty,)*
+        }
+    };
+}
+
+step_struct!(
+    /// Text to read, or hear read aloud.
+    ReadStep {
+        /// Rich text (Markdown subset).
+        body: Text,
+        /// A relative path inside the content folder, e.g. `media/idea.svg`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        image: Option<String>,
+    }
+);
+
+step_struct!(
+    /// A free-text answer.
+    PromptStep {
+        question: Text,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hint: Option<Text>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_chars: Option<u32>,
+    }
+);
+
+step_struct!(
+    /// Pick one or several options; feedback only where `correct` is given.
+    ChoiceStep {
+        question: Text,
+        options: Vec<Text>,
+        #[serde(default)]
+        multiple: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        correct: Option<Vec<usize>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        explanation: Option<Text>,
+    }
+);
+
+step_struct!(
+    /// List ideas, optionally against a timer.
+    BrainstormStep {
+        question: Text,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        minutes: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        target: Option<u32>,
+    }
+);
+
+step_struct!(
+    /// Dot-vote the ideas of a brainstorm step, or score them on criteria 1–5.
+    VoteStep {
+        /// The id of a brainstorm step.
+        from: Id,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        votes: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        criteria: Option<Vec<Text>>,
+    }
+);
+
+step_struct!(
+    /// Fill a canvas template with notes.
+    CanvasStep {
+        canvas: Id,
+    }
+);
+
+step_struct!(
+    /// Tick items off.
+    ChecklistStep {
+        items: Vec<Text>,
+    }
+);
+
+step_struct!(
+    /// Meet a role model and answer reflection questions.
+    RoleModelStep {
+        profile: Id,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        questions: Option<Vec<Text>>,
+    }
+);
+
+step_struct!(
+    /// Write a pitch per section and rehearse it against a timer.
+    PitchStep {
+        seconds: u32,
+        sections: Vec<Text>,
+    }
+);
+
+step_struct!(
+    /// Rate one's own work on each criterion, with a comment.
+    RubricStep {
+        criteria: Vec<RubricCriterion>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        scale: Option<u8>,
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RubricCriterion {
+    pub id: Id,
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+}
+
+impl RubricStep {
+    pub const DEFAULT_SCALE: u8 = 4;
+
+    pub fn scale(&self) -> u8 {
+        self.scale.unwrap_or(Self::DEFAULT_SCALE).clamp(2, 10)
+    }
+}
+
+impl VoteStep {
+    pub const DEFAULT_VOTES: u32 = 3;
+
+    pub fn votes(&self) -> u32 {
+        self.votes.unwrap_or(Self::DEFAULT_VOTES)
+    }
+}
+
+/// One step of a lesson or challenge phase.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Step {
+    Read(ReadStep),
+    Prompt(PromptStep),
+    Choice(ChoiceStep),
+    Brainstorm(BrainstormStep),
+    Vote(VoteStep),
+    Canvas(CanvasStep),
+    Checklist(ChecklistStep),
+    RoleModel(RoleModelStep),
+    Pitch(PitchStep),
+    Rubric(RubricStep),
+}
+
+pub const STEP_TYPES: [&str; 10] = [
+    "read",
+    "prompt",
+    "choice",
+    "brainstorm",
+    "vote",
+    "canvas",
+    "checklist",
+    "role_model",
+    "pitch",
+    "rubric",
+];
+
+impl Step {
+    pub fn id(&self) -> &Id {
+        match self {
+            Step::Read(s) => &s.id,
+            Step::Prompt(s) => &s.id,
+            Step::Choice(s) => &s.id,
+            Step::Brainstorm(s) => &s.id,
+            Step::Vote(s) => &s.id,
+            Step::Canvas(s) => &s.id,
+            Step::Checklist(s) => &s.id,
+            Step::RoleModel(s) => &s.id,
+            Step::Pitch(s) => &s.id,
+            Step::Rubric(s) => &s.id,
+        }
+    }
+
+    pub fn title(&self) -> Option<&Text> {
+        match self {
+            Step::Read(s) => s.title.as_ref(),
+            Step::Prompt(s) => s.title.as_ref(),
+            Step::Choice(s) => s.title.as_ref(),
+            Step::Brainstorm(s) => s.title.as_ref(),
+            Step::Vote(s) => s.title.as_ref(),
+            Step::Canvas(s) => s.title.as_ref(),
+            Step::Checklist(s) => s.title.as_ref(),
+            Step::RoleModel(s) => s.title.as_ref(),
+            Step::Pitch(s) => s.title.as_ref(),
+            Step::Rubric(s) => s.title.as_ref(),
+        }
+    }
+
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Step::Read(_) => "read",
+            Step::Prompt(_) => "prompt",
+            Step::Choice(_) => "choice",
+            Step::Brainstorm(_) => "brainstorm",
+            Step::Vote(_) => "vote",
+            Step::Canvas(_) => "canvas",
+            Step::Checklist(_) => "checklist",
+            Step::RoleModel(_) => "role_model",
+            Step::Pitch(_) => "pitch",
+            Step::Rubric(_) => "rubric",
+        }
+    }
+
+    /// Parses one step from its JSON value; the error says what is wrong in plain words.
+    pub fn from_value(mut value: serde_json::Value) -> Result<Step, StepError> {
+        let obj = value.as_object_mut().ok_or(StepError::NotAnObject)?;
+        let kind = match obj.remove("type") {
+            Some(serde_json::Value::String(s)) => s,
+            Some(_) => return Err(StepError::TypeNotAString),
+            None => return Err(StepError::MissingType),
+        };
+        fn parse<T: serde::de::DeserializeOwned>(
+            v: serde_json::Value,
+            wrap: fn(T) -> Step,
+        ) -> Result<Step, StepError> {
+            serde_json::from_value(v)
+                .map(wrap)
+                .map_err(|e| StepError::Field(e.to_string()))
+        }
+        match kind.as_str() {
+            "read" => parse(value, Step::Read),
+            "prompt" => parse(value, Step::Prompt),
+            "choice" => parse(value, Step::Choice),
+            "brainstorm" => parse(value, Step::Brainstorm),
+            "vote" => parse(value, Step::Vote),
+            "canvas" => parse(value, Step::Canvas),
+            "checklist" => parse(value, Step::Checklist),
+            "role_model" => parse(value, Step::RoleModel),
+            "pitch" => parse(value, Step::Pitch),
+            "rubric" => parse(value, Step::Rubric),
+            _ => Err(StepError::UnknownType(kind)),
+        }
+    }
+}
+
+/// Why a step could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StepError {
+    NotAnObject,
+    MissingType,
+    TypeNotAString,
+    UnknownType(String),
+    /// A serde message about a field: missing, unknown or of the wrong type.
+    Field(String),
+}
+
+impl StepError {
+    pub fn message(&self) -> String {
+        match self {
+            StepError::NotAnObject => "a step must be a JSON object".into(),
+            StepError::MissingType => "the step has no `type`".into(),
+            StepError::TypeNotAString => "the step's `type` must be a string".into(),
+            StepError::UnknownType(t) => format!(
+                "unknown step type `{t}`, expected one of {}",
+                STEP_TYPES.join(", ")
+            ),
+            StepError::Field(m) => m.clone(),
+        }
+    }
+
+    /// The field the message is about, when serde names one (`unknown field `x``).
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            StepError::Field(m)
+                if m.starts_with("unknown field") || m.starts_with("missing field") =>
+            {
+                let start = m.find('`')? + 1;
+                let len = m[start..].find('`')?;
+                Some(&m[start..start + len])
+            }
+            StepError::UnknownType(_) | StepError::TypeNotAString => Some("type"),
+            _ => None,
+        }
+    }
+}
+
+/// A step as the app holds it: ready to show, or broken with the reason, so one bad step
+/// never hides the rest of the lesson.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StepSlot {
+    Ready(Step),
+    Broken(BrokenStep),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BrokenStep {
+    /// The step's `id` as written, when it had one.
+    pub id: Option<String>,
+    /// The step's `type` as written, when it had one.
+    pub kind: Option<String>,
+    pub error: StepError,
+}
+
+impl StepSlot {
+    pub fn ready(&self) -> Option<&Step> {
+        match self {
+            StepSlot::Ready(s) => Some(s),
+            StepSlot::Broken(_) => None,
+        }
+    }
+
+    /// The id that keys saved answers, if the step has a usable one.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            StepSlot::Ready(s) => Some(s.id().as_str()),
+            StepSlot::Broken(b) => b.id.as_deref(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for StepSlot {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        let id = value.get("id").and_then(|v| v.as_str()).map(String::from);
+        let kind = value.get("type").and_then(|v| v.as_str()).map(String::from);
+        Ok(match Step::from_value(value) {
+            Ok(step) => StepSlot::Ready(step),
+            Err(error) => StepSlot::Broken(BrokenStep { id, kind, error }),
+        })
+    }
+}
+
+impl Serialize for StepSlot {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            StepSlot::Ready(step) => step.serialize(s),
+            StepSlot::Broken(_) => s.serialize_none(),
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for StepSlot {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        Step::schema_name()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Step::json_schema(g)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn slot(v: serde_json::Value) -> StepSlot {
+        serde_json::from_value(v).unwrap()
+    }
+
+    #[test]
+    fn every_step_type_parses() {
+        let steps = [
+            json!({"type": "read", "id": "a", "body": "x"}),
+            json!({"type": "prompt", "id": "a", "question": "q", "max_chars": 10}),
+            json!({"type": "choice", "id": "a", "question": "q", "options": ["x", "y"], "correct": [1]}),
+            json!({"type": "brainstorm", "id": "a", "question": "q", "minutes": 5, "target": 10}),
+            json!({"type": "vote", "id": "a", "from": "b", "criteria": ["x"]}),
+            json!({"type": "canvas", "id": "a", "canvas": "lean-canvas"}),
+            json!({"type": "checklist", "id": "a", "items": ["x"]}),
+            json!({"type": "role_model", "id": "a", "profile": "p", "questions": ["q"]}),
+            json!({"type": "pitch", "id": "a", "seconds": 60, "sections": ["p", "s"]}),
+            json!({"type": "rubric", "id": "a", "criteria": [{"id": "c", "title": "t"}], "scale": 5}),
+        ];
+        for (v, name) in steps.into_iter().zip(STEP_TYPES) {
+            match slot(v) {
+                StepSlot::Ready(s) => assert_eq!(s.type_name(), name),
+                StepSlot::Broken(b) => panic!("{name}: {}", b.error.message()),
+            }
+        }
+    }
+
+    #[test]
+    fn broken_steps_keep_their_id_and_say_why() {
+        let cases = [
+            (json!({"type": "dance", "id": "x"}), "unknown step type `dance`", Some("type")),
+            (json!({"id": "x", "body": "b"}), "no `type`", None),
+            (json!({"type": "read", "id": "x"}), "missing field `body`", Some("body")),
+            (json!({"type": "read", "id": "x", "body": "b", "colour": 1}), "unknown field `colour`", Some("colour")),
+            (json!({"type": "read", "id": "Bad Id", "body": "b"}), "not a valid id", None),
+            (json!("read"), "JSON object", None),
+        ];
+        for (v, want, field) in cases {
+            match slot(v) {
+                StepSlot::Broken(b) => {
+                    assert!(b.error.message().contains(want), "{} !~ {want}", b.error.message());
+                    assert_eq!(b.error.field(), field);
+                }
+                StepSlot::Ready(s) => panic!("{s:?} should be broken"),
+            }
+        }
+    }
+}

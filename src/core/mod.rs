@@ -1,0 +1,11 @@
+//! The core: everything with no browser dependency, tested natively.
+//!
+//! **Architecture invariant:** nothing under `core` does I/O or touches a browser API.
+
+pub mod catalogue;
+pub mod content;
+pub mod i18n;
+pub mod markdown;
+pub mod progress;
+pub mod route;
+pub mod text;

@@ -1,0 +1,169 @@
+//! Backup files: export the whole state, and check, preview and read a file before restoring.
+
+use super::merge::{compare, Comparison};
+use super::state::{Millis, Progress};
+use super::stored::{restore_value, RestoreError, CURRENT_VERSION};
+use crate::core::text::Lang;
+use serde::Serialize;
+use serde_json::Value;
+
+pub const BACKUP_FORMAT: &str = "spire-backup";
+/// Larger files are refused before parsing: a year of a pupil's work is a few hundred KB.
+pub const MAX_BACKUP_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Serialize)]
+struct BackupEnvelope<'a> {
+    format: &'static str,
+    version: u32,
+    exported_at: Millis,
+    app_version: &'a str,
+    data: &'a Progress,
+}
+
+pub fn export_backup(progress: &Progress, now: Millis, app_version: &str) -> String {
+    serde_json::to_string_pretty(&BackupEnvelope {
+        format: BACKUP_FORMAT,
+        version: CURRENT_VERSION,
+        exported_at: now,
+        app_version,
+        data: progress,
+    })
+    .unwrap_or_default()
+}
+
+/// The file name of a backup made at `now`.
+pub fn backup_file_name(now: Millis) -> String {
+    let date = chrono::DateTime::from_timestamp_millis(now)
+        .map(|d| d.format("%Y-%m-%d-%H%M").to_string())
+        .unwrap_or_else(|| "backup".into());
+    format!("spire-backup-{date}.json")
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    Empty,
+    TooLarge { bytes: usize },
+    NotText,
+    Restore(RestoreError),
+}
+
+impl ImportError {
+    pub fn message(&self, lang: Lang) -> String {
+        let mb = MAX_BACKUP_BYTES / (1024 * 1024);
+        match (self, lang) {
+            (ImportError::Empty, Lang::Da) => "Filen er tom.".into(),
+            (ImportError::Empty, Lang::En) => "The file is empty.".into(),
+            (ImportError::TooLarge { bytes }, Lang::Da) => format!(
+                "Filen er for stor ({} KB). En sikkerhedskopi fra Spire er under {mb} MB.",
+                bytes / 1024
+            ),
+            (ImportError::TooLarge { bytes }, Lang::En) => format!(
+                "The file is too large ({} KB). A Spire backup is under {mb} MB.",
+                bytes / 1024
+            ),
+            (ImportError::NotText, Lang::Da) => {
+                "Filen er ikke en tekstfil, så det er ikke en sikkerhedskopi fra Spire.".into()
+            }
+            (ImportError::NotText, Lang::En) => {
+                "The file is not a text file, so it is not a Spire backup.".into()
+            }
+            (ImportError::Restore(e), Lang::Da) => {
+                format!("Filen kan ikke gendannes: {}.", e.message(lang))
+            }
+            (ImportError::Restore(e), Lang::En) => {
+                format!("The file cannot be restored: {}.", e.message(lang))
+            }
+        }
+    }
+}
+
+/// What a backup file holds, compared with this device, shown before anything changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BackupPreview {
+    pub progress: Progress,
+    pub exported_at: Option<Millis>,
+    pub work_items: usize,
+    pub answers: usize,
+    pub dropped: Vec<String>,
+    pub comparison: Comparison,
+    /// True when the file's newest change is older than this device's newest change.
+    pub older_than_local: bool,
+}
+
+/// Checks and reads a backup file. Accepts backups and kept-aside raw progress data.
+pub fn read_backup(bytes: &[u8], local: &Progress) -> Result<BackupPreview, ImportError> {
+    if bytes.len() > MAX_BACKUP_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        ImportError::Restore(RestoreError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        })
+    })?;
+    let exported_at = value.get("exported_at").and_then(Value::as_i64);
+    let format = match value.get("format").and_then(Value::as_str) {
+        Some(super::stored::PROGRESS_FORMAT) => super::stored::PROGRESS_FORMAT,
+        _ => BACKUP_FORMAT,
+    };
+    let restored = restore_value(value, format).map_err(ImportError::Restore)?;
+    let progress = restored.progress;
+    Ok(BackupPreview {
+        work_items: progress.work.len(),
+        answers: progress.work.values().map(|w| w.answers.len()).sum(),
+        comparison: compare(local, &progress),
+        older_than_local: progress.last_change() < local.last_change(),
+        dropped: restored.dropped,
+        exported_at,
+        progress,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::progress::answer::Answer;
+    use crate::core::progress::state::WorkRef;
+
+    #[test]
+    fn export_then_read_gives_the_same_state() {
+        let mut p = Progress::default();
+        p.set_answer(&WorkRef::lesson("a"), "q", Answer::Text { text: "x".into() }, 7);
+        let file = export_backup(&p, 8, "0.1.0");
+        let preview = read_backup(file.as_bytes(), &Progress::default()).unwrap();
+        assert_eq!(preview.progress, p);
+        assert_eq!(preview.exported_at, Some(8));
+        assert_eq!((preview.work_items, preview.answers), (1, 1));
+    }
+
+    #[test]
+    fn hostile_files_are_refused_with_a_message() {
+        let local = Progress::default();
+        let huge = vec![b' '; MAX_BACKUP_BYTES + 1];
+        let cases: Vec<(&[u8], &str)> = vec![
+            (b"", "Empty"),
+            (b"   \n", "Empty"),
+            (&huge, "TooLarge"),
+            (&[0xff, 0xfe, 0x00], "NotText"),
+            (b"{\"format\":\"spire-backup\",\"version\":2,\"data\":{", "Restore(NotJson"),
+            (b"{\"format\":\"excalidraw\",\"version\":2}", "Restore(WrongFormat"),
+            (b"{\"format\":\"spire-backup\",\"version\":7,\"data\":{}}", "Restore(FromNewerApp"),
+            (b"<script>alert(1)</script>", "Restore(NotJson"),
+        ];
+        for (bytes, want) in cases {
+            let err = read_backup(bytes, &local).unwrap_err();
+            assert!(format!("{err:?}").starts_with(want), "{want}: {err:?}");
+            assert!(!err.message(Lang::En).is_empty());
+        }
+    }
+
+    #[test]
+    fn file_name_carries_the_date() {
+        assert_eq!(backup_file_name(0), "spire-backup-1970-01-01-0000.json");
+    }
+}

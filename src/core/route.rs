@@ -1,0 +1,235 @@
+//! The app's pages and their addresses in the URL fragment (`#/lessons?level=mellemtrin`).
+//! Hash routing because the app must run from any static server and sub-folder with no
+//! rewrite rules; `leptos_router` 0.8 has no hash mode and would add ~43 KB gzip.
+
+use super::catalogue::CatalogueFilter;
+use super::content::id::is_valid_id;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Lessons(CatalogueFilter),
+    Lesson { id: String, step: Option<String> },
+    Challenges,
+    Challenge { id: String, step: Option<String> },
+    RoleModels,
+    RoleModel { id: String },
+    Teacher,
+    MyWork,
+    About,
+    Privacy,
+    Accessibility,
+    NotFound,
+}
+
+impl Route {
+    /// Parses a location hash (`#/…`, `#…` or empty). Anything unrecognised is `NotFound`.
+    pub fn parse(hash: &str) -> Route {
+        let raw = hash.trim_start_matches('#');
+        let (path, query) = raw.split_once('?').unwrap_or((raw, ""));
+        let parts: Vec<String> = path
+            .split('/')
+            .filter(|p| !p.is_empty())
+            .map(pct_decode)
+            .collect();
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        let id = |s: &str| is_valid_id(s).then(|| s.to_string());
+        let step = |s: Option<&&str>| s.and_then(|s| id(s));
+        match parts.as_slice() {
+            [] => Route::Home,
+            ["lessons"] => Route::Lessons(CatalogueFilter::from_query(query)),
+            ["lessons", l] | ["lessons", l, _] => match id(l) {
+                Some(id) => Route::Lesson {
+                    id,
+                    step: step(parts.get(2)),
+                },
+                None => Route::NotFound,
+            },
+            ["challenges"] => Route::Challenges,
+            ["challenges", c] | ["challenges", c, _] => match id(c) {
+                Some(id) => Route::Challenge {
+                    id,
+                    step: step(parts.get(2)),
+                },
+                None => Route::NotFound,
+            },
+            ["role-models"] => Route::RoleModels,
+            ["role-models", r] => id(r).map_or(Route::NotFound, |id| Route::RoleModel { id }),
+            ["teacher"] => Route::Teacher,
+            ["my-work"] => Route::MyWork,
+            ["about"] => Route::About,
+            ["privacy"] => Route::Privacy,
+            ["accessibility"] => Route::Accessibility,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The fragment for this route, starting with `#`.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Home => "#/".into(),
+            Route::Lessons(f) => {
+                let q = f.to_query();
+                if q.is_empty() {
+                    "#/lessons".into()
+                } else {
+                    format!("#/lessons?{q}")
+                }
+            }
+            Route::Lesson { id, step: None } => format!("#/lessons/{id}"),
+            Route::Lesson { id, step: Some(s) } => format!("#/lessons/{id}/{s}"),
+            Route::Challenges => "#/challenges".into(),
+            Route::Challenge { id, step: None } => format!("#/challenges/{id}"),
+            Route::Challenge { id, step: Some(s) } => format!("#/challenges/{id}/{s}"),
+            Route::RoleModels => "#/role-models".into(),
+            Route::RoleModel { id } => format!("#/role-models/{id}"),
+            Route::Teacher => "#/teacher".into(),
+            Route::MyWork => "#/my-work".into(),
+            Route::About => "#/about".into(),
+            Route::Privacy => "#/privacy".into(),
+            Route::Accessibility => "#/accessibility".into(),
+            Route::NotFound => "#/not-found".into(),
+        }
+    }
+
+    /// The `data-page` name of the page this route shows.
+    pub fn page_name(&self) -> &'static str {
+        match self {
+            Route::Home => "home",
+            Route::Lessons(_) => "lessons",
+            Route::Lesson { .. } => "lesson",
+            Route::Challenges => "challenges",
+            Route::Challenge { .. } => "challenge",
+            Route::RoleModels => "role-models",
+            Route::RoleModel { .. } => "role-model",
+            Route::Teacher => "teacher",
+            Route::MyWork => "my-work",
+            Route::About => "about",
+            Route::Privacy => "privacy",
+            Route::Accessibility => "accessibility",
+            Route::NotFound => "not-found",
+        }
+    }
+}
+
+/// Percent-encodes a query value (UTF-8; unreserved characters stay as they are).
+pub fn pct_encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes percent-encoding and `+`; a mangled sequence is kept as literal text.
+pub fn pct_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 3;
+                    }
+                    None => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Splits a query string into decoded key–value pairs.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (pct_decode(k), pct_decode(v))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::content::Level;
+
+    #[test]
+    fn routes_parse_and_print() {
+        let cases = [
+            ("", Route::Home),
+            ("#/", Route::Home),
+            ("#/my-work", Route::MyWork),
+            ("#/lessons/idea-sprint", Route::Lesson { id: "idea-sprint".into(), step: None }),
+            ("#/lessons/idea-sprint/q2", Route::Lesson { id: "idea-sprint".into(), step: Some("q2".into()) }),
+            ("#/role-models/maja-keramik", Route::RoleModel { id: "maja-keramik".into() }),
+            ("#/challenges/x/y", Route::Challenge { id: "x".into(), step: Some("y".into()) }),
+        ];
+        for (hash, route) in cases {
+            assert_eq!(Route::parse(hash), route, "{hash}");
+            assert_eq!(Route::parse(&route.href()), route);
+        }
+    }
+
+    #[test]
+    fn mangled_links_are_not_found_never_a_panic() {
+        for hash in [
+            "#/lessons/Not An Id",
+            "#/lessons/%ZZ",
+            "#/nowhere",
+            "#/lessons/a/b/c/d",
+            "#/role-models/<script>",
+            "#/%F0%9F",
+            "#/lessons/a%2Fb",
+        ] {
+            assert_eq!(Route::parse(hash), Route::NotFound, "{hash}");
+        }
+        assert_eq!(
+            Route::parse("#/lessons/a/BAD STEP"),
+            Route::Lesson { id: "a".into(), step: None }
+        );
+    }
+
+    #[test]
+    fn catalogue_filters_survive_the_url() {
+        let filter = CatalogueFilter {
+            level: Some(Level::Mellemtrin),
+            query: "idé & mere".into(),
+            ..Default::default()
+        };
+        let route = Route::Lessons(filter);
+        assert_eq!(Route::parse(&route.href()), route);
+    }
+
+    #[test]
+    fn percent_coding_round_trips() {
+        for s in ["", "a b", "æøå", "100%", "a&b=c", "%"] {
+            assert_eq!(pct_decode(&pct_encode(s)), s);
+        }
+        assert_eq!(pct_decode("%E6%"), "\u{fffd}%");
+    }
+}

@@ -1,0 +1,210 @@
+//! Languages and bilingual text: the `Text` value of the content format.
+
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+
+/// The two languages of the app. Danish is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Da,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];
+
+    /// The BCP 47 tag for the `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Da => "da",
+            Lang::En => "en",
+        }
+    }
+
+    /// The voice language asked of the browser's speech synthesis.
+    pub fn speech_tag(self) -> &'static str {
+        match self {
+            Lang::Da => "da-DK",
+            Lang::En => "en-GB",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code {
+            "da" => Some(Lang::Da),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Da => Lang::En,
+            Lang::En => Lang::Da,
+        }
+    }
+}
+
+/// A text in content: one string for every language, or `{"da": …, "en": …}` with at least one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    Plain(String),
+    Localized { da: Option<String>, en: Option<String> },
+}
+
+impl Text {
+    /// The text in `lang`, falling back to Danish, then English.
+    pub fn get(&self, lang: Lang) -> &str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Localized { da, en } => {
+                let wanted = match lang {
+                    Lang::Da => da,
+                    Lang::En => en,
+                };
+                wanted
+                    .as_deref()
+                    .or(da.as_deref())
+                    .or(en.as_deref())
+                    .unwrap_or("")
+            }
+        }
+    }
+
+    /// Both language versions, for searching.
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        let (a, b) = match self {
+            Text::Plain(s) => (Some(s.as_str()), None),
+            Text::Localized { da, en } => (da.as_deref(), en.as_deref()),
+        };
+        a.into_iter().chain(b)
+    }
+
+    pub fn plain(s: &str) -> Text {
+        Text::Plain(s.to_string())
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Text::Plain(t) => s.serialize_str(t),
+            Text::Localized { da, en } => {
+                let mut map = s.serialize_map(None)?;
+                if let Some(da) = da {
+                    map.serialize_entry("da", da)?;
+                }
+                if let Some(en) = en {
+                    map.serialize_entry("en", en)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TextVisitor)
+    }
+}
+
+struct TextVisitor;
+
+impl<'de> de::Visitor<'de> for TextVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a text: a string or {\"da\": \"…\", \"en\": \"…\"}")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+        Ok(Text::Plain(v.to_string()))
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+        let (mut da, mut en) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            let slot = match key.as_str() {
+                "da" => &mut da,
+                "en" => &mut en,
+                other => {
+                    return Err(de::Error::custom(format!(
+                        "unknown language `{other}` in a text, expected `da` or `en`"
+                    )))
+                }
+            };
+            if slot.is_some() {
+                return Err(de::Error::custom(format!("duplicate language `{key}`")));
+            }
+            *slot = Some(map.next_value::<String>()?);
+        }
+        if da.is_none() && en.is_none() {
+            return Err(de::Error::custom(
+                "a text needs at least one of `da` and `en`",
+            ));
+        }
+        Ok(Text::Localized { da, en })
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A string shown in every language, or {\"da\": …, \"en\": …} with at least one. Rich-text fields allow a small Markdown subset; HTML is shown as text.",
+            "anyOf": [
+                {"type": "string"},
+                {"type": "object",
+                 "properties": {"da": {"type": "string"}, "en": {"type": "string"}},
+                 "additionalProperties": false, "minProperties": 1}
+            ]
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(json: &str) -> Result<Text, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn text_falls_back_to_danish_then_english() {
+        let cases = [
+            (r#""hej""#, Lang::En, "hej"),
+            (r#"{"da":"hej","en":"hi"}"#, Lang::En, "hi"),
+            (r#"{"da":"hej","en":"hi"}"#, Lang::Da, "hej"),
+            (r#"{"da":"hej"}"#, Lang::En, "hej"),
+            (r#"{"en":"hi"}"#, Lang::Da, "hi"),
+        ];
+        for (json, lang, want) in cases {
+            assert_eq!(parse(json).unwrap().get(lang), want, "{json}");
+        }
+    }
+
+    #[test]
+    fn text_rejects_empty_foreign_and_wrong_types() {
+        for bad in [r#"{}"#, r#"{"de":"x"}"#, "3", "null", r#"["a"]"#, r#"{"da":1}"#] {
+            assert!(parse(bad).is_err(), "{bad} should fail");
+        }
+    }
+
+    #[test]
+    fn text_round_trips() {
+        for json in [r#""x""#, r#"{"da":"a","en":"b"}"#, r#"{"en":"b"}"#] {
+            let t = parse(json).unwrap();
+            assert_eq!(serde_json::to_string(&t).unwrap(), json);
+        }
+    }
+}
