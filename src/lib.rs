@@ -3,4 +3,5 @@
 //! `core` holds the pure logic (content, progress, storage format); `app` the Leptos UI and
 //! the thin browser adapters.
 
+pub mod app;
 pub mod core;

@@ -1,1 +1,5 @@
-fn main() {}
+//! The browser entry point: everything lives in the library so tests can reach it.
+
+fn main() {
+    spire::app::start();
+}

@@ -107,7 +107,10 @@ impl CatalogueFilter {
         if query.is_empty() {
             return true;
         }
-        let texts = lesson.title.all().chain(lesson.summary.iter().flat_map(|s| s.all()));
+        let texts = lesson
+            .title
+            .all()
+            .chain(lesson.summary.iter().flat_map(|s| s.all()));
         let haystack: String = texts.collect::<Vec<_>>().join(" ").to_lowercase();
         query.split_whitespace().all(|word| haystack.contains(word))
     }
@@ -118,7 +121,10 @@ impl CatalogueFilter {
 pub enum LessonStatus {
     NotStarted,
     /// On step `at` (1-based) of `of`.
-    InProgress { at: usize, of: usize },
+    InProgress {
+        at: usize,
+        of: usize,
+    },
     Done,
 }
 
@@ -159,7 +165,9 @@ mod tests {
         let l = lesson(L);
         let q = |s: &str| CatalogueFilter::from_query(s).matches(&l);
         assert!(q(""));
-        assert!(q("level=mellemtrin&competence=creativity&dimension=kreativitet&duration=medium"));
+        assert!(q(
+            "level=mellemtrin&competence=creativity&dimension=kreativitet&duration=medium"
+        ));
         assert!(!q("level=indskoling"));
         assert!(!q("duration=short"));
         assert!(q("q=IDEA+sprint"));
@@ -174,7 +182,10 @@ mod tests {
         let mut p = Progress::default();
         assert_eq!(lesson_status(&p, &l), LessonStatus::NotStarted);
         p.set_position(&WorkRef::lesson("a"), "s", 1);
-        assert_eq!(lesson_status(&p, &l), LessonStatus::InProgress { at: 2, of: 2 });
+        assert_eq!(
+            lesson_status(&p, &l),
+            LessonStatus::InProgress { at: 2, of: 2 }
+        );
         p.set_completed(&WorkRef::lesson("a"), true, 2);
         assert_eq!(lesson_status(&p, &l), LessonStatus::Done);
     }

@@ -15,7 +15,10 @@ pub enum Inline {
     Bold(Vec<Inline>),
     Italic(Vec<Inline>),
     /// Only `https:`, `http:` and `mailto:` targets become links.
-    Link { text: Vec<Inline>, href: String },
+    Link {
+        text: Vec<Inline>,
+        href: String,
+    },
 }
 
 pub fn parse(source: &str) -> Vec<Block> {
@@ -163,7 +166,9 @@ pub fn plain_text(source: &str) -> String {
             out.push_str(".\n");
         }
     }
-    out.replace("..\n", ".\n").replace("?.\n", "?\n").replace("!.\n", "!\n")
+    out.replace("..\n", ".\n")
+        .replace("?.\n", "?\n")
+        .replace("!.\n", "!\n")
 }
 
 #[cfg(test)]
@@ -180,12 +185,31 @@ mod tests {
         let cases: Vec<(&str, Vec<Inline>)> = vec![
             ("plain", vec![t("plain")]),
             ("a **b** c", vec![t("a "), Bold(vec![t("b")]), t(" c")]),
-            ("*i* and **b *bi* c**", vec![Italic(vec![t("i")]), t(" and "), Bold(vec![t("b "), Italic(vec![t("bi")]), t(" c")])]),
+            (
+                "*i* and **b *bi* c**",
+                vec![
+                    Italic(vec![t("i")]),
+                    t(" and "),
+                    Bold(vec![t("b "), Italic(vec![t("bi")]), t(" c")]),
+                ],
+            ),
             ("2 * 3 * 4", vec![t("2 * 3 * 4")]),
             ("**open", vec![t("**open")]),
-            ("[x](https://a.dk)", vec![Link { text: vec![t("x")], href: "https://a.dk".into() }]),
-            ("[x](javascript:alert(1))", vec![t("[x](javascript:alert(1))")]),
-            ("<script>alert(1)</script>", vec![t("<script>alert(1)</script>")]),
+            (
+                "[x](https://a.dk)",
+                vec![Link {
+                    text: vec![t("x")],
+                    href: "https://a.dk".into(),
+                }],
+            ),
+            (
+                "[x](javascript:alert(1))",
+                vec![t("[x](javascript:alert(1))")],
+            ),
+            (
+                "<script>alert(1)</script>",
+                vec![t("<script>alert(1)</script>")],
+            ),
             ("æ **ø** å", vec![t("æ "), Bold(vec![t("ø")]), t(" å")]),
         ];
         for (src, want) in cases {

@@ -184,10 +184,33 @@ mod tests {
             ("", Route::Home),
             ("#/", Route::Home),
             ("#/my-work", Route::MyWork),
-            ("#/lessons/idea-sprint", Route::Lesson { id: "idea-sprint".into(), step: None }),
-            ("#/lessons/idea-sprint/q2", Route::Lesson { id: "idea-sprint".into(), step: Some("q2".into()) }),
-            ("#/role-models/maja-keramik", Route::RoleModel { id: "maja-keramik".into() }),
-            ("#/challenges/x/y", Route::Challenge { id: "x".into(), step: Some("y".into()) }),
+            (
+                "#/lessons/idea-sprint",
+                Route::Lesson {
+                    id: "idea-sprint".into(),
+                    step: None,
+                },
+            ),
+            (
+                "#/lessons/idea-sprint/q2",
+                Route::Lesson {
+                    id: "idea-sprint".into(),
+                    step: Some("q2".into()),
+                },
+            ),
+            (
+                "#/role-models/maja-keramik",
+                Route::RoleModel {
+                    id: "maja-keramik".into(),
+                },
+            ),
+            (
+                "#/challenges/x/y",
+                Route::Challenge {
+                    id: "x".into(),
+                    step: Some("y".into()),
+                },
+            ),
         ];
         for (hash, route) in cases {
             assert_eq!(Route::parse(hash), route, "{hash}");
@@ -210,7 +233,10 @@ mod tests {
         }
         assert_eq!(
             Route::parse("#/lessons/a/BAD STEP"),
-            Route::Lesson { id: "a".into(), step: None }
+            Route::Lesson {
+                id: "a".into(),
+                step: None
+            }
         );
     }
 

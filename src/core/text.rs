@@ -52,7 +52,10 @@ impl Lang {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Text {
     Plain(String),
-    Localized { da: Option<String>, en: Option<String> },
+    Localized {
+        da: Option<String>,
+        en: Option<String>,
+    },
 }
 
 impl Text {
@@ -195,7 +198,14 @@ mod tests {
 
     #[test]
     fn text_rejects_empty_foreign_and_wrong_types() {
-        for bad in [r#"{}"#, r#"{"de":"x"}"#, "3", "null", r#"["a"]"#, r#"{"da":1}"#] {
+        for bad in [
+            r#"{}"#,
+            r#"{"de":"x"}"#,
+            "3",
+            "null",
+            r#"["a"]"#,
+            r#"{"da":1}"#,
+        ] {
             assert!(parse(bad).is_err(), "{bad} should fail");
         }
     }

@@ -76,7 +76,9 @@ mod tests {
         for good in ["a", "idea-sprint", "x1-2b", "007"] {
             assert!(is_valid_id(good), "{good}");
         }
-        for bad in ["", "-a", "a-", "a--b", "Idea", "æble", "a b", "a_b", "a.json"] {
+        for bad in [
+            "", "-a", "a-", "a--b", "Idea", "æble", "a b", "a_b", "a.json",
+        ] {
             assert!(!is_valid_id(bad), "{bad}");
         }
     }

@@ -169,13 +169,23 @@ impl ProblemKind {
             SeveralCorrectInSingleChoice if da => {
                 "flere rigtige svar kræver `\"multiple\": true`".into()
             }
-            SeveralCorrectInSingleChoice => "several correct answers need `\"multiple\": true`".into(),
+            SeveralCorrectInSingleChoice => {
+                "several correct answers need `\"multiple\": true`".into()
+            }
             EmptyGrid if da => "`columns` og `rows` skal være mindst 1".into(),
             EmptyGrid => "`columns` and `rows` must be at least 1".into(),
-            BlockOutsideGrid { block, columns, rows } if da => {
+            BlockOutsideGrid {
+                block,
+                columns,
+                rows,
+            } if da => {
                 format!("feltet `{block}` ligger uden for gitteret på {columns} × {rows}")
             }
-            BlockOutsideGrid { block, columns, rows } => {
+            BlockOutsideGrid {
+                block,
+                columns,
+                rows,
+            } => {
                 format!("block `{block}` lies outside the {columns} × {rows} grid")
             }
             BlocksOverlap { block, other } if da => {

@@ -394,17 +394,37 @@ mod tests {
     #[test]
     fn broken_steps_keep_their_id_and_say_why() {
         let cases = [
-            (json!({"type": "dance", "id": "x"}), "unknown step type `dance`", Some("type")),
+            (
+                json!({"type": "dance", "id": "x"}),
+                "unknown step type `dance`",
+                Some("type"),
+            ),
             (json!({"id": "x", "body": "b"}), "no `type`", None),
-            (json!({"type": "read", "id": "x"}), "missing field `body`", Some("body")),
-            (json!({"type": "read", "id": "x", "body": "b", "colour": 1}), "unknown field `colour`", Some("colour")),
-            (json!({"type": "read", "id": "Bad Id", "body": "b"}), "not a valid id", None),
+            (
+                json!({"type": "read", "id": "x"}),
+                "missing field `body`",
+                Some("body"),
+            ),
+            (
+                json!({"type": "read", "id": "x", "body": "b", "colour": 1}),
+                "unknown field `colour`",
+                Some("colour"),
+            ),
+            (
+                json!({"type": "read", "id": "Bad Id", "body": "b"}),
+                "not a valid id",
+                None,
+            ),
             (json!("read"), "JSON object", None),
         ];
         for (v, want, field) in cases {
             match slot(v) {
                 StepSlot::Broken(b) => {
-                    assert!(b.error.message().contains(want), "{} !~ {want}", b.error.message());
+                    assert!(
+                        b.error.message().contains(want),
+                        "{} !~ {want}",
+                        b.error.message()
+                    );
                     assert_eq!(b.error.field(), field);
                 }
                 StepSlot::Ready(s) => panic!("{s:?} should be broken"),

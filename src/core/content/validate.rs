@@ -13,8 +13,8 @@ fn problem(path: JsonPath, kind: ProblemKind) -> Problem {
     Problem { path, kind }
 }
 
-fn at(base: &[Seg], more: &[Seg]) -> JsonPath {
-    base.iter().chain(more).cloned().collect()
+fn at(base: &[Seg], more: JsonPath) -> JsonPath {
+    base.iter().cloned().chain(more).collect()
 }
 
 pub fn validate_lesson(lesson: &Lesson, index: &ContentIndex) -> Vec<Problem> {
@@ -54,7 +54,10 @@ pub fn validate_challenge(challenge: &Challenge, index: &ContentIndex) -> Vec<Pr
     let mut steps = Vec::new();
     for (p, phase) in challenge.phases.iter().enumerate() {
         if phase.steps.is_empty() {
-            out.push(problem(json_path!["phases", p, "steps"], ProblemKind::NoSteps));
+            out.push(problem(
+                json_path!["phases", p, "steps"],
+                ProblemKind::NoSteps,
+            ));
         }
         for (i, slot) in phase.steps.iter().enumerate() {
             steps.push((json_path!["phases", p, "steps", i], slot));
@@ -74,7 +77,10 @@ pub fn validate_challenge(challenge: &Challenge, index: &ContentIndex) -> Vec<Pr
     );
     check_steps(&steps, index, &mut out);
     for (i, item) in challenge.entry.iter().enumerate() {
-        if !steps.iter().any(|(_, s)| s.id() == Some(item.from.as_str())) {
+        if !steps
+            .iter()
+            .any(|(_, s)| s.id() == Some(item.from.as_str()))
+        {
             out.push(problem(
                 json_path!["entry", i, "from"],
                 ProblemKind::EntrySourceMissing(item.from.to_string()),
@@ -161,7 +167,7 @@ fn check_steps(steps: &[(JsonPath, &StepSlot)], index: &ContentIndex, out: &mut 
         if let Some(id) = slot.id() {
             if all.insert(id, slot.ready()).is_some() {
                 out.push(problem(
-                    at(path, &json_path!["id"]),
+                    at(path, json_path!["id"]),
                     ProblemKind::DuplicateId {
                         what: "step",
                         id: id.to_string(),
@@ -195,32 +201,36 @@ fn check_step(
         Step::Vote(v) => match earlier.get(v.from.as_str()) {
             Some(Some(Step::Brainstorm(_))) => {}
             Some(_) => out.push(problem(
-                at(path, &json_path!["from"]),
+                at(path, json_path!["from"]),
                 ProblemKind::VoteSourceNotBrainstorm(v.from.to_string()),
             )),
             None => out.push(problem(
-                at(path, &json_path!["from"]),
+                at(path, json_path!["from"]),
                 ProblemKind::VoteSourceMissing(v.from.to_string()),
             )),
         },
-        Step::Canvas(c) if !index.has(ContentKind::Canvas, c.canvas.as_str()) => out.push(
-            problem(at(path, &json_path!["canvas"]), missing(ContentKind::Canvas, c.canvas.as_str())),
-        ),
+        Step::Canvas(c) if !index.has(ContentKind::Canvas, c.canvas.as_str()) => out.push(problem(
+            at(path, json_path!["canvas"]),
+            missing(ContentKind::Canvas, c.canvas.as_str()),
+        )),
         Step::RoleModel(r) if !index.has(ContentKind::RoleModel, r.profile.as_str()) => {
             out.push(problem(
-                at(path, &json_path!["profile"]),
+                at(path, json_path!["profile"]),
                 missing(ContentKind::RoleModel, r.profile.as_str()),
             ))
         }
         Step::Choice(c) => {
             if c.options.len() < 2 {
-                out.push(problem(at(path, &json_path!["options"]), ProblemKind::NoOptions));
+                out.push(problem(
+                    at(path, json_path!["options"]),
+                    ProblemKind::NoOptions,
+                ));
             }
             let correct = c.correct.as_deref().unwrap_or_default();
             for (i, &index) in correct.iter().enumerate() {
                 if index >= c.options.len() {
                     out.push(problem(
-                        at(path, &json_path!["correct", i]),
+                        at(path, json_path!["correct", i]),
                         ProblemKind::CorrectOutOfRange {
                             index,
                             options: c.options.len(),
@@ -230,14 +240,14 @@ fn check_step(
             }
             if !c.multiple && correct.len() > 1 {
                 out.push(problem(
-                    at(path, &json_path!["correct"]),
+                    at(path, json_path!["correct"]),
                     ProblemKind::SeveralCorrectInSingleChoice,
                 ));
             }
         }
         Step::Rubric(r) => duplicates(
             r.criteria.iter().map(|c| c.id.as_str()),
-            |i| at(path, &json_path!["criteria", i, "id"]),
+            |i| at(path, json_path!["criteria", i, "id"]),
             "criterion",
             out,
         ),

@@ -128,7 +128,10 @@ mod tests {
             assert_eq!(Competence::parse(c.id()), Some(*c));
             assert!(!c.label(Lang::Da).is_empty() && !c.label(Lang::En).is_empty());
         }
-        assert_eq!(Dimension::parse("kreativitet"), Some(Dimension::Kreativitet));
+        assert_eq!(
+            Dimension::parse("kreativitet"),
+            Some(Dimension::Kreativitet)
+        );
         assert_eq!(Sector::parse("space"), None);
     }
 }

@@ -75,5 +75,9 @@ impl Answer {
 
 /// The next free idea id in a list.
 pub fn next_idea_id(ideas: &[Idea]) -> u32 {
-    ideas.iter().map(|i| i.id).max().map_or(1, |m| m.saturating_add(1))
+    ideas
+        .iter()
+        .map(|i| i.id)
+        .max()
+        .map_or(1, |m| m.saturating_add(1))
 }

@@ -133,7 +133,12 @@ mod tests {
     #[test]
     fn export_then_read_gives_the_same_state() {
         let mut p = Progress::default();
-        p.set_answer(&WorkRef::lesson("a"), "q", Answer::Text { text: "x".into() }, 7);
+        p.set_answer(
+            &WorkRef::lesson("a"),
+            "q",
+            Answer::Text { text: "x".into() },
+            7,
+        );
         let file = export_backup(&p, 8, "0.1.0");
         let preview = read_backup(file.as_bytes(), &Progress::default()).unwrap();
         assert_eq!(preview.progress, p);
@@ -150,9 +155,18 @@ mod tests {
             (b"   \n", "Empty"),
             (&huge, "TooLarge"),
             (&[0xff, 0xfe, 0x00], "NotText"),
-            (b"{\"format\":\"spire-backup\",\"version\":2,\"data\":{", "Restore(NotJson"),
-            (b"{\"format\":\"excalidraw\",\"version\":2}", "Restore(WrongFormat"),
-            (b"{\"format\":\"spire-backup\",\"version\":7,\"data\":{}}", "Restore(FromNewerApp"),
+            (
+                b"{\"format\":\"spire-backup\",\"version\":2,\"data\":{",
+                "Restore(NotJson",
+            ),
+            (
+                b"{\"format\":\"excalidraw\",\"version\":2}",
+                "Restore(WrongFormat",
+            ),
+            (
+                b"{\"format\":\"spire-backup\",\"version\":7,\"data\":{}}",
+                "Restore(FromNewerApp",
+            ),
             (b"<script>alert(1)</script>", "Restore(NotJson"),
         ];
         for (bytes, want) in cases {

@@ -82,9 +82,10 @@ pub fn compare(local: &Progress, incoming: &Progress) -> Comparison {
             None => c.only_incoming += 1,
             Some(loc) => {
                 let newer_in = |a: &Work, b: &Work| {
-                    a.answers.iter().any(|(s, x)| {
-                        b.answers.get(s).is_none_or(|y| x.updated > y.updated)
-                    }) || a.meta_updated > b.meta_updated
+                    a.answers
+                        .iter()
+                        .any(|(s, x)| b.answers.get(s).is_none_or(|y| x.updated > y.updated))
+                        || a.meta_updated > b.meta_updated
                 };
                 if newer_in(inc, loc) {
                     c.incoming_newer += 1;

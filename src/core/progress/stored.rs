@@ -40,7 +40,10 @@ pub fn to_stored(progress: &Progress, now: Millis, app_version: &str) -> String 
 /// Why saved data could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RestoreError {
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     NotAnObject,
     WrongFormat(String),
     NoVersion,
@@ -144,7 +147,10 @@ fn v1_to_v2(v1: Map<String, Value>) -> Result<Map<String, Value>, RestoreError> 
             .as_object()
             .ok_or_else(|| RestoreError::BadShape("`lessons` is not an object".into()))?;
         for (id, lesson) in lessons {
-            let updated = lesson.get("updated").and_then(Value::as_i64).unwrap_or(saved_at);
+            let updated = lesson
+                .get("updated")
+                .and_then(Value::as_i64)
+                .unwrap_or(saved_at);
             let mut answers = Map::new();
             if let Some(Value::Object(old)) = lesson.get("answers") {
                 for (step, text) in old {
@@ -173,7 +179,10 @@ fn v1_to_v2(v1: Map<String, Value>) -> Result<Map<String, Value>, RestoreError> 
         "erased_at": 0
     });
     let mut v2 = Map::new();
-    v2.insert("format".into(), v1.get("format").cloned().unwrap_or_default());
+    v2.insert(
+        "format".into(),
+        v1.get("format").cloned().unwrap_or_default(),
+    );
     v2.insert("version".into(), json!(2));
     v2.insert("saved_at".into(), json!(saved_at));
     v2.insert("data".into(), data);
@@ -209,7 +218,10 @@ fn restore_data(data: Value) -> Result<(Progress, Vec<String>), RestoreError> {
         }
         Some(_) => return Err(RestoreError::BadShape("`work` is not an object".into())),
     }
-    let erased_at = data.remove("erased_at").and_then(|v| v.as_i64()).unwrap_or(0);
+    let erased_at = data
+        .remove("erased_at")
+        .and_then(|v| v.as_i64())
+        .unwrap_or(0);
     let progress = Progress {
         settings,
         work,
@@ -243,7 +255,8 @@ fn restore_work(key: &str, item: Value) -> Option<Work> {
         }
     }
     if !unknown.is_empty() {
-        work.extra.insert("unreadable_answers".into(), Value::Object(unknown));
+        work.extra
+            .insert("unreadable_answers".into(), Value::Object(unknown));
     }
     Some(work)
 }
@@ -276,9 +289,18 @@ mod tests {
             (r#"{"version":1}"#, "WrongFormat"),
             (r#"{"format":"spire-progress"}"#, "NoVersion"),
             (r#"{"format":"spire-progress","version":0}"#, "NoVersion"),
-            (r#"{"format":"spire-progress","version":99}"#, "FromNewerApp"),
-            (r#"{"format":"spire-progress","version":2,"data":[]}"#, "BadShape"),
-            (r#"{"format":"spire-progress","version":2,"data":{"work":3}}"#, "BadShape"),
+            (
+                r#"{"format":"spire-progress","version":99}"#,
+                "FromNewerApp",
+            ),
+            (
+                r#"{"format":"spire-progress","version":2,"data":[]}"#,
+                "BadShape",
+            ),
+            (
+                r#"{"format":"spire-progress","version":2,"data":{"work":3}}"#,
+                "BadShape",
+            ),
         ];
         for (text, want) in cases {
             let err = restore(text).unwrap_err();
@@ -300,7 +322,9 @@ mod tests {
             "future_field":{"kept":true}}}"#;
         let r = restore(text).unwrap();
         assert!(r.progress.work.contains_key("lesson:good"));
-        assert!(r.progress.work["lesson:odd"].extra.contains_key("unreadable_answers"));
+        assert!(r.progress.work["lesson:odd"]
+            .extra
+            .contains_key("unreadable_answers"));
         let mut dropped = r.dropped.clone();
         dropped.sort();
         assert_eq!(dropped, ["lesson:bad", "nonsense", "settings"]);

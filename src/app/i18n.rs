@@ -1,0 +1,43 @@
+//! The current language for views, and UI strings looked up in it.
+
+use super::store::Store;
+use crate::core::i18n::{fill, t, Key};
+use crate::core::text::{Lang, Text};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct I18n {
+    lang: Memo<Lang>,
+}
+
+impl I18n {
+    pub fn new(store: Store) -> I18n {
+        I18n {
+            lang: Memo::new(move |_| store.state.with(|p| p.settings.lang.unwrap_or_default())),
+        }
+    }
+
+    /// The current language (tracked).
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    /// A UI string in the current language (tracked).
+    pub fn t(&self, key: Key) -> &'static str {
+        t(self.lang.get(), key)
+    }
+
+    /// A UI string with `{name}` placeholders filled.
+    pub fn f(&self, key: Key, args: &[(&str, &str)]) -> String {
+        fill(self.t(key), args)
+    }
+
+    /// A content text in the current language.
+    pub fn text(&self, text: &Text) -> String {
+        text.get(self.lang.get()).to_string()
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

@@ -1,0 +1,45 @@
+//! The app: Leptos components that render the core's data and turn input into core
+//! operations, and the thin browser adapter. Contexts: `Store` (saved work, the one owner),
+//! `Content` (loaded files), `I18n` (language), `Router` (the current page).
+
+pub mod browser;
+pub mod content;
+pub mod i18n;
+pub mod pages;
+pub mod rich;
+pub mod router;
+pub mod shell;
+pub mod steps;
+pub mod store;
+pub mod widgets;
+
+use leptos::prelude::*;
+
+/// The root component.
+#[component]
+pub fn App() -> impl IntoView {
+    let store = store::Store::load();
+    provide_context(store);
+    let i18n = i18n::I18n::new(store);
+    provide_context(i18n);
+    provide_context(content::Content::new());
+    provide_context(router::Router::new());
+    Effect::new(move |_| browser::set_document_lang(i18n.lang().code()));
+    // Ask once per start; the answer is shown on My work.
+    leptos::task::spawn_local(async {
+        let _ = browser::persist_storage().await;
+    });
+    view! { <shell::Shell/> }
+}
+
+/// Mounts the app on the page, replacing the loading message.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    if let Some(boot) = browser::window()
+        .document()
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}

@@ -1,0 +1,183 @@
+//! The lesson catalogue: cards for every lesson in the index, filters kept in the URL, and
+//! the pupil's progress on each card. Broken files are listed, never hidden.
+
+use crate::app::content::{use_content, Load};
+use crate::app::i18n::use_i18n;
+use crate::app::router::use_router;
+use crate::app::store::use_store;
+use crate::app::widgets::{FileErrorView, LevelBadges, LoadingView};
+use crate::core::catalogue::{lesson_status, CatalogueFilter, Duration, LessonStatus};
+use crate::core::content::{Competence, Dimension, Lesson, Level};
+use crate::core::i18n::Key;
+use crate::core::route::Route;
+use leptos::prelude::*;
+
+#[component]
+pub fn CataloguePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let content = use_content();
+    let router = use_router();
+    let filter = Memo::new(move |_| match router.route.get() {
+        Route::Lessons(f) => f,
+        _ => CatalogueFilter::default(),
+    });
+    Effect::new(move |_| super::set_title(i18n.t(Key::CatalogueTitle)));
+    Effect::new(move |_| {
+        if let Some(index) = content.index() {
+            for id in &index.lessons {
+                content.ensure_lesson(id.as_str());
+            }
+        }
+    });
+    let set = move |change: &dyn Fn(&mut CatalogueFilter)| {
+        let mut f = filter.get_untracked();
+        change(&mut f);
+        router.replace(Route::Lessons(f));
+    };
+    let ids = move || {
+        content
+            .index()
+            .map(|i| i.lessons.iter().map(|id| id.to_string()).collect::<Vec<_>>())
+    };
+    let visible = move || {
+        let f = filter.get();
+        ids().unwrap_or_default()
+            .into_iter()
+            .filter(|id| match content.lesson(id) {
+                Load::Ready(l) => f.matches(&l.value),
+                _ => true,
+            })
+            .collect::<Vec<_>>()
+    };
+    let count = move || {
+        visible()
+            .iter()
+            .filter(|id| content.lesson(id).ready().is_some())
+            .count()
+    };
+    view! {
+        <div data-page="lessons" class="page catalogue-page">
+            <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::CatalogueTitle)}</h1>
+            <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+                <Select id="filter-level" label=Key::FilterLevel
+                    options=Signal::derive(move || Level::ALL.iter().map(|l| (l.id().to_string(), l.label(i18n.lang()).to_string())).collect())
+                    value=Signal::derive(move || filter.get().level.map(|l| l.id().to_string()).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| set(&|f| f.level = Level::parse(&v)))/>
+                <Select id="filter-competence" label=Key::FilterCompetence
+                    options=Signal::derive(move || Competence::ALL.iter().map(|c| (c.id().to_string(), c.label(i18n.lang()).to_string())).collect())
+                    value=Signal::derive(move || filter.get().competence.map(|c| c.id().to_string()).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| set(&|f| f.competence = Competence::parse(&v)))/>
+                <Select id="filter-dimension" label=Key::FilterDimension
+                    options=Signal::derive(move || Dimension::ALL.iter().map(|d| (d.id().to_string(), d.label(i18n.lang()).to_string())).collect())
+                    value=Signal::derive(move || filter.get().dimension.map(|d| d.id().to_string()).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| set(&|f| f.dimension = Dimension::parse(&v)))/>
+                <Select id="filter-duration" label=Key::FilterDuration
+                    options=Signal::derive(move || Duration::ALL.iter().map(|d| (d.id().to_string(), i18n.t(match d {
+                        Duration::Short => Key::DurationShort,
+                        Duration::Medium => Key::DurationMedium,
+                        Duration::Long => Key::DurationLong,
+                    }).to_string())).collect())
+                    value=Signal::derive(move || filter.get().duration.map(|d| d.id().to_string()).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| set(&|f| f.duration = Duration::parse(&v)))/>
+                <div class="field">
+                    <label for="filter-search">{move || i18n.t(Key::FilterSearch)}</label>
+                    <input id="filter-search" type="search" autocomplete="off"
+                        prop:value=move || filter.get().query
+                        on:input=move |ev| { let v = event_target_value(&ev); set(&|f| f.query = v.clone()) }/>
+                </div>
+                <Show when=move || !filter.get().is_empty()>
+                    <button type="button" class="reset" on:click=move |_| router.replace(Route::Lessons(Default::default()))>
+                        {move || i18n.t(Key::FilterReset)}
+                    </button>
+                </Show>
+            </form>
+            {move || match content.index.get() {
+                None => view! { <LoadingView/> }.into_any(),
+                Some(Err(e)) => view! { <FileErrorView error=e/> }.into_any(),
+                Some(Ok(_)) => view! {
+                    <p class="result-count" role="status" aria-live="polite" id="result-count">
+                        {move || i18n.f(Key::ResultsCount, &[("n", &count().to_string())])}
+                    </p>
+                    <Show when=move || visible().is_empty()>
+                        <p class="empty">{move || i18n.t(Key::NoResults)}</p>
+                    </Show>
+                    <ul class="cards lesson-cards">
+                        <For each=visible key=|id| id.clone() let:id>
+                            <LessonCard id=id/>
+                        </For>
+                    </ul>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn Select(
+    id: &'static str,
+    label: Key,
+    options: Signal<Vec<(String, String)>>,
+    value: Signal<String>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="field">
+            <label for=id>{move || i18n.t(label)}</label>
+            <select id=id on:change=move |ev| on_change.run(event_target_value(&ev)) prop:value=value>
+                <option value="">{move || i18n.t(Key::FilterAny)}</option>
+                {move || options.get().into_iter().map(|(v, text)| {
+                    let selected = v == value.get_untracked();
+                    view! { <option value=v selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn LessonCard(id: String) -> impl IntoView {
+    let content = use_content();
+    let card_id = id.clone();
+    move || match content.lesson(&card_id) {
+        Load::Loading => view! { <li class="card lesson-card loading-card" data-lesson=card_id.clone()><LoadingView/></li> }.into_any(),
+        Load::Failed(e) => view! { <li class="card lesson-card broken" data-lesson=card_id.clone()><FileErrorView error=e/></li> }.into_any(),
+        Load::Ready(l) => view! { <ReadyCard lesson=l.value.clone()/> }.into_any(),
+    }
+}
+
+#[component]
+fn ReadyCard(lesson: Lesson) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let href = Route::Lesson { id: lesson.id.to_string(), step: None }.href();
+    let lesson_for_status = lesson.clone();
+    let status = Memo::new(move |_| store.state.with(|p| lesson_status(p, &lesson_for_status)));
+    let title = lesson.title.clone();
+    let summary = lesson.summary.clone();
+    let competences = lesson.competences.clone();
+    let minutes = lesson.minutes;
+    let heading_id = format!("card-{}", lesson.id);
+    view! {
+        <li class="card lesson-card" data-lesson=lesson.id.to_string()>
+            <h2 id=heading_id.clone()><a href=href>{move || i18n.text(&title)}</a></h2>
+            {summary.map(|s| view! { <p class="summary">{move || i18n.text(&s)}</p> })}
+            <LevelBadges levels=lesson.levels.clone()/>
+            <p class="meta">
+                {minutes.map(|m| view! { <span class="minutes">{move || i18n.f(Key::Minutes, &[("n", &m.to_string())])}</span> })}
+                <span class="competences">{move || competences.iter().map(|c| c.label(i18n.lang())).collect::<Vec<_>>().join(" · ")}</span>
+            </p>
+            <p class="status" data-status=move || match status.get() {
+                LessonStatus::NotStarted => "not-started",
+                LessonStatus::InProgress { .. } => "in-progress",
+                LessonStatus::Done => "done",
+            }>
+                {move || match status.get() {
+                    LessonStatus::NotStarted => i18n.t(Key::StatusNotStarted).to_string(),
+                    LessonStatus::InProgress { at, of } => i18n.f(Key::StatusStep, &[("n", &at.to_string()), ("m", &of.to_string())]),
+                    LessonStatus::Done => i18n.t(Key::StatusDone).to_string(),
+                }}
+            </p>
+        </li>
+    }
+}

@@ -1,0 +1,119 @@
+//! Challenges: the list, and a challenge page with its brief, criteria and phased steps.
+
+use super::player::{Player, PlayerStep};
+use crate::app::content::{file_path, use_content, Load};
+use crate::app::i18n::use_i18n;
+use crate::app::rich::rich_text;
+use crate::app::widgets::{FileErrorView, LevelBadges, LoadingView};
+use crate::core::content::{Challenge, ContentKind};
+use crate::core::i18n::Key;
+use crate::core::progress::{WorkKind, WorkRef};
+use crate::core::route::Route;
+use leptos::prelude::*;
+
+#[component]
+pub fn ChallengesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let content = use_content();
+    Effect::new(move |_| super::set_title(i18n.t(Key::ChallengesTitle)));
+    Effect::new(move |_| {
+        if let Some(index) = content.index() {
+            index.challenges.iter().for_each(|id| content.ensure_challenge(id.as_str()));
+        }
+    });
+    let ids = move || content.index().map(|i| i.challenges.iter().map(|c| c.to_string()).collect::<Vec<_>>()).unwrap_or_default();
+    view! {
+        <div data-page="challenges" class="page challenges-page">
+            <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::ChallengesTitle)}</h1>
+            <p class="lead">{move || i18n.t(Key::ChallengesIntro)}</p>
+            {move || content.index.get().and_then(|r| r.err()).map(|e| view! { <FileErrorView error=e/> })}
+            <Show when=move || content.index().is_some_and(|i| i.challenges.is_empty())>
+                <p>{move || i18n.t(Key::NoContent)}</p>
+            </Show>
+            <ul class="cards">
+                <For each=ids key=|id| id.clone() let:id>
+                    {
+                        let card_id = id.clone();
+                        move || match content.challenge(&card_id) {
+                            Load::Loading => view! { <li class="card"><LoadingView/></li> }.into_any(),
+                            Load::Failed(e) => view! { <li class="card broken"><FileErrorView error=e/></li> }.into_any(),
+                            Load::Ready(c) => {
+                                let c = c.value.clone();
+                                let href = Route::Challenge { id: c.id.to_string(), step: None }.href();
+                                let (title, theme) = (c.title.clone(), c.theme.clone());
+                                let format = c.format;
+                                view! {
+                                    <li class="card challenge-card" data-challenge=c.id.to_string()>
+                                        <h2><a href=href>{move || i18n.text(&title)}</a></h2>
+                                        <p class="muted">{move || format.label(i18n.lang())}</p>
+                                        {theme.map(|t| view! { <p>{move || i18n.t(Key::ChallengeTheme)}": "{move || i18n.text(&t)}</p> })}
+                                        <LevelBadges levels=c.levels.clone()/>
+                                    </li>
+                                }.into_any()
+                            }
+                        }
+                    }
+                </For>
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+pub fn ChallengePage(id: String) -> impl IntoView {
+    let content = use_content();
+    let load_id = id.clone();
+    Effect::new(move |_| content.ensure_challenge(&load_id));
+    view! {
+        <div data-page="challenge" class="page challenge-page">
+            {move || match content.challenge(&id) {
+                Load::Loading => view! { <h1 id="page-title" tabindex="-1" class="visually-hidden">{id.clone()}</h1><LoadingView/> }.into_any(),
+                Load::Failed(e) => view! { <h1 id="page-title" tabindex="-1">{id.clone()}</h1><FileErrorView error=e/> }.into_any(),
+                Load::Ready(c) => view! { <ChallengeView challenge=c.value.clone()/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn ChallengeView(challenge: Challenge) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = challenge.title.clone();
+    let page_title = title.clone();
+    Effect::new(move |_| super::set_title(&i18n.text(&page_title)));
+    let steps = challenge
+        .phases
+        .iter()
+        .flat_map(|phase| {
+            phase.steps.iter().map(|slot| PlayerStep { slot: slot.clone(), phase: Some(phase.title.clone()) })
+        })
+        .collect::<Vec<_>>();
+    let work = WorkRef { kind: WorkKind::Challenge, id: challenge.id.to_string() };
+    let file = file_path(ContentKind::Challenge, challenge.id.as_str());
+    let brief = challenge.brief.clone();
+    let host = challenge.host.clone();
+    let theme = challenge.theme.clone();
+    let criteria = challenge.criteria.clone();
+    view! {
+        <header class="lesson-header">
+            <h1 id="page-title" tabindex="-1">{move || i18n.text(&title)}</h1>
+            <LevelBadges levels=challenge.levels.clone()/>
+            {host.map(|h| {
+                let kind = h.kind;
+                view! { <p><strong>{move || i18n.t(Key::ChallengeHost)}": "</strong>{move || i18n.text(&h.name)}" ("{move || kind.label(i18n.lang())}")"</p> }
+            })}
+            {theme.map(|t| view! { <p><strong>{move || i18n.t(Key::ChallengeTheme)}": "</strong>{move || i18n.text(&t)}</p> })}
+            {brief.map(|b| view! { <div class="rich">{move || rich_text(&i18n.text(&b))}</div> })}
+            {(!criteria.is_empty()).then(|| view! {
+                <details class="criteria">
+                    <summary>{move || i18n.t(Key::ChallengeCriteria)}</summary>
+                    <dl>{criteria.into_iter().map(|c| {
+                        let d = c.description.clone();
+                        view! { <dt>{move || i18n.text(&c.title)}</dt><dd>{d.map(|d| move || i18n.text(&d))}</dd> }
+                    }).collect_view()}</dl>
+                </details>
+            })}
+        </header>
+        <Player work=work file=file steps=steps/>
+    }
+}

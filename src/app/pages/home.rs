@@ -1,0 +1,93 @@
+//! The home page: what Spire is, "continue where you left off", and lessons by level.
+
+use crate::app::browser;
+use crate::app::content::{use_content, Load};
+use crate::app::i18n::use_i18n;
+use crate::app::store::use_store;
+use crate::core::catalogue::CatalogueFilter;
+use crate::core::content::Level;
+use crate::core::i18n::Key;
+use crate::core::progress::{WorkKind, WorkRef};
+use crate::core::route::Route;
+use leptos::prelude::*;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    Effect::new(move |_| super::set_title(i18n.t(Key::NavHome)));
+    view! {
+        <div data-page="home" class="page home-page">
+            <section class="hero">
+                <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::HomeTitle)}</h1>
+                <p class="lead">{move || i18n.t(Key::Tagline)}</p>
+                <p>{move || i18n.t(Key::HomeIntro)}</p>
+            </section>
+            <ContinueCard/>
+            <section class="levels" aria-labelledby="levels-title">
+                <h2 id="levels-title">{move || i18n.t(Key::BrowseByLevel)}</h2>
+                <ul class="level-tiles">
+                    {Level::ALL.iter().map(|&level| {
+                        let href = Route::Lessons(CatalogueFilter { level: Some(level), ..Default::default() }).href();
+                        view! {
+                            <li><a class=format!("level-tile level-{}", level.id()) href=href>{move || level.label(i18n.lang())}</a></li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <p><a class="button" href=Route::Lessons(Default::default()).href()>{move || i18n.t(Key::AllLessons)}</a></p>
+            </section>
+        </div>
+    }
+}
+
+/// The most recently edited lesson or challenge, opening where the pupil left off.
+#[component]
+fn ContinueCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let content = use_content();
+    let recent = Memo::new(move |_| {
+        store.state.with(|p| {
+            p.most_recent()
+                .map(|(r, w)| (r, w.at_step.clone(), w.updated))
+        })
+    });
+    Effect::new(move |_| {
+        if let Some((r, _, _)) = recent.get() {
+            match r.kind {
+                WorkKind::Lesson => content.ensure_lesson(&r.id),
+                WorkKind::Challenge => content.ensure_challenge(&r.id),
+            }
+        }
+    });
+    let title = move |r: &WorkRef| -> String {
+        let text = match r.kind {
+            WorkKind::Lesson => match content.lesson(&r.id) {
+                Load::Ready(l) => Some(l.value.title.clone()),
+                _ => None,
+            },
+            WorkKind::Challenge => match content.challenge(&r.id) {
+                Load::Ready(c) => Some(c.value.title.clone()),
+                _ => None,
+            },
+        };
+        text.map(|t| i18n.text(&t)).unwrap_or_else(|| r.id.clone())
+    };
+    move || {
+        recent.get().map(|(r, step, updated)| {
+            let href = match r.kind {
+                WorkKind::Lesson => Route::Lesson { id: r.id.clone(), step },
+                WorkKind::Challenge => Route::Challenge { id: r.id.clone(), step },
+            }
+            .href();
+            let name = title(&r);
+            view! {
+                <section class="card continue-card" id="continue" aria-labelledby="continue-title">
+                    <h2 id="continue-title">{i18n.t(Key::ContinueTitle)}</h2>
+                    <p class="continue-name">{name}</p>
+                    <p class="muted">{i18n.f(Key::LastEdited, &[("time", &browser::format_time(updated, i18n.lang()))])}</p>
+                    <a class="button primary" href=href>{i18n.t(Key::ContinueButton)}</a>
+                </section>
+            }
+        })
+    }
+}

@@ -1,0 +1,68 @@
+//! A lesson page: loads the lesson file and plays its steps.
+
+use super::player::{Player, PlayerStep};
+use crate::app::content::{file_path, use_content, Load};
+use crate::app::i18n::use_i18n;
+use crate::app::widgets::{problem_text, FileErrorView, LevelBadges, LoadingView};
+use crate::core::content::{ContentKind, Lesson};
+use crate::core::i18n::Key;
+use crate::core::progress::WorkRef;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn LessonPage(id: String) -> impl IntoView {
+    let content = use_content();
+    let load_id = id.clone();
+    Effect::new(move |_| content.ensure_lesson(&load_id));
+    view! {
+        <div data-page="lesson" class="page lesson-page">
+            {move || match content.lesson(&id) {
+                Load::Loading => view! { <h1 id="page-title" tabindex="-1" class="visually-hidden">{id.clone()}</h1><LoadingView/> }.into_any(),
+                Load::Failed(e) => view! { <h1 id="page-title" tabindex="-1">{id.clone()}</h1><FileErrorView error=e/> }.into_any(),
+                Load::Ready(l) => view! { <LessonView loaded=l/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn LessonView(loaded: Arc<crate::core::content::load::Loaded<Lesson>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lesson = loaded.value.clone();
+    let file = file_path(ContentKind::Lesson, lesson.id.as_str());
+    let title = lesson.title.clone();
+    let title_for_page = title.clone();
+    Effect::new(move |_| super::set_title(&i18n.text(&title_for_page)));
+    // Broken steps are explained where they stand; other problems are listed here.
+    let problems: Vec<_> = loaded
+        .problems
+        .iter()
+        .filter(|p| !matches!(p.kind, crate::core::content::ProblemKind::BrokenStep(_)))
+        .cloned()
+        .collect();
+    let problem_file = file.clone();
+    let steps = lesson
+        .steps
+        .iter()
+        .map(|slot| PlayerStep { slot: slot.clone(), phase: None })
+        .collect::<Vec<_>>();
+    let summary = lesson.summary.clone();
+    view! {
+        <header class="lesson-header">
+            <h1 id="page-title" tabindex="-1">{move || i18n.text(&title)}</h1>
+            {summary.map(|s| view! { <p class="lead">{move || i18n.text(&s)}</p> })}
+            <LevelBadges levels=lesson.levels.clone()/>
+        </header>
+        {(!problems.is_empty()).then(|| view! {
+            <div class="notice notice-warning content-problems" role="alert">
+                <p>{move || i18n.t(Key::LessonProblems)}</p>
+                <ul>{problems.iter().map(|p| {
+                    let (p, f) = (p.clone(), problem_file.clone());
+                    view! { <li><code>{move || problem_text(&f, &p, i18n.lang())}</code></li> }
+                }).collect_view()}</ul>
+            </div>
+        })}
+        <Player work=WorkRef::lesson(lesson.id.as_str()) file=file steps=steps/>
+    }
+}

@@ -1,0 +1,37 @@
+//! One module per page; `page` picks the page for a route.
+
+pub mod catalogue;
+pub mod challenges;
+pub mod home;
+pub mod info;
+pub mod lesson;
+pub mod my_work;
+pub mod player;
+pub mod role_models;
+pub mod teacher;
+
+use crate::core::route::Route;
+use leptos::prelude::*;
+
+pub fn page(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <home::HomePage/> }.into_any(),
+        Route::Lessons(_) => view! { <catalogue::CataloguePage/> }.into_any(),
+        Route::Lesson { id, .. } => view! { <lesson::LessonPage id=id/> }.into_any(),
+        Route::Challenges => view! { <challenges::ChallengesPage/> }.into_any(),
+        Route::Challenge { id, .. } => view! { <challenges::ChallengePage id=id/> }.into_any(),
+        Route::RoleModels => view! { <role_models::RoleModelsPage/> }.into_any(),
+        Route::RoleModel { id } => view! { <role_models::RoleModelPage id=id/> }.into_any(),
+        Route::Teacher => view! { <teacher::TeacherPage/> }.into_any(),
+        Route::MyWork => view! { <my_work::MyWorkPage/> }.into_any(),
+        Route::About => view! { <info::InfoPage page="about"/> }.into_any(),
+        Route::Privacy => view! { <info::InfoPage page="privacy"/> }.into_any(),
+        Route::Accessibility => view! { <info::InfoPage page="accessibility"/> }.into_any(),
+        Route::NotFound => view! { <info::InfoPage page="not-found"/> }.into_any(),
+    }
+}
+
+/// Sets the document title to "`page` – Spire".
+pub fn set_title(page: &str) {
+    super::browser::set_title(&format!("{page} – Spire"));
+}

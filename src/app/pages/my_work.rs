@@ -1,0 +1,350 @@
+//! My work: everything started, the pupil's name, backup download and restore, data kept
+//! aside, storage status, and erasing everything.
+
+use crate::app::browser;
+use crate::app::content::{use_content, Load};
+use crate::app::i18n::use_i18n;
+use crate::app::shell::download_backup;
+use crate::app::store::use_store;
+use crate::core::catalogue::{lesson_status, LessonStatus};
+use crate::core::i18n::Key;
+use crate::core::progress::backup::{read_backup, BackupPreview, ImportError, MAX_BACKUP_BYTES};
+use crate::core::progress::merge::merge;
+use crate::core::progress::{WorkKind, WorkRef};
+use crate::core::route::Route;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn MyWorkPage() -> impl IntoView {
+    let i18n = use_i18n();
+    Effect::new(move |_| super::set_title(i18n.t(Key::MyWorkTitle)));
+    view! {
+        <div data-page="my-work" class="page my-work-page">
+            <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::MyWorkTitle)}</h1>
+            <NameField/>
+            <WorkList/>
+            <Backup/>
+            <KeptAsideList/>
+            <StorageInfo/>
+            <Erase/>
+        </div>
+    }
+}
+
+#[component]
+fn NameField() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    view! {
+        <div class="field name-field">
+            <label for="pupil-name">{move || i18n.t(Key::YourName)}</label>
+            <input id="pupil-name" type="text" autocomplete="off" maxlength="80"
+                prop:value=move || store.state.with(|p| p.settings.name.clone())
+                on:input=move |ev| {
+                    let name = event_target_value(&ev);
+                    store.update(|p, now| p.set_name(&name, now));
+                }/>
+        </div>
+    }
+}
+
+#[component]
+fn WorkList() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let content = use_content();
+    let items = Memo::new(move |_| {
+        store.state.with(|p| {
+            let mut list: Vec<(WorkRef, i64)> = p
+                .work
+                .iter()
+                .filter_map(|(k, w)| Some((WorkRef::parse(k)?, w.updated)))
+                .collect();
+            list.sort_by_key(|(_, updated)| std::cmp::Reverse(*updated));
+            list
+        })
+    });
+    Effect::new(move |_| {
+        for (r, _) in items.get() {
+            match r.kind {
+                WorkKind::Lesson => content.ensure_lesson(&r.id),
+                WorkKind::Challenge => content.ensure_challenge(&r.id),
+            }
+        }
+    });
+    view! {
+        <section aria-labelledby="work-title">
+            <h2 id="work-title">{move || i18n.t(Key::MyWorkStarted)}</h2>
+            <Show when=move || items.get().is_empty()>
+                <p class="empty">{move || i18n.t(Key::MyWorkEmpty)}</p>
+            </Show>
+            <ul class="work-list">
+                <For each=move || items.get() key=|(r, updated)| (r.key(), *updated) let:item>
+                    <WorkItem work=item.0 updated=item.1/>
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let content = use_content();
+    let at_step = store.state.with_untracked(|p| p.work(&work).and_then(|w| w.at_step.clone()));
+    let href = match work.kind {
+        WorkKind::Lesson => Route::Lesson { id: work.id.clone(), step: at_step },
+        WorkKind::Challenge => Route::Challenge { id: work.id.clone(), step: at_step },
+    }
+    .href();
+    let (title_work, status_work) = (work.clone(), work.clone());
+    let title = move || match title_work.kind {
+        WorkKind::Lesson => match content.lesson(&title_work.id) {
+            Load::Ready(l) => i18n.text(&l.value.title),
+            _ => title_work.id.clone(),
+        },
+        WorkKind::Challenge => match content.challenge(&title_work.id) {
+            Load::Ready(c) => i18n.text(&c.value.title),
+            _ => title_work.id.clone(),
+        },
+    };
+    let status = move || {
+        let lesson = match status_work.kind {
+            WorkKind::Lesson => content.lesson(&status_work.id).ready().map(|l| l.value.clone()),
+            WorkKind::Challenge => None,
+        };
+        let (done, answered) = store.state.with(|p| {
+            p.work(&status_work)
+                .map(|w| (w.completed.is_some(), w.answered_steps()))
+                .unwrap_or((false, 0))
+        });
+        match lesson.map(|l| store.state.with(|p| lesson_status(p, &l))) {
+            Some(LessonStatus::InProgress { at, of }) => i18n.f(Key::StatusStep, &[("n", &at.to_string()), ("m", &of.to_string())]),
+            Some(LessonStatus::Done) => i18n.t(Key::StatusDone).to_string(),
+            _ if done => i18n.t(Key::StatusDone).to_string(),
+            _ => i18n.f(Key::IdeasCount, &[("n", &answered.to_string())]).replace("idéer", "svar").replace("ideas", "answers"),
+        }
+    };
+    view! {
+        <li class="card work-item" data-work=work.key()>
+            <h3><a href=href>{title}</a></h3>
+            <p class="status">{status}</p>
+            <p class="muted">{move || i18n.f(Key::LastEdited, &[("time", &browser::format_time(updated, i18n.lang()))])}</p>
+        </li>
+    }
+}
+
+#[derive(Clone)]
+enum RestoreState {
+    Idle,
+    Error(ImportError),
+    Preview(Box<BackupPreview>),
+    ConfirmReplace(Box<BackupPreview>),
+    Done,
+}
+
+#[component]
+fn Backup() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let state = RwSignal::new(RestoreState::Idle);
+    let dragging = RwSignal::new(false);
+    let take_file = move |file: web_sys::File| {
+        if file.size() > MAX_BACKUP_BYTES as f64 {
+            state.set(RestoreState::Error(ImportError::TooLarge { bytes: file.size() as usize }));
+            return;
+        }
+        spawn_local(async move {
+            let next = match browser::read_file(&file).await {
+                Ok(bytes) => {
+                    let local = store.state.get_untracked();
+                    match read_backup(&bytes, &local) {
+                        Ok(p) => RestoreState::Preview(Box::new(p)),
+                        Err(e) => RestoreState::Error(e),
+                    }
+                }
+                Err(_) => RestoreState::Error(ImportError::NotText),
+            };
+            state.set(next);
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            take_file(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            take_file(file);
+        }
+    };
+    let apply_merge = move |preview: &BackupPreview| {
+        let merged = merge(&store.state.get_untracked(), &preview.progress);
+        store.replace(merged);
+        state.set(RestoreState::Done);
+    };
+    let apply_replace = move |preview: &BackupPreview| {
+        store.replace(preview.progress.clone());
+        state.set(RestoreState::Done);
+    };
+    let panel = move || match state.get() {
+        RestoreState::Idle => ().into_any(),
+        RestoreState::Done => view! { <p class="notice notice-success" role="status" id="restore-done">{i18n.t(Key::RestoreDone)}</p> }.into_any(),
+        RestoreState::Error(e) => view! { <p class="notice notice-error" role="alert" id="restore-error">{e.message(i18n.lang())}</p> }.into_any(),
+        RestoreState::Preview(p) | RestoreState::ConfirmReplace(p) => {
+            let confirming = matches!(state.get_untracked(), RestoreState::ConfirmReplace(_));
+            let loses = p.comparison.local_newer + p.comparison.only_local;
+            let (pm, pr, pc) = (p.clone(), p.clone(), p.clone());
+            view! {
+                <div class="notice notice-info restore-preview" id="restore-preview" role="region" aria-label=i18n.t(Key::RestoreBackup)>
+                    <p>{i18n.f(Key::RestorePreview, &[("items", &p.work_items.to_string()), ("answers", &p.answers.to_string())])}</p>
+                    {p.exported_at.map(|t| view! { <p>{i18n.f(Key::RestoreExported, &[("time", &browser::format_time(t, i18n.lang()))])}</p> })}
+                    <p id="restore-age">{i18n.t(if p.older_than_local { Key::RestoreOlder } else { Key::RestoreNewer })}</p>
+                    {(!p.dropped.is_empty()).then(|| view! { <p>{i18n.f(Key::RestoreDropped, &[("items", &p.dropped.join(", "))])}</p> })}
+                    {(loses > 0).then(|| view! { <p class="warning" id="restore-loses"><strong>{i18n.f(Key::RestoreLoses, &[("n", &loses.to_string())])}</strong></p> })}
+                    <p class="muted">{i18n.t(Key::RestoreMergeHelp)}</p>
+                    <p class="actions">
+                        <button type="button" class="primary" id="restore-merge" on:click=move |_| apply_merge(&pm)>{i18n.t(Key::RestoreMerge)}</button>
+                        {if confirming {
+                            view! { <button type="button" class="danger" id="restore-replace-confirm" on:click=move |_| apply_replace(&pr)>{i18n.t(Key::RestoreReplaceConfirm)}</button> }.into_any()
+                        } else {
+                            view! { <button type="button" id="restore-replace" on:click=move |_| {
+                                if pc.comparison.replace_loses_work() {
+                                    state.set(RestoreState::ConfirmReplace(pc.clone()));
+                                    browser::focus_id("restore-replace-confirm");
+                                } else {
+                                    apply_replace(&pc);
+                                }
+                            }>{i18n.t(Key::RestoreReplace)}</button> }.into_any()
+                        }}
+                        <button type="button" id="restore-cancel" on:click=move |_| state.set(RestoreState::Idle)>{i18n.t(Key::Cancel)}</button>
+                    </p>
+                </div>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section aria-labelledby="backup-title" class="backup">
+            <h2 id="backup-title">{move || i18n.t(Key::BackupTitle)}</h2>
+            <p>{move || i18n.t(Key::BackupIntro)}</p>
+            <p><button type="button" class="primary" id="download-backup" on:click=move |_| download_backup()>{move || i18n.t(Key::DownloadBackup)}</button></p>
+            <h3>{move || i18n.t(Key::RestoreBackup)}</h3>
+            <div id="restore-drop" class="drop-zone" class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                <label for="restore-file" class="button">{move || i18n.t(Key::ChooseFile)}</label>
+                <input id="restore-file" class="visually-hidden-input" type="file" accept=".json,application/json" on:change=on_pick/>
+                <span class="muted">{move || i18n.t(Key::DropHere)}</span>
+            </div>
+            {panel}
+        </section>
+    }
+}
+
+#[component]
+fn KeptAsideList() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    view! {
+        <Show when=move || !store.kept_aside.get().is_empty()>
+            <section aria-labelledby="kept-title" class="kept-aside">
+                <h2 id="kept-title">{move || i18n.t(Key::KeptAsideList)}</h2>
+                <ul>
+                    <For each=move || store.kept_aside.get() key=|k| k.key.clone() let:item>
+                        {
+                            let (download_key, delete_key) = (item.key.clone(), item.key.clone());
+                            view! {
+                                <li class="kept-item">
+                                    <span>{move || i18n.f(Key::KeptAsideItem, &[("time", &browser::format_time(item.at, i18n.lang()))])}</span>
+                                    <button type="button" class="download-kept" on:click=move |_| {
+                                        if let Ok(Some(raw)) = browser::storage_get(&download_key) {
+                                            browser::download(&format!("spire-kept-aside-{}.json", item.at), "application/json", &raw);
+                                        }
+                                    }>{move || i18n.t(Key::Download)}</button>
+                                    <button type="button" class="delete-kept" on:click=move |_| store.remove_kept_aside(&delete_key)>{move || i18n.t(Key::Delete)}</button>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+fn human_bytes(bytes: f64) -> String {
+    if bytes >= 1024.0 * 1024.0 * 1024.0 {
+        format!("{:.1} GB", bytes / (1024.0 * 1024.0 * 1024.0))
+    } else if bytes >= 1024.0 * 1024.0 {
+        format!("{:.1} MB", bytes / (1024.0 * 1024.0))
+    } else {
+        format!("{:.0} KB", (bytes / 1024.0).ceil())
+    }
+}
+
+#[component]
+fn StorageInfo() -> impl IntoView {
+    let i18n = use_i18n();
+    let persisted = RwSignal::new(None::<bool>);
+    let estimate = RwSignal::new(None::<(f64, f64)>);
+    spawn_local(async move {
+        persisted.set(browser::persist_storage().await);
+        estimate.set(browser::storage_estimate().await);
+    });
+    view! {
+        <section aria-labelledby="storage-title" class="storage-info" id="storage-info">
+            <h2 id="storage-title">{move || i18n.t(Key::StorageTitle)}</h2>
+            <p id="storage-persisted" data-persisted=move || persisted.get().map(|p| p.to_string())>
+                {move || i18n.t(if persisted.get() == Some(true) { Key::StoragePersisted } else { Key::StorageNotPersisted })}
+            </p>
+            <p id="storage-usage">{move || match estimate.get() {
+                Some((used, quota)) => i18n.f(Key::StorageUsage, &[("used", &human_bytes(used)), ("quota", &human_bytes(quota))]),
+                None => i18n.t(Key::StorageUnknown).to_string(),
+            }}</p>
+        </section>
+    }
+}
+
+#[component]
+fn Erase() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let confirming = RwSignal::new(false);
+    let done = RwSignal::new(false);
+    view! {
+        <section aria-labelledby="erase-title" class="erase">
+            <h2 id="erase-title">{move || i18n.t(Key::EraseTitle)}</h2>
+            <p>{move || i18n.t(Key::EraseIntro)}</p>
+            <Show when=move || confirming.get()
+                fallback=move || view! {
+                    <button type="button" class="danger" id="erase" on:click=move |_| {
+                        done.set(false);
+                        confirming.set(true);
+                        browser::focus_id("erase-confirm");
+                    }>{move || i18n.t(Key::EraseButton)}</button>
+                }>
+                <p class="actions">
+                    <button type="button" class="danger" id="erase-confirm" on:click=move |_| {
+                        let mut p = store.state.get_untracked();
+                        p.erase_all(browser::now());
+                        store.replace(p);
+                        confirming.set(false);
+                        done.set(true);
+                    }>{move || i18n.t(Key::EraseConfirm)}</button>
+                    <button type="button" id="erase-cancel" on:click=move |_| confirming.set(false)>{move || i18n.t(Key::Cancel)}</button>
+                </p>
+            </Show>
+            <Show when=move || done.get()>
+                <p class="notice notice-success" role="status" id="erase-done">{move || i18n.t(Key::EraseDone)}</p>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,221 @@
+//! The step player shared by lessons and challenges: one step at a time, a list of all
+//! steps, previous/next, the position saved as the pupil moves, and a finish panel.
+
+use crate::app::i18n::use_i18n;
+use crate::app::router::use_router;
+use crate::app::steps::{step_view, StepCtx};
+use crate::app::store::use_store;
+use crate::core::content::{Step, StepSlot};
+use crate::core::i18n::Key;
+use crate::core::progress::{WorkKind, WorkRef};
+use crate::core::route::Route;
+use crate::core::text::Text;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// A step with the phase it belongs to (challenges only).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlayerStep {
+    pub slot: StepSlot,
+    pub phase: Option<Text>,
+}
+
+fn route_to(work: &WorkRef, step: Option<String>) -> Route {
+    match work.kind {
+        WorkKind::Lesson => Route::Lesson { id: work.id.clone(), step },
+        WorkKind::Challenge => Route::Challenge { id: work.id.clone(), step },
+    }
+}
+
+fn step_in_route(route: &Route) -> Option<String> {
+    match route {
+        Route::Lesson { step, .. } | Route::Challenge { step, .. } => step.clone(),
+        _ => None,
+    }
+}
+
+#[component]
+pub fn Player(work: WorkRef, file: String, steps: Vec<PlayerStep>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let router = use_router();
+    let steps = Arc::new(steps);
+    let total = steps.len();
+    let ctx = StepCtx {
+        work: work.clone(),
+        file: file.clone(),
+        steps: Arc::new(steps.iter().map(|s| s.slot.clone()).collect()),
+    };
+    // The step shown: the one in the URL, else where the pupil left off, else the first.
+    let index = {
+        let (steps, work) = (steps.clone(), work.clone());
+        Memo::new(move |_| {
+            let wanted = router.route.with(step_in_route).or_else(|| {
+                store.state.with_untracked(|p| p.work(&work).and_then(|w| w.at_step.clone()))
+            });
+            wanted
+                .and_then(|id| steps.iter().position(|s| s.slot.id() == Some(id.as_str())))
+                .unwrap_or(0)
+        })
+    };
+    let finished = RwSignal::new(false);
+    {
+        let (steps, work) = (steps.clone(), work.clone());
+        Effect::new(move |previous: Option<usize>| {
+            let i = index.get();
+            if let Some(id) = steps.get(i).and_then(|s| s.slot.id()) {
+                let id = id.to_string();
+                store.update(|p, now| p.set_position(&work, &id, now));
+            }
+            if previous.is_some_and(|p| p != i) {
+                finished.set(false);
+                crate::app::browser::focus_id("step-title");
+            }
+            i
+        });
+    }
+    let go = {
+        let (steps, work) = (steps.clone(), work.clone());
+        move |i: usize| {
+            let id = steps.get(i).and_then(|s| s.slot.id()).map(String::from);
+            router.push(route_to(&work, id));
+        }
+    };
+    let finish = {
+        let work = work.clone();
+        move |_| {
+            store.update(|p, now| p.set_completed(&work, true, now));
+            finished.set(true);
+            crate::app::browser::focus_id("finished-title");
+        }
+    };
+    let answered = {
+        let work = work.clone();
+        move |id: &str| {
+            store.state.with(|p| {
+                p.answer(&work, id)
+                    .is_some_and(|a| a.is_meaningful())
+            })
+        }
+    };
+    let step_list = {
+        let (steps, work) = (steps.clone(), work.clone());
+        steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let label = step_label(&s.slot, i);
+                let href = route_to(&work, s.slot.id().map(String::from)).href();
+                let id = s.slot.id().unwrap_or_default().to_string();
+                let answered = answered.clone();
+                let phase = s.phase.clone().filter(|_| {
+                    i == 0 || steps.get(i - 1).and_then(|p| p.phase.as_ref()) != s.phase.as_ref()
+                });
+                view! {
+                    {phase.map(|p| view! { <li class="phase-heading" aria-hidden="true">{move || i18n.text(&p)}</li> })}
+                    <li class:current=move || index.get() == i class:answered=move || answered(&id)>
+                        <a href=href aria-current=move || (index.get() == i).then_some("step")>
+                            <span class="step-number">{i + 1}</span>
+                            <span class="step-name">{move || label(i18n.lang())}</span>
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let current = {
+        let steps = steps.clone();
+        move || {
+            let i = index.get();
+            let Some(step) = steps.get(i).cloned() else {
+                return ().into_any();
+            };
+            let label = step_label(&step.slot, i);
+            let ctx = ctx.clone();
+            let step_id = step.slot.id().unwrap_or_default().to_string();
+            let kind = step_type(&step.slot);
+            view! {
+                <section class="step" data-step=step_id
+                    data-step-type=kind aria-labelledby="step-title">
+                    {step.phase.clone().map(|p| view! { <p class="phase-label">{i18n.t(Key::Phase)}": "{i18n.text(&p)}</p> })}
+                    <h2 id="step-title" tabindex="-1">
+                        <span class="step-count">{i18n.f(Key::StepOf, &[("n", &(i + 1).to_string()), ("m", &total.to_string())])}</span>
+                        {label(i18n.lang())}
+                    </h2>
+                    {step_view(step.slot, ctx)}
+                </section>
+            }
+            .into_any()
+        }
+    };
+    let go_prev = go.clone();
+    let go_next = go.clone();
+    view! {
+        <div class="player">
+            <nav class="step-list" aria-label=move || i18n.t(Key::LessonSteps)>
+                <ol>{step_list}</ol>
+            </nav>
+            <div class="player-main">
+                <p class="visually-hidden" aria-live="polite" id="step-announcement">
+                    {move || i18n.f(Key::StepOf, &[("n", &(index.get() + 1).to_string()), ("m", &total.to_string())])}
+                </p>
+                <progress class="step-progress" max=total value=move || index.get() + 1
+                    aria-label=move || i18n.f(Key::StepOf, &[("n", &(index.get() + 1).to_string()), ("m", &total.to_string())])></progress>
+                <Show when=move || finished.get() fallback=current.clone()>
+                    <section class="finished card" aria-labelledby="finished-title">
+                        <h2 id="finished-title" tabindex="-1">{move || i18n.t(Key::FinishedTitle)}</h2>
+                        <p>{move || i18n.t(Key::FinishedBody)}</p>
+                        <p class="actions">
+                            <a class="button primary" href=Route::Lessons(Default::default()).href()>{move || i18n.t(Key::BackToLessons)}</a>
+                            <a class="button" href=Route::MyWork.href()>{move || i18n.t(Key::NavMyWork)}</a>
+                        </p>
+                    </section>
+                </Show>
+                <div class="step-nav">
+                    <button type="button" class="prev" disabled=move || index.get() == 0
+                        on:click=move |_| go_prev(index.get_untracked().saturating_sub(1))>
+                        <span aria-hidden="true">"← "</span>{move || i18n.t(Key::Previous)}
+                    </button>
+                    <Show when=move || { index.get() + 1 < total }
+                        fallback=move || view! { <button type="button" class="primary finish" on:click=finish.clone()>{move || i18n.t(Key::Finish)}</button> }>
+                        <button type="button" class="primary next" on:click={
+                            let go_next = go_next.clone();
+                            move |_| go_next(index.get_untracked() + 1)
+                        }>
+                            {move || i18n.t(Key::Next)}<span aria-hidden="true">" →"</span>
+                        </button>
+                    </Show>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+fn step_type(slot: &StepSlot) -> String {
+    match slot {
+        StepSlot::Ready(s) => s.type_name().to_string(),
+        StepSlot::Broken(b) => b.kind.clone().unwrap_or_else(|| "broken".into()),
+    }
+}
+
+/// The name of a step in the list: its title, else its question, else its number.
+fn step_label(slot: &StepSlot, i: usize) -> impl Fn(crate::core::text::Lang) -> String + Clone {
+    let text: Option<Text> = match slot {
+        StepSlot::Ready(step) => step.title().cloned().or_else(|| match step {
+            Step::Prompt(s) => Some(s.question.clone()),
+            Step::Choice(s) => Some(s.question.clone()),
+            Step::Brainstorm(s) => Some(s.question.clone()),
+            _ => None,
+        }),
+        StepSlot::Broken(_) => None,
+    };
+    move |lang| match &text {
+        Some(t) => t.get(lang).to_string(),
+        None => crate::core::i18n::fill(
+            crate::core::i18n::t(lang, Key::StepOf),
+            &[("n", &(i + 1).to_string()), ("m", "…")],
+        )
+        .replace(" af …", "")
+        .replace(" of …", ""),
+    }
+}

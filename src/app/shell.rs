@@ -1,0 +1,207 @@
+//! The frame around every page: skip link, header with navigation, language switch and save
+//! status, notices about saved data, the page itself, and the footer.
+
+use super::browser;
+use super::i18n::use_i18n;
+use super::pages;
+use super::router::use_router;
+use super::store::{use_store, LoadNotice, SaveStatus};
+use crate::core::i18n::Key;
+use crate::core::progress::backup::{backup_file_name, export_backup};
+use crate::core::route::Route;
+use leptos::prelude::*;
+
+/// What decides which page component is shown: the route without the parts a page reads
+/// itself (the step, the filters), so typing in a filter or moving to the next step does
+/// not rebuild the page and lose focus.
+fn page_key(route: &Route) -> Route {
+    match route {
+        Route::Lessons(_) => Route::Lessons(Default::default()),
+        Route::Lesson { id, .. } => Route::Lesson {
+            id: id.clone(),
+            step: None,
+        },
+        Route::Challenge { id, .. } => Route::Challenge {
+            id: id.clone(),
+            step: None,
+        },
+        other => other.clone(),
+    }
+}
+
+#[component]
+pub fn Shell() -> impl IntoView {
+    let router = use_router();
+    let page = Memo::new(move |_| router.route.with(page_key));
+    // Move focus to the new page's heading after in-app navigation, so keyboard and screen
+    // reader users start at the top of what changed.
+    Effect::new(move |previous: Option<Route>| {
+        let current = page.get();
+        if previous.is_some_and(|p| p != current) {
+            browser::scroll_to_top();
+            browser::focus_id("page-title");
+        }
+        current
+    });
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            browser::focus_id("main");
+        }>{move || use_i18n().t(Key::SkipToContent)}</a>
+        <Header/>
+        <Notices/>
+        <main id="main" tabindex="-1">
+            {move || pages::page(page.get())}
+        </main>
+        <Footer/>
+    }
+}
+
+#[component]
+fn NavLink(to: Route, nav: &'static str, label: Key) -> impl IntoView {
+    let i18n = use_i18n();
+    let router = use_router();
+    let name = to.page_name();
+    let current = move || {
+        let here = router.route.with(|r| r.page_name());
+        let section = match here {
+            "lesson" => "lessons",
+            "challenge" => "challenges",
+            "role-model" => "role-models",
+            other => other,
+        };
+        (section == name).then_some("page")
+    };
+    view! {
+        <a href=to.href() data-nav=nav aria-current=current>{move || i18n.t(label)}</a>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let switch = move |_| {
+        let next = store.lang().other();
+        store.update(|p, now| p.set_lang(next, now));
+    };
+    view! {
+        <header class="site-header">
+            <a class="brand" href="#/">
+                <img src="favicon.svg" alt="" width="32" height="32"/>
+                <span>{move || i18n.t(Key::AppName)}</span>
+            </a>
+            <nav aria-label=move || i18n.t(Key::MainNav)>
+                <ul>
+                    <li><NavLink to=Route::Home nav="home" label=Key::NavHome/></li>
+                    <li><NavLink to=Route::Lessons(Default::default()) nav="lessons" label=Key::NavLessons/></li>
+                    <li><NavLink to=Route::Challenges nav="challenges" label=Key::NavChallenges/></li>
+                    <li><NavLink to=Route::RoleModels nav="role-models" label=Key::NavRoleModels/></li>
+                    <li><NavLink to=Route::Teacher nav="teacher" label=Key::NavTeacher/></li>
+                    <li><NavLink to=Route::MyWork nav="my-work" label=Key::NavMyWork/></li>
+                </ul>
+            </nav>
+            <div class="header-tools">
+                <SaveStatusView/>
+                <button id="lang-switch" type="button" class="lang-switch"
+                    lang=move || i18n.lang().other().code()
+                    aria-label=move || i18n.t(Key::SwitchLanguageLabel)
+                    on:click=switch>
+                    {move || i18n.t(Key::SwitchLanguage)}
+                </button>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn SaveStatusView() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let text = move || {
+        i18n.t(match store.status.get() {
+            SaveStatus::Saved => Key::Saved,
+            SaveStatus::Saving => Key::Saving,
+            SaveStatus::Full => Key::NotSavedFull,
+            SaveStatus::Failed => Key::NotSavedError,
+            SaveStatus::Blocked => Key::NotSavedBlocked,
+        })
+    };
+    let class = move || match store.status.get() {
+        SaveStatus::Saved | SaveStatus::Saving => "save-status",
+        _ => "save-status save-status-error",
+    };
+    view! {
+        <p id="save-status" role="status" aria-live="polite" class=class data-status=move || format!("{:?}", store.status.get()).to_lowercase()>
+            {text}
+        </p>
+    }
+}
+
+/// Offers the whole saved state as a backup file.
+pub fn download_backup() {
+    let store = use_store();
+    let now = browser::now();
+    let file = store
+        .state
+        .with_untracked(|p| export_backup(p, now, super::store::APP_VERSION));
+    browser::download(&backup_file_name(now), "application/json", &file);
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let full = move || store.status.get() == SaveStatus::Full;
+    let load_notice = move || {
+        store.notice.get().map(|n| {
+            let body = match n {
+                LoadNotice::KeptAside(e) => {
+                    i18n.f(Key::KeptAsideBody, &[("reason", &e.message(i18n.lang()))])
+                }
+                LoadNotice::PartlyRead(items) => {
+                    i18n.f(Key::PartlyReadBody, &[("items", &items.join(", "))])
+                }
+            };
+            view! {
+                <section class="notice notice-warning" role="alert" id="kept-aside-notice">
+                    <h2>{i18n.t(Key::KeptAsideTitle)}</h2>
+                    <p>{body}</p>
+                    <p class="actions">
+                        <a class="button" href=Route::MyWork.href()>{i18n.t(Key::NavMyWork)}</a>
+                        <button type="button" on:click=move |_| store.notice.set(None)>{i18n.t(Key::Dismiss)}</button>
+                    </p>
+                </section>
+            }
+        })
+    };
+    view! {
+        {load_notice}
+        <Show when=full>
+            <section class="notice notice-error" role="alert" id="storage-full-notice">
+                <h2>{move || i18n.t(Key::StorageFullTitle)}</h2>
+                <p>{move || i18n.t(Key::StorageFullBody)}</p>
+                <p class="actions">
+                    <button type="button" class="primary" id="storage-full-backup" on:click=move |_| download_backup()>
+                        {move || i18n.t(Key::DownloadBackup)}
+                    </button>
+                </p>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <footer class="site-footer">
+            <ul>
+                <li><a href=Route::About.href() data-nav="about">{move || i18n.t(Key::NavAbout)}</a></li>
+                <li><a href=Route::Privacy.href() data-nav="privacy">{move || i18n.t(Key::NavPrivacy)}</a></li>
+                <li><a href=Route::Accessibility.href() data-nav="accessibility">{move || i18n.t(Key::NavAccessibility)}</a></li>
+            </ul>
+            <p>{move || i18n.t(Key::FooterNote)}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,91 @@
+//! A brainstorm step: a list of ideas, optionally against a timer and a target number.
+
+use super::{Question, StepCtx};
+use crate::app::i18n::use_i18n;
+use crate::app::widgets::Timer;
+use crate::core::content::step::BrainstormStep;
+use crate::core::i18n::Key;
+use crate::core::progress::answer::next_idea_id;
+use crate::core::progress::{Answer, Idea};
+use leptos::prelude::*;
+
+#[component]
+pub fn BrainstormView(step: BrainstormStep, ctx: StepCtx) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = step.id.to_string();
+    let answer = ctx.answer(&id);
+    let ideas = move || match answer.get() {
+        Some(Answer::Ideas { ideas }) => ideas,
+        _ => Vec::new(),
+    };
+    let draft = RwSignal::new(String::new());
+    let save = {
+        let (id, ctx) = (id.clone(), ctx.clone());
+        move |ideas: Vec<Idea>| ctx.save(&id, Answer::Ideas { ideas })
+    };
+    let add = {
+        let save = save.clone();
+        move || {
+            let text = draft.get_untracked().trim().to_string();
+            if text.is_empty() {
+                return;
+            }
+            let mut list = ideas();
+            list.push(Idea { id: next_idea_id(&list), text });
+            save(list);
+            draft.set(String::new());
+        }
+    };
+    let add_on_enter = add.clone();
+    let target = step.target;
+    let input_id = format!("new-idea-{id}");
+    view! {
+        <Question text=step.question.clone()/>
+        {step.minutes.map(|m| view! { <Timer seconds=m * 60/> })}
+        <form class="idea-form" on:submit=move |ev| { ev.prevent_default(); add_on_enter(); }>
+            <label for=input_id.clone()>{move || i18n.t(Key::NewIdea)}</label>
+            <div class="inline">
+                <input id=input_id type="text" autocomplete="off" maxlength="300"
+                    prop:value=move || draft.get()
+                    on:input=move |ev| draft.set(event_target_value(&ev))/>
+                <button type="submit" class="primary add-idea">{move || i18n.t(Key::AddIdea)}</button>
+            </div>
+        </form>
+        <p class="idea-count" role="status" aria-live="polite">
+            {move || {
+                let n = ideas().len().to_string();
+                match target {
+                    Some(t) => i18n.f(Key::IdeasTarget, &[("n", &n), ("m", &t.to_string())]),
+                    None => i18n.f(Key::IdeasCount, &[("n", &n)]),
+                }
+            }}
+        </p>
+        <ol class="ideas">
+            <For each=ideas key=|idea| idea.id let:idea>
+                {
+                    let (save_edit, save_delete) = (save.clone(), save.clone());
+                    let idea_id = idea.id;
+                    let field = format!("idea-{idea_id}");
+                    let position = move || ideas().iter().position(|i| i.id == idea_id).unwrap_or(0) + 1;
+                    view! {
+                        <li class="idea">
+                            <label class="visually-hidden" for=field.clone()>{move || i18n.f(Key::IdeaNumber, &[("n", &position().to_string())])}</label>
+                            <input id=field type="text" maxlength="300"
+                                prop:value=move || ideas().into_iter().find(|i| i.id == idea_id).map(|i| i.text).unwrap_or_default()
+                                on:input=move |ev| {
+                                    let text = event_target_value(&ev);
+                                    let list = ideas().into_iter().map(|mut i| { if i.id == idea_id { i.text = text.clone(); } i }).collect();
+                                    save_edit(list);
+                                }/>
+                            <button type="button" class="icon delete-idea"
+                                aria-label=move || format!("{}: {}", i18n.t(Key::DeleteIdea), position())
+                                on:click=move |_| save_delete(ideas().into_iter().filter(|i| i.id != idea_id).collect())>
+                                <span aria-hidden="true">"✕"</span>
+                            </button>
+                        </li>
+                    }
+                }
+            </For>
+        </ol>
+    }
+}

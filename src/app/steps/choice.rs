@@ -1,0 +1,118 @@
+//! Choice steps (one or several options, feedback where `correct` is given) and checklists.
+
+use super::{Question, StepCtx};
+use crate::app::i18n::use_i18n;
+use crate::core::content::step::{ChecklistStep, ChoiceStep};
+use crate::core::i18n::Key;
+use crate::core::progress::Answer;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+#[component]
+pub fn ChoiceView(step: ChoiceStep, ctx: StepCtx) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = step.id.to_string();
+    let answer = ctx.answer(&id);
+    let selected = move || match answer.get() {
+        Some(Answer::Choice { selected }) => selected,
+        _ => BTreeSet::new(),
+    };
+    let checked = RwSignal::new(false);
+    let multiple = step.multiple;
+    let correct: Option<BTreeSet<usize>> = step.correct.clone().map(|c| c.into_iter().collect());
+    let options = step.options.clone();
+    let name = format!("choice-{id}");
+    let legend_id = format!("legend-{id}");
+    let toggle = {
+        let (id, ctx) = (id.clone(), ctx.clone());
+        move |i: usize| {
+            let mut now = selected();
+            if multiple {
+                if !now.remove(&i) {
+                    now.insert(i);
+                }
+            } else {
+                now = BTreeSet::from([i]);
+            }
+            checked.set(false);
+            ctx.save(&id, Answer::Choice { selected: now });
+        }
+    };
+    let feedback = {
+        let correct = correct.clone();
+        let explanation = step.explanation.clone();
+        move || {
+            let correct = correct.clone()?;
+            if !checked.get() {
+                return None;
+            }
+            let right = selected() == correct;
+            let explanation = explanation.clone();
+            Some(view! {
+                <div class=if right { "feedback feedback-right" } else { "feedback feedback-wrong" } role="status">
+                    <p><strong>{i18n.t(if right { Key::Correct } else { Key::NotQuite })}</strong></p>
+                    {explanation.filter(|_| right).map(|e| view! { <p>{i18n.text(&e)}</p> })}
+                </div>
+            })
+        }
+    };
+    view! {
+        <fieldset class="choice">
+            <legend id=legend_id>
+                <Question text=step.question.clone()/>
+                <span class="muted">{move || i18n.t(if multiple { Key::ChooseSeveral } else { Key::ChooseOne })}</span>
+            </legend>
+            <ul class="options">
+                {options.into_iter().enumerate().map(|(i, option)| {
+                    let toggle = toggle.clone();
+                    let input_id = format!("{name}-{i}");
+                    view! {
+                        <li>
+                            <input type=if multiple { "checkbox" } else { "radio" } id=input_id.clone() name=name.clone()
+                                prop:checked=move || selected().contains(&i)
+                                on:change=move |_| toggle(i)/>
+                            <label for=input_id>{move || i18n.text(&option)}</label>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </fieldset>
+        {correct.is_some().then(|| view! {
+            <button type="button" class="check-answer" on:click=move |_| checked.set(true)
+                disabled=move || selected().is_empty()>{move || i18n.t(Key::CheckAnswer)}</button>
+        })}
+        {feedback}
+    }
+}
+
+#[component]
+pub fn ChecklistView(step: ChecklistStep, ctx: StepCtx) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = step.id.to_string();
+    let answer = ctx.answer(&id);
+    let checked = move || match answer.get() {
+        Some(Answer::Checklist { checked }) => checked,
+        _ => BTreeSet::new(),
+    };
+    let total = step.items.len();
+    view! {
+        <ul class="checklist">
+            {step.items.into_iter().enumerate().map(|(i, item)| {
+                let (id, ctx) = (id.clone(), ctx.clone());
+                let input_id = format!("check-{id}-{i}");
+                view! {
+                    <li>
+                        <input type="checkbox" id=input_id.clone() prop:checked=move || checked().contains(&i)
+                            on:change=move |_| {
+                                let mut now = checked();
+                                if !now.remove(&i) { now.insert(i); }
+                                ctx.save(&id, Answer::Checklist { checked: now });
+                            }/>
+                        <label for=input_id>{move || i18n.text(&item)}</label>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <p class="muted checklist-count">{move || i18n.f(Key::ChecklistDone, &[("n", &checked().len().to_string()), ("m", &total.to_string())])}</p>
+    }
+}

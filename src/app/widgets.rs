@@ -1,0 +1,157 @@
+//! Small shared pieces: read-aloud button, timer, level badges, content-problem messages.
+
+use super::browser;
+use super::content::FileError;
+use super::i18n::use_i18n;
+use crate::core::content::{Level, Problem, ProblemKind};
+use crate::core::i18n::Key;
+use crate::core::text::Lang;
+use leptos::prelude::*;
+use std::cell::RefCell;
+
+/// A button that reads `text` aloud in the current language; hidden where the browser has
+/// no speech synthesis.
+#[component]
+pub fn ReadAloud(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let speaking = RwSignal::new(false);
+    let supported = browser::speech_supported();
+    let toggle = move |_| {
+        if speaking.get_untracked() {
+            browser::stop_speaking();
+            speaking.set(false);
+        } else {
+            speaking.set(true);
+            browser::speak(&text.get_untracked(), i18n.lang().speech_tag(), move || {
+                speaking.set(false)
+            });
+        }
+    };
+    on_cleanup(move || {
+        if speaking.get_untracked() {
+            browser::stop_speaking();
+        }
+    });
+    supported.then(|| {
+        view! {
+            <button type="button" class="read-aloud" aria-pressed=move || speaking.get().to_string() on:click=toggle>
+                <span aria-hidden="true">{move || if speaking.get() { "■ " } else { "🔊 " }}</span>
+                {move || i18n.t(if speaking.get() { Key::StopReading } else { Key::ReadAloud })}
+            </button>
+        }
+    })
+}
+
+pub fn mmss(seconds: u32) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+thread_local! {
+    // Interval handles are not Send, so running timers are kept here by slot number.
+    static TICKERS: RefCell<Vec<(usize, gloo_timers::callback::Interval)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_SLOT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// A countdown with start, pause and reset; announced politely at start, each minute and
+/// the end. `on_done` runs when it reaches zero.
+#[component]
+pub fn Timer(seconds: u32, #[prop(optional)] on_done: Option<Callback<()>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let left = RwSignal::new(seconds);
+    let running = RwSignal::new(false);
+    let announcement = RwSignal::new(String::new());
+    let slot = NEXT_SLOT.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    let stop = move || TICKERS.with(|t| t.borrow_mut().retain(|(s, _)| *s != slot));
+    let tick = move || {
+        let now = left.get_untracked().saturating_sub(1);
+        left.set(now);
+        if now == 0 {
+            running.set(false);
+            stop();
+            announcement.set(i18n.t(Key::TimerDone).to_string());
+            if let Some(cb) = on_done {
+                cb.run(());
+            }
+        } else if now % 60 == 0 {
+            announcement.set(i18n.f(Key::TimerMinuteLeft, &[("n", &(now / 60).to_string())]));
+        }
+    };
+    let start = move |_| {
+        if left.get_untracked() == 0 {
+            left.set(seconds);
+        }
+        running.set(true);
+        announcement.set(i18n.f(Key::TimerStarted, &[("time", &mmss(left.get_untracked()))]));
+        let interval = gloo_timers::callback::Interval::new(1000, tick);
+        TICKERS.with(|t| t.borrow_mut().push((slot, interval)));
+    };
+    let pause = move |_| {
+        running.set(false);
+        stop();
+    };
+    let reset = move |_| {
+        running.set(false);
+        stop();
+        left.set(seconds);
+        announcement.set(String::new());
+    };
+    on_cleanup(stop);
+    view! {
+        <div class="timer" class:timer-done=move || left.get() == 0>
+            <span class="timer-label">{move || i18n.t(Key::TimerLabel)}</span>
+            <span class="timer-time" role="timer" aria-atomic="true">{move || mmss(left.get())}</span>
+            <Show when=move || !running.get()
+                fallback=move || view! { <button type="button" class="timer-pause" on:click=pause>{move || i18n.t(Key::TimerPause)}</button> }>
+                <button type="button" class="timer-start" on:click=start>{move || i18n.t(Key::TimerStart)}</button>
+            </Show>
+            <button type="button" class="timer-reset" on:click=reset>{move || i18n.t(Key::TimerReset)}</button>
+            <span class="visually-hidden" aria-live="polite">{move || announcement.get()}</span>
+        </div>
+    }
+}
+
+#[component]
+pub fn LevelBadges(levels: Vec<Level>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="badges" aria-label=move || i18n.t(Key::Levels)>
+            {levels.into_iter().map(|l| view! {
+                <li class=format!("badge level-{}", l.id())>{move || l.label(i18n.lang())}</li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// A content problem as a reader sees it: the file, where in it, and what is wrong.
+pub fn problem_text(file: &str, problem: &Problem, lang: Lang) -> String {
+    let place = match &problem.kind {
+        ProblemKind::Json { line, column, .. } => format!("{file}:{line}:{column}"),
+        _ if problem.path.is_empty() => file.to_string(),
+        _ => format!(
+            "{file} ({})",
+            crate::core::content::problem::path_to_string(&problem.path)
+        ),
+    };
+    format!("{place}: {}", problem.kind.message(lang))
+}
+
+#[component]
+pub fn FileErrorView(error: FileError) -> impl IntoView {
+    let i18n = use_i18n();
+    let file = error.file.clone();
+    view! {
+        <div class="notice notice-error content-error" role="alert">
+            <p><strong>{move || i18n.f(Key::FileProblem, &[("file", &file)])}</strong></p>
+            <p><code>{move || problem_text(&error.file, &error.problem, i18n.lang())}</code></p>
+        </div>
+    }
+}
+
+#[component]
+pub fn LoadingView() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="loading" role="status">{move || i18n.t(Key::Loading)}</p> }
+}
