@@ -8,7 +8,10 @@ use spire::core::progress::{Answer, Idea, Progress, WorkRef};
 use spire::core::text::Lang;
 
 fn fixture(version: u32) -> String {
-    let path = format!("{}/tests/fixtures/progress/v{version}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/progress/v{version}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -17,8 +20,15 @@ fn every_earlier_version_has_a_fixture_that_migrates() {
     for version in 1..=CURRENT_VERSION {
         let restored = restore(&fixture(version)).unwrap_or_else(|e| panic!("v{version}: {e:?}"));
         assert_eq!(restored.from_version, version);
-        assert!(restored.dropped.is_empty(), "v{version} dropped {:?}", restored.dropped);
-        assert!(!restored.progress.work.is_empty(), "v{version} lost its work");
+        assert!(
+            restored.dropped.is_empty(),
+            "v{version} dropped {:?}",
+            restored.dropped
+        );
+        assert!(
+            !restored.progress.work.is_empty(),
+            "v{version} lost its work"
+        );
     }
 }
 
@@ -29,7 +39,9 @@ fn v1_answers_and_language_survive_migration() {
     let lesson = WorkRef::lesson("problem-jaeger");
     assert_eq!(
         p.answer(&lesson, "find-problems"),
-        Some(&Answer::Text { text: "Der er altid kø ved vandhanen i frikvarteret.".into() })
+        Some(&Answer::Text {
+            text: "Der er altid kø ved vandhanen i frikvarteret.".into()
+        })
     );
     assert_eq!(p.work(&lesson).unwrap().updated, 1767225500000);
     assert!(p.work(&WorkRef::lesson("ide-storm")).is_some());
@@ -48,27 +60,42 @@ fn v2_fixture_holds_every_answer_kind_and_round_trips() {
 fn answer() -> impl Strategy<Value = Answer> {
     prop_oneof![
         ".{0,40}".prop_map(|text| Answer::Text { text }),
-        proptest::collection::btree_set(0usize..6, 0..4).prop_map(|selected| Answer::Choice { selected }),
+        proptest::collection::btree_set(0usize..6, 0..4)
+            .prop_map(|selected| Answer::Choice { selected }),
         proptest::collection::vec((1u32..50, ".{0,20}"), 0..5).prop_map(|v| Answer::Ideas {
             ideas: v.into_iter().map(|(id, text)| Idea { id, text }).collect()
         }),
-        proptest::collection::btree_map(1u32..9, 0u32..4, 0..4).prop_map(|dots| Answer::Dots { dots }),
-        proptest::collection::vec(".{0,20}", 0..3).prop_map(|answers| Answer::Reflections { answers }),
+        proptest::collection::btree_map("[1-9]", 0u32..4, 0..4)
+            .prop_map(|dots| Answer::Dots { dots }),
+        proptest::collection::btree_map("[1-9]", proptest::collection::vec(0u8..6, 0..3), 0..3)
+            .prop_map(|scores| Answer::Scores { scores }),
+        proptest::collection::vec(".{0,20}", 0..3)
+            .prop_map(|answers| Answer::Reflections { answers }),
     ]
 }
 
 fn progress() -> impl Strategy<Value = Progress> {
-    let item = ("[a-z]{1,8}", "[a-z]{1,6}", answer(), 1i64..2_000_000_000_000);
-    (proptest::collection::vec(item, 0..8), ".{0,12}", prop::bool::ANY).prop_map(|(items, name, en)| {
-        let mut p = Progress::default();
-        for (lesson, step, answer, at) in items {
-            p.set_answer(&WorkRef::lesson(&lesson), &step, answer, at);
-            p.set_position(&WorkRef::lesson(&lesson), &step, at);
-        }
-        p.set_name(&name, 5);
-        p.set_lang(if en { Lang::En } else { Lang::Da }, 6);
-        p
-    })
+    let item = (
+        "[a-z]{1,8}",
+        "[a-z]{1,6}",
+        answer(),
+        1i64..2_000_000_000_000,
+    );
+    (
+        proptest::collection::vec(item, 0..8),
+        ".{0,12}",
+        prop::bool::ANY,
+    )
+        .prop_map(|(items, name, en)| {
+            let mut p = Progress::default();
+            for (lesson, step, answer, at) in items {
+                p.set_answer(&WorkRef::lesson(&lesson), &step, answer, at);
+                p.set_position(&WorkRef::lesson(&lesson), &step, at);
+            }
+            p.set_name(&name, 5);
+            p.set_lang(if en { Lang::En } else { Lang::Da }, 6);
+            p
+        })
 }
 
 proptest! {

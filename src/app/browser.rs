@@ -102,7 +102,9 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
             s => format!("HTTP {s}"),
         });
     }
-    let text = response.text().map_err(|_| "unreadable response".to_string())?;
+    let text = response
+        .text()
+        .map_err(|_| "unreadable response".to_string())?;
     JsFuture::from(text)
         .await
         .ok()
@@ -134,10 +136,8 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
     let revoke = Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
-        revoke.unchecked_ref(),
-        10_000,
-    );
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
 }
 
 /// Reads a picked or dropped file as bytes.

@@ -100,7 +100,8 @@ impl Content {
 
     /// The index once loaded and readable.
     pub fn index(&self) -> Option<Arc<ContentIndex>> {
-        self.index.with(|i| i.as_ref().and_then(|r| r.as_ref().ok().cloned()))
+        self.index
+            .with(|i| i.as_ref().and_then(|r| r.as_ref().ok().cloned()))
     }
 
     fn ensure<T: Send + Sync + 'static>(
@@ -139,7 +140,12 @@ impl Content {
     }
 
     pub fn ensure_challenge(&self, id: &str) {
-        self.ensure(self.challenges, ContentKind::Challenge, id, load::load_challenge);
+        self.ensure(
+            self.challenges,
+            ContentKind::Challenge,
+            id,
+            load::load_challenge,
+        );
     }
 
     pub fn ensure_canvas(&self, id: &str) {
@@ -149,9 +155,12 @@ impl Content {
     }
 
     pub fn ensure_role_model(&self, id: &str) {
-        self.ensure(self.role_models, ContentKind::RoleModel, id, |id, text, _| {
-            load::load_role_model(id, text)
-        });
+        self.ensure(
+            self.role_models,
+            ContentKind::RoleModel,
+            id,
+            |id, text, _| load::load_role_model(id, text),
+        );
     }
 
     pub fn lesson(&self, id: &str) -> Load<Lesson> {

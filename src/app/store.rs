@@ -185,12 +185,14 @@ impl Store {
     pub fn replace(&self, progress: Progress) {
         PENDING.with(|p| p.borrow_mut().take());
         self.state.set(progress.clone());
-        let status =
-            match browser::storage_set(PROGRESS_KEY, &to_stored(&progress, browser::now(), APP_VERSION)) {
-                Ok(()) => SaveStatus::Saved,
-                Err(StorageError::Full) => SaveStatus::Full,
-                Err(StorageError::Unavailable) => SaveStatus::Failed,
-            };
+        let status = match browser::storage_set(
+            PROGRESS_KEY,
+            &to_stored(&progress, browser::now(), APP_VERSION),
+        ) {
+            Ok(()) => SaveStatus::Saved,
+            Err(StorageError::Full) => SaveStatus::Full,
+            Err(StorageError::Unavailable) => SaveStatus::Failed,
+        };
         self.status.set(status);
     }
 

@@ -35,7 +35,10 @@ pub fn ReadAloud(#[prop(into)] text: Signal<String>) -> impl IntoView {
     supported.then(|| {
         view! {
             <button type="button" class="read-aloud" aria-pressed=move || speaking.get().to_string() on:click=toggle>
-                <span aria-hidden="true">{move || if speaking.get() { "■ " } else { "🔊 " }}</span>
+                <svg class="icon-svg" aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+                    <path d="M3 9v6h4l5 4V5L7 9H3z" fill="currentColor"/>
+                    <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" stroke="currentColor" stroke-width="2" fill="none" stroke-linecap="round"/>
+                </svg>
                 {move || i18n.t(if speaking.get() { Key::StopReading } else { Key::ReadAloud })}
             </button>
         }
@@ -75,7 +78,7 @@ pub fn Timer(seconds: u32, #[prop(optional)] on_done: Option<Callback<()>>) -> i
             if let Some(cb) = on_done {
                 cb.run(());
             }
-        } else if now % 60 == 0 {
+        } else if now.is_multiple_of(60) {
             announcement.set(i18n.f(Key::TimerMinuteLeft, &[("n", &(now / 60).to_string())]));
         }
     };

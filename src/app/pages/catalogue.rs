@@ -35,13 +35,17 @@ pub fn CataloguePage() -> impl IntoView {
         router.replace(Route::Lessons(f));
     };
     let ids = move || {
-        content
-            .index()
-            .map(|i| i.lessons.iter().map(|id| id.to_string()).collect::<Vec<_>>())
+        content.index().map(|i| {
+            i.lessons
+                .iter()
+                .map(|id| id.to_string())
+                .collect::<Vec<_>>()
+        })
     };
     let visible = move || {
         let f = filter.get();
-        ids().unwrap_or_default()
+        ids()
+            .unwrap_or_default()
             .into_iter()
             .filter(|id| match content.lesson(id) {
                 Load::Ready(l) => f.matches(&l.value),
@@ -139,10 +143,12 @@ fn Select(
 fn LessonCard(id: String) -> impl IntoView {
     let content = use_content();
     let card_id = id.clone();
-    move || match content.lesson(&card_id) {
+    move || {
+        match content.lesson(&card_id) {
         Load::Loading => view! { <li class="card lesson-card loading-card" data-lesson=card_id.clone()><LoadingView/></li> }.into_any(),
         Load::Failed(e) => view! { <li class="card lesson-card broken" data-lesson=card_id.clone()><FileErrorView error=e/></li> }.into_any(),
         Load::Ready(l) => view! { <ReadyCard lesson=l.value.clone()/> }.into_any(),
+    }
     }
 }
 
@@ -150,7 +156,11 @@ fn LessonCard(id: String) -> impl IntoView {
 fn ReadyCard(lesson: Lesson) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let href = Route::Lesson { id: lesson.id.to_string(), step: None }.href();
+    let href = Route::Lesson {
+        id: lesson.id.to_string(),
+        step: None,
+    }
+    .href();
     let lesson_for_status = lesson.clone();
     let status = Memo::new(move |_| store.state.with(|p| lesson_status(p, &lesson_for_status)));
     let title = lesson.title.clone();

@@ -18,10 +18,23 @@ pub fn ChallengesPage() -> impl IntoView {
     Effect::new(move |_| super::set_title(i18n.t(Key::ChallengesTitle)));
     Effect::new(move |_| {
         if let Some(index) = content.index() {
-            index.challenges.iter().for_each(|id| content.ensure_challenge(id.as_str()));
+            index
+                .challenges
+                .iter()
+                .for_each(|id| content.ensure_challenge(id.as_str()));
         }
     });
-    let ids = move || content.index().map(|i| i.challenges.iter().map(|c| c.to_string()).collect::<Vec<_>>()).unwrap_or_default();
+    let ids = move || {
+        content
+            .index()
+            .map(|i| {
+                i.challenges
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
     view! {
         <div data-page="challenges" class="page challenges-page">
             <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::ChallengesTitle)}</h1>
@@ -85,10 +98,16 @@ fn ChallengeView(challenge: Challenge) -> impl IntoView {
         .phases
         .iter()
         .flat_map(|phase| {
-            phase.steps.iter().map(|slot| PlayerStep { slot: slot.clone(), phase: Some(phase.title.clone()) })
+            phase.steps.iter().map(|slot| PlayerStep {
+                slot: slot.clone(),
+                phase: Some(phase.title.clone()),
+            })
         })
         .collect::<Vec<_>>();
-    let work = WorkRef { kind: WorkKind::Challenge, id: challenge.id.to_string() };
+    let work = WorkRef {
+        kind: WorkKind::Challenge,
+        id: challenge.id.to_string(),
+    };
     let file = file_path(ContentKind::Challenge, challenge.id.as_str());
     let brief = challenge.brief.clone();
     let host = challenge.host.clone();

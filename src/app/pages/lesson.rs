@@ -45,7 +45,10 @@ fn LessonView(loaded: Arc<crate::core::content::load::Loaded<Lesson>>) -> impl I
     let steps = lesson
         .steps
         .iter()
-        .map(|slot| PlayerStep { slot: slot.clone(), phase: None })
+        .map(|slot| PlayerStep {
+            slot: slot.clone(),
+            phase: None,
+        })
         .collect::<Vec<_>>();
     let summary = lesson.summary.clone();
     view! {

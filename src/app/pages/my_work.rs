@@ -93,10 +93,18 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let content = use_content();
-    let at_step = store.state.with_untracked(|p| p.work(&work).and_then(|w| w.at_step.clone()));
+    let at_step = store
+        .state
+        .with_untracked(|p| p.work(&work).and_then(|w| w.at_step.clone()));
     let href = match work.kind {
-        WorkKind::Lesson => Route::Lesson { id: work.id.clone(), step: at_step },
-        WorkKind::Challenge => Route::Challenge { id: work.id.clone(), step: at_step },
+        WorkKind::Lesson => Route::Lesson {
+            id: work.id.clone(),
+            step: at_step,
+        },
+        WorkKind::Challenge => Route::Challenge {
+            id: work.id.clone(),
+            step: at_step,
+        },
     }
     .href();
     let (title_work, status_work) = (work.clone(), work.clone());
@@ -112,7 +120,10 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
     };
     let status = move || {
         let lesson = match status_work.kind {
-            WorkKind::Lesson => content.lesson(&status_work.id).ready().map(|l| l.value.clone()),
+            WorkKind::Lesson => content
+                .lesson(&status_work.id)
+                .ready()
+                .map(|l| l.value.clone()),
             WorkKind::Challenge => None,
         };
         let (done, answered) = store.state.with(|p| {
@@ -121,10 +132,16 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
                 .unwrap_or((false, 0))
         });
         match lesson.map(|l| store.state.with(|p| lesson_status(p, &l))) {
-            Some(LessonStatus::InProgress { at, of }) => i18n.f(Key::StatusStep, &[("n", &at.to_string()), ("m", &of.to_string())]),
+            Some(LessonStatus::InProgress { at, of }) => i18n.f(
+                Key::StatusStep,
+                &[("n", &at.to_string()), ("m", &of.to_string())],
+            ),
             Some(LessonStatus::Done) => i18n.t(Key::StatusDone).to_string(),
             _ if done => i18n.t(Key::StatusDone).to_string(),
-            _ => i18n.f(Key::IdeasCount, &[("n", &answered.to_string())]).replace("idéer", "svar").replace("ideas", "answers"),
+            _ => i18n
+                .f(Key::IdeasCount, &[("n", &answered.to_string())])
+                .replace("idéer", "svar")
+                .replace("ideas", "answers"),
         }
     };
     view! {
@@ -153,7 +170,9 @@ fn Backup() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let take_file = move |file: web_sys::File| {
         if file.size() > MAX_BACKUP_BYTES as f64 {
-            state.set(RestoreState::Error(ImportError::TooLarge { bytes: file.size() as usize }));
+            state.set(RestoreState::Error(ImportError::TooLarge {
+                bytes: file.size() as usize,
+            }));
             return;
         }
         spawn_local(async move {
@@ -180,7 +199,11 @@ fn Backup() -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
             take_file(file);
         }
     };
@@ -193,7 +216,8 @@ fn Backup() -> impl IntoView {
         store.replace(preview.progress.clone());
         state.set(RestoreState::Done);
     };
-    let panel = move || match state.get() {
+    let panel = move || {
+        match state.get() {
         RestoreState::Idle => ().into_any(),
         RestoreState::Done => view! { <p class="notice notice-success" role="status" id="restore-done">{i18n.t(Key::RestoreDone)}</p> }.into_any(),
         RestoreState::Error(e) => view! { <p class="notice notice-error" role="alert" id="restore-error">{e.message(i18n.lang())}</p> }.into_any(),
@@ -229,6 +253,7 @@ fn Backup() -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
     view! {
         <section aria-labelledby="backup-title" class="backup">

@@ -22,8 +22,14 @@ pub struct PlayerStep {
 
 fn route_to(work: &WorkRef, step: Option<String>) -> Route {
     match work.kind {
-        WorkKind::Lesson => Route::Lesson { id: work.id.clone(), step },
-        WorkKind::Challenge => Route::Challenge { id: work.id.clone(), step },
+        WorkKind::Lesson => Route::Lesson {
+            id: work.id.clone(),
+            step,
+        },
+        WorkKind::Challenge => Route::Challenge {
+            id: work.id.clone(),
+            step,
+        },
     }
 }
 
@@ -51,7 +57,9 @@ pub fn Player(work: WorkRef, file: String, steps: Vec<PlayerStep>) -> impl IntoV
         let (steps, work) = (steps.clone(), work.clone());
         Memo::new(move |_| {
             let wanted = router.route.with(step_in_route).or_else(|| {
-                store.state.with_untracked(|p| p.work(&work).and_then(|w| w.at_step.clone()))
+                store
+                    .state
+                    .with_untracked(|p| p.work(&work).and_then(|w| w.at_step.clone()))
             });
             wanted
                 .and_then(|id| steps.iter().position(|s| s.slot.id() == Some(id.as_str())))
@@ -92,10 +100,9 @@ pub fn Player(work: WorkRef, file: String, steps: Vec<PlayerStep>) -> impl IntoV
     let answered = {
         let work = work.clone();
         move |id: &str| {
-            store.state.with(|p| {
-                p.answer(&work, id)
-                    .is_some_and(|a| a.is_meaningful())
-            })
+            store
+                .state
+                .with(|p| p.answer(&work, id).is_some_and(|a| a.is_meaningful()))
         }
     };
     let step_list = {

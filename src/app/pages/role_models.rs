@@ -19,12 +19,26 @@ pub fn RoleModelsPage() -> impl IntoView {
     Effect::new(move |_| super::set_title(i18n.t(Key::RoleModelsTitle)));
     Effect::new(move |_| {
         if let Some(index) = content.index() {
-            index.role_models.iter().for_each(|id| content.ensure_role_model(id.as_str()));
+            index
+                .role_models
+                .iter()
+                .for_each(|id| content.ensure_role_model(id.as_str()));
         }
     });
-    let ids = move || content.index().map(|i| i.role_models.iter().map(|c| c.to_string()).collect::<Vec<_>>()).unwrap_or_default();
+    let ids = move || {
+        content
+            .index()
+            .map(|i| {
+                i.role_models
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
     let shown = move |m: &RoleModel| {
-        level.get().is_none_or(|l| m.levels.contains(&l)) && sector.get().is_none_or(|s| m.sector == s)
+        level.get().is_none_or(|l| m.levels.contains(&l))
+            && sector.get().is_none_or(|s| m.sector == s)
     };
     view! {
         <div data-page="role-models" class="page role-models-page">
@@ -101,7 +115,11 @@ fn Profile(model: RoleModel) -> impl IntoView {
     let i18n = use_i18n();
     let name = model.name.clone();
     Effect::new(move |_| super::set_title(&name));
-    let (headline, story, story_spoken) = (model.headline.clone(), model.story.clone(), model.story.clone());
+    let (headline, story, story_spoken) = (
+        model.headline.clone(),
+        model.story.clone(),
+        model.story.clone(),
+    );
     let business = model.business.clone();
     let sector = model.sector;
     view! {

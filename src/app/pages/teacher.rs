@@ -15,10 +15,18 @@ pub fn TeacherPage() -> impl IntoView {
     Effect::new(move |_| super::set_title(i18n.t(Key::TeacherTitle)));
     Effect::new(move |_| {
         if let Some(index) = content.index() {
-            index.lessons.iter().for_each(|id| content.ensure_lesson(id.as_str()));
+            index
+                .lessons
+                .iter()
+                .for_each(|id| content.ensure_lesson(id.as_str()));
         }
     });
-    let ids = move || content.index().map(|i| i.lessons.iter().map(|c| c.to_string()).collect::<Vec<_>>()).unwrap_or_default();
+    let ids = move || {
+        content
+            .index()
+            .map(|i| i.lessons.iter().map(|c| c.to_string()).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
     view! {
         <div data-page="teacher" class="page teacher-page">
             <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::TeacherTitle)}</h1>

@@ -31,7 +31,10 @@ pub fn BrainstormView(step: BrainstormStep, ctx: StepCtx) -> impl IntoView {
                 return;
             }
             let mut list = ideas();
-            list.push(Idea { id: next_idea_id(&list), text });
+            list.push(Idea {
+                id: next_idea_id(&list),
+                text,
+            });
             save(list);
             draft.set(String::new());
         }

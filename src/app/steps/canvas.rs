@@ -21,7 +21,10 @@ pub fn CanvasView(step: CanvasStep, ctx: StepCtx) -> impl IntoView {
     move || match content.canvas(&canvas_id) {
         Load::Loading => view! { <LoadingView/> }.into_any(),
         Load::Failed(e) => view! { <FileErrorView error=e/> }.into_any(),
-        Load::Ready(c) => view! { <Board template=c.value.clone() step_id=step_id.clone() ctx=ctx.clone()/> }.into_any(),
+        Load::Ready(c) => {
+            view! { <Board template=c.value.clone() step_id=step_id.clone() ctx=ctx.clone()/> }
+                .into_any()
+        }
     }
 }
 

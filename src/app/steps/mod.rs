@@ -47,7 +47,10 @@ pub fn step_view(slot: StepSlot, ctx: StepCtx) -> AnyView {
     match slot {
         StepSlot::Broken(b) => {
             let i18n = use_i18n();
-            let step = b.id.clone().or(b.kind.clone()).unwrap_or_else(|| "?".into());
+            let step =
+                b.id.clone()
+                    .or(b.kind.clone())
+                    .unwrap_or_else(|| "?".into());
             let file = ctx.file.clone();
             view! {
                 <div class="notice notice-error broken-step" role="alert">
@@ -61,7 +64,9 @@ pub fn step_view(slot: StepSlot, ctx: StepCtx) -> AnyView {
             Step::Read(s) => view! { <read::ReadView step=s/> }.into_any(),
             Step::Prompt(s) => view! { <prompt::PromptView step=s ctx=ctx/> }.into_any(),
             Step::Choice(s) => view! { <choice::ChoiceView step=s ctx=ctx/> }.into_any(),
-            Step::Brainstorm(s) => view! { <brainstorm::BrainstormView step=s ctx=ctx/> }.into_any(),
+            Step::Brainstorm(s) => {
+                view! { <brainstorm::BrainstormView step=s ctx=ctx/> }.into_any()
+            }
             Step::Vote(s) => view! { <vote::VoteView step=s ctx=ctx/> }.into_any(),
             Step::Canvas(s) => view! { <canvas::CanvasView step=s ctx=ctx/> }.into_any(),
             Step::Checklist(s) => view! { <choice::ChecklistView step=s ctx=ctx/> }.into_any(),
@@ -74,7 +79,10 @@ pub fn step_view(slot: StepSlot, ctx: StepCtx) -> AnyView {
 
 /// A question with its read-aloud button.
 #[component]
-pub fn Question(text: crate::core::text::Text, #[prop(optional)] id: Option<String>) -> impl IntoView {
+pub fn Question(
+    text: crate::core::text::Text,
+    #[prop(optional)] id: Option<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let spoken = text.clone();
     view! {

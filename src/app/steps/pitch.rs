@@ -14,7 +14,10 @@ pub fn PitchView(step: PitchStep, ctx: StepCtx) -> impl IntoView {
     let id = step.id.to_string();
     let answer = ctx.answer(&id);
     let current = move || match answer.get() {
-        Some(Answer::Pitch { sections, rehearsals }) => (sections, rehearsals),
+        Some(Answer::Pitch {
+            sections,
+            rehearsals,
+        }) => (sections, rehearsals),
         _ => (Vec::new(), 0),
     };
     let n = step.sections.len();
@@ -23,7 +26,13 @@ pub fn PitchView(step: PitchStep, ctx: StepCtx) -> impl IntoView {
         Callback::new(move |_: ()| {
             let (mut sections, rehearsals) = current();
             sections.resize(n.max(sections.len()), String::new());
-            ctx.save(&id, Answer::Pitch { sections, rehearsals: rehearsals + 1 });
+            ctx.save(
+                &id,
+                Answer::Pitch {
+                    sections,
+                    rehearsals: rehearsals + 1,
+                },
+            );
         })
     };
     let whole_pitch = move || current().0.join("\n\n");

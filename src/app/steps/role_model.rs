@@ -22,7 +22,10 @@ pub fn RoleModelView(step: RoleModelStep, ctx: StepCtx) -> impl IntoView {
         Load::Failed(e) => view! { <FileErrorView error=e/> }.into_any(),
         Load::Ready(r) => {
             let m = r.value.clone();
-            let href = Route::RoleModel { id: m.id.to_string() }.href();
+            let href = Route::RoleModel {
+                id: m.id.to_string(),
+            }
+            .href();
             let headline = m.headline.clone();
             let spoken = m.headline.clone();
             let business = m.business.clone();

@@ -30,10 +30,17 @@ pub fn VoteView(step: VoteStep, ctx: StepCtx) -> impl IntoView {
     let source_name = source
         .map(|b| b.title.unwrap_or(b.question))
         .unwrap_or_else(|| Text::plain(&from));
-    let source_href = Route::Lesson { id: ctx.work.id.clone(), step: Some(from.clone()) };
+    let source_href = Route::Lesson {
+        id: ctx.work.id.clone(),
+        step: Some(from.clone()),
+    };
     let source_href = match ctx.work.kind {
         crate::core::progress::WorkKind::Lesson => source_href.href(),
-        crate::core::progress::WorkKind::Challenge => Route::Challenge { id: ctx.work.id.clone(), step: Some(from.clone()) }.href(),
+        crate::core::progress::WorkKind::Challenge => Route::Challenge {
+            id: ctx.work.id.clone(),
+            step: Some(from.clone()),
+        }
+        .href(),
     };
     let criteria = step.criteria.clone().filter(|c| !c.is_empty());
     let votes = step.votes();
@@ -67,6 +74,7 @@ fn Dots(step_id: String, ideas: Vec<Idea>, votes: u32, ctx: StepCtx) -> impl Int
     let used = move || dots().values().sum::<u32>();
     let change = move |idea: u32, delta: i32| {
         let mut d = dots();
+        let idea = idea.to_string();
         let current = d.get(&idea).copied().unwrap_or(0);
         let next = if delta > 0 {
             if used() >= votes {
@@ -93,13 +101,14 @@ fn Dots(step_id: String, ideas: Vec<Idea>, votes: u32, ctx: StepCtx) -> impl Int
                 let change = change.clone();
                 let change2 = change.clone();
                 let id = idea.id;
-                let count = move || dots().get(&id).copied().unwrap_or(0);
+                let key = id.to_string();
+                let count = Signal::derive(move || dots().get(&key).copied().unwrap_or(0));
                 view! {
                     <li class="vote-item" data-idea=id>
                         <span class="idea-text">{idea.text.clone()}</span>
-                        <span class="dots" aria-hidden="true">{move || "●".repeat(count() as usize)}</span>
-                        <span class="dot-count">{move || i18n.f(Key::VoteDots, &[("n", &count().to_string())])}</span>
-                        <button type="button" class="icon remove-dot" disabled=move || count() == 0
+                        <span class="dots" aria-hidden="true">{move || "●".repeat(count.get() as usize)}</span>
+                        <span class="dot-count">{move || i18n.f(Key::VoteDots, &[("n", &count.get().to_string())])}</span>
+                        <button type="button" class="icon remove-dot" disabled=move || count.get() == 0
                             aria-label=move || i18n.f(Key::VoteRemoveDot, &[("idea", &text_remove)])
                             on:click=move |_| change2(id, -1)>"−"</button>
                         <button type="button" class="icon add-dot" disabled=move || { used() >= votes }
@@ -123,7 +132,7 @@ fn Scores(step_id: String, ideas: Vec<Idea>, criteria: Vec<Text>, ctx: StepCtx) 
     let n = criteria.len();
     let set = move |idea: u32, criterion: usize, value: u8| {
         let mut all = scores();
-        let row = all.entry(idea).or_insert_with(|| vec![0; n]);
+        let row = all.entry(idea.to_string()).or_insert_with(|| vec![0; n]);
         row.resize(n, 0);
         row[criterion] = value;
         ctx.save(&step_id, Answer::Scores { scores: all });
@@ -132,7 +141,8 @@ fn Scores(step_id: String, ideas: Vec<Idea>, criteria: Vec<Text>, ctx: StepCtx) 
         <ul class="score-list">
             {ideas.into_iter().map(|idea| {
                 let id = idea.id;
-                let total = move || scores().get(&id).map(|r| r.iter().map(|&s| s as u32).sum::<u32>()).unwrap_or(0);
+                let key = id.to_string();
+                let total = Signal::derive(move || scores().get(&key).map(|r| r.iter().map(|&s| s as u32).sum::<u32>()).unwrap_or(0));
                 view! {
                     <li class="score-item" data-idea=id>
                         <h3>{idea.text.clone()}</h3>
@@ -141,20 +151,21 @@ fn Scores(step_id: String, ideas: Vec<Idea>, criteria: Vec<Text>, ctx: StepCtx) 
                             let criterion = criterion.clone();
                             let select_id = format!("score-{id}-{c}");
                             let set = set.clone();
-                            let value = move || scores().get(&id).and_then(|r| r.get(c).copied()).unwrap_or(0);
+                            let key = id.to_string();
+                            let value = Signal::derive(move || scores().get(&key).and_then(|r| r.get(c).copied()).unwrap_or(0));
                             view! {
                                 <div class="field">
                                     <label for=select_id.clone()>{move || i18n.text(&criterion)}</label>
-                                    <select id=select_id prop:value=move || value().to_string()
+                                    <select id=select_id prop:value=move || value.get().to_string()
                                         on:change=move |ev| set(id, c, event_target_value(&ev).parse().unwrap_or(0))>
                                         <option value="0">"–"</option>
-                                        {(1..=5u8).map(|v| view! { <option value=v.to_string() selected=move || value() == v>{v}</option> }).collect_view()}
+                                        {(1..=5u8).map(|v| view! { <option value=v.to_string() selected=move || value.get() == v>{v}</option> }).collect_view()}
                                     </select>
                                 </div>
                             }
                         }).collect_view()}
                         </div>
-                        <p class="score-total">{move || i18n.f(Key::VoteTotal, &[("n", &total().to_string())])}</p>
+                        <p class="score-total">{move || i18n.f(Key::VoteTotal, &[("n", &total.get().to_string())])}</p>
                     </li>
                 }
             }).collect_view()}

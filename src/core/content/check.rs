@@ -11,7 +11,7 @@ use super::index::{ContentIndex, ContentKind};
 use super::lesson::Lesson;
 use super::load::{self, Loaded};
 use super::locate::locate;
-use super::problem::{path_to_string, JsonPath, Problem, ProblemKind};
+use super::problem::{path_to_string, JsonPath, Problem, ProblemKind, Seg};
 use super::role_model::RoleModel;
 use super::step::{Step, StepSlot};
 use crate::core::text::Lang;
@@ -127,10 +127,17 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
             message = stripped.to_string();
         }
     }
-    if problem.path.is_empty() {
+    // `steps[2].from: `from`: …` says `from` twice; keep the one in the message.
+    let mut path = problem.path.as_slice();
+    if let Some((Seg::Key(key), parent)) = path.split_last() {
+        if message.starts_with(&format!("`{key}`")) || message.starts_with(&format!("{key} ")) {
+            path = parent;
+        }
+    }
+    if path.is_empty() {
         message
     } else {
-        format!("{}: {message}", path_to_string(&problem.path))
+        format!("{}: {message}", path_to_string(path))
     }
 }
 
@@ -266,7 +273,9 @@ impl Checker<'_> {
     ) {
         self.report.files_checked += 1;
         let loaded = match kind {
-            ContentKind::Lesson => load::load_lesson(id, text, index).map(|l| with_media(l, lesson_media)),
+            ContentKind::Lesson => {
+                load::load_lesson(id, text, index).map(|l| with_media(l, lesson_media))
+            }
             ContentKind::Challenge => {
                 load::load_challenge(id, text, index).map(|l| with_media(l, challenge_media))
             }
@@ -385,7 +394,10 @@ pub fn schemas() -> Vec<(&'static str, String)> {
             ContentKind::RoleModel.schema_file(),
             pretty(schemars::schema_for!(RoleModel)),
         ),
-        (INDEX_SCHEMA_FILE, pretty(schemars::schema_for!(ContentIndex))),
+        (
+            INDEX_SCHEMA_FILE,
+            pretty(schemars::schema_for!(ContentIndex)),
+        ),
     ]
 }
 
@@ -416,14 +428,27 @@ mod tests {
         for good in ["media/a.svg", "a.png", "media/x/y.webp"] {
             assert!(is_content_path(good), "{good}");
         }
-        for bad in ["", "/a.svg", "../a.svg", "media/../../a", "media//a", "./a", "C:\\a", "https://x/a.png"] {
+        for bad in [
+            "",
+            "/a.svg",
+            "../a.svg",
+            "media/../../a",
+            "media//a",
+            "./a",
+            "C:\\a",
+            "https://x/a.png",
+        ] {
             assert!(!is_content_path(bad), "{bad}");
         }
     }
 
     #[test]
     fn memory_folder_lists_direct_children_only() {
-        let f = folder(&[("index.json", "{}"), ("a.json", ""), ("canvases/b.json", "")]);
+        let f = folder(&[
+            ("index.json", "{}"),
+            ("a.json", ""),
+            ("canvases/b.json", ""),
+        ]);
         assert_eq!(f.files(""), vec!["a.json", "index.json"]);
         assert_eq!(f.files("canvases/"), vec!["b.json"]);
     }
@@ -441,7 +466,10 @@ mod tests {
 
     #[test]
     fn json_position_is_not_repeated_in_the_message() {
-        let report = check_folder(&folder(&[("index.json", "{\n  \"lessons\": [1]\n}")]), Lang::En);
+        let report = check_folder(
+            &folder(&[("index.json", "{\n  \"lessons\": [1]\n}")]),
+            Lang::En,
+        );
         let d = &report.diagnostics[0];
         assert_eq!((d.line, d.column), (2, 15), "{d}");
         assert!(!d.message.contains("at line"), "{d}");

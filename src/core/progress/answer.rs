@@ -12,10 +12,11 @@ pub enum Answer {
     Choice { selected: BTreeSet<usize> },
     /// A brainstorm's ideas, each with an id that votes refer to.
     Ideas { ideas: Vec<Idea> },
-    /// Dots per idea id.
-    Dots { dots: BTreeMap<u32, u32> },
+    /// Dots per idea id. (Keys are strings: JSON object keys are, and serde's internally
+    /// tagged enums cannot read numbers back from them.)
+    Dots { dots: BTreeMap<String, u32> },
     /// Scores 1–5 per idea id, one per criterion.
-    Scores { scores: BTreeMap<u32, Vec<u8>> },
+    Scores { scores: BTreeMap<String, Vec<u8>> },
     /// Ticked checklist item indexes.
     Checklist { checked: BTreeSet<usize> },
     /// Answers to a role model's reflection questions, by question index.

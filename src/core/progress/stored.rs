@@ -134,9 +134,11 @@ pub fn restore_value(value: Value, format: &str) -> Result<Restored, RestoreErro
     })
 }
 
+/// A migration turns the envelope of one version into that of the next.
+type Migration = fn(Map<String, Value>) -> Result<Map<String, Value>, RestoreError>;
+
 /// Migrations: `MIGRATIONS[n - 1]` turns version n into version n + 1.
-const MIGRATIONS: [fn(Map<String, Value>) -> Result<Map<String, Value>, RestoreError>; 1] =
-    [v1_to_v2];
+const MIGRATIONS: [Migration; 1] = [v1_to_v2];
 
 /// v1 kept lessons only, answers as bare strings and the step as a number.
 fn v1_to_v2(v1: Map<String, Value>) -> Result<Map<String, Value>, RestoreError> {

@@ -1,0 +1,303 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The content checker (`spire-content check`) and the schema generator.
+//!
+//! Every error kind has a fixture under `tests/fixtures/content/<case>/`: the files it holds
+//! replace or add to the valid folder `tests/fixtures/content/base/`. `CASES` says where the
+//! one problem of each case must be reported and what the message must say.
+
+use spire::core::content::check::{self, check_folder, Report};
+use spire::core::text::Lang;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// (case folder, expected `file:line:column`, expected part of the message).
+#[rustfmt::skip]
+const CASES: &[(&str, &str, &str)] = &[
+    ("bad-json",                        "sprint.json:5:3",             "expected `,` or `}`"),
+    ("unknown-field",                   "sprint.json:4:10",            "unknown field `colour`"),
+    ("missing-required-field",          "sprint.json:13:1",            "missing field `levels`"),
+    ("missing-step-field",              "sprint.json:10:5",            "missing field `question`"),
+    ("bad-id",                          "sprint.json:2:20",            "`Sprint One` is not a valid id"),
+    ("id-not-file-name",                "sprint.json:2:3",             "id `sprint-two` must equal the file name: `sprint`"),
+    ("unknown-step-type",               "sprint.json:10:6",            "unknown step type `essay`"),
+    ("lesson-role-model-missing",       "sprint.json:5:27",            "no role model with id `nobody`"),
+    ("step-role-model-missing",         "sprint.json:12:42",           "no role model with id `nobody`"),
+    ("lesson-canvas-missing",           "sprint.json:11:38",           "no canvas with id `lean`"),
+    ("vote-source-missing",             "sprint.json:9:36",            "there is no step with id `wishes`"),
+    ("vote-source-not-brainstorm",      "sprint.json:9:36",            "step `intro` is not a brainstorm step"),
+    ("entry-source-missing",            "challenges/quest.json:15:24", "the challenge has no step with id `video`"),
+    ("block-outside-grid",              "canvases/grid.json:8:5",      "block `right` lies outside the 2 × 2 grid"),
+    ("blocks-overlap",                  "canvases/grid.json:8:5",      "block `right` overlaps block `left`"),
+    ("duplicate-step-id",               "sprint.json:10:24",           "step id `ideas` is used twice"),
+    ("duplicate-step-id-across-phases", "challenges/quest.json:11:25", "step id `pitch` is used twice"),
+    ("empty-text",                      "sprint.json:3:13",            "a text needs at least one of `da` and `en`"),
+    ("empty-text-in-step",              "sprint.json:10:5",            "a text needs at least one of `da` and `en`"),
+    ("not-in-index",                    "canvases/spare.json:1:1",     "`canvases/spare.json` is not listed in index.json"),
+    ("listed-but-missing",              "index.json:3:25",             "index.json lists `ghost.json`, but the file does not exist"),
+    ("duplicate-index-id",              "index.json:4:24",             "canvas id `grid` is used twice"),
+    ("index-unknown-key",               "index.json:6:14",             "unknown field `rolemodels`"),
+    ("missing-media",                   "sprint.json:7:52",            "`media/picture.svg` is not a file in the content folder"),
+    ("media-outside-folder",            "role-models/maja.json:9:3",   "`../maja.svg` is not a file in the content folder"),
+];
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixtures() -> PathBuf {
+    root().join("tests/fixtures/content")
+}
+
+/// Every file under `dir`, keyed by its path relative to `dir` with `/` separators.
+fn read_tree(dir: &Path) -> BTreeMap<String, String> {
+    fn walk(dir: &Path, prefix: &str, out: &mut BTreeMap<String, String>) {
+        for entry in fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let entry = entry.unwrap();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, &format!("{prefix}{name}/"), out);
+            } else {
+                let bytes = fs::read(&path).unwrap();
+                out.insert(
+                    format!("{prefix}{name}"),
+                    String::from_utf8_lossy(&bytes).into_owned(),
+                );
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, "", &mut out);
+    out
+}
+
+/// The base folder with the files of `case` laid over it.
+fn case_folder(case: &str) -> BTreeMap<String, String> {
+    let mut files = read_tree(&fixtures().join("base"));
+    files.extend(read_tree(&fixtures().join(case)));
+    files
+}
+
+fn lines(report: &Report) -> Vec<String> {
+    report.diagnostics.iter().map(|d| d.to_string()).collect()
+}
+
+/// A folder under the system's temp dir, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("spire-content-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    fn write(&self, files: &BTreeMap<String, String>) {
+        for (path, text) in files {
+            let path = self.0.join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = Command::new(env!("CARGO_BIN_EXE_spire-content"))
+        .args(args)
+        .output()
+        .expect("the command runs");
+    (
+        status.code().expect("an exit code"),
+        String::from_utf8(stdout).unwrap(),
+        String::from_utf8(stderr).unwrap(),
+    )
+}
+
+#[test]
+fn base_fixture_is_clean() {
+    let report = check_folder(&read_tree(&fixtures().join("base")), Lang::En);
+    assert_eq!(lines(&report), Vec::<String>::new());
+    assert_eq!(report.files_checked, 5);
+    assert_eq!(report.summary(), "content OK: 5 files");
+}
+
+#[test]
+fn every_error_kind_is_reported_where_it_stands() {
+    let mut failures = Vec::new();
+    for &(case, at, what) in CASES {
+        let report = check_folder(&case_folder(case), Lang::En);
+        let got = lines(&report);
+        let ok = got.len() == 1
+            && got[0].starts_with(&format!("{at}: "))
+            && report.diagnostics[0].message.contains(what);
+        if !ok {
+            failures.push(format!("{case}: want `{at}: …{what}…`, got {got:#?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_fixture_folder_has_a_case() {
+    let mut folders: Vec<String> = fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "base")
+        .collect();
+    folders.sort();
+    let mut cases: Vec<String> = CASES.iter().map(|c| c.0.to_string()).collect();
+    cases.sort();
+    assert_eq!(folders, cases);
+}
+
+#[test]
+fn messages_come_in_danish_too() {
+    let report = check_folder(&case_folder("missing-media"), Lang::Da);
+    assert_eq!(
+        lines(&report),
+        ["sprint.json:7:52: steps[0].image: `media/picture.svg` er ikke en fil i indholdsmappen"]
+    );
+    let report = check_folder(&case_folder("listed-but-missing"), Lang::Da);
+    assert!(
+        report.diagnostics[0].message.contains("findes ikke"),
+        "{report:?}"
+    );
+}
+
+#[test]
+fn problems_are_ordered_by_file_then_position() {
+    let mut files = case_folder("duplicate-step-id");
+    files.extend(read_tree(&fixtures().join("listed-but-missing")));
+    files.extend(read_tree(&fixtures().join("not-in-index")));
+    let old = r#""from": "ideas""#;
+    let sprint = files["sprint.json"].replace(old, r#""from": "wishes""#);
+    files.insert("sprint.json".into(), sprint);
+    let report = check_folder(&files, Lang::En);
+    let at: Vec<String> = report
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}:{}:{}", d.file, d.line, d.column))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            "index.json:3:25",
+            "sprint.json:9:36",
+            "sprint.json:10:24",
+            "canvases/spare.json:1:1"
+        ]
+    );
+    assert_eq!(report.summary(), "4 problems in 3 files");
+}
+
+#[test]
+fn shipped_content_passes_the_checker() {
+    let report = check_folder(&read_tree(&root().join("lessons")), Lang::En);
+    assert!(report.is_clean(), "{}", lines(&report).join("\n"));
+    assert!(report.files_checked > 1, "{}", report.summary());
+}
+
+#[test]
+fn committed_schemas_are_fresh() {
+    let dir = root().join("lessons/schema");
+    let stale = check::stale_schemas(|name| fs::read_to_string(dir.join(name)).ok());
+    assert!(
+        stale.is_empty(),
+        "stale schemas {stale:?}: run `cargo run --bin spire-content -- schema lessons/schema`"
+    );
+    let (code, _, stderr) = run(&["schema", "--check", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn schemas_are_deterministic_and_cover_every_kind() {
+    let a = check::schemas();
+    assert_eq!(a, check::schemas());
+    let names: Vec<_> = a.iter().map(|(name, _)| *name).collect();
+    assert_eq!(
+        names,
+        [
+            "lesson.schema.json",
+            "canvas.schema.json",
+            "challenge.schema.json",
+            "role-model.schema.json",
+            "index.schema.json"
+        ]
+    );
+    for (name, text) in &a {
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert!(value.get("$schema").is_some(), "{name}");
+        assert!(text.ends_with("}\n"), "{name}");
+    }
+}
+
+#[test]
+fn command_reports_file_line_column_and_fails() {
+    let dir = TempDir::new("vote");
+    dir.write(&case_folder("vote-source-missing"));
+    let (code, stdout, stderr) = run(&["check", dir.0.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let want = format!(
+        "{}:9:36: steps[2]: `from`: there is no step with id `wishes`\n",
+        dir.0.join("sprint.json").display()
+    );
+    assert_eq!(stdout, want);
+    assert_eq!(stderr.trim(), "1 problem in 1 file");
+}
+
+#[test]
+fn command_passes_clean_content_and_rejects_bad_usage() {
+    let base = fixtures().join("base");
+    let (code, stdout, stderr) = run(&["check", base.to_str().unwrap()]);
+    assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
+    assert_eq!(stderr.trim(), "content OK: 5 files");
+
+    let missing = fixtures().join("no-such-folder");
+    let (code, _, stderr) = run(&["check", missing.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("cannot read the folder"), "{stderr}");
+
+    for args in [
+        &[][..],
+        &["check"],
+        &["lint", "x"],
+        &["schema", "--frobnicate"],
+    ] {
+        let (code, _, stderr) = run(args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(stderr.contains("usage:"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn schema_command_writes_and_checks() {
+    let dir = TempDir::new("schema");
+    let out = dir.0.join("schema");
+    let out_str = out.to_str().unwrap();
+    assert_eq!(run(&["schema", out_str]).0, 0);
+    for (name, text) in check::schemas() {
+        assert_eq!(fs::read_to_string(out.join(name)).unwrap(), text, "{name}");
+    }
+    assert_eq!(run(&["schema", "--check", out_str]).0, 0);
+
+    fs::write(out.join("canvas.schema.json"), "{}\n").unwrap();
+    fs::remove_file(out.join("index.schema.json")).unwrap();
+    let (code, _, stderr) = run(&["schema", "--check", out_str]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("canvas.schema.json: differs"), "{stderr}");
+    assert!(stderr.contains("index.schema.json: is missing"), "{stderr}");
+    assert!(stderr.contains("2 schemas are stale"), "{stderr}");
+}
