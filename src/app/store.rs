@@ -99,7 +99,6 @@ impl Store {
             }
         });
         browser::on_window("pagehide", move |_: web_sys::Event| self.flush());
-        browser::on_window("beforeunload", move |_: web_sys::Event| self.flush());
     }
 
     /// Merges what another tab saved into this tab's state.

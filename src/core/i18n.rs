@@ -122,6 +122,7 @@ ui_strings! {
     DeleteIdea => "Slet idé", "Delete idea";
     IdeaNumber => "Idé {n}", "Idea {n}";
     IdeasCount => "{n} idéer", "{n} ideas";
+    AnswersCount => "{n} svar", "{n} answers";
     IdeasTarget => "{n} af {m} idéer", "{n} of {m} ideas";
     TimerStart => "Start tid", "Start timer";
     TimerPause => "Pause", "Pause";

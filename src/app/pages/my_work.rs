@@ -138,10 +138,7 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
             ),
             Some(LessonStatus::Done) => i18n.t(Key::StatusDone).to_string(),
             _ if done => i18n.t(Key::StatusDone).to_string(),
-            _ => i18n
-                .f(Key::IdeasCount, &[("n", &answered.to_string())])
-                .replace("idéer", "svar")
-                .replace("ideas", "answers"),
+            _ => i18n.f(Key::AnswersCount, &[("n", &answered.to_string())]),
         }
     };
     view! {

@@ -161,20 +161,24 @@ fn duplicates<'a>(
 }
 
 /// Checks a sequence of steps that share one id space (a lesson, or a whole challenge).
+/// A vote may name a brainstorm anywhere in that space, so ids are collected first.
 fn check_steps(steps: &[(JsonPath, &StepSlot)], index: &ContentIndex, out: &mut Vec<Problem>) {
     let mut all: HashMap<&str, Option<&Step>> = HashMap::new();
     for (path, slot) in steps {
-        if let Some(id) = slot.id() {
-            if all.insert(id, slot.ready()).is_some() {
-                out.push(problem(
-                    at(path, json_path!["id"]),
-                    ProblemKind::DuplicateId {
-                        what: "step",
-                        id: id.to_string(),
-                    },
-                ));
-            }
+        let Some(id) = slot.id() else { continue };
+        if all.contains_key(id) {
+            out.push(problem(
+                at(path, json_path!["id"]),
+                ProblemKind::DuplicateId {
+                    what: "step",
+                    id: id.to_string(),
+                },
+            ));
+        } else {
+            all.insert(id, slot.ready());
         }
+    }
+    for (path, slot) in steps {
         match slot {
             StepSlot::Broken(b) => {
                 let mut p = path.clone();
@@ -183,9 +187,7 @@ fn check_steps(steps: &[(JsonPath, &StepSlot)], index: &ContentIndex, out: &mut 
                 }
                 out.push(problem(p, ProblemKind::BrokenStep(b.error.clone())));
             }
-            StepSlot::Ready(step) => {
-                check_step(path, step, index, &all, out);
-            }
+            StepSlot::Ready(step) => check_step(path, step, index, &all, out),
         }
     }
 }

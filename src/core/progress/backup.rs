@@ -33,8 +33,20 @@ pub fn export_backup(progress: &Progress, now: Millis, app_version: &str) -> Str
 
 /// The file name of a backup made at `now`.
 pub fn backup_file_name(now: Millis) -> String {
+    use chrono::{Datelike, Timelike};
+    // Built by hand rather than with `format`, which would pull chrono's whole formatting
+    // machinery into the download.
     let date = chrono::DateTime::from_timestamp_millis(now)
-        .map(|d| d.format("%Y-%m-%d-%H%M").to_string())
+        .map(|d| {
+            format!(
+                "{}-{:02}-{:02}-{:02}{:02}",
+                d.year(),
+                d.month(),
+                d.day(),
+                d.hour(),
+                d.minute()
+            )
+        })
         .unwrap_or_else(|| "backup".into());
     format!("spire-backup-{date}.json")
 }
