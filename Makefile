@@ -3,7 +3,8 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 # Every integration test but the browser suite, which needs the release build first.
-NATIVE_TESTS := $(patsubst tests/%.rs,--test %,$(filter-out tests/browser.rs,$(wildcard tests/*.rs)))
+NATIVE_TESTS := $(patsubst tests/%.rs,--test %,$(filter-out tests/browser%.rs,$(wildcard tests/*.rs)))
+BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser*.rs))
 
 .PHONY: serve dist test check check-content fmt lint unit browser bench setup clean
 
@@ -31,7 +32,7 @@ unit:
 
 browser: dist
 	scripts/setup.sh --browser
-	scripts/with-process-group.sh cargo test --test browser -- --test-threads=1
+	scripts/with-process-group.sh cargo test $(BROWSER_TESTS) -- --test-threads=1
 
 test:
 	scripts/setup.sh --browser
@@ -40,7 +41,7 @@ test:
 	$(MAKE) check-content
 	cargo test --lib --bins $(NATIVE_TESTS)
 	$(MAKE) dist
-	scripts/with-process-group.sh cargo test --test browser -- --test-threads=1
+	scripts/with-process-group.sh cargo test $(BROWSER_TESTS) -- --test-threads=1
 
 bench: dist
 	@scripts/bench.sh

@@ -1,0 +1,771 @@
+//! The browser test harness: a static server for `dist/`, a headless Chromium driven over
+//! WebDriver, and page-object helpers that read like what a user does.
+//!
+//! ```ignore
+//! let app = App::at_root().await;          // serve dist/ at `/`, start a browser
+//! app.open("#/lessons").await;              // http://127.0.0.1:PORT/#/lessons
+//! app.wait_for_page("lessons").await;
+//! app.click_nav("about").await;
+//! app.see_text("Spire").await;
+//! ```
+//!
+//! Every `App` has its own server, chromedriver and Chromium profile; all of them are torn
+//! down when it is dropped, also when the test panics. Waits give up after
+//! [`timeout()`] (10 s, or `SPIRE_BROWSER_TIMEOUT_SECS`) and then panic with the URL, the
+//! page text, the console errors so far and a screenshot path.
+
+// Each test target uses only part of the harness.
+#![allow(dead_code)]
+
+pub mod driver;
+pub mod http;
+pub mod server;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::wd::{TimeoutConfiguration, WindowHandle};
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+
+pub use driver::ChromeDriver;
+pub use server::StaticServer;
+
+/// The sub-folder the app is served under in the sub-folder tests.
+pub const SUBFOLDER: &str = "/spire/";
+
+const POLL: Duration = Duration::from_millis(100);
+
+/// How long a wait may take: 10 s, or `SPIRE_BROWSER_TIMEOUT_SECS`.
+pub fn timeout() -> Duration {
+    std::env::var("SPIRE_BROWSER_TIMEOUT_SECS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(Duration::from_secs)
+        .unwrap_or(Duration::from_secs(10))
+}
+
+/// The release build to test: `$SPIRE_DIST`, or `dist/` next to `Cargo.toml`.
+/// Panics with instructions when it has not been built.
+pub fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("SPIRE_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "{} has no index.html: run `make dist` first (or point SPIRE_DIST at a build)",
+        dir.display()
+    );
+    dir
+}
+
+/// Where per-test scratch directories (browser profiles, logs) go; `make clean` removes it.
+pub fn scratch_root() -> PathBuf {
+    std::env::var_os("SPIRE_BROWSER_TMP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("target")
+                .join("spire-browser-tests")
+        })
+}
+
+/// A fresh, unique scratch directory for one browser.
+fn scratch_dir(label: &str) -> PathBuf {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    scratch_root().join(format!("{}-{}-{label}", std::process::id(), n))
+}
+
+/// The name of the running test (libtest names the test thread after it).
+fn test_name() -> String {
+    std::thread::current()
+        .name()
+        .unwrap_or("test")
+        .replace("::", "-")
+}
+
+/// One console message from the browser log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogEntry {
+    pub level: String,
+    pub source: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for LogEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "[{} {}] {}", self.level, self.source, self.message)
+    }
+}
+
+/// The app in a browser: a server for its files, chromedriver, and a WebDriver session.
+pub struct App {
+    client: Client,
+    session: String,
+    base: String,
+    /// Browser log entries read so far (reading the log drains it in chromedriver).
+    logs: Mutex<Vec<LogEntry>>,
+    /// URLs of network requests seen in the performance log so far.
+    network: Mutex<Vec<String>>,
+    screenshots: AtomicUsize,
+    pub server: StaticServer,
+    // Dropped last: kills chromedriver and Chromium, removes the profile.
+    driver: ChromeDriver,
+}
+
+impl App {
+    /// `dist/` served at the site root.
+    pub async fn at_root() -> App {
+        App::serve(dist_dir(), "/").await
+    }
+
+    /// `dist/` served under [`SUBFOLDER`] (`/spire/`), like a project page.
+    pub async fn in_subfolder() -> App {
+        App::serve(dist_dir(), SUBFOLDER).await
+    }
+
+    /// Any directory served under `mount`, with a fresh browser. Nothing is opened yet.
+    pub async fn serve(dir: impl Into<PathBuf>, mount: &str) -> App {
+        let server = StaticServer::start(dir, mount);
+        let label = test_name();
+        let driver = tokio::task::spawn_blocking(move || ChromeDriver::start(scratch_dir(&label)))
+            .await
+            .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
+        let client = tokio::time::timeout(
+            Duration::from_secs(60),
+            ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities(&driver.profile_dir()))
+                .connect(&driver.url()),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("no WebDriver session after 60 s"))
+        .unwrap_or_else(|e| panic!("cannot start a WebDriver session: {e}"));
+        let session = client
+            .session_id()
+            .await
+            .ok()
+            .flatten()
+            .expect("the WebDriver session id");
+        client
+            .update_timeouts(TimeoutConfiguration::new(
+                Some(Duration::from_secs(30)),
+                Some(Duration::from_secs(30)),
+                Some(Duration::ZERO),
+            ))
+            .await
+            .expect("set WebDriver timeouts");
+        App {
+            client,
+            session,
+            base: server.base_url(),
+            logs: Mutex::new(Vec::new()),
+            network: Mutex::new(Vec::new()),
+            screenshots: AtomicUsize::new(0),
+            server,
+            driver,
+        }
+    }
+
+    /// The raw fantoccini client, for anything the helpers do not cover.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// The URL the app is served at, e.g. `http://127.0.0.1:PORT/spire/`.
+    pub fn base_url(&self) -> &str {
+        &self.base
+    }
+
+    /// This browser's `--user-data-dir`.
+    pub fn profile_dir(&self) -> PathBuf {
+        self.driver.profile_dir()
+    }
+
+    /// `host:port` of the test server.
+    pub fn host(&self) -> String {
+        self.server.host()
+    }
+
+    // ----- navigation -------------------------------------------------------------------
+
+    /// Opens `path` relative to where the app is served: `""`, `"#/lessons"`,
+    /// `"lessons/index.json"`. Returns when the browser reports the page loaded.
+    pub async fn open(&self, path: &str) {
+        let url = format!("{}{}", self.base, path.trim_start_matches('/'));
+        if let Err(e) = self.client.goto(&url).await {
+            self.fail(&format!("cannot open {url}: {e}")).await;
+        }
+    }
+
+    pub async fn reload(&self) {
+        if let Err(e) = self.client.refresh().await {
+            self.fail(&format!("reload failed: {e}")).await;
+        }
+    }
+
+    pub async fn back(&self) {
+        if let Err(e) = self.client.back().await {
+            self.fail(&format!("back failed: {e}")).await;
+        }
+    }
+
+    pub async fn forward(&self) {
+        if let Err(e) = self.client.forward().await {
+            self.fail(&format!("forward failed: {e}")).await;
+        }
+    }
+
+    /// Clicks the visible navigation link `a[data-nav="name"]` (header or footer).
+    pub async fn click_nav(&self, name: &str) {
+        self.click(&format!("a[data-nav=\"{name}\"]")).await;
+    }
+
+    /// Waits for a visible element matching `css` and clicks it.
+    pub async fn click(&self, css: &str) {
+        let element = self.wait_for_visible(css).await;
+        if let Err(e) = element.click().await {
+            self.fail(&format!("cannot click {css}: {e}")).await;
+        }
+    }
+
+    pub async fn current_url(&self) -> String {
+        self.js("return location.href").await
+    }
+
+    /// `location.hash`, e.g. `"#/lessons"` (or `""`).
+    pub async fn current_hash(&self) -> String {
+        self.js("return location.hash").await
+    }
+
+    /// `location.pathname`, e.g. `"/spire/"`.
+    pub async fn current_path(&self) -> String {
+        self.js("return location.pathname").await
+    }
+
+    /// `<html lang>`.
+    pub async fn html_lang(&self) -> String {
+        self.js("return document.documentElement.getAttribute('lang') || ''")
+            .await
+    }
+
+    pub async fn title(&self) -> String {
+        self.js("return document.title").await
+    }
+
+    // ----- reading the page -------------------------------------------------------------
+
+    /// Waits until an element matching `css` is in the document and returns it.
+    pub async fn wait_for(&self, css: &str) -> Element {
+        let deadline = Instant::now() + timeout();
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                return element;
+            }
+            if Instant::now() > deadline {
+                self.fail(&format!("no element matches {css}")).await;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until an element matching `css` is displayed and returns the first such.
+    pub async fn wait_for_visible(&self, css: &str) -> Element {
+        let deadline = Instant::now() + timeout();
+        loop {
+            if let Ok(elements) = self.client.find_all(Locator::Css(css)).await {
+                for element in elements {
+                    if element.is_displayed().await.unwrap_or(false) {
+                        return element;
+                    }
+                }
+            }
+            if Instant::now() > deadline {
+                self.fail(&format!("no visible element matches {css}"))
+                    .await;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until `main#main` holds the page `[data-page="name"]`.
+    pub async fn wait_for_page(&self, name: &str) -> Element {
+        self.wait_for(&page_selector(name)).await
+    }
+
+    /// The `data-page` values inside `main#main`, in document order.
+    pub async fn pages_in_main(&self) -> Vec<String> {
+        self.js_value(
+            "return Array.from(document.querySelectorAll('main#main [data-page]'))\
+             .map(e => e.getAttribute('data-page'))",
+            vec![],
+        )
+        .await
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+
+    /// Number of elements matching `css` right now.
+    pub async fn count(&self, css: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|v| v.len())
+            .unwrap_or(0)
+    }
+
+    /// The rendered text of the first element matching `css` (waits for it).
+    pub async fn text_of(&self, css: &str) -> String {
+        let element = self.wait_for(css).await;
+        match element.text().await {
+            Ok(text) => text,
+            Err(e) => {
+                self.fail(&format!("cannot read the text of {css}: {e}"))
+                    .await
+            }
+        }
+    }
+
+    /// The attribute `name` of the first element matching `css` (waits for it).
+    pub async fn attr_of(&self, css: &str, name: &str) -> Option<String> {
+        let element = self.wait_for(css).await;
+        element.attr(name).await.ok().flatten()
+    }
+
+    /// The visible text of the whole page.
+    pub async fn page_text(&self) -> String {
+        // Tolerant: this is polled while the page may be navigating.
+        match self
+            .try_js_value(
+                "return document.body ? document.body.innerText : ''",
+                vec![],
+            )
+            .await
+        {
+            Some(Value::String(text)) => text,
+            _ => String::new(),
+        }
+    }
+
+    /// Waits until the page shows `text` somewhere.
+    pub async fn see_text(&self, text: &str) {
+        let found = self
+            .try_wait_until(async || self.page_text().await.contains(text))
+            .await;
+        if !found {
+            self.fail(&format!("the page never showed {text:?}")).await;
+        }
+    }
+
+    /// Clicks into the field matching `css` and types `text` (after what is there).
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let element = self.wait_for_visible(css).await;
+        if let Err(e) = element.send_keys(text).await {
+            self.fail(&format!("cannot type into {css}: {e}")).await;
+        }
+    }
+
+    /// Empties the field matching `css`.
+    pub async fn clear(&self, css: &str) {
+        let element = self.wait_for_visible(css).await;
+        if let Err(e) = element.clear().await {
+            self.fail(&format!("cannot clear {css}: {e}")).await;
+        }
+    }
+
+    // ----- waiting ----------------------------------------------------------------------
+
+    /// Waits until `check` returns true, or fails the test saying `what` did not happen.
+    pub async fn wait_until(&self, what: &str, check: impl AsyncFnMut() -> bool) {
+        if !self.try_wait_until(check).await {
+            self.fail(&format!("timed out waiting until {what}")).await;
+        }
+    }
+
+    /// Like [`App::wait_until`] but returns whether it happened instead of failing.
+    pub async fn try_wait_until(&self, mut check: impl AsyncFnMut() -> bool) -> bool {
+        let deadline = Instant::now() + timeout();
+        loop {
+            if check().await {
+                return true;
+            }
+            if Instant::now() > deadline {
+                return false;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until `read` returns `Some` and returns the value.
+    pub async fn wait_for_value<T>(
+        &self,
+        what: &str,
+        mut read: impl AsyncFnMut() -> Option<T>,
+    ) -> T {
+        let deadline = Instant::now() + timeout();
+        loop {
+            if let Some(value) = read().await {
+                return value;
+            }
+            if Instant::now() > deadline {
+                self.fail(&format!("timed out waiting for {what}")).await;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until the document has loaded and the network has been quiet for `quiet`
+    /// (no new resource-timing entries), at most the usual timeout.
+    pub async fn settle(&self, quiet: Duration) {
+        let deadline = Instant::now() + timeout();
+        let mut last = usize::MAX;
+        let mut since = Instant::now();
+        loop {
+            let state = self
+                .try_js_value(
+                    "return [document.readyState, performance.getEntriesByType('resource').length]",
+                    vec![],
+                )
+                .await
+                .unwrap_or_default();
+            let complete = state[0] == "complete";
+            let n = state[1].as_u64().unwrap_or(0) as usize;
+            if n != last || !complete {
+                last = n;
+                since = Instant::now();
+            } else if since.elapsed() >= quiet {
+                return;
+            }
+            if Instant::now() > deadline {
+                return;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    // ----- console, network -------------------------------------------------------------
+
+    /// Every browser console message so far (chromedriver's log, so messages logged
+    /// during start-up, before any test code ran, are included).
+    pub async fn console_log(&self) -> Vec<LogEntry> {
+        let fresh = self.read_log("browser").await;
+        self.remember_log(fresh)
+    }
+
+    fn remember_log(&self, fresh: Vec<Value>) -> Vec<LogEntry> {
+        let mut logs = self.logs.lock().unwrap_or_else(|e| e.into_inner());
+        logs.extend(fresh.iter().map(|entry| LogEntry {
+            level: entry["level"].as_str().unwrap_or_default().to_string(),
+            source: entry["source"].as_str().unwrap_or_default().to_string(),
+            message: entry["message"].as_str().unwrap_or_default().to_string(),
+        }));
+        logs.clone()
+    }
+
+    /// The SEVERE console messages so far (errors, uncaught exceptions, failed loads).
+    pub async fn console_errors(&self) -> Vec<LogEntry> {
+        self.console_log()
+            .await
+            .into_iter()
+            .filter(|e| e.level == "SEVERE")
+            .collect()
+    }
+
+    /// Every URL the browser requested so far for web pages, from Chromium's network
+    /// events: failed requests and requests to other hosts included. Requests of
+    /// Chromium's own pages (`chrome://new-tab-page-third-party/` loads `chrome://`
+    /// resources in the background) are left out.
+    pub async fn network_requests(&self) -> Vec<String> {
+        let fresh = self.read_log("performance").await;
+        let mut network = self.network.lock().unwrap_or_else(|e| e.into_inner());
+        for entry in fresh {
+            let Some(message) = entry["message"].as_str() else {
+                continue;
+            };
+            let Ok(event) = serde_json::from_str::<Value>(message) else {
+                continue;
+            };
+            if event["message"]["method"] != "Network.requestWillBeSent" {
+                continue;
+            }
+            let params = &event["message"]["params"];
+            let document = params["documentURL"].as_str().unwrap_or_default();
+            let internal = ["chrome:", "chrome-untrusted:", "devtools:"]
+                .iter()
+                .any(|scheme| document.starts_with(scheme));
+            if let (false, Some(url)) = (internal, params["request"]["url"].as_str()) {
+                network.push(url.to_string());
+            }
+        }
+        network.clone()
+    }
+
+    /// chromedriver's `POST /session/{id}/se/log`: the entries of log `kind` since the
+    /// last read. (`/goog/log` does not exist in this chromedriver; `/se/log` does.)
+    async fn read_log(&self, kind: &str) -> Vec<Value> {
+        self.try_read_log(kind)
+            .await
+            .unwrap_or_else(|e| panic!("cannot read the {kind} log: {e}"))
+    }
+
+    async fn try_read_log(&self, kind: &str) -> Result<Vec<Value>, String> {
+        let addr = self.driver.addr();
+        let path = format!("/session/{}/se/log", self.session);
+        let body = json!({ "type": kind });
+        let result =
+            tokio::task::spawn_blocking(move || ChromeDriver::command(addr, "POST", &path, &body))
+                .await
+                .map_err(|e| format!("the log reader panicked: {e}"))?;
+        match result? {
+            Value::Array(entries) => Ok(entries),
+            other => Err(format!("unexpected {kind} log: {other}")),
+        }
+    }
+
+    /// The URLs of `performance.getEntriesByType('resource')` in the current document.
+    pub async fn resource_urls(&self) -> Vec<String> {
+        string_list(
+            self.js_value(
+                "return performance.getEntriesByType('resource').map(e => e.name)",
+                vec![],
+            )
+            .await,
+        )
+    }
+
+    /// `new URL(u).host` for every resource the current document loaded.
+    pub async fn resource_hosts(&self) -> Vec<String> {
+        string_list(
+            self.js_value(
+                "return performance.getEntriesByType('resource').map(e => new URL(e.name).host)",
+                vec![],
+            )
+            .await,
+        )
+    }
+
+    // ----- windows, storage -------------------------------------------------------------
+
+    /// The window the session is in.
+    pub async fn window(&self) -> WindowHandle {
+        self.client.window().await.expect("the current window")
+    }
+
+    /// Opens a new tab (blank) and returns its handle; the session stays where it was.
+    pub async fn new_window(&self) -> WindowHandle {
+        self.client
+            .new_window(true)
+            .await
+            .expect("open a new tab")
+            .handle
+    }
+
+    pub async fn switch_to(&self, window: &WindowHandle) {
+        self.client
+            .switch_to_window(window.clone())
+            .await
+            .expect("switch windows");
+    }
+
+    pub async fn local_storage_get(&self, key: &str) -> Option<String> {
+        self.js_value(
+            "return localStorage.getItem(arguments[0])",
+            vec![json!(key)],
+        )
+        .await
+        .as_str()
+        .map(String::from)
+    }
+
+    pub async fn local_storage_set(&self, key: &str, value: &str) {
+        self.js_value(
+            "localStorage.setItem(arguments[0], arguments[1])",
+            vec![json!(key), json!(value)],
+        )
+        .await;
+    }
+
+    pub async fn local_storage_remove(&self, key: &str) {
+        self.js_value("localStorage.removeItem(arguments[0])", vec![json!(key)])
+            .await;
+    }
+
+    // ----- scripts, screenshots, failures -----------------------------------------------
+
+    /// Runs `script` and returns its value, or `None` if it failed (e.g. mid-navigation).
+    pub async fn try_js_value(&self, script: &str, args: Vec<Value>) -> Option<Value> {
+        self.client.execute(script, args).await.ok()
+    }
+
+    /// Runs `script` (a function body; use `return`) and returns its value.
+    pub async fn js_value(&self, script: &str, args: Vec<Value>) -> Value {
+        match self.client.execute(script, args).await {
+            Ok(value) => value,
+            Err(e) => panic!("script failed: {e}\n{script}"),
+        }
+    }
+
+    /// Runs `script` and returns its value as a string (`""` for null).
+    pub async fn js(&self, script: &str) -> String {
+        match self.js_value(script, vec![]).await {
+            Value::String(s) => s,
+            Value::Null => String::new(),
+            other => other.to_string(),
+        }
+    }
+
+    /// Saves a screenshot as `/tmp/spire-browser-<test>-<n>-<label>.png` and returns the path.
+    pub async fn screenshot(&self, label: &str) -> Option<PathBuf> {
+        let png = self.client.screenshot().await.ok()?;
+        let n = self.screenshots.fetch_add(1, Ordering::SeqCst);
+        let path =
+            std::env::temp_dir().join(format!("spire-browser-{}-{n}-{label}.png", test_name()));
+        std::fs::write(&path, png).ok()?;
+        Some(path)
+    }
+
+    /// Fails the test with `message` and what the browser shows.
+    pub async fn fail(&self, message: &str) -> ! {
+        let url = self
+            .client
+            .current_url()
+            .await
+            .map(|u| u.to_string())
+            .unwrap_or_else(|e| format!("(unknown: {e})"));
+        let text: String = match self
+            .client
+            .execute(
+                "return document.body ? document.body.innerText : ''",
+                vec![],
+            )
+            .await
+        {
+            Ok(Value::String(s)) => s.chars().take(1500).collect(),
+            _ => "(unreadable)".to_string(),
+        };
+        let pages = self
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll('[data-page]'))\
+                 .map(e => e.getAttribute('data-page')).join(', ')",
+                vec![],
+            )
+            .await
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        let log = tokio::time::timeout(Duration::from_secs(5), self.try_read_log("browser")).await;
+        let errors = match log {
+            Ok(Ok(fresh)) => self
+                .remember_log(fresh)
+                .iter()
+                .filter(|e| e.level == "SEVERE" || e.level == "WARNING")
+                .map(|e| format!("  {e}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Ok(Err(e)) => format!("(log unreadable: {e})"),
+            Err(_) => "(log unreadable: timeout)".to_string(),
+        };
+        let shot = self
+            .screenshot("failure")
+            .await
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| "(none)".to_string());
+        panic!(
+            "{message}\n  url: {url}\n  [data-page] elements: {pages}\n  screenshot: {shot}\n\
+             console errors and warnings:\n{errors}\npage text:\n{text}"
+        );
+    }
+}
+
+/// `main#main [data-page="name"]`.
+pub fn page_selector(name: &str) -> String {
+    format!("main#main [data-page=\"{name}\"]")
+}
+
+fn string_list(value: Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|v| {
+                    v.as_str()
+                        .map(String::from)
+                        .unwrap_or_else(|| v.to_string())
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// WebDriver capabilities for headless Chromium on these machines (see TOOLCHAIN.md).
+fn capabilities(profile: &Path) -> serde_json::Map<String, Value> {
+    let binary = std::env::var("CHROMIUM")
+        .ok()
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| driver::CHROMIUM.to_string());
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": binary,
+            "args": [
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1366,768",
+                format!("--user-data-dir={}", profile.display()),
+            ],
+            "perfLoggingPrefs": { "enableNetwork": true, "enablePage": false },
+        },
+        "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" },
+    });
+    match caps {
+        Value::Object(map) => map,
+        _ => unreachable!(),
+    }
+}
+
+/// A directory under [`scratch_root()`] that is removed when dropped.
+pub struct ScratchDir(PathBuf);
+
+impl ScratchDir {
+    pub fn new(label: &str) -> ScratchDir {
+        let dir = scratch_dir(label);
+        std::fs::create_dir_all(&dir).expect("create a scratch directory");
+        ScratchDir(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Writes `contents` to `relative` inside the directory, creating parent folders.
+    pub fn write(&self, relative: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create a fixture folder");
+        }
+        std::fs::write(&path, contents).expect("write a fixture file");
+        path
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
