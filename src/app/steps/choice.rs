@@ -59,7 +59,7 @@ pub fn ChoiceView(step: ChoiceStep, ctx: StepCtx) -> impl IntoView {
     view! {
         <fieldset class="choice">
             <legend id=legend_id>
-                <Question text=step.question.clone()/>
+                <Question text=step.question.clone() options=step.options.clone()/>
                 <span class="muted">{move || i18n.t(if multiple { Key::ChooseSeveral } else { Key::ChooseOne })}</span>
             </legend>
             <ul class="options">
@@ -95,7 +95,16 @@ pub fn ChecklistView(step: ChecklistStep, ctx: StepCtx) -> impl IntoView {
         _ => BTreeSet::new(),
     };
     let total = step.items.len();
+    let spoken_items = step.items.clone();
+    let spoken = move || {
+        spoken_items
+            .iter()
+            .map(|t| i18n.text(t))
+            .collect::<Vec<_>>()
+            .join(". ")
+    };
     view! {
+        <crate::app::widgets::ReadAloud text=Signal::derive(spoken)/>
         <ul class="checklist">
             {step.items.into_iter().enumerate().map(|(i, item)| {
                 let (id, ctx) = (id.clone(), ctx.clone());

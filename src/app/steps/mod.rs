@@ -77,18 +77,28 @@ pub fn step_view(slot: StepSlot, ctx: StepCtx) -> AnyView {
     }
 }
 
-/// A question with its read-aloud button.
+/// A question with its read-aloud button; `options` are read after the question.
 #[component]
 pub fn Question(
     text: crate::core::text::Text,
-    #[prop(optional)] id: Option<String>,
+    #[prop(optional)] options: Vec<crate::core::text::Text>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let spoken = text.clone();
+    let spoken_text = move || {
+        let mut parts = vec![i18n.text(&spoken)];
+        parts.extend(
+            options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| format!("{}: {}", i + 1, i18n.text(o))),
+        );
+        parts.join(". ")
+    };
     view! {
         <div class="question">
-            <p class="question-text" id=id>{move || i18n.text(&text)}</p>
-            <crate::app::widgets::ReadAloud text=Signal::derive(move || i18n.text(&spoken))/>
+            <p class="question-text">{move || i18n.text(&text)}</p>
+            <crate::app::widgets::ReadAloud text=Signal::derive(spoken_text)/>
         </div>
     }
 }
