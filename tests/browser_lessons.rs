@@ -1,0 +1,1515 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Lessons in a real browser: the catalogue and its URL filters, the step player with every
+//! step type, content written by others (broken files, HTML in text), read-aloud, keyboard
+//! use, mangled links and every shipped lesson.
+//!
+//! Run after `make dist`:
+//! `CARGO_TARGET_DIR=/tmp/target-lessons cargo test --test browser_lessons -- --test-threads=1`.
+//! Tests that need their own content copy `dist/` to a temporary folder, replace its
+//! `lessons/` with files written here to the content contract, and serve that.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use serde_json::{json, Value};
+use support::{dist_dir, page_selector, App};
+
+// ----- a temporary site: dist/ with our own lessons/ -------------------------------------
+
+/// A copy of `dist/` in the system temp folder whose `lessons/` holds only what a test
+/// writes. Removed when dropped.
+struct TempSite(PathBuf);
+
+impl TempSite {
+    fn new(label: &str) -> TempSite {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let dir = std::env::temp_dir().join(format!(
+            "spire-lessons-test-{}-{n}-{label}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        copy_dir(&dist_dir(), &dir, &["lessons"]);
+        std::fs::create_dir_all(dir.join("lessons")).expect("create lessons/");
+        TempSite(dir)
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Writes `contents` to `lessons/<relative>`.
+    fn write(&self, relative: &str, contents: &str) {
+        let path = self.0.join("lessons").join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create a content folder");
+        }
+        std::fs::write(&path, contents).expect("write a content file");
+    }
+
+    fn write_json(&self, relative: &str, value: &Value) {
+        self.write(
+            relative,
+            &serde_json::to_string_pretty(value).expect("serialise JSON"),
+        );
+    }
+}
+
+impl Drop for TempSite {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Copies `from` into `to` recursively, leaving out top-level entries named in `skip`.
+fn copy_dir(from: &Path, to: &Path, skip: &[&str]) {
+    std::fs::create_dir_all(to).expect("create a copy folder");
+    for entry in std::fs::read_dir(from).expect("read a folder to copy") {
+        let entry = entry.expect("a folder entry");
+        let name = entry.file_name();
+        if skip.iter().any(|s| name == *s) {
+            continue;
+        }
+        let target = to.join(&name);
+        if entry.file_type().expect("a file type").is_dir() {
+            copy_dir(&entry.path(), &target, &[]);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy a file");
+        }
+    }
+}
+
+// ----- the shipped content, read from the build under test -------------------------------
+
+fn shipped_json(relative: &str) -> Value {
+    let path = dist_dir().join("lessons").join(relative);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
+}
+
+fn shipped_lesson_ids() -> Vec<String> {
+    shipped_json("index.json")["lessons"]
+        .as_array()
+        .expect("index.json has a lessons list")
+        .iter()
+        .map(|v| v.as_str().expect("a lesson id").to_string())
+        .collect()
+}
+
+/// Every string of a Text (`"…"` or `{"da": "…", "en": "…"}`).
+fn text_strings(text: &Value) -> Vec<String> {
+    match text {
+        Value::String(s) => vec![s.clone()],
+        Value::Object(map) => map
+            .values()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect(),
+        _ => vec![],
+    }
+}
+
+/// The Danish (else any) string of a Text.
+fn text_da(text: &Value) -> String {
+    match text {
+        Value::String(s) => s.clone(),
+        _ => text["da"]
+            .as_str()
+            .or_else(|| text["en"].as_str())
+            .unwrap_or_default()
+            .to_string(),
+    }
+}
+
+/// The search rule of the catalogue as a reader expects it: every word of the query
+/// appears, ignoring case, in the lesson's title or summary (either language).
+fn search_matches(lesson: &Value, query: &str) -> bool {
+    let mut texts = text_strings(&lesson["title"]);
+    texts.extend(text_strings(&lesson["summary"]));
+    let haystack = texts.join(" ").to_lowercase();
+    query
+        .to_lowercase()
+        .split_whitespace()
+        .all(|word| haystack.contains(word))
+}
+
+fn has_level(lesson: &Value, level: &str) -> bool {
+    lesson["levels"]
+        .as_array()
+        .is_some_and(|levels| levels.iter().any(|l| l == level))
+}
+
+fn pct_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// `line:column` of the first JSON error in `text`, as serde_json reports it.
+fn json_error_place(text: &str) -> String {
+    let error = serde_json::from_str::<Value>(text).expect_err("the text must be bad JSON");
+    format!("{}:{}", error.line(), error.column())
+}
+
+// ----- page helpers ---------------------------------------------------------------------
+
+/// The `data-lesson` ids of the catalogue cards, in page order.
+async fn card_ids(app: &App) -> Vec<String> {
+    strings(
+        app.js_value(
+            "return Array.from(document.querySelectorAll('main li.lesson-card'))\
+             .map(e => e.getAttribute('data-lesson'))",
+            vec![],
+        )
+        .await,
+    )
+}
+
+fn strings(value: Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|v| v.as_str().map(String::from).unwrap_or_default())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+/// Waits until the catalogue shows exactly the cards `expected` (in any order), all loaded.
+async fn wait_for_cards(app: &App, expected: &[String], what: &str) {
+    let want = sorted(expected.to_vec());
+    let deadline = Instant::now() + support::timeout();
+    loop {
+        let loading = app.count("main li.lesson-card.loading-card").await;
+        let seen = sorted(card_ids(app).await);
+        if loading == 0 && seen == want {
+            return;
+        }
+        if Instant::now() > deadline {
+            app.fail(&format!(
+                "{what}: expected the cards {want:?}, the catalogue shows {seen:?} \
+                 ({loading} still loading)"
+            ))
+            .await;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The number in `#result-count` (e.g. "5 forløb" → 5).
+async fn result_count(app: &App) -> Option<usize> {
+    let text = app.text_of("#result-count").await;
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// `.value` of the first element matching `css` ("" when there is none).
+async fn value_of(app: &App, css: &str) -> String {
+    app.wait_for(css).await;
+    match app
+        .js_value(
+            "const e = document.querySelector(arguments[0]); return e ? e.value : null",
+            vec![json!(css)],
+        )
+        .await
+    {
+        Value::String(s) => s,
+        _ => String::new(),
+    }
+}
+
+async fn is_checked(app: &App, css: &str) -> bool {
+    app.wait_for(css).await;
+    app.js_value(
+        "const e = document.querySelector(arguments[0]); return !!(e && e.checked)",
+        vec![json!(css)],
+    )
+    .await
+        == Value::Bool(true)
+}
+
+/// Waits until the step `id` is the one shown.
+async fn wait_for_step(app: &App, id: &str) {
+    app.wait_for(&format!("main .step[data-step=\"{id}\"]"))
+        .await;
+}
+
+/// Clicks Next and waits for step `next`.
+async fn next_to(app: &App, next: &str) {
+    app.click("main .step-nav button.next").await;
+    wait_for_step(app, next).await;
+}
+
+/// Waits until the saved progress in localStorage contains `needle` (saves are debounced).
+async fn wait_saved(app: &App, needle: &str) {
+    app.wait_until(&format!("the saved work contains {needle:?}"), async || {
+        app.local_storage_get("spire.progress")
+            .await
+            .is_some_and(|s| s.contains(needle))
+    })
+    .await;
+}
+
+/// Fails if the browser console shows a Rust panic.
+async fn assert_no_panic(app: &App) {
+    let panics: Vec<String> = app
+        .console_log()
+        .await
+        .into_iter()
+        .filter(|e| e.message.contains("panicked") || e.message.contains("RuntimeError"))
+        .map(|e| e.to_string())
+        .collect();
+    assert!(
+        panics.is_empty(),
+        "the app panicked:\n{}",
+        panics.join("\n")
+    );
+}
+
+/// Presses and releases `key` on whatever has focus.
+async fn press(app: &App, key: Key) {
+    let c: char = key.into();
+    let actions = KeyActions::new("keyboard".to_string())
+        .then(KeyAction::Down { value: c })
+        .then(KeyAction::Up { value: c });
+    if let Err(e) = app.client().perform_actions(actions).await {
+        app.fail(&format!("cannot press {key:?}: {e}")).await;
+    }
+}
+
+async fn active_matches(app: &App, css: &str) -> bool {
+    app.js_value(
+        "const a = document.activeElement; return !!(a && a.matches(arguments[0]))",
+        vec![json!(css)],
+    )
+    .await
+        == Value::Bool(true)
+}
+
+async fn active_description(app: &App) -> String {
+    app.js(
+        "const a = document.activeElement; if (!a) return 'nothing'; \
+         return a.tagName.toLowerCase() + (a.id ? '#' + a.id : '') + \
+         (a.className ? '.' + String(a.className).split(' ').join('.') : '')",
+    )
+    .await
+}
+
+/// Presses Tab until the focused element matches `css` (at most 80 times).
+async fn tab_to(app: &App, css: &str) {
+    let mut path = Vec::new();
+    for _ in 0..80 {
+        if active_matches(app, css).await {
+            return;
+        }
+        press(app, Key::Tab).await;
+        path.push(active_description(app).await);
+    }
+    app.fail(&format!(
+        "Tab never reached {css}; focus went through: {}",
+        path.join(" → ")
+    ))
+    .await;
+}
+
+// ----- test content ---------------------------------------------------------------------
+
+/// A lesson using all ten step types, with its canvas template and role model.
+fn write_all_steps_content(site: &TempSite) {
+    site.write_json(
+        "index.json",
+        &json!({
+            "lessons": ["all-steps"],
+            "canvases": ["test-canvas"],
+            "role_models": ["test-person"]
+        }),
+    );
+    site.write_json(
+        "all-steps.json",
+        &json!({
+            "id": "all-steps",
+            "title": {"da": "Alle trin", "en": "All steps"},
+            "summary": {"da": "Et forløb med alle trintyper.", "en": "A lesson with every step type."},
+            "levels": ["mellemtrin"],
+            "minutes": 30,
+            "competences": ["creativity"],
+            "dimensions": ["kreativitet"],
+            "role_models": ["test-person"],
+            "steps": [
+                {"type": "read", "id": "intro", "title": {"da": "Læs dette", "en": "Read this"},
+                 "body": {"da": "Hej **elever**.\n\n- en\n- to", "en": "Hello **pupils**.\n\n- one\n- two"}},
+                {"type": "prompt", "id": "think", "question": "What do you think?",
+                 "hint": "Anything goes", "max_chars": 200},
+                {"type": "choice", "id": "quiz", "question": "Which one is right?",
+                 "options": ["Wrong A", "Right B", "Wrong C"], "correct": [1],
+                 "explanation": "B is right because it says so."},
+                {"type": "brainstorm", "id": "ideas", "question": "List your ideas", "target": 3},
+                {"type": "vote", "id": "pick", "title": "Vote", "from": "ideas", "votes": 2},
+                {"type": "canvas", "id": "board", "title": "Canvas", "canvas": "test-canvas"},
+                {"type": "checklist", "id": "todo", "title": "Checklist",
+                 "items": ["First thing", "Second thing"]},
+                {"type": "role_model", "id": "meet", "title": "Meet Tessa", "profile": "test-person",
+                 "questions": ["What did you learn from Tessa?"]},
+                {"type": "pitch", "id": "talk", "title": "Pitch", "seconds": 60,
+                 "sections": ["Problem", "Solution", "Ask"]},
+                {"type": "rubric", "id": "self", "title": "Rate yourself", "scale": 4, "criteria": [
+                    {"id": "clarity", "title": "Clarity", "description": "Is it clear?"},
+                    {"id": "effort", "title": "Effort"}
+                ]}
+            ]
+        }),
+    );
+    site.write_json(
+        "canvases/test-canvas.json",
+        &json!({
+            "id": "test-canvas",
+            "title": "Test canvas",
+            "attribution": "Made for the tests",
+            "columns": 2,
+            "rows": 1,
+            "blocks": [
+                {"id": "who", "title": "Who", "prompt": "Who is it for?", "col": 1, "row": 1},
+                {"id": "what", "title": "What", "col": 2, "row": 1, "width": 1, "height": 1}
+            ]
+        }),
+    );
+    site.write_json(
+        "role-models/test-person.json",
+        &json!({
+            "id": "test-person",
+            "name": "Tessa Testesen",
+            "fictional": true,
+            "business": {"da": "Testbutik", "en": "Test shop"},
+            "sector": "crafts",
+            "levels": ["mellemtrin"],
+            "headline": {"da": "Hun tester ting.", "en": "She tests things."},
+            "story": {"da": "En lang historie.", "en": "A long story."},
+            "path": [{"year": 2020, "text": "Started testing."}],
+            "advice": ["Test early."],
+            "questions": ["Why test?"]
+        }),
+    );
+}
+
+fn all_steps_site(label: &str) -> TempSite {
+    let site = TempSite::new(label);
+    write_all_steps_content(&site);
+    site
+}
+
+const ALL_STEPS: [&str; 10] = [
+    "intro", "think", "quiz", "ideas", "pick", "board", "todo", "meet", "talk", "self",
+];
+
+// ----- 1. the catalogue -----------------------------------------------------------------
+
+#[tokio::test]
+async fn catalogue_lists_every_lesson_and_filters_by_url() {
+    let ids = shipped_lesson_ids();
+    assert!(!ids.is_empty(), "lessons/index.json lists no lessons");
+    let lessons: Vec<(String, Value)> = ids
+        .iter()
+        .map(|id| (id.clone(), shipped_json(&format!("{id}.json"))))
+        .collect();
+    let level = "indskoling";
+    let at_level: Vec<String> = lessons
+        .iter()
+        .filter(|(_, l)| has_level(l, level))
+        .map(|(id, _)| id.clone())
+        .collect();
+    assert!(
+        !at_level.is_empty() && at_level.len() < ids.len(),
+        "the shipped lessons must have some but not all at {level} for this test: {at_level:?}"
+    );
+    // A search word from the title of a lesson at that level.
+    let word = lessons
+        .iter()
+        .filter(|(_, l)| has_level(l, level))
+        .flat_map(|(_, l)| {
+            text_da(&l["title"])
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+                .collect::<Vec<_>>()
+        })
+        .find(|w| w.chars().count() >= 4 && w.chars().all(|c| c.is_ascii_alphabetic()))
+        .expect("a searchable word in a title")
+        .to_lowercase();
+    let searched: Vec<String> = lessons
+        .iter()
+        .filter(|(_, l)| has_level(l, level) && search_matches(l, &word))
+        .map(|(id, _)| id.clone())
+        .collect();
+    assert!(!searched.is_empty());
+
+    let app = App::at_root().await;
+    app.open("#/lessons").await;
+    app.wait_for_page("lessons").await;
+    wait_for_cards(&app, &ids, "the unfiltered catalogue").await;
+    assert_eq!(app.count("main li.lesson-card").await, ids.len());
+    assert_eq!(result_count(&app).await, Some(ids.len()), "#result-count");
+
+    // Choose a level.
+    let select = app.wait_for_visible("#filter-level").await;
+    if let Err(e) = select.select_by_value(level).await {
+        app.fail(&format!("cannot choose {level} in #filter-level: {e}"))
+            .await;
+    }
+    app.wait_until(&format!("the URL holds level={level}"), async || {
+        app.current_hash().await.contains(&format!("level={level}"))
+    })
+    .await;
+    wait_for_cards(&app, &at_level, "after choosing a level").await;
+    assert_eq!(result_count(&app).await, Some(at_level.len()));
+
+    // Reload keeps the filter.
+    app.reload().await;
+    app.wait_for_page("lessons").await;
+    wait_for_cards(&app, &at_level, "after reloading with a level").await;
+    assert_eq!(value_of(&app, "#filter-level").await, level);
+    assert!(app.current_hash().await.contains(&format!("level={level}")));
+
+    // Search text filters too, and is kept in the URL.
+    app.type_into("#filter-search", &word).await;
+    wait_for_cards(&app, &searched, &format!("after searching for {word:?}")).await;
+    app.wait_until("the URL holds the search", async || {
+        let hash = app.current_hash().await;
+        hash.contains(&format!("q={}", pct_encode(&word))) && hash.contains("level=")
+    })
+    .await;
+    assert_eq!(result_count(&app).await, Some(searched.len()));
+
+    // A search that matches nothing says so.
+    app.type_into("#filter-search", " zzqqxxnothing").await;
+    assert_eq!(
+        value_of(&app, "#filter-search").await,
+        format!("{word} zzqqxxnothing"),
+        "a second word can be typed"
+    );
+    wait_for_cards(&app, &[], "after a search that matches nothing").await;
+    assert_eq!(result_count(&app).await, Some(0));
+    app.wait_for_visible("main .empty").await;
+
+    // A shared URL opens filtered, in a fresh tab.
+    let shared = format!("#/lessons?level={level}&q={}", pct_encode(&word));
+    let tab = app.new_window().await;
+    app.switch_to(&tab).await;
+    app.open(&shared).await;
+    app.wait_for_page("lessons").await;
+    wait_for_cards(&app, &searched, &format!("opening {shared}")).await;
+    assert_eq!(value_of(&app, "#filter-level").await, level);
+    assert_eq!(value_of(&app, "#filter-search").await, word);
+    assert_eq!(result_count(&app).await, Some(searched.len()));
+
+    // The reset button shows everything again.
+    app.click("main form.filters button.reset").await;
+    wait_for_cards(&app, &ids, "after resetting the filters").await;
+    assert_eq!(app.current_hash().await, "#/lessons");
+    assert_no_panic(&app).await;
+}
+
+// ----- 2. every step type ---------------------------------------------------------------
+
+#[tokio::test]
+async fn a_test_content_folder_with_every_step_type_loads_and_plays() {
+    let site = all_steps_site("all-steps");
+    let app = App::serve(site.path(), "/").await;
+    app.open("#/lessons").await;
+    app.wait_for_page("lessons").await;
+    wait_for_cards(&app, &["all-steps".to_string()], "the test catalogue").await;
+    let card = "main li.lesson-card[data-lesson=\"all-steps\"]";
+    assert!(app.text_of(card).await.contains("Alle trin"));
+    assert_eq!(
+        app.attr_of(&format!("{card} .status"), "data-status")
+            .await
+            .as_deref(),
+        Some("not-started")
+    );
+    app.click(&format!("{card} h2 a")).await;
+    app.wait_for_page("lesson").await;
+
+    // The step list names all ten steps; the types are as written.
+    wait_for_step(&app, "intro").await;
+    let hrefs = strings(
+        app.js_value(
+            "return Array.from(document.querySelectorAll('main .step-list a'))\
+             .map(a => a.getAttribute('href'))",
+            vec![],
+        )
+        .await,
+    );
+    let expected: Vec<String> = ALL_STEPS
+        .iter()
+        .map(|s| format!("#/lessons/all-steps/{s}"))
+        .collect();
+    assert_eq!(hrefs, expected, "the step list links every step");
+    assert_eq!(app.count("main .content-problems").await, 0);
+    assert_eq!(app.count("main .content-error").await, 0);
+    assert!(app.text_of("#step-title").await.contains("Læs dette"));
+    assert!(app.text_of("main .read-body").await.contains("elever"));
+    assert_eq!(app.count("main .read-body strong").await, 1);
+    assert_eq!(app.count("main .read-body ul li").await, 2);
+    assert!(app.text_of("#step-announcement").await.contains("1"));
+
+    // prompt
+    next_to(&app, "think").await;
+    assert_eq!(
+        app.attr_of("main .step", "data-step-type").await.as_deref(),
+        Some("prompt")
+    );
+    app.type_into("#answer-think", "My own answer").await;
+    assert_eq!(value_of(&app, "#answer-think").await, "My own answer");
+
+    // choice: a wrong pick, then the right one
+    next_to(&app, "quiz").await;
+    app.click("#choice-quiz-0").await;
+    app.click("main .check-answer").await;
+    app.wait_for_visible("main .feedback-wrong").await;
+    assert_eq!(app.count("main .feedback-right").await, 0);
+    app.click("#choice-quiz-1").await;
+    assert!(is_checked(&app, "#choice-quiz-1").await);
+    assert!(!is_checked(&app, "#choice-quiz-0").await);
+    app.click("main .check-answer").await;
+    app.wait_for_visible("main .feedback-right").await;
+    assert_eq!(app.count("main .feedback-wrong").await, 0);
+    assert!(app
+        .text_of("main .feedback-right")
+        .await
+        .contains("B is right because it says so."));
+
+    // brainstorm: Enter, the button, Enter
+    next_to(&app, "ideas").await;
+    let enter: char = Key::Enter.into();
+    app.type_into("#new-idea-ideas", &format!("Idea one{enter}"))
+        .await;
+    app.wait_until("the first idea is listed", async || {
+        app.count("main .ideas li").await == 1
+    })
+    .await;
+    assert_eq!(
+        value_of(&app, "#new-idea-ideas").await,
+        "",
+        "the field empties"
+    );
+    app.type_into("#new-idea-ideas", "Idea two").await;
+    app.click("main .add-idea").await;
+    app.wait_until("the second idea is listed", async || {
+        app.count("main .ideas li").await == 2
+    })
+    .await;
+    app.type_into("#new-idea-ideas", &format!("Idea three{enter}"))
+        .await;
+    app.wait_until("three ideas are listed", async || {
+        app.count("main .ideas li").await == 3
+    })
+    .await;
+    // An empty idea is not added.
+    app.click("main .add-idea").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(app.count("main .ideas li").await, 3);
+    assert_eq!(
+        strings(
+            app.js_value(
+                "return Array.from(document.querySelectorAll('main .ideas li input')).map(i => i.value)",
+                vec![]
+            )
+            .await
+        ),
+        ["Idea one", "Idea two", "Idea three"]
+    );
+
+    // vote: two dots, never more
+    next_to(&app, "pick").await;
+    assert_eq!(app.count("main .vote-item").await, 3);
+    assert!(app.text_of("main .dots-left").await.contains('2'));
+    app.click("main .vote-item[data-idea=\"1\"] .add-dot").await;
+    app.click("main .vote-item[data-idea=\"1\"] .add-dot").await;
+    app.wait_until("no dots are left", async || {
+        app.text_of("main .dots-left").await.contains('0')
+    })
+    .await;
+    let disabled = app
+        .js_value(
+            "return Array.from(document.querySelectorAll('main .add-dot')).map(b => b.disabled)",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        disabled,
+        json!([true, true, true]),
+        "add-dot buttons once all dots are used"
+    );
+    // A click on a disabled button (or a forced one) changes nothing.
+    if let Ok(button) = app
+        .client()
+        .find(fantoccini::Locator::Css(
+            "main .vote-item[data-idea=\"2\"] .add-dot",
+        ))
+        .await
+    {
+        let _ = button.click().await;
+    }
+    app.js_value(
+        "document.querySelector('main .vote-item[data-idea=\"3\"] .add-dot').click()",
+        vec![],
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let dots = dot_counts(&app).await;
+    assert_eq!(dots, [2, 0, 0], "dots per idea may never exceed `votes`");
+    // Move one dot to idea 2.
+    app.click("main .vote-item[data-idea=\"1\"] .remove-dot")
+        .await;
+    app.click("main .vote-item[data-idea=\"2\"] .add-dot").await;
+    app.wait_until("the dots are 1 and 1", async || {
+        dot_counts(&app).await == [1, 1, 0]
+    })
+    .await;
+
+    // canvas
+    next_to(&app, "board").await;
+    app.wait_for_visible("main .canvas-block textarea").await;
+    assert_eq!(app.count("main .canvas-block").await, 2);
+    assert!(app
+        .text_of("main .canvas-wrap")
+        .await
+        .contains("Made for the tests"));
+    app.type_into(
+        "main .canvas-block[data-block=\"who\"] textarea",
+        "Children in 4th grade",
+    )
+    .await;
+
+    // checklist
+    next_to(&app, "todo").await;
+    app.click("#check-todo-0").await;
+    assert!(is_checked(&app, "#check-todo-0").await);
+    assert!(!is_checked(&app, "#check-todo-1").await);
+
+    // role model
+    next_to(&app, "meet").await;
+    let card = app.text_of("main .role-model-card").await;
+    assert!(card.contains("Tessa Testesen"), "role model card: {card}");
+    assert!(card.contains("She tests things") || card.contains("Hun tester ting"));
+    assert_eq!(
+        app.count("main .role-model-card a[href=\"#/role-models/test-person\"]")
+            .await,
+        1,
+        "a link to the profile"
+    );
+    app.type_into("#reflect-meet-0", "That testing helps").await;
+
+    // pitch and its timer
+    next_to(&app, "talk").await;
+    app.type_into("#pitch-talk-0", "Queues are long").await;
+    app.type_into("#pitch-talk-1", "A ticket app").await;
+    app.type_into("#pitch-talk-2", "Try it with us").await;
+    assert_eq!(app.text_of("main .timer-time").await, "1:00");
+    app.click("main .timer-start").await;
+    app.wait_until("the timer runs down", async || {
+        app.text_of("main .timer-time").await != "1:00"
+    })
+    .await;
+    app.click("main .timer-pause").await;
+    let paused = app.text_of("main .timer-time").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        app.text_of("main .timer-time").await,
+        paused,
+        "a paused timer stands still"
+    );
+    app.wait_for_visible("main .timer-start").await;
+    app.click("main .timer-reset").await;
+    app.wait_until("the timer is back at 1:00", async || {
+        app.text_of("main .timer-time").await == "1:00"
+    })
+    .await;
+
+    // rubric
+    next_to(&app, "self").await;
+    assert_eq!(app.count("main .rubric-criterion").await, 2, "two criteria");
+    assert_eq!(
+        app.count("main .rubric-criterion[data-criterion=\"clarity\"] input[type=radio]")
+            .await,
+        4,
+        "scale 4"
+    );
+    app.click("#rubric-self-clarity-3").await;
+    app.type_into("#rubric-self-clarity-comment", "Mostly clear")
+        .await;
+    assert!(app.count("main .step-nav button.finish").await == 1);
+    wait_saved(&app, "Mostly clear").await;
+
+    // Reload: every answer is still there.
+    app.reload().await;
+    app.wait_for_page("lesson").await;
+    wait_for_step(&app, "self").await;
+    assert!(is_checked(&app, "#rubric-self-clarity-3").await);
+    assert_eq!(
+        value_of(&app, "#rubric-self-clarity-comment").await,
+        "Mostly clear"
+    );
+    let visit = async |step: &str| {
+        app.click(&format!(
+            "main .step-list a[href=\"#/lessons/all-steps/{step}\"]"
+        ))
+        .await;
+        wait_for_step(&app, step).await;
+    };
+    visit("think").await;
+    assert_eq!(value_of(&app, "#answer-think").await, "My own answer");
+    visit("quiz").await;
+    assert!(is_checked(&app, "#choice-quiz-1").await);
+    assert!(!is_checked(&app, "#choice-quiz-0").await);
+    visit("ideas").await;
+    app.wait_until("three ideas after reload", async || {
+        app.count("main .ideas li").await == 3
+    })
+    .await;
+    assert_eq!(
+        strings(
+            app.js_value(
+                "return Array.from(document.querySelectorAll('main .ideas li input')).map(i => i.value)",
+                vec![]
+            )
+            .await
+        ),
+        ["Idea one", "Idea two", "Idea three"]
+    );
+    visit("pick").await;
+    app.wait_for("main .vote-item").await;
+    assert_eq!(dot_counts(&app).await, [1, 1, 0]);
+    assert!(app.text_of("main .dots-left").await.contains('0'));
+    visit("board").await;
+    app.wait_for_visible("main .canvas-block textarea").await;
+    assert_eq!(
+        value_of(&app, "main .canvas-block[data-block=\"who\"] textarea").await,
+        "Children in 4th grade"
+    );
+    visit("todo").await;
+    assert!(is_checked(&app, "#check-todo-0").await);
+    assert!(!is_checked(&app, "#check-todo-1").await);
+    visit("meet").await;
+    assert_eq!(
+        value_of(&app, "#reflect-meet-0").await,
+        "That testing helps"
+    );
+    visit("talk").await;
+    assert_eq!(value_of(&app, "#pitch-talk-0").await, "Queues are long");
+    assert_eq!(value_of(&app, "#pitch-talk-1").await, "A ticket app");
+    assert_eq!(value_of(&app, "#pitch-talk-2").await, "Try it with us");
+
+    // Finish, and the catalogue says done.
+    visit("self").await;
+    app.click("main .step-nav button.finish").await;
+    app.wait_for_visible("main .finished").await;
+    app.click("main .finished a.primary").await;
+    app.wait_for_page("lessons").await;
+    let status = "main li.lesson-card[data-lesson=\"all-steps\"] .status";
+    app.wait_until("the card says done", async || {
+        app.attr_of(status, "data-status").await.as_deref() == Some("done")
+    })
+    .await;
+    assert_no_panic(&app).await;
+}
+
+/// The number of dots on each idea of a dot vote, in page order.
+async fn dot_counts(app: &App) -> Vec<usize> {
+    strings(
+        app.js_value(
+            "return Array.from(document.querySelectorAll('main .vote-item .dots'))\
+             .map(d => d.textContent)",
+            vec![],
+        )
+        .await,
+    )
+    .iter()
+    .map(|d| d.chars().filter(|&c| c == '●').count())
+    .collect()
+}
+
+// ----- 3. broken content ----------------------------------------------------------------
+
+const BAD_JSON: &str = "{\n  \"id\": \"bad\",\n  \"title\": \"Bad\" \"levels\": [\"mellemtrin\"],\n  \"steps\": []\n}\n";
+
+#[tokio::test]
+async fn broken_content_files_give_a_clear_message_and_the_rest_works() {
+    let site = TempSite::new("broken");
+    site.write_json(
+        "index.json",
+        &json!({"lessons": ["good", "bad", "gone", "odd-step", "no-model"]}),
+    );
+    site.write_json(
+        "good.json",
+        &json!({
+            "id": "good", "title": "Good lesson", "levels": ["mellemtrin"],
+            "steps": [{"type": "read", "id": "hello", "body": "All fine here."}]
+        }),
+    );
+    site.write("bad.json", BAD_JSON);
+    site.write_json(
+        "odd-step.json",
+        &json!({
+            "id": "odd-step", "title": "Odd step lesson", "levels": ["mellemtrin"],
+            "steps": [
+                {"type": "read", "id": "first", "body": "The first step works."},
+                {"type": "dance", "id": "boogie", "moves": 3},
+                {"type": "prompt", "id": "last", "question": "Does the last step work?"}
+            ]
+        }),
+    );
+    site.write_json(
+        "no-model.json",
+        &json!({
+            "id": "no-model", "title": "Missing role model lesson", "levels": ["mellemtrin"],
+            "role_models": ["ghost-person"],
+            "steps": [
+                {"type": "read", "id": "hello", "body": "Meet someone next."},
+                {"type": "role_model", "id": "meet", "profile": "ghost-person"}
+            ]
+        }),
+    );
+    let app = App::serve(site.path(), "/").await;
+    app.open("#/lessons").await;
+    app.wait_for_page("lessons").await;
+    let all: Vec<String> = ["good", "bad", "gone", "odd-step", "no-model"]
+        .map(String::from)
+        .to_vec();
+    wait_for_cards(&app, &all, "a catalogue with broken files").await;
+
+    // The good lessons have ordinary cards.
+    for (id, title) in [
+        ("good", "Good lesson"),
+        ("odd-step", "Odd step lesson"),
+        ("no-model", "Missing role model lesson"),
+    ] {
+        let card = format!("main li.lesson-card[data-lesson=\"{id}\"]");
+        assert_eq!(
+            app.count(&format!("{card} .content-error")).await,
+            0,
+            "{id}"
+        );
+        assert!(app.text_of(&format!("{card} h2")).await.contains(title));
+    }
+    // The broken ones name the file and the problem.
+    let bad = app
+        .text_of("main li.lesson-card[data-lesson=\"bad\"] .content-error")
+        .await;
+    let place = format!("lessons/bad.json:{}", json_error_place(BAD_JSON));
+    assert!(
+        bad.contains(&place),
+        "bad JSON must be reported as {place}: {bad}"
+    );
+    let gone = app
+        .text_of("main li.lesson-card[data-lesson=\"gone\"] .content-error")
+        .await;
+    eprintln!("bad JSON card: {bad}\nmissing file card: {gone}");
+    assert!(
+        gone.contains("lessons/gone.json") && gone.contains("404"),
+        "a missing file must be named with its 404: {gone}"
+    );
+
+    // The unknown step type: the rest of the lesson plays, the broken step is named.
+    app.open("#/lessons/odd-step").await;
+    wait_for_step(&app, "first").await;
+    assert!(app
+        .text_of("main .step")
+        .await
+        .contains("The first step works."));
+    assert_eq!(app.count("main .step-list a").await, 3);
+    next_to(&app, "boogie").await;
+    let broken = app.text_of("main .step .broken-step").await;
+    assert!(
+        broken.contains("boogie") && broken.contains("dance") && broken.contains("odd-step.json"),
+        "the broken step must be named with its file and problem: {broken}"
+    );
+    eprintln!("broken step: {broken}");
+    next_to(&app, "last").await;
+    app.type_into("#answer-last", "Yes").await;
+    assert_eq!(app.count("main .broken-step").await, 0);
+
+    // The missing role model: the lesson opens and says what is missing.
+    app.open("#/lessons/no-model").await;
+    app.wait_for_page("lesson").await;
+    app.wait_for("main .step-list a[href=\"#/lessons/no-model/meet\"]")
+        .await;
+    app.click("main .step-list a[href=\"#/lessons/no-model/meet\"]")
+        .await;
+    wait_for_step(&app, "meet").await;
+    let error = app.text_of("main .step .content-error").await;
+    assert!(
+        error.contains("lessons/role-models/ghost-person.json"),
+        "the missing role model file must be named: {error}"
+    );
+    let problems = app.text_of("main .content-problems").await;
+    assert!(
+        problems.contains("ghost-person"),
+        "the lesson must say which role model is missing: {problems}"
+    );
+
+    // The broken lessons' own pages say the same.
+    app.open("#/lessons/bad").await;
+    let error = app
+        .text_of("main [data-page=\"lesson\"] .content-error")
+        .await;
+    assert!(error.contains(&place), "{error}");
+
+    // Navigation still works.
+    app.click_nav("home").await;
+    app.wait_for_page("home").await;
+    app.click_nav("lessons").await;
+    app.wait_for_page("lessons").await;
+    wait_for_cards(&app, &all, "the catalogue again").await;
+    assert_no_panic(&app).await;
+
+    // An index that is not JSON: the catalogue says so; home and My work still work.
+    let bad_index = "{\"lessons\": [\"good\",, ]}\n";
+    site.write("index.json", bad_index);
+    app.reload().await;
+    app.wait_for_page("lessons").await;
+    let place = format!("lessons/index.json:{}", json_error_place(bad_index));
+    let error = app
+        .text_of("main [data-page=\"lessons\"] .content-error")
+        .await;
+    assert!(
+        error.contains(&place),
+        "a bad index must be reported as {place}: {error}"
+    );
+    eprintln!("bad index: {error}");
+    assert_eq!(app.count("main li.lesson-card").await, 0);
+    app.click_nav("home").await;
+    app.wait_for_page("home").await;
+    app.click_nav("my-work").await;
+    app.wait_for_page("my-work").await;
+    app.click_nav("about").await;
+    app.wait_for_page("about").await;
+    assert_no_panic(&app).await;
+}
+
+// ----- 4. HTML in content ---------------------------------------------------------------
+
+const SCRIPT: &str = "<script>window.__pwned=1</script>";
+const IMG: &str = "<img src=x onerror=\"window.__pwned=1\">";
+const LINK: &str = "[link](javascript:window.__pwned=1)";
+
+async fn assert_nothing_ran(app: &App, place: &str) {
+    // Let any image error handler or script run first.
+    app.settle(Duration::from_millis(300)).await;
+    assert_eq!(
+        app.js("return typeof window.__pwned").await,
+        "undefined",
+        "content ran as code on {place}"
+    );
+    assert_eq!(
+        app.count("main img[onerror]").await,
+        0,
+        "an img with onerror on {place}"
+    );
+    assert_eq!(
+        app.count("main script").await,
+        0,
+        "a script element in main on {place}"
+    );
+    assert_eq!(
+        app.count("a[href^=\"javascript\" i]").await,
+        0,
+        "a javascript: link on {place}"
+    );
+}
+
+async fn assert_literal(app: &App, place: &str, payloads: &[&str]) {
+    for payload in payloads {
+        let found = app
+            .try_wait_until(async || app.page_text().await.contains(payload))
+            .await;
+        if !found {
+            app.fail(&format!("{place} does not show {payload:?} as text"))
+                .await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn content_html_is_shown_as_text_and_never_runs() {
+    let site = TempSite::new("html");
+    let all = format!("{SCRIPT}\n\n{IMG}\n\n{LINK}");
+    site.write_json(
+        "index.json",
+        &json!({"lessons": ["html"], "role_models": ["html-person"]}),
+    );
+    site.write_json(
+        "html.json",
+        &json!({
+            "id": "html",
+            "title": format!("Title {SCRIPT} {IMG} {LINK}"),
+            "summary": format!("Summary {IMG}"),
+            "levels": ["mellemtrin"],
+            "role_models": ["html-person"],
+            "steps": [
+                {"type": "read", "id": "body", "title": format!("Step {SCRIPT}"), "body": all},
+                {"type": "choice", "id": "options", "question": format!("Question {IMG}"),
+                 "options": [SCRIPT, IMG, LINK], "correct": [0], "explanation": LINK},
+                {"type": "role_model", "id": "meet", "profile": "html-person",
+                 "questions": [format!("Q {SCRIPT}")]}
+            ]
+        }),
+    );
+    site.write_json(
+        "role-models/html-person.json",
+        &json!({
+            "id": "html-person",
+            "name": format!("Eve {SCRIPT}"),
+            "business": IMG,
+            "sector": "tech",
+            "levels": ["mellemtrin"],
+            "headline": format!("Headline {IMG} {LINK}"),
+            "story": all,
+            "advice": [LINK],
+            "questions": [SCRIPT]
+        }),
+    );
+    let app = App::serve(site.path(), "/").await;
+
+    app.open("#/lessons").await;
+    app.wait_for_page("lessons").await;
+    wait_for_cards(&app, &["html".to_string()], "the catalogue").await;
+    assert_literal(&app, "the catalogue", &[SCRIPT, IMG, LINK]).await;
+    assert_nothing_ran(&app, "the catalogue").await;
+
+    app.open("#/lessons/html/body").await;
+    wait_for_step(&app, "body").await;
+    assert_literal(&app, "the read step", &[SCRIPT, IMG, LINK]).await;
+    let body = app.text_of("main .read-body").await;
+    for payload in [SCRIPT, IMG, LINK] {
+        assert!(
+            body.contains(payload),
+            "the read body shows {payload:?}: {body}"
+        );
+    }
+    assert_nothing_ran(&app, "the read step").await;
+
+    next_to(&app, "options").await;
+    assert_literal(&app, "the choice step", &[SCRIPT, IMG, LINK]).await;
+    app.click("#choice-options-0").await;
+    app.click("main .check-answer").await;
+    app.wait_for_visible("main .feedback-right").await;
+    assert!(app.text_of("main .feedback-right").await.contains(LINK));
+    assert_nothing_ran(&app, "the choice step").await;
+
+    next_to(&app, "meet").await;
+    app.wait_for("main .role-model-card").await;
+    assert_literal(&app, "the role-model step", &[SCRIPT, IMG, LINK]).await;
+    assert_nothing_ran(&app, "the role-model step").await;
+
+    app.open("#/role-models/html-person").await;
+    app.wait_for_page("role-model").await;
+    app.wait_for("main .profile").await;
+    assert_literal(&app, "the profile", &[SCRIPT, IMG, LINK]).await;
+    let story = app.text_of("main .profile .rich").await;
+    for payload in [SCRIPT, IMG, LINK] {
+        assert!(
+            story.contains(payload),
+            "the story shows {payload:?}: {story}"
+        );
+    }
+    assert_nothing_ran(&app, "the profile").await;
+
+    app.open("#/role-models").await;
+    app.wait_for_page("role-models").await;
+    assert_literal(&app, "the role-model list", &[SCRIPT, IMG]).await;
+    assert_nothing_ran(&app, "the role-model list").await;
+    assert_no_panic(&app).await;
+}
+
+// ----- 5. read aloud --------------------------------------------------------------------
+
+/// Records every change of `aria-pressed` on the read-aloud button in `window.__pressed`.
+const WATCH_PRESSED: &str = "window.__pressed = []; \
+    const b = document.querySelector(arguments[0]); \
+    new MutationObserver(() => window.__pressed.push(b.getAttribute('aria-pressed'))) \
+      .observe(b, {attributes: true, attributeFilter: ['aria-pressed']});";
+
+/// A stand-in speech engine that speaks until cancelled, as a real one with a voice does:
+/// `speak` keeps the utterance and fires `start`; `cancel` fires `end` on it.
+const FAKE_ENGINE: &str = "const s = window.speechSynthesis; window.__spoken = []; window.__cancels = 0; \
+    let current = null; \
+    s.speak = (u) => { current = u; window.__spoken.push(u.text); u.dispatchEvent(new Event('start')); }; \
+    s.cancel = () => { window.__cancels += 1; const u = current; current = null; \
+      if (u) u.dispatchEvent(new Event('end')); };";
+
+#[tokio::test]
+async fn read_aloud_is_offered_and_can_be_stopped() {
+    let site = all_steps_site("read-aloud");
+    let app = App::serve(site.path(), "/").await;
+    app.open("#/lessons/all-steps/intro").await;
+    wait_for_step(&app, "intro").await;
+    let supported = app
+        .js_value(
+            "return typeof window.speechSynthesis !== 'undefined' && \
+             typeof window.SpeechSynthesisUtterance !== 'undefined'",
+            vec![],
+        )
+        .await
+        == Value::Bool(true);
+    let button = "main .step .read-aloud";
+    if !supported {
+        assert_eq!(
+            app.count(button).await,
+            0,
+            "no read-aloud button without speech synthesis"
+        );
+        eprintln!("this browser has no speechSynthesis; only the button's absence was checked");
+        return;
+    }
+    app.wait_for_visible(button).await;
+    assert_eq!(
+        app.attr_of(button, "aria-pressed").await.as_deref(),
+        Some("false")
+    );
+    let idle = app.text_of(button).await;
+
+    // The browser's own engine. Headless Chromium has no voices, so it fails at once
+    // ("synthesis-failed"); the button must still have been pressed and must not stay so.
+    let voices = app
+        .js("return String(speechSynthesis.getVoices().length)")
+        .await;
+    app.js_value(WATCH_PRESSED, vec![json!(button)]).await;
+    app.click(button).await;
+    let with_voices = voices != "0";
+    if with_voices {
+        app.wait_until("read-aloud is pressed", async || {
+            app.attr_of(button, "aria-pressed").await.as_deref() == Some("true")
+        })
+        .await;
+        app.click(button).await;
+    }
+    app.wait_until(
+        "read-aloud is released after the engine finished",
+        async || app.attr_of(button, "aria-pressed").await.as_deref() == Some("false"),
+    )
+    .await;
+    let seen = strings(app.js_value("return window.__pressed", vec![]).await);
+    assert_eq!(
+        seen.first().map(String::as_str),
+        Some("true"),
+        "clicking read-aloud must set aria-pressed=true (changes seen: {seen:?}, voices: {voices})"
+    );
+    assert_eq!(app.text_of(button).await, idle);
+
+    // An engine that speaks until stopped: pressed while speaking, released by a second click.
+    app.js_value(FAKE_ENGINE, vec![]).await;
+    app.click(button).await;
+    app.wait_until("read-aloud is pressed while speaking", async || {
+        app.attr_of(button, "aria-pressed").await.as_deref() == Some("true")
+    })
+    .await;
+    let spoken = strings(app.js_value("return window.__spoken", vec![]).await);
+    assert!(
+        spoken.len() == 1 && spoken[0].contains("Hej elever"),
+        "the step's text is read: {spoken:?}"
+    );
+    assert_ne!(
+        app.text_of(button).await,
+        idle,
+        "the button says it can stop"
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        app.attr_of(button, "aria-pressed").await.as_deref(),
+        Some("true"),
+        "it stays pressed while speaking"
+    );
+    let cancels = app.js("return String(window.__cancels)").await;
+    app.click(button).await;
+    app.wait_until("read-aloud is released by a second click", async || {
+        app.attr_of(button, "aria-pressed").await.as_deref() == Some("false")
+    })
+    .await;
+    assert_eq!(app.text_of(button).await, idle);
+    assert_ne!(
+        app.js("return String(window.__cancels)").await,
+        cancels,
+        "stopping cancels the speech"
+    );
+
+    // Leaving the step while it reads stops the speech too.
+    app.click(button).await;
+    app.wait_until("read-aloud is pressed again", async || {
+        app.attr_of(button, "aria-pressed").await.as_deref() == Some("true")
+    })
+    .await;
+    let cancels = app.js("return String(window.__cancels)").await;
+    next_to(&app, "think").await;
+    app.wait_until("leaving the step cancels the speech", async || {
+        app.js("return String(window.__cancels)").await != cancels
+    })
+    .await;
+    assert_no_panic(&app).await;
+}
+
+// ----- 6. keyboard ----------------------------------------------------------------------
+
+#[tokio::test]
+async fn the_player_is_keyboard_operable() {
+    let site = all_steps_site("keyboard");
+    let app = App::serve(site.path(), "/").await;
+    app.open("#/lessons/all-steps/board").await;
+    wait_for_step(&app, "board").await;
+    app.wait_for_visible("main .canvas-block textarea").await;
+
+    // Tab to Next and press Enter.
+    tab_to(&app, "main .step-nav button.next").await;
+    press(&app, Key::Enter).await;
+    wait_for_step(&app, "todo").await;
+    app.wait_until("focus is on #step-title after Next", async || {
+        app.js("return document.activeElement && document.activeElement.id")
+            .await
+            == "step-title"
+    })
+    .await;
+
+    // Tab to the first checkbox and tick it with Space.
+    tab_to(&app, "#check-todo-0").await;
+    press(&app, Key::Space).await;
+    app.wait_until("Space ticks the checkbox", async || {
+        is_checked(&app, "#check-todo-0").await
+    })
+    .await;
+    assert!(!is_checked(&app, "#check-todo-1").await);
+    // Space again unticks, and once more ticks.
+    press(&app, Key::Space).await;
+    app.wait_until("Space unticks the checkbox", async || {
+        !is_checked(&app, "#check-todo-0").await
+    })
+    .await;
+    press(&app, Key::Space).await;
+    app.wait_until("Space ticks it again", async || {
+        is_checked(&app, "#check-todo-0").await
+    })
+    .await;
+
+    // Next with Space this time.
+    tab_to(&app, "main .step-nav button.next").await;
+    press(&app, Key::Space).await;
+    wait_for_step(&app, "meet").await;
+    app.wait_until("focus is on #step-title again", async || {
+        app.js("return document.activeElement && document.activeElement.id")
+            .await
+            == "step-title"
+    })
+    .await;
+
+    // Back with the Previous button: the tick is still there.
+    tab_to(&app, "main .step-nav button.prev").await;
+    press(&app, Key::Enter).await;
+    wait_for_step(&app, "todo").await;
+    app.wait_until("focus is on #step-title after Previous", async || {
+        app.js("return document.activeElement && document.activeElement.id")
+            .await
+            == "step-title"
+    })
+    .await;
+    assert!(is_checked(&app, "#check-todo-0").await);
+    assert_no_panic(&app).await;
+}
+
+// ----- 7. mangled links -----------------------------------------------------------------
+
+#[tokio::test]
+async fn mangled_links_show_not_found_and_break_nothing() {
+    let app = App::at_root().await;
+    app.open("").await;
+    app.wait_for_page("home").await;
+    let ids = shipped_lesson_ids();
+    for link in [
+        "#/lessons/%ZZ",
+        "#/lessons/Not An Id",
+        "#/nowhere",
+        "#/lessons/does-not-exist",
+        "#/lessons/..%2F..%2Findex",
+        "#/lessons/%",
+        "#/role-models/%ZZ",
+    ] {
+        app.open(link).await;
+        let shown = app
+            .wait_for_value(
+                &format!("{link} shows not-found or a file error"),
+                || async {
+                    if app.count(&page_selector("not-found")).await > 0 {
+                        return Some("not-found".to_string());
+                    }
+                    let errors = strings(
+                        app.js_value(
+                            "return Array.from(document.querySelectorAll('main .content-error'))\
+                         .map(e => e.innerText)",
+                            vec![],
+                        )
+                        .await,
+                    );
+                    errors.into_iter().next()
+                },
+            )
+            .await;
+        eprintln!("{link} → {shown}");
+        if link == "#/lessons/does-not-exist" && shown != "not-found" {
+            assert!(
+                shown.contains("lessons/does-not-exist.json") && shown.contains("404"),
+                "{link}: the file error must name the file and the 404: {shown}"
+            );
+        }
+        // Nothing is broken afterwards.
+        app.click_nav("lessons").await;
+        app.wait_for_page("lessons").await;
+        wait_for_cards(&app, &ids, &format!("the catalogue after {link}")).await;
+    }
+    // A full load of a mangled link works too.
+    app.open("#/lessons/%ZZ").await;
+    app.reload().await;
+    app.wait_for_page("not-found").await;
+    app.click_nav("home").await;
+    app.wait_for_page("home").await;
+    assert_no_panic(&app).await;
+}
+
+// ----- 8. the shipped lessons -----------------------------------------------------------
+
+fn step_ids(lesson: &Value) -> Vec<(String, String)> {
+    lesson["steps"]
+        .as_array()
+        .expect("a steps list")
+        .iter()
+        .map(|s| {
+            (
+                s["id"].as_str().unwrap_or_default().to_string(),
+                s["type"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Fails if the current page shows a content problem.
+async fn assert_clean(app: &App, what: &str) {
+    let problems = strings(
+        app.js_value(
+            "return Array.from(document.querySelectorAll(\
+             'main .content-error, main .broken-step, main .content-problems'))\
+             .map(e => e.className + ': ' + e.innerText)",
+            vec![],
+        )
+        .await,
+    );
+    if !problems.is_empty() {
+        app.fail(&format!("{what} shows content problems: {problems:#?}"))
+            .await;
+    }
+}
+
+/// Waits until nothing in the current step is still loading (canvas, role model).
+async fn wait_step_loaded(app: &App) {
+    app.wait_until("the step has loaded", async || {
+        app.count("main .step .loading").await == 0
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn shipped_lessons_all_open_without_errors() {
+    let ids = shipped_lesson_ids();
+    let lessons: Vec<(String, Value)> = ids
+        .iter()
+        .map(|id| (id.clone(), shipped_json(&format!("{id}.json"))))
+        .collect();
+    let app = App::at_root().await;
+    app.open("").await;
+    app.wait_for_page("home").await;
+    for (id, lesson) in &lessons {
+        app.open(&format!("#/lessons/{id}")).await;
+        app.wait_for(&format!("main .step-list a[href^=\"#/lessons/{id}/\"]"))
+            .await;
+        let (first, _) = &step_ids(lesson)[0];
+        wait_for_step(&app, first).await;
+        wait_step_loaded(&app).await;
+        assert_eq!(
+            app.count("main .step-list a").await,
+            step_ids(lesson).len(),
+            "{id}: every step is listed"
+        );
+        assert_clean(&app, &format!("lesson {id}")).await;
+        // Every other step too, by its address: a broken step shows only where it stands.
+        for (step, kind) in step_ids(lesson).iter().skip(1) {
+            app.open(&format!("#/lessons/{id}/{step}")).await;
+            wait_for_step(&app, step).await;
+            assert_eq!(
+                app.attr_of("main .step", "data-step-type").await.as_deref(),
+                Some(kind.as_str()),
+                "{id}/{step}"
+            );
+            wait_step_loaded(&app).await;
+            assert_clean(&app, &format!("{id}/{step}")).await;
+        }
+    }
+
+    // Step through three lessons that together use the most step types.
+    let mut chosen: Vec<&(String, Value)> = Vec::new();
+    let mut covered = BTreeSet::new();
+    for _ in 0..3 {
+        let best = lessons
+            .iter()
+            .filter(|l| !chosen.iter().any(|c| c.0 == l.0))
+            .max_by_key(|(_, l)| {
+                step_ids(l)
+                    .into_iter()
+                    .map(|(_, t)| t)
+                    .filter(|t| !covered.contains(t))
+                    .collect::<BTreeSet<_>>()
+                    .len()
+            })
+            .expect("a lesson");
+        covered.extend(step_ids(&best.1).into_iter().map(|(_, t)| t));
+        chosen.push(best);
+    }
+    eprintln!(
+        "stepping through {:?}, covering {covered:?}",
+        chosen.iter().map(|c| &c.0).collect::<Vec<_>>()
+    );
+    for (id, lesson) in chosen {
+        let steps = step_ids(lesson);
+        app.open(&format!("#/lessons/{id}/{}", steps[0].0)).await;
+        wait_for_step(&app, &steps[0].0).await;
+        for (i, (step, kind)) in steps.iter().enumerate() {
+            if i > 0 {
+                next_to(&app, step).await;
+            }
+            assert_eq!(
+                app.attr_of("main .step", "data-step-type").await.as_deref(),
+                Some(kind.as_str()),
+                "{id}/{step}"
+            );
+            wait_step_loaded(&app).await;
+            assert_clean(&app, &format!("{id}/{step}")).await;
+        }
+        assert_eq!(
+            app.count("main .step-nav button.finish").await,
+            1,
+            "{id}: the last step offers Finish"
+        );
+    }
+    assert_no_panic(&app).await;
+}
