@@ -301,3 +301,30 @@ fn schema_command_writes_and_checks() {
     assert!(stderr.contains("index.schema.json: is missing"), "{stderr}");
     assert!(stderr.contains("2 schemas are stale"), "{stderr}");
 }
+
+/// Editors validate as authors type only when a file names its schema.
+#[test]
+fn shipped_files_name_their_schema() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons");
+    let expected = [
+        ("", "schema/lesson.schema.json"),
+        ("canvases", "../schema/canvas.schema.json"),
+        ("challenges", "../schema/challenge.schema.json"),
+        ("role-models", "../schema/role-model.schema.json"),
+    ];
+    let mut checked = 0;
+    for (folder, schema) in expected {
+        for entry in std::fs::read_dir(root.join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if !name.ends_with(".json") || name == "index.json" {
+                continue;
+            }
+            let value: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            assert_eq!(value["$schema"], schema, "{}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40, "only {checked} files found");
+}

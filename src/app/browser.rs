@@ -244,13 +244,16 @@ pub fn speech_supported() -> bool {
         && js_sys::Reflect::has(&window(), &"SpeechSynthesisUtterance".into()).unwrap_or(false)
 }
 
-/// Reads `text` aloud in `lang`; `on_end` runs when it finishes or is stopped.
-pub fn speak(text: &str, lang_tag: &str, on_end: impl FnOnce() + 'static) {
+/// Reads `text` aloud in `lang`. `on_end` runs once when it finishes or stops, with `true`
+/// when the browser could not speak at all (no voice for the language, for instance).
+pub fn speak(text: &str, lang_tag: &str, on_end: impl FnOnce(bool) + 'static) {
     let Ok(synth) = window().speech_synthesis() else {
+        on_end(true);
         return;
     };
     synth.cancel();
     let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else {
+        on_end(true);
         return;
     };
     utterance.set_lang(lang_tag);
@@ -262,16 +265,28 @@ pub fn speak(text: &str, lang_tag: &str, on_end: impl FnOnce() + 'static) {
     if let Some(voice) = voice {
         utterance.set_voice(Some(&voice));
     }
-    // `end` and `error` may both fire; the callback runs once.
-    let once = std::cell::RefCell::new(Some(on_end));
+    // `end` and `error` may both fire; the callback runs once. Stopping on purpose reports
+    // the error "interrupted" or "canceled", which is not a failure.
+    let once = std::rc::Rc::new(std::cell::RefCell::new(Some(on_end)));
+    let on_done = once.clone();
     let end = Closure::<dyn FnMut()>::new(move || {
+        if let Some(f) = on_done.borrow_mut().take() {
+            f(false)
+        }
+    });
+    let error = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+        let kind = js_sys::Reflect::get(&e, &"error".into())
+            .ok()
+            .and_then(|k| k.as_string())
+            .unwrap_or_default();
         if let Some(f) = once.borrow_mut().take() {
-            f()
+            f(!matches!(kind.as_str(), "interrupted" | "canceled"))
         }
     });
     utterance.set_onend(Some(end.as_ref().unchecked_ref()));
-    utterance.set_onerror(Some(end.as_ref().unchecked_ref()));
+    utterance.set_onerror(Some(error.as_ref().unchecked_ref()));
     end.forget();
+    error.forget();
     synth.speak(&utterance);
 }
 

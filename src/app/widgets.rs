@@ -15,6 +15,7 @@ use std::cell::RefCell;
 pub fn ReadAloud(#[prop(into)] text: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
     let speaking = RwSignal::new(false);
+    let failed = RwSignal::new(false);
     let supported = browser::speech_supported();
     let toggle = move |_| {
         if speaking.get_untracked() {
@@ -22,9 +23,15 @@ pub fn ReadAloud(#[prop(into)] text: Signal<String>) -> impl IntoView {
             speaking.set(false);
         } else {
             speaking.set(true);
-            browser::speak(&text.get_untracked(), i18n.lang().speech_tag(), move || {
-                speaking.set(false)
-            });
+            failed.set(false);
+            browser::speak(
+                &text.get_untracked(),
+                i18n.lang().speech_tag(),
+                move |error| {
+                    speaking.set(false);
+                    failed.set(error);
+                },
+            );
         }
     };
     on_cleanup(move || {
@@ -41,6 +48,9 @@ pub fn ReadAloud(#[prop(into)] text: Signal<String>) -> impl IntoView {
                 </svg>
                 {move || i18n.t(if speaking.get() { Key::StopReading } else { Key::ReadAloud })}
             </button>
+            <span class="read-aloud-status muted" role="status">
+                {move || failed.get().then(|| i18n.t(Key::ReadAloudFailed))}
+            </span>
         }
     })
 }

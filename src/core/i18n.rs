@@ -109,6 +109,7 @@ ui_strings! {
     TeacherNotes => "Lærervejledning", "Teacher notes";
     ReadAloud => "Læs op", "Read aloud";
     StopReading => "Stop oplæsning", "Stop reading";
+    ReadAloudFailed => "Browseren kan ikke læse op på dette sprog.", "The browser cannot read aloud in this language.";
     YourAnswer => "Dit svar", "Your answer";
     Hint => "Tip", "Hint";
     CharsLeft => "{n} tegn tilbage", "{n} characters left";
