@@ -38,7 +38,7 @@ fn v1_answers_and_language_survive_migration() {
     assert_eq!(p.settings.lang, Some(Lang::En));
     let lesson = WorkRef::lesson("problem-jaeger");
     assert_eq!(
-        p.answer(&lesson, "find-problems"),
+        p.answer(&lesson, "my-problem"),
         Some(&Answer::Text {
             text: "Der er altid kø ved vandhanen i frikvarteret.".into()
         })

@@ -358,6 +358,11 @@ fn Erase() -> impl IntoView {
                         let mut p = store.state.get_untracked();
                         p.erase_all(browser::now());
                         store.replace(p);
+                        // Everything means the copies kept aside too.
+                        for kept in store.kept_aside.get_untracked() {
+                            store.remove_kept_aside(&kept.key);
+                        }
+                        store.notice.set(None);
                         confirming.set(false);
                         done.set(true);
                     }>{move || i18n.t(Key::EraseConfirm)}</button>
