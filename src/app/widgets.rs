@@ -168,3 +168,26 @@ pub fn LoadingView() -> impl IntoView {
     let i18n = use_i18n();
     view! { <p class="loading" role="status">{move || i18n.t(Key::Loading)}</p> }
 }
+
+/// A page for one content file: the file once it is ready, or else what to show meanwhile
+/// (a heading for focus and a loading message, or the file's problem).
+pub fn page_file<T>(
+    id: &str,
+    load: crate::app::content::Load<T>,
+) -> Result<std::sync::Arc<crate::core::content::load::Loaded<T>>, AnyView> {
+    use crate::app::content::Load;
+    let id = id.to_string();
+    match load {
+        Load::Ready(file) => Ok(file),
+        Load::Loading => Err(view! {
+            <h1 id="page-title" tabindex="-1" class="visually-hidden">{id}</h1>
+            <LoadingView/>
+        }
+        .into_any()),
+        Load::Failed(e) => Err(view! {
+            <h1 id="page-title" tabindex="-1">{id}</h1>
+            <FileErrorView error=e/>
+        }
+        .into_any()),
+    }
+}

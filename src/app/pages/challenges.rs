@@ -4,7 +4,7 @@ use super::player::{Player, PlayerStep};
 use crate::app::content::{file_path, use_content, Load};
 use crate::app::i18n::use_i18n;
 use crate::app::rich::rich_text;
-use crate::app::widgets::{FileErrorView, LevelBadges, LoadingView};
+use crate::app::widgets::{page_file, FileErrorView, LevelBadges, LoadingView};
 use crate::core::content::{Challenge, ContentKind};
 use crate::core::i18n::Key;
 use crate::core::progress::{WorkKind, WorkRef};
@@ -79,10 +79,9 @@ pub fn ChallengePage(id: String) -> impl IntoView {
     Effect::new(move |_| content.ensure_challenge(&load_id));
     view! {
         <div data-page="challenge" class="page challenge-page">
-            {move || match content.challenge(&id) {
-                Load::Loading => view! { <h1 id="page-title" tabindex="-1" class="visually-hidden">{id.clone()}</h1><LoadingView/> }.into_any(),
-                Load::Failed(e) => view! { <h1 id="page-title" tabindex="-1">{id.clone()}</h1><FileErrorView error=e/> }.into_any(),
-                Load::Ready(c) => view! { <ChallengeView challenge=c.value.clone()/> }.into_any(),
+            {move || match page_file(&id, content.challenge(&id)) {
+                Ok(c) => view! { <ChallengeView challenge=c.value.clone()/> }.into_any(),
+                Err(waiting) => waiting,
             }}
         </div>
     }

@@ -1,9 +1,9 @@
 //! A lesson page: loads the lesson file and plays its steps.
 
 use super::player::{Player, PlayerStep};
-use crate::app::content::{file_path, use_content, Load};
+use crate::app::content::{file_path, use_content};
 use crate::app::i18n::use_i18n;
-use crate::app::widgets::{problem_text, FileErrorView, LevelBadges, LoadingView};
+use crate::app::widgets::{page_file, problem_text, LevelBadges};
 use crate::core::content::{ContentKind, Lesson};
 use crate::core::i18n::Key;
 use crate::core::progress::WorkRef;
@@ -17,10 +17,9 @@ pub fn LessonPage(id: String) -> impl IntoView {
     Effect::new(move |_| content.ensure_lesson(&load_id));
     view! {
         <div data-page="lesson" class="page lesson-page">
-            {move || match content.lesson(&id) {
-                Load::Loading => view! { <h1 id="page-title" tabindex="-1" class="visually-hidden">{id.clone()}</h1><LoadingView/> }.into_any(),
-                Load::Failed(e) => view! { <h1 id="page-title" tabindex="-1">{id.clone()}</h1><FileErrorView error=e/> }.into_any(),
-                Load::Ready(l) => view! { <LessonView loaded=l/> }.into_any(),
+            {move || match page_file(&id, content.lesson(&id)) {
+                Ok(l) => view! { <LessonView loaded=l/> }.into_any(),
+                Err(waiting) => waiting,
             }}
         </div>
     }

@@ -3,7 +3,7 @@
 use crate::app::content::{media_url, use_content, Load};
 use crate::app::i18n::use_i18n;
 use crate::app::rich::rich_text;
-use crate::app::widgets::{FileErrorView, LevelBadges, LoadingView, ReadAloud};
+use crate::app::widgets::{page_file, FileErrorView, LevelBadges, LoadingView, ReadAloud};
 use crate::core::content::{Level, RoleModel, Sector};
 use crate::core::i18n::Key;
 use crate::core::markdown::plain_text;
@@ -101,10 +101,9 @@ pub fn RoleModelPage(id: String) -> impl IntoView {
     Effect::new(move |_| content.ensure_role_model(&load_id));
     view! {
         <div data-page="role-model" class="page role-model-page">
-            {move || match content.role_model(&id) {
-                Load::Loading => view! { <h1 id="page-title" tabindex="-1" class="visually-hidden">{id.clone()}</h1><LoadingView/> }.into_any(),
-                Load::Failed(e) => view! { <h1 id="page-title" tabindex="-1">{id.clone()}</h1><FileErrorView error=e/> }.into_any(),
-                Load::Ready(r) => view! { <Profile model=r.value.clone()/> }.into_any(),
+            {move || match page_file(&id, content.role_model(&id)) {
+                Ok(r) => view! { <Profile model=r.value.clone()/> }.into_any(),
+                Err(waiting) => waiting,
             }}
         </div>
     }
