@@ -186,11 +186,6 @@ impl Content {
             .with(|f| f.get(id).cloned())
             .unwrap_or(Load::Loading)
     }
-
-    /// True when the index lists this id of this kind (or the index is not loaded yet).
-    pub fn listed(&self, kind: ContentKind, id: &str) -> Option<bool> {
-        self.index().map(|i| i.has(kind, id))
-    }
 }
 
 impl Default for Content {

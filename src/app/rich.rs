@@ -38,9 +38,3 @@ pub fn rich_text(source: &str) -> AnyView {
         .collect_view()
         .into_any()
 }
-
-/// Rich text that follows the current language.
-#[component]
-pub fn Rich(#[prop(into)] source: Signal<String>) -> impl IntoView {
-    view! { <div class="rich">{move || rich_text(&source.get())}</div> }
-}
