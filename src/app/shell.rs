@@ -125,6 +125,7 @@ fn SaveStatusView() -> impl IntoView {
             SaveStatus::Full => Key::NotSavedFull,
             SaveStatus::Failed => Key::NotSavedError,
             SaveStatus::Blocked => Key::NotSavedBlocked,
+            SaveStatus::NewerApp => Key::NotSavedNewerApp,
         })
     };
     let class = move || match store.status.get() {

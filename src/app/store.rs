@@ -24,6 +24,8 @@ pub enum SaveStatus {
     Failed,
     /// Saved data could not be read nor kept aside, so writing would destroy it.
     Blocked,
+    /// A newer version of the app saved in another tab; this one must be reloaded.
+    NewerApp,
 }
 
 /// Why the store could not load everything it found.
@@ -131,12 +133,17 @@ impl Store {
         PENDING.with(|p| *p.borrow_mut() = Some(timeout));
     }
 
-    /// Saves at once if a save is pending.
+    /// Saves at once if a save is pending. Also when what is stored can no longer be read
+    /// (changed under us by something else): it is kept aside and this tab's work written.
     pub fn flush(&self) {
         let pending = PENDING.with(|p| p.borrow_mut().take());
         if let Some(timeout) = pending {
             timeout.cancel();
             self.save();
+        } else if let Ok(Some(raw)) = browser::storage_get(PROGRESS_KEY) {
+            if restore(&raw).is_err() {
+                self.save();
+            }
         }
     }
 
@@ -150,6 +157,12 @@ impl Store {
         let stored = match browser::storage_get(PROGRESS_KEY) {
             Ok(Some(raw)) => match restore(&raw) {
                 Ok(r) => Some(r.progress),
+                // A newer version of the app (open in another tab) saved: never write an
+                // older format over it; this tab must be reloaded to save again.
+                Err(RestoreError::FromNewerApp(_)) => {
+                    self.status.set(SaveStatus::NewerApp);
+                    return;
+                }
                 Err(_) => {
                     if keep_aside(&raw).is_err() {
                         self.status.set(SaveStatus::Blocked);

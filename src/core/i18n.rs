@@ -52,6 +52,7 @@ ui_strings! {
     Saving => "Gemmer …", "Saving …";
     NotSavedFull => "Ikke gemt – lageret er fuldt", "Not saved — storage is full";
     NotSavedError => "Ikke gemt – browseren afviste at gemme", "Not saved — the browser refused to save";
+    NotSavedNewerApp => "Ikke gemt – en nyere udgave af Spire er åben. Genindlæs siden.", "Not saved — a newer version of Spire is open. Reload the page.";
     NotSavedBlocked => "Ikke gemt – gemte data blev ikke læst", "Not saved — saved data could not be read";
     StorageFullTitle => "Lageret er fuldt", "Storage is full";
     StorageFullBody => "Dit seneste arbejde kunne ikke gemmes. Det, der allerede var gemt, er i behold. Hent en sikkerhedskopi nu, så intet går tabt, og slet gerne gamle data under Mit arbejde.", "Your latest work could not be saved. What was saved before is safe. Download a backup now so nothing is lost, and consider erasing old data under My work.";
