@@ -133,17 +133,13 @@ impl Store {
         PENDING.with(|p| *p.borrow_mut() = Some(timeout));
     }
 
-    /// Saves at once if a save is pending. Also when what is stored can no longer be read
-    /// (changed under us by something else): it is kept aside and this tab's work written.
+    /// Saves at once if a save is pending. (Data that turned unreadable with nothing pending
+    /// is left for the next start, which keeps it aside and tells the pupil.)
     pub fn flush(&self) {
         let pending = PENDING.with(|p| p.borrow_mut().take());
         if let Some(timeout) = pending {
             timeout.cancel();
             self.save();
-        } else if let Ok(Some(raw)) = browser::storage_get(PROGRESS_KEY) {
-            if restore(&raw).is_err() {
-                self.save();
-            }
         }
     }
 
