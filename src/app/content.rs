@@ -163,6 +163,25 @@ impl Content {
         );
     }
 
+    /// The ids the index lists for `kind` (tracked; empty until the index is loaded).
+    pub fn ids(&self, kind: ContentKind) -> Vec<String> {
+        self.index()
+            .map(|i| i.ids(kind).iter().map(|id| id.to_string()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Starts loading every file of `kind` the index lists (for list pages).
+    pub fn ensure_all(&self, kind: ContentKind) {
+        for id in self.ids(kind) {
+            match kind {
+                ContentKind::Lesson => self.ensure_lesson(&id),
+                ContentKind::Canvas => self.ensure_canvas(&id),
+                ContentKind::Challenge => self.ensure_challenge(&id),
+                ContentKind::RoleModel => self.ensure_role_model(&id),
+            }
+        }
+    }
+
     pub fn lesson(&self, id: &str) -> Load<Lesson> {
         self.lessons
             .with(|f| f.get(id).cloned())

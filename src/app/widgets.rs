@@ -191,3 +191,18 @@ pub fn page_file<T>(
         .into_any()),
     }
 }
+
+/// A list item for one content file: the file once it is ready, or else a card saying it
+/// is loading or what is wrong with it.
+pub fn card_file<T>(
+    load: crate::app::content::Load<T>,
+) -> Result<std::sync::Arc<crate::core::content::load::Loaded<T>>, AnyView> {
+    use crate::app::content::Load;
+    match load {
+        Load::Ready(file) => Ok(file),
+        Load::Loading => Err(view! { <li class="card"><LoadingView/></li> }.into_any()),
+        Load::Failed(e) => {
+            Err(view! { <li class="card broken"><FileErrorView error=e/></li> }.into_any())
+        }
+    }
+}

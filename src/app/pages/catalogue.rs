@@ -7,6 +7,7 @@ use crate::app::router::use_router;
 use crate::app::store::use_store;
 use crate::app::widgets::{FileErrorView, LevelBadges, LoadingView};
 use crate::core::catalogue::{lesson_status, CatalogueFilter, Duration, LessonStatus};
+use crate::core::content::ContentKind;
 use crate::core::content::{Competence, Dimension, Lesson, Level};
 use crate::core::i18n::Key;
 use crate::core::route::Route;
@@ -22,30 +23,16 @@ pub fn CataloguePage() -> impl IntoView {
         _ => CatalogueFilter::default(),
     });
     Effect::new(move |_| super::set_title(i18n.t(Key::CatalogueTitle)));
-    Effect::new(move |_| {
-        if let Some(index) = content.index() {
-            for id in &index.lessons {
-                content.ensure_lesson(id.as_str());
-            }
-        }
-    });
+    Effect::new(move |_| content.ensure_all(ContentKind::Lesson));
     let set = move |change: &dyn Fn(&mut CatalogueFilter)| {
         let mut f = filter.get_untracked();
         change(&mut f);
         router.replace(Route::Lessons(f));
     };
-    let ids = move || {
-        content.index().map(|i| {
-            i.lessons
-                .iter()
-                .map(|id| id.to_string())
-                .collect::<Vec<_>>()
-        })
-    };
+    let ids = move || content.ids(ContentKind::Lesson);
     let visible = move || {
         let f = filter.get();
         ids()
-            .unwrap_or_default()
             .into_iter()
             .filter(|id| match content.lesson(id) {
                 Load::Ready(l) => f.matches(&l.value),

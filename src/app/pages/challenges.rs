@@ -1,10 +1,10 @@
 //! Challenges: the list, and a challenge page with its brief, criteria and phased steps.
 
 use super::player::{Player, PlayerStep};
-use crate::app::content::{file_path, use_content, Load};
+use crate::app::content::{file_path, use_content};
 use crate::app::i18n::use_i18n;
 use crate::app::rich::rich_text;
-use crate::app::widgets::{page_file, FileErrorView, LevelBadges, LoadingView};
+use crate::app::widgets::{card_file, page_file, FileErrorView, LevelBadges};
 use crate::core::content::{Challenge, ContentKind};
 use crate::core::i18n::Key;
 use crate::core::progress::{WorkKind, WorkRef};
@@ -16,25 +16,8 @@ pub fn ChallengesPage() -> impl IntoView {
     let i18n = use_i18n();
     let content = use_content();
     Effect::new(move |_| super::set_title(i18n.t(Key::ChallengesTitle)));
-    Effect::new(move |_| {
-        if let Some(index) = content.index() {
-            index
-                .challenges
-                .iter()
-                .for_each(|id| content.ensure_challenge(id.as_str()));
-        }
-    });
-    let ids = move || {
-        content
-            .index()
-            .map(|i| {
-                i.challenges
-                    .iter()
-                    .map(|c| c.to_string())
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
+    Effect::new(move |_| content.ensure_all(ContentKind::Challenge));
+    let ids = move || content.ids(ContentKind::Challenge);
     view! {
         <div data-page="challenges" class="page challenges-page">
             <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::ChallengesTitle)}</h1>
@@ -47,10 +30,9 @@ pub fn ChallengesPage() -> impl IntoView {
                 <For each=ids key=|id| id.clone() let:id>
                     {
                         let card_id = id.clone();
-                        move || match content.challenge(&card_id) {
-                            Load::Loading => view! { <li class="card"><LoadingView/></li> }.into_any(),
-                            Load::Failed(e) => view! { <li class="card broken"><FileErrorView error=e/></li> }.into_any(),
-                            Load::Ready(c) => {
+                        move || match card_file(content.challenge(&card_id)) {
+                            Err(waiting) => waiting,
+                            Ok(c) => {
                                 let c = c.value.clone();
                                 let href = Route::Challenge { id: c.id.to_string(), step: None }.href();
                                 let (title, theme) = (c.title.clone(), c.theme.clone());

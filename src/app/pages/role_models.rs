@@ -1,9 +1,10 @@
 //! Role models: the list with level and sector filters, and a profile page.
 
-use crate::app::content::{media_url, use_content, Load};
+use crate::app::content::{media_url, use_content};
 use crate::app::i18n::use_i18n;
 use crate::app::rich::rich_text;
-use crate::app::widgets::{page_file, FileErrorView, LevelBadges, LoadingView, ReadAloud};
+use crate::app::widgets::{card_file, page_file, FileErrorView, LevelBadges, ReadAloud};
+use crate::core::content::ContentKind;
 use crate::core::content::{Level, RoleModel, Sector};
 use crate::core::i18n::Key;
 use crate::core::markdown::plain_text;
@@ -17,25 +18,8 @@ pub fn RoleModelsPage() -> impl IntoView {
     let level = RwSignal::new(None::<Level>);
     let sector = RwSignal::new(None::<Sector>);
     Effect::new(move |_| super::set_title(i18n.t(Key::RoleModelsTitle)));
-    Effect::new(move |_| {
-        if let Some(index) = content.index() {
-            index
-                .role_models
-                .iter()
-                .for_each(|id| content.ensure_role_model(id.as_str()));
-        }
-    });
-    let ids = move || {
-        content
-            .index()
-            .map(|i| {
-                i.role_models
-                    .iter()
-                    .map(|c| c.to_string())
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
+    Effect::new(move |_| content.ensure_all(ContentKind::RoleModel));
+    let ids = move || content.ids(ContentKind::RoleModel);
     let shown = move |m: &RoleModel| {
         level.get().is_none_or(|l| m.levels.contains(&l))
             && sector.get().is_none_or(|s| m.sector == s)
@@ -65,11 +49,10 @@ pub fn RoleModelsPage() -> impl IntoView {
                 <For each=ids key=|id| id.clone() let:id>
                     {
                         let card_id = id.clone();
-                        move || match content.role_model(&card_id) {
-                            Load::Loading => view! { <li class="card"><LoadingView/></li> }.into_any(),
-                            Load::Failed(e) => view! { <li class="card broken"><FileErrorView error=e/></li> }.into_any(),
-                            Load::Ready(r) if !shown(&r.value) => ().into_any(),
-                            Load::Ready(r) => {
+                        move || match card_file(content.role_model(&card_id)) {
+                            Err(waiting) => waiting,
+                            Ok(r) if !shown(&r.value) => ().into_any(),
+                            Ok(r) => {
                                 let m = r.value.clone();
                                 let href = Route::RoleModel { id: m.id.to_string() }.href();
                                 let headline = m.headline.clone();

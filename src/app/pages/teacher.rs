@@ -1,9 +1,10 @@
 //! The teacher page: every lesson with its teacher notes.
 
-use crate::app::content::{use_content, Load};
+use crate::app::content::use_content;
 use crate::app::i18n::use_i18n;
 use crate::app::rich::rich_text;
-use crate::app::widgets::{FileErrorView, LevelBadges, LoadingView};
+use crate::app::widgets::{card_file, FileErrorView, LevelBadges};
+use crate::core::content::ContentKind;
 use crate::core::i18n::Key;
 use crate::core::route::Route;
 use leptos::prelude::*;
@@ -13,20 +14,8 @@ pub fn TeacherPage() -> impl IntoView {
     let i18n = use_i18n();
     let content = use_content();
     Effect::new(move |_| super::set_title(i18n.t(Key::TeacherTitle)));
-    Effect::new(move |_| {
-        if let Some(index) = content.index() {
-            index
-                .lessons
-                .iter()
-                .for_each(|id| content.ensure_lesson(id.as_str()));
-        }
-    });
-    let ids = move || {
-        content
-            .index()
-            .map(|i| i.lessons.iter().map(|c| c.to_string()).collect::<Vec<_>>())
-            .unwrap_or_default()
-    };
+    Effect::new(move |_| content.ensure_all(ContentKind::Lesson));
+    let ids = move || content.ids(ContentKind::Lesson);
     view! {
         <div data-page="teacher" class="page teacher-page">
             <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::TeacherTitle)}</h1>
@@ -36,10 +25,9 @@ pub fn TeacherPage() -> impl IntoView {
                 <For each=ids key=|id| id.clone() let:id>
                     {
                         let lesson_id = id.clone();
-                        move || match content.lesson(&lesson_id) {
-                            Load::Loading => view! { <li><LoadingView/></li> }.into_any(),
-                            Load::Failed(e) => view! { <li><FileErrorView error=e/></li> }.into_any(),
-                            Load::Ready(l) => {
+                        move || match card_file(content.lesson(&lesson_id)) {
+                            Err(waiting) => waiting,
+                            Ok(l) => {
                                 let l = l.value.clone();
                                 let href = Route::Lesson { id: l.id.to_string(), step: None }.href();
                                 let title = l.title.clone();
