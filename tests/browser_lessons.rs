@@ -639,8 +639,8 @@ async fn a_test_content_folder_with_every_step_type_loads_and_plays() {
     next_to(&app, "pick").await;
     assert_eq!(app.count("main .vote-item").await, 3);
     assert!(app.text_of("main .dots-left").await.contains('2'));
-    app.click("main .vote-item[data-idea=\"1\"] .add-dot").await;
-    app.click("main .vote-item[data-idea=\"1\"] .add-dot").await;
+    app.click("main .vote-item:nth-child(1) .add-dot").await;
+    app.click("main .vote-item:nth-child(1) .add-dot").await;
     app.wait_until("no dots are left", async || {
         app.text_of("main .dots-left").await.contains('0')
     })
@@ -660,14 +660,14 @@ async fn a_test_content_folder_with_every_step_type_loads_and_plays() {
     if let Ok(button) = app
         .client()
         .find(fantoccini::Locator::Css(
-            "main .vote-item[data-idea=\"2\"] .add-dot",
+            "main .vote-item:nth-child(2) .add-dot",
         ))
         .await
     {
         let _ = button.click().await;
     }
     app.js_value(
-        "document.querySelector('main .vote-item[data-idea=\"3\"] .add-dot').click()",
+        "document.querySelector('main .vote-item:nth-child(3) .add-dot').click()",
         vec![],
     )
     .await;
@@ -675,9 +675,8 @@ async fn a_test_content_folder_with_every_step_type_loads_and_plays() {
     let dots = dot_counts(&app).await;
     assert_eq!(dots, [2, 0, 0], "dots per idea may never exceed `votes`");
     // Move one dot to idea 2.
-    app.click("main .vote-item[data-idea=\"1\"] .remove-dot")
-        .await;
-    app.click("main .vote-item[data-idea=\"2\"] .add-dot").await;
+    app.click("main .vote-item:nth-child(1) .remove-dot").await;
+    app.click("main .vote-item:nth-child(2) .add-dot").await;
     app.wait_until("the dots are 1 and 1", async || {
         dot_counts(&app).await == [1, 1, 0]
     })

@@ -40,6 +40,10 @@ const CASES: &[(&str, &str, &str)] = &[
     ("index-unknown-key",               "index.json:6:14",             "unknown field `rolemodels`"),
     ("missing-media",                   "sprint.json:7:52",            "`media/picture.svg` is not a file in the content folder"),
     ("media-outside-folder",            "role-models/maja.json:9:3",   "`../maja.svg` is not a file in the content folder"),
+    ("recall-step-missing",             "sprint.json:10:72",           "`recall`: there is no step with id `wishes` in this file"),
+    ("recall-other-file-step-missing",  "sprint.json:10:94",           "`lessons/challenges/quest.json` has no step with id `video`"),
+    ("recall-lesson-missing",           "sprint.json:10:72",           "there is no lesson with id `nothing` in index.json"),
+    ("recall-two-sources",              "sprint.json:10:61",           "`recall` can name a lesson or a challenge, not both"),
 ];
 
 fn root() -> &'static Path {

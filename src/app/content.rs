@@ -6,6 +6,8 @@ use crate::core::content::load::{self, Loaded};
 use crate::core::content::{
     CanvasTemplate, Challenge, ContentIndex, ContentKind, Lesson, Problem, ProblemKind, RoleModel,
 };
+use crate::core::progress::WorkRef;
+use crate::core::text::Text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
@@ -204,6 +206,33 @@ impl Content {
         self.role_models
             .with(|f| f.get(id).cloned())
             .unwrap_or(Load::Loading)
+    }
+}
+
+impl Content {
+    /// Starts loading the content file a piece of saved work follows.
+    pub fn ensure_work_file(&self, work: &WorkRef) {
+        match work.content() {
+            (ContentKind::Lesson, id) => self.ensure_lesson(id),
+            (ContentKind::Challenge, id) => self.ensure_challenge(id),
+            (ContentKind::Canvas, id) => self.ensure_canvas(id),
+            (ContentKind::RoleModel, id) => self.ensure_role_model(id),
+        }
+    }
+
+    /// The title of the content a piece of work follows, once loaded (tracked).
+    pub fn work_title(&self, work: &WorkRef) -> Option<Text> {
+        match work.content() {
+            (ContentKind::Lesson, id) => self.lesson(id).ready().map(|l| l.value.title.clone()),
+            (ContentKind::Challenge, id) => {
+                self.challenge(id).ready().map(|c| c.value.title.clone())
+            }
+            (ContentKind::Canvas, id) => self.canvas(id).ready().map(|c| c.value.title.clone()),
+            (ContentKind::RoleModel, id) => self
+                .role_model(id)
+                .ready()
+                .map(|r| Text::plain(&r.value.name)),
+        }
     }
 }
 

@@ -149,7 +149,7 @@ fn ReadyCard(lesson: Lesson) -> impl IntoView {
     }
     .href();
     let lesson_for_status = lesson.clone();
-    let status = Memo::new(move |_| store.state.with(|p| lesson_status(p, &lesson_for_status)));
+    let status = Memo::new(move |_| store.with_list(|p| lesson_status(p, &lesson_for_status)));
     let title = lesson.title.clone();
     let summary = lesson.summary.clone();
     let competences = lesson.competences.clone();

@@ -12,6 +12,7 @@ use super::lesson::Lesson;
 use super::load::{self, Loaded};
 use super::locate::locate;
 use super::problem::{path_to_string, JsonPath, Problem, ProblemKind, Seg};
+use super::recall::{cross_file_problems, FileText};
 use super::role_model::RoleModel;
 use super::step::{Step, StepSlot};
 use crate::core::text::Lang;
@@ -215,12 +216,13 @@ impl Checker<'_> {
         }
         self.emit(INDEX_FILE, &text, index_problems);
 
-        for (kind, id, path, file_text) in listed {
+        for (kind, id, path, file_text) in &listed {
             match file_text {
-                Ok(file_text) => self.check_file(kind, id, &path, &file_text, &index),
-                Err(reason) => self.unreadable(&path, reason),
+                Ok(file_text) => self.check_file(*kind, id, path, file_text, &index),
+                Err(reason) => self.unreadable(path, reason.clone()),
             }
         }
+        self.check_recalls(&listed, &index);
 
         for kind in ContentKind::ALL {
             let mut names = self.source.files(kind.folder());
@@ -237,6 +239,34 @@ impl Checker<'_> {
                     self.push(&path, 1, 1, &ProblemKind::NotInIndex(path.clone()));
                 }
             }
+        }
+    }
+
+    /// Recalls naming steps of other files, checked once every file has been read.
+    fn check_recalls(
+        &mut self,
+        listed: &[(ContentKind, &str, String, Result<String, String>)],
+        index: &ContentIndex,
+    ) {
+        let readable: Vec<(&String, FileText)> = listed
+            .iter()
+            .filter_map(|(kind, id, path, text)| {
+                let text = text.as_ref().ok()?;
+                Some((
+                    path,
+                    FileText {
+                        kind: *kind,
+                        id,
+                        text,
+                    },
+                ))
+            })
+            .collect();
+        let files: Vec<FileText> = readable.iter().map(|(_, f)| *f).collect();
+        for (i, problem) in cross_file_problems(&files, index) {
+            let (path, file) = &readable[i];
+            let diagnostic = diagnostic(path, file.text, &problem, self.lang);
+            self.report.diagnostics.push(diagnostic);
         }
     }
 

@@ -10,6 +10,7 @@ pub mod index;
 pub mod lesson;
 pub mod load;
 pub mod locate;
+pub mod recall;
 pub mod role_model;
 pub mod step;
 pub mod validate;

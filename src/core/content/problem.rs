@@ -105,6 +105,13 @@ pub enum ProblemKind {
     ListedButMissing(String),
     /// An `image` or `portrait` path that names no file inside the content folder.
     MissingMedia(String),
+    /// A `recall` names both a lesson and a challenge.
+    RecallTwoSources,
+    /// A `recall` names a step that its lesson or challenge does not have (`None`: this file).
+    RecallStepMissing {
+        file: Option<String>,
+        step: String,
+    },
 }
 
 fn kind_name(kind: ContentKind, lang: Lang) -> &'static str {
@@ -202,6 +209,24 @@ impl ProblemKind {
             ListedButMissing(f) => format!("index.json lists `{f}`, but the file does not exist"),
             MissingMedia(f) if da => format!("`{f}` er ikke en fil i indholdsmappen"),
             MissingMedia(f) => format!("`{f}` is not a file in the content folder"),
+            RecallTwoSources if da => {
+                "`recall` kan nævne en lektion eller en udfordring, ikke begge".into()
+            }
+            RecallTwoSources => "`recall` can name a lesson or a challenge, not both".into(),
+            RecallStepMissing { file: None, step } if da => {
+                format!("`recall`: der er intet trin med id `{step}` i denne fil")
+            }
+            RecallStepMissing { file: None, step } => {
+                format!("`recall`: there is no step with id `{step}` in this file")
+            }
+            RecallStepMissing {
+                file: Some(f),
+                step,
+            } if da => format!("`recall`: `{f}` har intet trin med id `{step}`"),
+            RecallStepMissing {
+                file: Some(f),
+                step,
+            } => format!("`recall`: `{f}` has no step with id `{step}`"),
         }
     }
 }
