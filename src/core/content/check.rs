@@ -194,7 +194,7 @@ impl Checker<'_> {
         let raw: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
         let summaries = match raw.get("summaries") {
             Some(value) => {
-                let (summaries, problems) = Summaries::read(value);
+                let (summaries, problems) = Summaries::read(value.clone());
                 index_problems.extend(problems);
                 summaries
             }

@@ -264,7 +264,7 @@ pub struct Summaries {
 impl<'de> Deserialize<'de> for Summaries {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = Value::deserialize(d)?;
-        Ok(Summaries::read(&value).0)
+        Ok(Summaries::read(value).0)
     }
 }
 
@@ -290,7 +290,7 @@ impl Summaries {
     /// Reads the value of `summaries` leniently: each entry that is malformed, partial or
     /// keyed by a bad id is left out, with a problem saying why (the app ignores the
     /// problems and fetches those files; the checker reports them).
-    pub fn read(value: &Value) -> (Summaries, Vec<Problem>) {
+    pub fn read(value: Value) -> (Summaries, Vec<Problem>) {
         let mut out = Summaries::default();
         let mut problems = Vec::new();
         let kinds = match object(value) {
@@ -320,7 +320,7 @@ impl Summaries {
         (out, problems)
     }
 
-    fn read_kind<T: Summarise>(&mut self, entries: &Value, problems: &mut Vec<Problem>) {
+    fn read_kind<T: Summarise>(&mut self, entries: Value, problems: &mut Vec<Problem>) {
         let key = T::KIND.index_key();
         let entries = match object(entries) {
             Ok(entries) => entries,
@@ -337,7 +337,7 @@ impl Summaries {
                     continue;
                 }
             };
-            match serde_json::from_value::<Hashed<T::Summary>>(entry.clone()) {
+            match serde_json::from_value::<Hashed<T::Summary>>(entry) {
                 Ok(summary) => {
                     T::entries_mut(self).insert(id, summary);
                 }
@@ -461,10 +461,11 @@ impl Summaries {
     }
 }
 
-fn object(value: &Value) -> Result<&Map<String, Value>, String> {
+/// The entries of an object, or serde's words for what the value is instead.
+fn object(value: Value) -> Result<Map<String, Value>, String> {
     match value {
         Value::Object(map) => Ok(map),
-        other => Err(serde_json::from_value::<Map<String, Value>>(other.clone())
+        other => Err(serde_json::from_value::<Map<String, Value>>(other)
             .err()
             .map(|e| e.to_string())
             .unwrap_or_else(|| "expected an object".to_string())),
@@ -538,7 +539,7 @@ mod tests {
         assert_eq!(value["lessons"]["sprint"]["tasks"], 2);
         assert!(value["role_models"]["maja"].get("portrait").is_none());
         assert!(value.get("canvases").is_none());
-        let (back, problems) = Summaries::read(&value);
+        let (back, problems) = Summaries::read(value);
         assert_eq!(back, all);
         assert!(problems.is_empty(), "{problems:?}");
     }
@@ -558,7 +559,7 @@ mod tests {
             "canvases": 3,
             "videos": {}
         });
-        let (all, problems) = Summaries::read(&value);
+        let (all, problems) = Summaries::read(value);
         let ids: Vec<&str> = all.lessons.keys().map(Id::as_str).collect();
         assert_eq!(
             ids,
@@ -580,7 +581,7 @@ mod tests {
             ]
         );
         for value in [json!(null), json!([1]), json!("x")] {
-            let (all, problems) = Summaries::read(&value);
+            let (all, problems) = Summaries::read(value.clone());
             assert!(all.is_empty() && problems.len() == 1, "{value}");
         }
     }
