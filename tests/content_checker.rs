@@ -209,6 +209,8 @@ fn shipped_index_is_fresh() {
         "lessons/index.json is stale: run `cargo run --bin spire-content -- index lessons`"
     );
     assert!(written.contains("\"summaries\""));
+    let (code, _, stderr) = run(&["index", "--check", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
 }
 
 #[test]
@@ -256,6 +258,23 @@ fn index_command_writes_summaries_and_reports_broken_files() {
         written.contains("\"maja\": {"),
         "the other files keep theirs: {written}"
     );
+
+    // --check says whether the index is what `index` would write, and writes nothing.
+    let (code, _, stderr) = run(&["index", "--check", folder]);
+    assert_eq!(code, 1, "{stderr}");
+    let unchanged = fs::read_to_string(dir.0.join("index.json")).unwrap();
+    assert_eq!(unchanged, written);
+    fs::write(
+        dir.0.join("sprint.json"),
+        &case_folder("base")["sprint.json"],
+    )
+    .unwrap();
+    let (code, _, stderr) = run(&["index", "--check", folder]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("not up to date"), "{stderr}");
+    assert_eq!(run(&["index", folder]).0, 0);
+    let (code, _, stderr) = run(&["index", "--check", folder]);
+    assert_eq!(code, 0, "{stderr}");
 
     fs::write(dir.0.join("index.json"), "{\"lessons\": [1]}").unwrap();
     let (code, stdout, _) = run(&["index", folder]);
@@ -366,6 +385,7 @@ fn command_passes_clean_content_and_rejects_bad_usage() {
         &["check"],
         &["lint", "x"],
         &["schema", "--frobnicate"],
+        &["index", "--frobnicate"],
     ] {
         let (code, _, stderr) = run(args);
         assert_eq!(code, 2, "{args:?}: {stderr}");

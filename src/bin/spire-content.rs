@@ -30,6 +30,7 @@ mod cli {
 usage:
   spire-content check DIR             check the content folder DIR against format v1
   spire-content index DIR             add card summaries of every listed file to DIR/index.json
+  spire-content index --check DIR     fail if DIR/index.json differs from what index would write
   spire-content schema OUT_DIR        write the JSON Schemas of every file kind into OUT_DIR
   spire-content schema --check DIR    fail if the schemas in DIR differ from the generated ones
 
@@ -42,7 +43,8 @@ summary; the app then fetches it).";
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         match args.as_slice() {
             ["check", dir] => check_dir(Path::new(dir)),
-            ["index", dir] => index_dir(Path::new(dir)),
+            ["index", "--check", dir] | ["index", dir, "--check"] => check_index(Path::new(dir)),
+            ["index", dir] if !dir.starts_with('-') => index_dir(Path::new(dir)),
             ["schema", "--check", dir] | ["schema", dir, "--check"] => {
                 check_schemas(Path::new(dir))
             }
@@ -170,6 +172,30 @@ summary; the app then fetches it).";
             );
             PROBLEMS
         }
+    }
+
+    fn check_index(dir: &Path) -> u8 {
+        let source = match source(dir) {
+            Ok(source) => source,
+            Err(code) => return code,
+        };
+        let out = reindex::reindex(&source, Lang::En);
+        print_problems(dir, &out.report);
+        let path = dir.join(INDEX_FILE);
+        let fresh =
+            out.text.is_some() && fs::read_to_string(&path).ok().as_deref() == out.text.as_deref();
+        if fresh && out.report.is_clean() {
+            eprintln!("{} is up to date", path.display());
+            return OK;
+        }
+        if !fresh {
+            eprintln!(
+                "{}: the summaries are not up to date; run `spire-content index {}`",
+                path.display(),
+                dir.display()
+            );
+        }
+        PROBLEMS
     }
 
     fn write_schemas(out: &Path) -> u8 {
