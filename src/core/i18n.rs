@@ -102,6 +102,8 @@ ui_strings! {
     StatusNotStarted => "Ikke startet", "Not started";
     StatusStep => "Trin {n} af {m}", "Step {n} of {m}";
     StatusDone => "Færdig", "Done";
+    StatusAnswered => "{n} af {m} opgaver besvaret", "{n} of {m} tasks answered";
+    StatusStarted => "I gang", "In progress";
     Levels => "Niveauer", "Levels";
     Competences => "Kompetencer", "Competences";
     Start => "Start", "Start";
@@ -119,6 +121,7 @@ ui_strings! {
     StepBrokenBody => "Filen {file} har et problem i trin {step}: {problem}. Resten af forløbet virker.", "The file {file} has a problem in step {step}: {problem}. The rest of the lesson works.";
     LessonProblems => "Indholdsfilen har problemer, som læreren bør rette:", "The content file has problems a teacher should fix:";
     TeacherNotes => "Lærervejledning", "Teacher notes";
+    TeacherNotesNone => "Dette forløb har ingen lærervejledning.", "This lesson has no teacher notes.";
     ReadAloud => "Læs op", "Read aloud";
     StopReading => "Stop oplæsning", "Stop reading";
     ReadAloudFailed => "Browseren kan ikke læse op på dette sprog.", "The browser cannot read aloud in this language.";

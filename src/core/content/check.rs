@@ -7,6 +7,7 @@
 
 use super::canvas::CanvasTemplate;
 use super::challenge::Challenge;
+use super::id::Id;
 use super::index::{ContentIndex, ContentKind};
 use super::lesson::Lesson;
 use super::load::{self, Loaded};
@@ -15,6 +16,7 @@ use super::problem::{path_to_string, JsonPath, Problem, ProblemKind, Seg};
 use super::recall::{cross_file_problems, FileText};
 use super::role_model::RoleModel;
 use super::step::{Step, StepSlot};
+use super::summary::{Freshness, Summaries};
 use crate::core::text::Lang;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -188,6 +190,30 @@ impl Checker<'_> {
         };
 
         let mut index_problems = Vec::new();
+        // The summaries as written, before the lenient reader drops what does not fit: the
+        // app would silently fetch those files instead, an author should hear about it.
+        let raw: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        let summaries = match raw.get("summaries") {
+            Some(value) => {
+                let (summaries, problems) = Summaries::read(value.clone());
+                index_problems.extend(problems);
+                summaries
+            }
+            None => Summaries::default(),
+        };
+        for kind in ContentKind::ALL {
+            for id in summaries.ids(kind) {
+                if !index.has(kind, id.as_str()) {
+                    index_problems.push(Problem {
+                        path: json_path!["summaries", kind.index_key(), id.as_str()],
+                        kind: ProblemKind::SummaryNotListed {
+                            kind,
+                            id: id.to_string(),
+                        },
+                    });
+                }
+            }
+        }
         let mut listed = Vec::new();
         for kind in ContentKind::ALL {
             let mut seen = HashSet::new();
@@ -205,7 +231,14 @@ impl Checker<'_> {
                 }
                 let path = kind.path(id.as_str());
                 match self.source.read(&path) {
-                    Ok(Some(file_text)) => listed.push((kind, id.as_str(), path, Ok(file_text))),
+                    Ok(Some(file_text)) => {
+                        if let Some(problem) =
+                            summary_problem(&summaries, kind, id, &path, &file_text, &index)
+                        {
+                            index_problems.push(problem);
+                        }
+                        listed.push((kind, id.as_str(), path, Ok(file_text)))
+                    }
                     Ok(None) => index_problems.push(Problem {
                         path: at,
                         kind: ProblemKind::ListedButMissing(path),
@@ -329,6 +362,32 @@ impl Checker<'_> {
             Err(problem) => vec![problem],
         };
         self.emit(path, text, problems);
+    }
+}
+
+/// A summary in the index that no longer describes its file.
+fn summary_problem(
+    summaries: &Summaries,
+    kind: ContentKind,
+    id: &Id,
+    path: &str,
+    text: &str,
+    index: &ContentIndex,
+) -> Option<Problem> {
+    let at = json_path!["summaries", kind.index_key(), id.as_str()];
+    match summaries.freshness(kind, id, text, index)? {
+        Freshness::Fresh => None,
+        Freshness::Stale => Some(Problem {
+            path: at.into_iter().chain([Seg::from("hash")]).collect(),
+            kind: ProblemKind::SummaryStale(path.to_string()),
+        }),
+        Freshness::Differs(field) => Some(Problem {
+            path: at.into_iter().chain([Seg::from(field.as_str())]).collect(),
+            kind: ProblemKind::SummaryDiffers {
+                file: path.to_string(),
+                field,
+            },
+        }),
     }
 }
 

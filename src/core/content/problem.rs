@@ -112,6 +112,20 @@ pub enum ProblemKind {
         file: Option<String>,
         step: String,
     },
+    /// A summary in index.json made before its file (named here) was last edited.
+    SummaryStale(String),
+    /// A summary field that differs from the file although the hash matches.
+    SummaryDiffers {
+        file: String,
+        field: String,
+    },
+    /// A summary for an id that the lists of index.json do not name.
+    SummaryNotListed {
+        kind: ContentKind,
+        id: String,
+    },
+    /// A summary entry that cannot be read (the app fetches that file instead).
+    SummaryUnreadable(String),
 }
 
 fn kind_name(kind: ContentKind, lang: Lang) -> &'static str {
@@ -227,6 +241,36 @@ impl ProblemKind {
                 file: Some(f),
                 step,
             } => format!("`recall`: `{f}` has no step with id `{step}`"),
+            SummaryStale(f) if da => format!(
+                "sammendraget af `{f}` er forældet (filen er ændret, siden det blev lavet); \
+                 kør `spire-content index`"
+            ),
+            SummaryStale(f) => format!(
+                "the summary of `{f}` is stale (the file has changed since it was made); \
+                 run `spire-content index`"
+            ),
+            SummaryDiffers { file, field } if da => format!(
+                "`{field}` i sammendraget passer ikke med `{file}`; kør `spire-content index`"
+            ),
+            SummaryDiffers { file, field } => {
+                format!("`{field}` in the summary differs from `{file}`; run `spire-content index`")
+            }
+            SummaryNotListed { kind, id } if da => format!(
+                "der er et sammendrag af {} `{id}`, som ikke står i listen `{}`",
+                kind_name(*kind, lang),
+                kind.index_key()
+            ),
+            SummaryNotListed { kind, id } => format!(
+                "there is a summary of {} `{id}`, which the list `{}` does not name",
+                kind_name(*kind, lang),
+                kind.index_key()
+            ),
+            SummaryUnreadable(m) if da => {
+                format!("sammendraget kan ikke læses: {m}; kør `spire-content index`")
+            }
+            SummaryUnreadable(m) => {
+                format!("the summary cannot be read: {m}; run `spire-content index`")
+            }
         }
     }
 }
