@@ -258,12 +258,17 @@ async fn next_to(app: &App, next: &str) {
     wait_for_step(app, next).await;
 }
 
-/// Waits until the saved progress in localStorage contains `needle` (saves are debounced).
+/// Waits until some saved work entry in localStorage contains `needle` (saves are
+/// debounced; each work item is saved under its own `spire.work.` key).
 async fn wait_saved(app: &App, needle: &str) {
     app.wait_until(&format!("the saved work contains {needle:?}"), async || {
-        app.local_storage_get("spire.progress")
-            .await
-            .is_some_and(|s| s.contains(needle))
+        app.js_value(
+            "return Object.keys(localStorage).filter(k => k.startsWith('spire.work.')) \
+             .some(k => localStorage.getItem(k).includes(arguments[0]))",
+            vec![json!(needle)],
+        )
+        .await
+            == json!(true)
     })
     .await;
 }
