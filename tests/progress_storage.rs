@@ -4,7 +4,7 @@
 //! associative and idempotent and never loses an edit newer than the other side's.
 
 use proptest::prelude::*;
-use spire::core::progress::answer::{Answer, Idea, Note, Rating};
+use spire::core::progress::answer::{Answer, Doc, Idea, Note, Rating};
 use spire::core::progress::backup::{export_backup, read_backup};
 use spire::core::progress::merge::merge;
 use spire::core::progress::save::{absorb_progress, plan_load, Slot};
@@ -74,7 +74,7 @@ fn the_current_fixture_holds_every_answer_kind() {
         .map(|a| a.value.kind().to_string())
         .collect();
     let all = answer_kinds();
-    assert_eq!(all.len(), 10, "{all:?}");
+    assert_eq!(all.len(), 11, "{all:?}");
     let missing: Vec<_> = all.difference(&present).collect();
     assert!(
         missing.is_empty(),
@@ -146,7 +146,7 @@ fn the_split_storage_reads_back_what_the_whole_state_holds() {
 // ---- generated histories -----------------------------------------------------------------
 
 /// The kind of answer a step holds: fixed per step id, as content fixes it.
-const KINDS: usize = 10;
+const KINDS: usize = 11;
 
 fn kind_of(step: usize) -> usize {
     step % KINDS
@@ -193,7 +193,7 @@ enum Op {
 
 fn op() -> impl Strategy<Value = Op> {
     let lesson = 0u8..3;
-    let step = 0usize..20;
+    let step = 0usize..22;
     prop_oneof![
         6 => (lesson.clone(), step.clone(), any::<u16>())
             .prop_map(|(lesson, step, seed)| Op::Set { lesson, step, seed }),
@@ -243,7 +243,7 @@ fn whole_answer(step: usize, seed: u16) -> Option<Answer> {
                 },
             )]),
         },
-        // Steps of kinds 8 and 9 hold records.
+        // Steps of kinds 8, 9 and 10 hold records.
         _ => return None,
     })
 }
@@ -307,6 +307,10 @@ fn put_record(
             });
             p.put_record(work, &name, id, idea, now);
         }
+        10 => {
+            let doc = seed.map(|s| Doc(format!("{{\"n\":{}}}", s % 5)));
+            p.put_record(work, &name, id, doc, now);
+        }
         9 => {
             let note = seed.map(|s| Note {
                 block: ["problem", "solution"][s as usize % 2].into(),
@@ -348,6 +352,10 @@ fn stamps(p: &Progress) -> BTreeMap<String, (Millis, String)> {
                     .map(|(id, r)| (id.to_string(), r.at, format!("{:?}", r.value)))
                     .collect(),
                 Answer::Canvas { notes } => notes
+                    .entries()
+                    .map(|(id, r)| (id.to_string(), r.at, format!("{:?}", r.value)))
+                    .collect(),
+                Answer::Docs { docs } => docs
                     .entries()
                     .map(|(id, r)| (id.to_string(), r.at, format!("{:?}", r.value)))
                     .collect(),

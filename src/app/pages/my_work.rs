@@ -50,11 +50,8 @@ fn WorkList() -> impl IntoView {
     let content = use_content();
     let items = Memo::new(move |_| {
         store.with_list(|p| {
-            let mut list: Vec<(WorkRef, i64)> = p
-                .work
-                .iter()
-                .filter_map(|(k, w)| Some((WorkRef::parse(k)?, w.updated)))
-                .collect();
+            let mut list: Vec<(WorkRef, i64)> =
+                p.live_work().map(|(r, w)| (r, w.updated)).collect();
             list.sort_by_key(|(_, updated)| std::cmp::Reverse(*updated));
             list
         })

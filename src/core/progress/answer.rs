@@ -37,7 +37,17 @@ pub enum Answer {
     Rubric { ratings: BTreeMap<String, Rating> },
     /// Sticky notes on a canvas.
     Canvas { notes: Records<Note> },
+    /// Documents a person keeps a list of, each merged on its own: hand-ins a teacher
+    /// imported, founder profiles an organiser collected, photos' descriptions… Each is
+    /// JSON text its feature reads with its own lenient reader.
+    Docs { docs: Records<Doc> },
 }
+
+/// One document of a `Docs` list: JSON text, read by the feature that wrote it.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Doc(pub String);
 
 /// One idea of a brainstorm. `order` sorts the list (new ideas get the time they were
 /// added, so ideas from two tabs interleave by time).
@@ -84,6 +94,7 @@ impl Answer {
             Answer::Pitch { sections, .. } => sections.iter().any(|s| !s.trim().is_empty()),
             Answer::Rubric { ratings } => !ratings.is_empty(),
             Answer::Canvas { notes } => notes.live_count() > 0,
+            Answer::Docs { docs } => docs.live_count() > 0,
         }
     }
 
@@ -100,6 +111,7 @@ impl Answer {
             Answer::Pitch { .. } => "pitch",
             Answer::Rubric { .. } => "rubric",
             Answer::Canvas { .. } => "canvas",
+            Answer::Docs { .. } => "docs",
         }
     }
 
@@ -108,6 +120,7 @@ impl Answer {
         match self {
             Answer::Ideas { ideas } => ideas.retain_after(erased_at),
             Answer::Canvas { notes } => notes.retain_after(erased_at),
+            Answer::Docs { docs } => docs.retain_after(erased_at),
             _ => {}
         }
     }
@@ -125,6 +138,7 @@ pub fn merge_answer(ours: &Stamped<Answer>, theirs: &Stamped<Answer>) -> Stamped
         (Answer::Canvas { notes: a }, Answer::Canvas { notes: b }) => {
             Answer::Canvas { notes: a.merge(b) }
         }
+        (Answer::Docs { docs: a }, Answer::Docs { docs: b }) => Answer::Docs { docs: a.merge(b) },
         _ => {
             let newer = (theirs.updated, &theirs.value) > (ours.updated, &ours.value);
             return if newer { theirs.clone() } else { ours.clone() };
@@ -176,6 +190,26 @@ impl RecordKind for Note {
     fn empty() -> Answer {
         Answer::Canvas {
             notes: Records::default(),
+        }
+    }
+}
+
+impl RecordKind for Doc {
+    fn records(answer: &Answer) -> Option<&Records<Doc>> {
+        match answer {
+            Answer::Docs { docs } => Some(docs),
+            _ => None,
+        }
+    }
+    fn records_mut(answer: &mut Answer) -> Option<&mut Records<Doc>> {
+        match answer {
+            Answer::Docs { docs } => Some(docs),
+            _ => None,
+        }
+    }
+    fn empty() -> Answer {
+        Answer::Docs {
+            docs: Records::default(),
         }
     }
 }

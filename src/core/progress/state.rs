@@ -12,6 +12,9 @@ use std::collections::BTreeMap;
 /// Milliseconds since the Unix epoch.
 pub type Millis = i64;
 
+/// The prop that marks a work item deleted as a whole.
+pub const DELETED_PROP: &str = "deleted";
+
 /// A value with the time it was last changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamped<T> {
@@ -71,6 +74,12 @@ impl Work {
 
     pub fn prop(&self, name: &str) -> Option<&str> {
         self.props.get(name).map(|p| p.value.as_str())
+    }
+
+    /// Deleted as a whole (a tombstone: the prop `deleted` holds the time, so an older copy
+    /// or another tab cannot bring the work back by merging).
+    pub fn is_deleted(&self) -> bool {
+        self.prop(DELETED_PROP).is_some_and(|v| !v.is_empty())
     }
 
     fn touch(&mut self, now: Millis) {
@@ -248,6 +257,24 @@ impl Progress {
         true
     }
 
+    /// Deletes one work item (a canvas, an assignment…) for good on every copy that merges
+    /// with this one; `restore` undoes it.
+    pub fn delete_work(&mut self, r: &WorkRef, now: Millis) -> bool {
+        self.set_prop(r, DELETED_PROP, &now.to_string(), now)
+    }
+
+    pub fn restore_work(&mut self, r: &WorkRef, now: Millis) -> bool {
+        self.work(r).is_some_and(Work::is_deleted) && self.set_prop(r, DELETED_PROP, "", now)
+    }
+
+    /// Work items that are not deleted.
+    pub fn live_work(&self) -> impl Iterator<Item = (WorkRef, &Work)> {
+        self.work
+            .iter()
+            .filter(|(_, w)| !w.is_deleted())
+            .filter_map(|(k, w)| Some((WorkRef::parse(k)?, w)))
+    }
+
     /// Erases all work but keeps the language, so the app stays readable.
     pub fn erase_all(&mut self, now: Millis) {
         let lang = self.settings.lang;
@@ -262,10 +289,7 @@ impl Progress {
 
     /// The most recently edited work.
     pub fn most_recent(&self) -> Option<(WorkRef, &Work)> {
-        self.work
-            .iter()
-            .filter_map(|(k, w)| Some((WorkRef::parse(k)?, w)))
-            .max_by_key(|(_, w)| w.updated)
+        self.live_work().max_by_key(|(_, w)| w.updated)
     }
 
     /// The newest time anything was changed.
@@ -321,6 +345,20 @@ mod tests {
         assert_eq!(list[0].1.text, "sol");
         assert_eq!(p.work(&l).unwrap().answers["ideas"].updated, 8);
         assert!(!p.put_record::<Idea>(&l, "ideas", RecordId::from_random(9), None, 9));
+    }
+
+    #[test]
+    fn a_deleted_work_item_stays_deleted_through_merges() {
+        let mut p = Progress::default();
+        let l = WorkRef::lesson("a");
+        p.set_answer(&l, "s", text("x"), 1);
+        let old = p.clone();
+        assert!(p.delete_work(&l, 5));
+        assert_eq!(p.live_work().count(), 0);
+        let merged = crate::core::progress::merge::merge(&old, &p);
+        assert!(merged.work(&l).unwrap().is_deleted());
+        assert!(p.restore_work(&l, 6));
+        assert_eq!(p.live_work().count(), 1);
     }
 
     #[test]
