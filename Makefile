@@ -20,6 +20,7 @@ dist: setup
 
 check-content:
 	cargo run --quiet --bin spire-content -- check lessons
+	cargo run --quiet --bin spire-content -- index --check lessons
 	cargo run --quiet --bin spire-content -- schema --check lessons/schema
 
 fmt:

@@ -135,12 +135,17 @@ async fn header_link<'a>(app: &'a App, name: &str) -> Control<'a> {
     app.within("header nav").link(name).await
 }
 
-/// Waits until the saved progress in localStorage contains `needle` (saves are debounced).
+/// Waits until some saved work entry in localStorage contains `needle` (saves are
+/// debounced; each work item is saved under its own `spire.work.` key).
 async fn wait_saved(app: &App, needle: &str) {
     app.wait_until(&format!("the saved work contains {needle:?}"), async || {
-        app.local_storage_get("spire.progress")
-            .await
-            .is_some_and(|s| s.contains(needle))
+        app.js_value(
+            "return Object.keys(localStorage).filter(k => k.startsWith('spire.work.')) \
+             .some(k => localStorage.getItem(k).includes(arguments[0]))",
+            vec![json!(needle)],
+        )
+        .await
+            == json!(true)
     })
     .await;
 }
@@ -398,6 +403,282 @@ async fn catalogue_lists_every_lesson_and_filters_by_url() {
     assert_no_panic(&app).await;
 }
 
+// ----- 1b. the catalogue from the index's summaries --------------------------------------
+
+/// The content requests the browser made so far (URLs under `lessons/`), sorted.
+async fn content_requests(app: &App) -> Vec<String> {
+    sorted(
+        app.network_requests()
+            .await
+            .into_iter()
+            .filter(|url| url.contains("/lessons/"))
+            .collect(),
+    )
+}
+
+/// The file names of `content_requests`, e.g. `index.json`, `sprint.json`.
+async fn content_files_requested(app: &App) -> Vec<String> {
+    content_requests(app)
+        .await
+        .iter()
+        .map(|url| {
+            url.rsplit("/lessons/")
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
+}
+
+async fn card_title(app: &App, id: &str) -> String {
+    app.text_of(&format!("main li.lesson-card[data-lesson=\"{id}\"] h2"))
+        .await
+}
+
+/// Chooses `value` (`""` for any) in the select `css`.
+async fn choose(app: &App, css: &str, value: &str) {
+    let select = app.wait_for_visible(css).await;
+    if let Err(e) = select.select_by_value(value).await {
+        app.fail(&format!("cannot choose {value:?} in {css}: {e}"))
+            .await;
+    }
+}
+
+/// The site of `dist/` with the shipped content in `lessons/`, `index.json` replaced by
+/// `index`.
+fn shipped_site(label: &str, index: &Value) -> Site {
+    let site = Site::shipped(label);
+    site.write_content_json("index.json", index);
+    site
+}
+
+#[tokio::test]
+async fn the_catalogue_needs_only_the_index_and_shows_every_lesson() {
+    let ids = shipped_lesson_ids();
+    let index = shipped_json("index.json");
+    assert!(
+        index["summaries"]["lessons"].as_object().map(|s| s.len()) == Some(ids.len()),
+        "the shipped index must summarise every lesson"
+    );
+    let app = App::at_root().await;
+    app.open("#/lessons").await;
+    app.wait_for_page("lessons").await;
+    wait_for_cards(&app, &ids, "the catalogue from summaries").await;
+    assert_eq!(result_count(&app).await, Some(ids.len()), "#result-count");
+    for id in &ids {
+        let want = text_da(&shipped_json(&format!("{id}.json"))["title"]);
+        assert!(
+            card_title(&app, id).await.contains(&want),
+            "the card of {id} shows its title {want:?}"
+        );
+    }
+    app.settle(Duration::from_millis(500)).await;
+    assert_eq!(
+        content_files_requested(&app).await,
+        ["index.json"],
+        "opening the catalogue makes one content request"
+    );
+
+    // The teacher page lists every lesson from the same summaries; opening a lesson's
+    // notes fetches that lesson alone.
+    app.click_nav("teacher").await;
+    app.wait_for_page("teacher").await;
+    app.wait_until("the teacher page lists every lesson", async || {
+        app.count("main li.teacher-lesson").await == ids.len()
+    })
+    .await;
+    app.settle(Duration::from_millis(300)).await;
+    assert_eq!(content_files_requested(&app).await, ["index.json"]);
+    let first = &ids[0];
+    let notes = format!("main li.teacher-lesson[data-lesson=\"{first}\"] details.teacher-notes");
+    app.click(&format!("{notes} summary")).await;
+    app.wait_for_visible(&format!("{notes} .rich")).await;
+    let want = text_strings(&shipped_json(&format!("{first}.json"))["teacher_notes"]);
+    let shown = app.text_of(&format!("{notes} .rich")).await;
+    // The first words of the notes, with the Markdown marks the page turns into styling.
+    let first_words = want[0]
+        .replace('*', "")
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        shown.contains(&first_words),
+        "the notes of {first} must start with {first_words:?}: {shown}"
+    );
+    assert_eq!(
+        content_files_requested(&app).await,
+        sorted(vec!["index.json".to_string(), format!("{first}.json")])
+    );
+    assert_no_panic(&app).await;
+}
+
+#[tokio::test]
+async fn a_hand_written_index_of_ids_alone_shows_every_lesson() {
+    let ids = shipped_lesson_ids();
+    let mut index = shipped_json("index.json");
+    index
+        .as_object_mut()
+        .expect("index.json is an object")
+        .remove("summaries");
+    let site = shipped_site("ids-only", &index);
+    let app = App::serve(site.path(), "/").await;
+    app.open("#/lessons").await;
+    app.wait_for_page("lessons").await;
+    wait_for_cards(&app, &ids, "a catalogue from an index of ids alone").await;
+    assert_eq!(result_count(&app).await, Some(ids.len()));
+    for id in &ids {
+        let want = text_da(&shipped_json(&format!("{id}.json"))["title"]);
+        assert!(card_title(&app, id).await.contains(&want), "{id}");
+    }
+    // Without summaries every lesson is fetched, once.
+    let mut want: Vec<String> = ids.iter().map(|id| format!("{id}.json")).collect();
+    want.push("index.json".into());
+    assert_eq!(content_files_requested(&app).await, sorted(want));
+    assert_no_panic(&app).await;
+}
+
+/// A lesson in the test catalogue of the summary tests.
+fn small_lesson(id: &str, title: &str, level: &str) -> Value {
+    json!({
+        "id": id, "title": title, "levels": [level], "minutes": 20,
+        "steps": [
+            {"type": "read", "id": "intro", "body": "Read me."},
+            {"type": "prompt", "id": "think", "question": "What do you think?"},
+            {"type": "checklist", "id": "todo", "items": ["One", "Two"]}
+        ]
+    })
+}
+
+#[tokio::test]
+async fn stale_or_missing_summaries_fall_back_to_the_files() {
+    let site = Site::empty("stale");
+    let lessons = [
+        ("plain", "Plain lesson", "mellemtrin"),
+        ("stale", "Old title", "mellemtrin"),
+        ("unsummarised", "Unsummarised lesson", "indskoling"),
+        ("malformed", "Malformed summary lesson", "indskoling"),
+    ];
+    let mut ids: Vec<String> = lessons.iter().map(|l| l.0.to_string()).collect();
+    ids.push("broken".into());
+    site.write_content_json("index.json", &json!({ "lessons": ids }));
+    for (id, title, level) in lessons {
+        site.write_content_json(&format!("{id}.json"), &small_lesson(id, title, level));
+    }
+    site.write_content("broken.json", BAD_JSON);
+    // Index the folder as `spire-content index` would, then break it the ways authors do.
+    let folder: std::collections::BTreeMap<String, String> =
+        std::fs::read_dir(site.path().join("lessons"))
+            .expect("read the test content")
+            .map(|e| {
+                let path = e.expect("an entry").path();
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                (
+                    name,
+                    std::fs::read_to_string(&path).expect("a content file"),
+                )
+            })
+            .collect();
+    let indexed = spire::core::content::reindex::reindex(&folder, spire::core::text::Lang::En);
+    let mut index: Value =
+        serde_json::from_str(&indexed.text.expect("the test index is written")).unwrap();
+    let summaries = index["summaries"]["lessons"].as_object_mut().unwrap();
+    assert!(summaries.contains_key("stale") && !summaries.contains_key("broken"));
+    summaries.remove("unsummarised");
+    summaries["malformed"]
+        .as_object_mut()
+        .unwrap()
+        .remove("levels");
+    site.write_content_json("index.json", &index);
+    // Edited after indexing: a new title and level.
+    site.write_content_json(
+        "stale.json",
+        &small_lesson("stale", "New title", "udskoling"),
+    );
+
+    let app = App::serve(site.path(), "/").await;
+    app.open("#/lessons").await;
+    app.wait_for_page("lessons").await;
+    wait_for_cards(&app, &ids, "a catalogue with stale and missing summaries").await;
+    assert!(card_title(&app, "stale").await.contains("Old title"));
+    assert!(card_title(&app, "unsummarised")
+        .await
+        .contains("Unsummarised lesson"));
+    assert!(card_title(&app, "malformed")
+        .await
+        .contains("Malformed summary lesson"));
+    let bad = app
+        .text_of("main li.lesson-card[data-lesson=\"broken\"] .content-error")
+        .await;
+    assert!(bad.contains("lessons/broken.json:"), "{bad}");
+    // Only the files without a usable summary were fetched.
+    assert_eq!(
+        content_files_requested(&app).await,
+        [
+            "broken.json",
+            "index.json",
+            "malformed.json",
+            "unsummarised.json"
+        ]
+    );
+
+    // A filter never hides a lesson that has no summary (the broken one); the fetched
+    // ones are filtered by their files.
+    choose(&app, "#filter-level", "indskoling").await;
+    let indskoling = ["broken", "malformed", "unsummarised"].map(String::from);
+    wait_for_cards(&app, &indskoling, "level indskoling").await;
+    choose(&app, "#filter-level", "udskoling").await;
+    wait_for_cards(
+        &app,
+        &["broken".to_string()],
+        "level udskoling, stale summary",
+    )
+    .await;
+
+    // Opening the stale lesson fetches it; from then on its file wins, on its page and in
+    // the catalogue, filters included.
+    choose(&app, "#filter-level", "").await;
+    wait_for_cards(&app, &ids, "no filter").await;
+    app.click("main li.lesson-card[data-lesson=\"stale\"] h2 a")
+        .await;
+    app.wait_for_page("lesson").await;
+    app.wait_until("the lesson page shows the new title", async || {
+        app.text_of("main h1").await.contains("New title")
+    })
+    .await;
+    app.click_nav("lessons").await;
+    app.wait_for_page("lessons").await;
+    wait_for_cards(&app, &ids, "the catalogue after opening the stale lesson").await;
+    assert!(card_title(&app, "stale").await.contains("New title"));
+    choose(&app, "#filter-level", "udskoling").await;
+    let udskoling = ["broken", "stale"].map(String::from);
+    wait_for_cards(&app, &udskoling, "level udskoling, file data").await;
+
+    // The card counts answered tasks from the summary: two of the three steps take one.
+    let plain = "main li.lesson-card[data-lesson=\"plain\"] .status";
+    choose(&app, "#filter-level", "").await;
+    wait_for_cards(&app, &ids, "no filter, again").await;
+    assert_eq!(app.text_of(plain).await, "Ikke startet");
+    app.click("main li.lesson-card[data-lesson=\"plain\"] h2 a")
+        .await;
+    app.click("main .step-list a[href=\"#/lessons/plain/think\"]")
+        .await;
+    wait_for_step(&app, "think").await;
+    app.type_into("#answer-think", "Something").await;
+    wait_saved(&app, "Something").await;
+    app.click_nav("lessons").await;
+    app.wait_for_page("lessons").await;
+    app.wait_until("the card counts the answer", async || {
+        app.text_of(plain).await == "1 af 2 opgaver besvaret"
+    })
+    .await;
+    assert_eq!(
+        app.attr_of(plain, "data-status").await.as_deref(),
+        Some("in-progress")
+    );
+    assert_no_panic(&app).await;
+}
+
 // ----- 2. every step type ---------------------------------------------------------------
 
 #[tokio::test]
@@ -532,7 +813,7 @@ async fn a_test_content_folder_with_every_step_type_loads_and_plays() {
     let add_two = app.button("Giv en prik til: Idea two").await;
     let _ = add_two.element().click().await;
     app.js_value(
-        "document.querySelector('main .vote-item[data-idea=\"3\"] .add-dot').click()",
+        "document.querySelector('main .vote-item:nth-child(3) .add-dot').click()",
         vec![],
     )
     .await;

@@ -25,7 +25,11 @@ const LESSON: &str = "spoerg-og-lyt";
 const STEP_A: &str = "my-questions";
 const STEP_B: &str = "surprise";
 
-const PROGRESS_KEY: &str = "spire.progress";
+/// The whole state as format versions 1 and 2 saved it; read once and migrated.
+const LEGACY_KEY: &str = "spire.progress";
+const SETTINGS_KEY: &str = "spire.settings";
+/// Each work item is saved under its own key (format 3): `spire.work.lesson:<id>`.
+const WORK_PREFIX: &str = "spire.work.";
 const KEPT_ASIDE_PREFIX: &str = "spire.kept-aside.";
 const JUNK_PREFIX: &str = "spire-test-junk.";
 
@@ -81,35 +85,56 @@ fn lesson_key(lesson: &str) -> String {
     format!("lesson:{lesson}")
 }
 
+/// The storage key of a lesson's saved work.
+fn entry_key(lesson: &str) -> String {
+    format!("{WORK_PREFIX}{}", lesson_key(lesson))
+}
+
 // ----- the saved state --------------------------------------------------------------------
 
-/// The text answer of `step` in work item `work` of saved progress (current format).
-fn answer_in(raw: &str, work: &str, step: &str) -> Option<String> {
+/// The text answer of `step` in a saved work entry (current format).
+fn answer_in(raw: &str, step: &str) -> Option<String> {
     let value: Value = serde_json::from_str(raw).ok()?;
-    value["data"]["work"][work]["answers"][step]["value"]["text"]
+    value["data"]["answers"][step]["value"]["text"]
         .as_str()
         .map(String::from)
 }
 
-async fn stored(app: &App) -> Option<String> {
-    app.local_storage_get(PROGRESS_KEY).await
+/// The saved entry of a lesson's work.
+async fn stored(app: &App, lesson: &str) -> Option<String> {
+    app.local_storage_get(&entry_key(lesson)).await
+}
+
+/// Every saved entry but the kept-aside copies, as one sorted JSON text: to compare what is
+/// saved before and after something that must change nothing.
+async fn saved_state(app: &App) -> String {
+    app.js_value(
+        "return JSON.stringify(Object.keys(localStorage).filter(k => k.startsWith('spire.') \
+         && !k.startsWith(arguments[0])).sort().map(k => [k, localStorage.getItem(k)]))",
+        vec![json!(KEPT_ASIDE_PREFIX)],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
 }
 
 async fn stored_answer(app: &App, lesson: &str, step: &str) -> Option<String> {
-    stored(app)
+    stored(app, lesson)
         .await
-        .and_then(|raw| answer_in(&raw, &lesson_key(lesson), step))
+        .and_then(|raw| answer_in(&raw, step))
 }
 
-/// Waits until `spire.progress` holds `want` as the answer of `step`.
+/// Waits until the lesson's saved entry holds `want` as the answer of `step`.
 async fn expect_stored(app: &App, lesson: &str, step: &str, want: &str) {
     let ok = app
         .try_wait_until(async || stored_answer(app, lesson, step).await.as_deref() == Some(want))
         .await;
     if !ok {
-        let raw = stored(app).await;
+        let raw = stored(app, lesson).await;
         app.fail(&format!(
-            "{PROGRESS_KEY} never held {want:?} for {lesson}/{step}; it holds: {raw:?}"
+            "{} never held {want:?} for {step}; it holds: {raw:?}",
+            entry_key(lesson)
         ))
         .await;
     }
@@ -140,10 +165,10 @@ async fn expect_field(app: &App, step: &str, want: &str) {
         .await;
     if !ok {
         let shown = field_value(app, step).await;
-        let raw = stored(app).await;
+        let raw = saved_state(app).await;
         app.fail(&format!(
             "the answer field of {step} should show {want:?} but shows {shown:?}\n  \
-             {PROGRESS_KEY}: {raw:?}"
+             saved: {raw}"
         ))
         .await;
     }
@@ -162,7 +187,7 @@ async fn assert_not_saved_yet(app: &App, lesson: &str, step: &str, text: &str) {
         .js_value(
             "return [document.getElementById('save-status').getAttribute('data-status'), \
              localStorage.getItem(arguments[0])]",
-            vec![json!(PROGRESS_KEY)],
+            vec![json!(entry_key(lesson))],
         )
         .await;
     let status = state[0].as_str().unwrap_or_default().to_string();
@@ -172,7 +197,7 @@ async fn assert_not_saved_yet(app: &App, lesson: &str, step: &str, text: &str) {
         "the save was expected to be still pending right after typing"
     );
     assert_ne!(
-        answer_in(&raw, &lesson_key(lesson), step).as_deref(),
+        answer_in(&raw, step).as_deref(),
         Some(text),
         "the debounced save already ran before the page went away, so this run does not test \
          the flush (the machine was too slow?)"
@@ -262,17 +287,38 @@ fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
-/// A backup file made from what the app saved: the `data` of `spire.progress` in a
-/// `spire-backup` envelope.
-fn backup_from_stored(raw: &str) -> String {
-    let stored: Value = serde_json::from_str(raw).expect("spire.progress is JSON");
-    assert_eq!(stored["format"], "spire-progress", "{raw}");
+/// A backup file made from what the app saved: the settings entry and every work entry,
+/// put together in a `spire-backup` envelope as the format describes it.
+async fn backup_from_storage(app: &App) -> String {
+    let entries = app
+        .js_value(
+            "return Object.keys(localStorage).filter(k => k.startsWith('spire.')) \
+             .map(k => [k, localStorage.getItem(k)])",
+            vec![],
+        )
+        .await;
+    let mut work = serde_json::Map::new();
+    let mut data = json!({"settings": {}, "erased_at": 0});
+    for entry in entries.as_array().expect("a list of entries") {
+        let key = entry[0].as_str().unwrap_or_default();
+        let value: Value =
+            serde_json::from_str(entry[1].as_str().unwrap_or("null")).unwrap_or_default();
+        if let Some(work_key) = key.strip_prefix(WORK_PREFIX) {
+            assert_eq!(value["format"], "spire-work", "{key}: {value}");
+            work.insert(work_key.to_string(), value["data"].clone());
+        } else if key == SETTINGS_KEY {
+            assert_eq!(value["format"], "spire-settings", "{key}: {value}");
+            data = value["data"].clone();
+        }
+    }
+    assert!(!work.is_empty(), "nothing is saved to make a backup of");
+    data["work"] = Value::Object(work);
     serde_json::to_string_pretty(&json!({
         "format": "spire-backup",
-        "version": stored["version"],
+        "version": 3,
         "exported_at": now_ms(),
         "app_version": "x",
-        "data": stored["data"],
+        "data": data,
     }))
     .expect("serialise a backup")
 }
@@ -407,7 +453,7 @@ async fn navigating_away_within_300ms_keeps_the_text() {
              localStorage.getItem(arguments[1])]; \
              window.__spireOldDocument = true; \
              window.location.href = arguments[0]; location.reload(); return state",
-            vec![json!(about), json!(PROGRESS_KEY)],
+            vec![json!(about), json!(entry_key(LESSON))],
         )
         .await
         .expect("the navigation script ran");
@@ -416,12 +462,7 @@ async fn navigating_away_within_300ms_keeps_the_text() {
         "the save ran before the page went away"
     );
     assert_ne!(
-        answer_in(
-            before[1].as_str().unwrap_or_default(),
-            &lesson_key(LESSON),
-            STEP_B
-        )
-        .as_deref(),
+        answer_in(before[1].as_str().unwrap_or_default(), STEP_B).as_deref(),
         Some(second),
         "the save ran before the page went away"
     );
@@ -539,6 +580,134 @@ async fn two_tabs_see_each_others_changes_and_do_not_overwrite() {
     }
 }
 
+/// The texts of a brainstorm's ideas as shown, in order.
+async fn ideas_shown(app: &App) -> Vec<String> {
+    let value = app
+        .js_value(
+            "return Array.from(document.querySelectorAll('main .ideas li input')).map(i => i.value)",
+            vec![],
+        )
+        .await;
+    value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn expect_ideas(app: &App, what: &str, want: &[&str]) {
+    let ok = app
+        .try_wait_until(async || ideas_shown(app).await == want)
+        .await;
+    if !ok {
+        let shown = ideas_shown(app).await;
+        let raw = stored(app, BRAINSTORM_LESSON).await;
+        app.fail(&format!(
+            "{what}: the ideas should be {want:?} but are {shown:?}\n  saved: {raw:?}"
+        ))
+        .await;
+    }
+}
+
+const BRAINSTORM_LESSON: &str = "ide-storm";
+const BRAINSTORM_STEP: &str = "ideas";
+
+async fn open_brainstorm(app: &App) {
+    app.open(&step_url(BRAINSTORM_LESSON, BRAINSTORM_STEP))
+        .await;
+    app.wait_for_visible(&format!("#new-idea-{BRAINSTORM_STEP}"))
+        .await;
+}
+
+async fn add_idea(app: &App, text: &str) {
+    let before = ideas_shown(app).await.len();
+    app.type_into(
+        &format!("#new-idea-{BRAINSTORM_STEP}"),
+        &format!("{text}\u{E007}"),
+    )
+    .await;
+    app.wait_until(&format!("the idea {text:?} is listed"), async || {
+        ideas_shown(app).await.len() == before + 1
+    })
+    .await;
+}
+
+/// Appends `more` to the idea now reading `text`.
+async fn edit_idea(app: &App, text: &str, more: &str) {
+    let i = ideas_shown(app)
+        .await
+        .iter()
+        .position(|t| t == text)
+        .unwrap_or_else(|| panic!("no idea reads {text:?}"));
+    app.type_into(&format!("main .ideas li:nth-child({}) input", i + 1), more)
+        .await;
+}
+
+#[tokio::test]
+async fn two_tabs_adding_editing_and_deleting_ideas_keep_everything() {
+    let files = TempDir::new("ideas-backup");
+    let app = App::at_root().await;
+    let a = app.window().await;
+    open_brainstorm(&app).await;
+    add_idea(&app, "A1").await;
+    add_idea(&app, "A2").await;
+    let b = app.new_window().await;
+    app.switch_to(&b).await;
+    open_brainstorm(&app).await;
+    expect_ideas(&app, "B sees A's ideas", &["A1", "A2"]).await;
+
+    // Each tab adds an idea and edits a different one, within the other's save delay.
+    add_idea(&app, "B1").await;
+    edit_idea(&app, "A1", " (B)").await;
+    app.switch_to(&a).await;
+    add_idea(&app, "A3").await;
+    edit_idea(&app, "A2", " (A)").await;
+    let all = ["A1 (B)", "A2 (A)", "B1", "A3"];
+    expect_ideas(&app, "tab A has both tabs' work", &all).await;
+    app.switch_to(&b).await;
+    expect_ideas(&app, "tab B has both tabs' work", &all).await;
+
+    // A backup made now still holds B1.
+    let older = files.write("older.json", backup_from_storage(&app).await);
+    assert!(std::fs::read_to_string(&older).unwrap().contains("B1"));
+
+    // Tab A deletes B's idea.
+    app.switch_to(&a).await;
+    app.click("main .ideas li:nth-child(3) .delete-idea").await;
+    let left = ["A1 (B)", "A2 (A)", "A3"];
+    expect_ideas(&app, "the deleted idea is gone in A", &left).await;
+    app.switch_to(&b).await;
+    expect_ideas(&app, "the deleted idea is gone in B", &left).await;
+
+    for (name, window) in [("A", &a), ("B", &b)] {
+        app.switch_to(window).await;
+        app.reload().await;
+        app.wait_for_visible(&format!("#new-idea-{BRAINSTORM_STEP}"))
+            .await;
+        expect_ideas(&app, &format!("after reloading tab {name}"), &left).await;
+    }
+
+    // Restoring the older backup by merging does not bring the deleted idea back, nor undo
+    // the edits.
+    app.open("#/my-work").await;
+    app.wait_for_page("my-work").await;
+    upload(&app, &older).await;
+    app.wait_for_visible("#restore-preview").await;
+    app.click("#restore-merge").await;
+    app.wait_for_visible("#restore-done").await;
+    open_brainstorm(&app).await;
+    expect_ideas(&app, "after restoring an older backup", &left).await;
+    app.reload().await;
+    app.wait_for_visible(&format!("#new-idea-{BRAINSTORM_STEP}"))
+        .await;
+    expect_ideas(&app, "after restoring and reloading", &left).await;
+    app.switch_to(&a).await;
+    expect_ideas(&app, "in the other tab after the restore", &left).await;
+}
+
 // ----- 5: storage full --------------------------------------------------------------------
 
 #[tokio::test]
@@ -589,7 +758,7 @@ async fn storage_full_is_reported_and_nothing_saved_earlier_is_lost() {
     let backup_buttons = app
         .count("#storage-full-notice button#storage-full-backup")
         .await;
-    let raw = stored(&app).await;
+    let raw = stored(&app, LESSON).await;
     let shown = field_value(&app, STEP_A).await;
     remove_junk(&app).await;
 
@@ -598,9 +767,9 @@ async fn storage_full_is_reported_and_nothing_saved_earlier_is_lost() {
         backup_buttons, 1,
         "#storage-full-notice offers no #storage-full-backup button"
     );
-    let raw = raw.expect("spire.progress is still there");
+    let raw = raw.expect("the lesson's entry is still there");
     assert_eq!(
-        answer_in(&raw, &lesson_key(LESSON), STEP_A).as_deref(),
+        answer_in(&raw, STEP_A).as_deref(),
         Some(early),
         "what was saved before the storage was full changed: {raw}"
     );
@@ -633,24 +802,41 @@ async fn corrupted_storage_is_kept_aside_and_offered() {
     app.open("").await;
     app.wait_for_page("home").await;
 
+    let work = entry_key(LESSON);
     let cases = [
         (
-            "not JSON",
-            "{\"format\":\"spire-progress\",\"version\":2,\"data\":{\"work\":",
+            "a work entry that is not JSON",
+            work.as_str(),
+            "{\"format\":\"spire-work\",\"version\":3,\"data\":{\"answers\":",
         ),
         (
-            "JSON of the wrong shape",
+            "a work entry of the wrong shape",
+            work.as_str(),
+            "{\"format\":\"spire-work\",\"version\":3,\"key\":\"lesson:spoerg-og-lyt\",\"data\":[]}",
+        ),
+        (
+            "a work entry filed under another lesson's name",
+            work.as_str(),
+            "{\"format\":\"spire-work\",\"version\":3,\"key\":\"lesson:other\",\"data\":{}}",
+        ),
+        ("settings that are not JSON", SETTINGS_KEY, "{\"format\":"),
+        (
+            "an old whole state of the wrong shape",
+            LEGACY_KEY,
             "{\"format\":\"spire-progress\",\"version\":2,\"data\":[]}",
         ),
-        (
-            "a future version",
-            "{\"format\":\"spire-progress\",\"version\":99,\"data\":{}}",
-        ),
     ];
-    for (what, raw) in cases {
+    for (what, key, raw) in cases {
         app.open("").await;
         app.js_value("localStorage.clear()", vec![]).await;
-        app.local_storage_set(PROGRESS_KEY, raw).await;
+        // Readable work beside the broken entry must load untouched.
+        let other = entry_key("ide-storm");
+        let readable = json!({"format": "spire-work", "version": 3, "key": "lesson:ide-storm",
+            "data": {"answers": {"funniest": {"value": {"kind": "text", "text": "Kept"}, "updated": 5}},
+                     "meta_updated": 5, "updated": 5}})
+        .to_string();
+        app.local_storage_set(&other, &readable).await;
+        app.local_storage_set(key, raw).await;
         app.reload().await;
 
         app.wait_for_page("home").await;
@@ -663,11 +849,16 @@ async fn corrupted_storage_is_kept_aside_and_offered() {
             "{what}: {} does not hold the exact raw text",
             kept[0]
         );
+        assert_eq!(
+            app.local_storage_get(&other).await.as_deref(),
+            Some(readable.as_str()),
+            "{what}: the readable entry beside it changed"
+        );
 
         // The next start finds readable data and keeps nothing aside again.
         app.reload().await;
         app.wait_for_page("home").await;
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        app.settle(Duration::from_millis(500)).await;
         assert_eq!(
             storage_keys(&app, KEPT_ASIDE_PREFIX).await,
             kept,
@@ -691,7 +882,95 @@ async fn corrupted_storage_is_kept_aside_and_offered() {
             1,
             "{what}: the kept-aside item has no download button"
         );
+        app.wait_for(&format!(
+            ".work-item[data-work=\"{}\"]",
+            lesson_key("ide-storm")
+        ))
+        .await;
     }
+}
+
+#[tokio::test]
+async fn data_from_a_newer_app_opens_read_only_and_is_never_overwritten() {
+    let app = App::at_root().await;
+    app.open("").await;
+    app.wait_for_page("home").await;
+    let future = "{\"format\":\"spire-work\",\"version\":99,\"key\":\"lesson:ide-storm\",\"data\":{\"new\":1}}";
+    app.local_storage_set(&entry_key("ide-storm"), future).await;
+    app.reload().await;
+    app.wait_for_page("home").await;
+    app.wait_for_visible("#newer-app-notice").await;
+    assert!(
+        app.text_of("#newer-app-notice").await.contains("99"),
+        "the notice names the data version"
+    );
+    app.wait_until("the status says read-only", async || {
+        save_status(&app).await == "readonly"
+    })
+    .await;
+    let before = saved_state(&app).await;
+
+    // Typing shows, but nothing is written, however long we wait or when the tab hides.
+    open_step(&app, LESSON, STEP_A).await;
+    app.type_into(&field(STEP_A), "typed in a read-only tab")
+        .await;
+    expect_field(&app, STEP_A, "typed in a read-only tab").await;
+    app.settle(Duration::from_millis(700)).await;
+    app.open("#/about").await;
+    app.wait_for_page("about").await;
+    assert_eq!(saved_state(&app).await, before, "a read-only tab wrote");
+    assert_eq!(storage_keys(&app, KEPT_ASIDE_PREFIX).await.len(), 0);
+    assert_eq!(
+        app.local_storage_get(&entry_key("ide-storm"))
+            .await
+            .as_deref(),
+        Some(future)
+    );
+}
+
+#[tokio::test]
+async fn unreadable_data_that_cannot_be_kept_aside_is_never_overwritten() {
+    let app = App::at_root().await;
+    app.open("").await;
+    app.wait_for_page("home").await;
+    // A broken entry for the lesson, large enough that no copy of it fits once storage is full.
+    let broken = format!(
+        "{{\"format\":\"spire-work\",\"broken\":\"{}",
+        "z".repeat(200_000)
+    );
+    app.local_storage_set(&entry_key(LESSON), &broken).await;
+    let filled = app
+        .js_value(
+            "let n = 0, size = 1 << 20; \
+             while (size >= 1) { \
+               try { localStorage.setItem(arguments[0] + n, 'x'.repeat(size)); n++; } \
+               catch (e) { size = Math.floor(size / 2); } \
+             } return n;",
+            vec![json!(JUNK_PREFIX)],
+        )
+        .await;
+    assert!(filled.as_u64().unwrap_or(0) > 0, "no junk was stored");
+    app.reload().await;
+    app.wait_for_page("home").await;
+    let blocked = app
+        .try_wait_until(async || save_status(&app).await == "blocked")
+        .await;
+    let notice = app.count("#blocked-notice").await;
+    open_step(&app, LESSON, STEP_A).await;
+    app.type_into(&field(STEP_A), "must not be written over the broken entry")
+        .await;
+    app.settle(Duration::from_millis(700)).await;
+    let after = stored(&app, LESSON).await;
+    let kept = storage_keys(&app, KEPT_ASIDE_PREFIX).await;
+    remove_junk(&app).await;
+    assert!(blocked, "the status never said blocked");
+    assert_eq!(notice, 1, "#blocked-notice explains why nothing is saved");
+    assert_eq!(
+        after.as_deref(),
+        Some(broken.as_str()),
+        "the broken entry was overwritten"
+    );
+    assert!(kept.is_empty(), "a partial copy was kept aside: {kept:?}");
 }
 
 // ----- 7: earlier formats -----------------------------------------------------------------
@@ -707,7 +986,7 @@ async fn every_earlier_format_version_migrates_in_the_browser() {
         .any(|(id, kind)| id == step && kind == "prompt");
     let mut mismatches = Vec::new();
 
-    for name in ["v1.json", "v2.json"] {
+    for name in ["v1.json", "v2.json", "v3.json"] {
         let raw = fixture(name);
         let value: Value = serde_json::from_str(&raw).expect("the fixture is JSON");
         let version = value["version"]
@@ -722,7 +1001,7 @@ async fn every_earlier_format_version_migrates_in_the_browser() {
                 value["lang"].as_str(),
                 None,
             ),
-            2 => (
+            2 | 3 => (
                 value["data"]["work"][lesson_key(lesson)]["answers"][step]["value"]["text"]
                     .as_str(),
                 value["data"]["work"]
@@ -740,7 +1019,7 @@ async fn every_earlier_format_version_migrates_in_the_browser() {
         let app = App::at_root().await;
         app.open("").await;
         app.wait_for_page("home").await;
-        app.local_storage_set(PROGRESS_KEY, &raw).await;
+        app.local_storage_set(LEGACY_KEY, &raw).await;
         app.reload().await;
         app.wait_for_page("home").await;
         if let Some(lang) = lang {
@@ -749,11 +1028,28 @@ async fn every_earlier_format_version_migrates_in_the_browser() {
             })
             .await;
         }
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        // At start-up the whole state becomes one entry per work item, and the old key goes.
+        app.wait_until(&format!("{name}: {LEGACY_KEY} is migrated"), async || {
+            app.local_storage_get(LEGACY_KEY).await.is_none()
+        })
+        .await;
         assert_eq!(
             app.count("#kept-aside-notice").await,
             0,
             "{name}: a readable earlier version was reported as unreadable"
+        );
+        for key in &work_keys {
+            let raw = app
+                .local_storage_get(&format!("{WORK_PREFIX}{key}"))
+                .await
+                .unwrap_or_else(|| panic!("{name}: {key} was not saved as an entry of its own"));
+            let entry: Value = serde_json::from_str(&raw).expect("an entry is JSON");
+            assert_eq!(entry["version"], 3, "{name}: {key}: {raw}");
+        }
+        assert_eq!(
+            stored_answer(&app, lesson, step).await.as_deref(),
+            Some(text),
+            "{name}: the migrated answer is not in the saved data"
         );
 
         app.click_nav("my-work").await;
@@ -774,35 +1070,9 @@ async fn every_earlier_format_version_migrates_in_the_browser() {
             .await;
         }
 
-        // Opening the lesson saves (the position) in the current format, with the migrated
-        // answer in it.
-        app.open(&step_url(lesson, step)).await;
-        app.wait_for(".player section.step").await;
-        app.wait_until(
-            &format!("{name}: {PROGRESS_KEY} is rewritten as version 2"),
-            async || {
-                stored(&app)
-                    .await
-                    .and_then(|r| serde_json::from_str::<Value>(&r).ok())
-                    .is_some_and(|v| v["version"] == 2)
-            },
-        )
-        .await;
-        assert_eq!(
-            stored_answer(&app, lesson, step).await.as_deref(),
-            Some(text),
-            "{name}: the migrated answer is not in the saved data"
-        );
-        for key in &work_keys {
-            let raw = stored(&app).await.unwrap_or_default();
-            let saved: Value = serde_json::from_str(&raw).unwrap_or_default();
-            assert!(
-                saved["data"]["work"].get(key).is_some(),
-                "{name}: {key} was lost on the first save: {raw}"
-            );
-        }
-
         if lesson_has_step {
+            app.open(&step_url(lesson, step)).await;
+            app.wait_for(".player section.step").await;
             expect_field(&app, step, text).await;
         } else {
             mismatches.push(format!(
@@ -852,8 +1122,7 @@ async fn backup_downloads_and_restores_on_another_device() {
     open_step(&app, LESSON, STEP_A).await;
     app.type_into(&field(STEP_A), text).await;
     expect_stored(&app, LESSON, STEP_A, text).await;
-    let raw = stored(&app).await.expect("spire.progress");
-    let built = files.write("built-backup.json", backup_from_stored(&raw));
+    let built = files.write("built-backup.json", backup_from_storage(&app).await);
 
     // The real download, when this chromedriver lets downloads go to a directory of ours.
     let downloads = TempDir::new("downloads");
@@ -895,10 +1164,7 @@ async fn restore_never_silently_overwrites_newer_work() {
     let old = "The first draft";
     app.type_into(&field(STEP_A), old).await;
     expect_stored(&app, LESSON, STEP_A, old).await;
-    let older = files.write(
-        "older.json",
-        backup_from_stored(&stored(&app).await.expect("spire.progress")),
-    );
+    let older = files.write("older.json", backup_from_storage(&app).await);
 
     tokio::time::sleep(Duration::from_millis(20)).await;
     let newer = format!("{old}, made better later");
@@ -911,7 +1177,7 @@ async fn restore_never_silently_overwrites_newer_work() {
 
     app.open("#/my-work").await;
     app.wait_for_page("my-work").await;
-    let before = stored(&app).await;
+    let before = saved_state(&app).await;
     upload(&app, &older).await;
     app.wait_for_visible("#restore-preview").await;
     app.click("#restore-replace").await;
@@ -928,7 +1194,7 @@ async fn restore_never_silently_overwrites_newer_work() {
     );
     tokio::time::sleep(Duration::from_millis(400)).await;
     assert_eq!(
-        stored(&app).await,
+        saved_state(&app).await,
         before,
         "choosing Replace changed the saved data before it was confirmed"
     );
@@ -939,7 +1205,11 @@ async fn restore_never_silently_overwrites_newer_work() {
     })
     .await;
     tokio::time::sleep(Duration::from_millis(400)).await;
-    assert_eq!(stored(&app).await, before, "Cancel changed the saved data");
+    assert_eq!(
+        saved_state(&app).await,
+        before,
+        "Cancel changed the saved data"
+    );
     open_step(&app, LESSON, STEP_A).await;
     expect_field(&app, STEP_A, &newer).await;
 
@@ -964,7 +1234,7 @@ async fn hostile_backup_files_are_refused_and_change_nothing() {
     let text = "Work that must survive hostile files";
     app.type_into(&field(STEP_A), text).await;
     expect_stored(&app, LESSON, STEP_A, text).await;
-    let good = backup_from_stored(&stored(&app).await.expect("spire.progress"));
+    let good = backup_from_storage(&app).await;
 
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
     png.extend((0..2048u32).map(|i| (i * 7 + 3) as u8));
@@ -997,7 +1267,7 @@ async fn hostile_backup_files_are_refused_and_change_nothing() {
     app.open("#/my-work").await;
     app.wait_for_page("my-work").await;
     app.settle(Duration::from_millis(400)).await;
-    let before = stored(&app).await.expect("spire.progress");
+    let before = saved_state(&app).await;
     for (what, path, says) in cases {
         // A fresh page each time, so each error shown is this file's.
         app.reload().await;
@@ -1017,9 +1287,9 @@ async fn hostile_backup_files_are_refused_and_change_nothing() {
         );
         tokio::time::sleep(Duration::from_millis(500)).await;
         assert_eq!(
-            stored(&app).await.as_deref(),
-            Some(before.as_str()),
-            "{what}: {PROGRESS_KEY} changed"
+            saved_state(&app).await,
+            before,
+            "{what}: the saved data changed"
         );
     }
     open_step(&app, LESSON, STEP_A).await;
@@ -1058,7 +1328,7 @@ async fn erase_everything_asks_first_then_erases() {
     })
     .await;
     assert_eq!(stored_answer(&app, LESSON, STEP_A).await, None);
-    let raw = stored(&app).await.unwrap_or_default();
+    let raw = saved_state(&app).await;
     assert!(!raw.contains(text), "the text is still stored: {raw}");
 
     app.reload().await;

@@ -6,6 +6,7 @@
 //! one problem of each case must be reported and what the message must say.
 
 use spire::core::content::check::{self, check_folder, Report};
+use spire::core::content::reindex::reindex;
 use spire::core::text::Lang;
 use std::collections::BTreeMap;
 use std::fs;
@@ -40,6 +41,14 @@ const CASES: &[(&str, &str, &str)] = &[
     ("index-unknown-key",               "index.json:6:14",             "unknown field `rolemodels`"),
     ("missing-media",                   "sprint.json:7:52",            "`media/picture.svg` is not a file in the content folder"),
     ("media-outside-folder",            "role-models/maja.json:9:3",   "`../maja.svg` is not a file in the content folder"),
+    ("recall-step-missing",             "sprint.json:10:72",           "`recall`: there is no step with id `wishes` in this file"),
+    ("recall-other-file-step-missing",  "sprint.json:10:94",           "`lessons/challenges/quest.json` has no step with id `video`"),
+    ("recall-lesson-missing",           "sprint.json:10:72",           "there is no lesson with id `nothing` in index.json"),
+    ("recall-two-sources",              "sprint.json:10:61",           "`recall` can name a lesson or a challenge, not both"),
+    ("summary-stale",                   "index.json:10:9",             "the summary of `sprint.json` is stale"),
+    ("summary-differs",                 "index.json:12:9",             "`levels` in the summary differs from `sprint.json`"),
+    ("summary-not-listed",              "index.json:9:7",              "a summary of lesson `ghost`, which the list `lessons` does not name"),
+    ("summary-unreadable",              "index.json:9:7",              "the summary cannot be read: missing field `levels`"),
 ];
 
 fn root() -> &'static Path {
@@ -175,6 +184,111 @@ fn messages_come_in_danish_too() {
         report.diagnostics[0].message.contains("findes ikke"),
         "{report:?}"
     );
+    let report = check_folder(&case_folder("summary-stale"), Lang::Da);
+    assert!(
+        report.diagnostics[0]
+            .message
+            .contains("sammendraget af `sprint.json` er forældet"),
+        "{report:?}"
+    );
+}
+
+/// `make check-content` fails on a stale shipped index through the checker; this also
+/// catches a shipped index that lacks summaries (which the checker allows: hand-written
+/// indexes of ids alone are fine, but ours is generated).
+#[test]
+fn shipped_index_is_fresh() {
+    let dir = root().join("lessons");
+    let out = reindex(&read_tree(&dir), Lang::En);
+    let lines: Vec<String> = out
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert!(out.report.is_clean(), "{}", lines.join("\n"));
+    let written = fs::read_to_string(dir.join("index.json")).unwrap();
+    assert!(
+        out.text.as_deref() == Some(written.as_str()),
+        "lessons/index.json is stale: run `cargo run --bin spire-content -- index lessons`"
+    );
+    assert!(written.contains("\"summaries\""));
+    let (code, _, stderr) = run(&["index", "--check", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn a_hand_written_index_without_summaries_is_clean() {
+    let mut files = read_tree(&fixtures().join("base"));
+    let out = reindex(&files, Lang::En);
+    assert!(out.report.is_clean());
+    assert!(!files["index.json"].contains("summaries"));
+    // With generated summaries it stays clean; an edit to a file makes it stale.
+    files.insert("index.json".into(), out.text.unwrap());
+    assert_eq!(lines(&check_folder(&files, Lang::En)), Vec::<String>::new());
+    let sprint = files["sprint.json"].replace("Hvorfor?", "Hvorfor ikke?");
+    files.insert("sprint.json".into(), sprint);
+    let got = lines(&check_folder(&files, Lang::En));
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].contains("is stale"), "{got:#?}");
+}
+
+#[test]
+fn index_command_writes_summaries_and_reports_broken_files() {
+    let dir = TempDir::new("index");
+    dir.write(&case_folder("base"));
+    let folder = dir.0.to_str().unwrap();
+    let (code, stdout, stderr) = run(&["index", folder]);
+    assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
+    assert!(stderr.contains("summaries of 4 files"), "{stderr}");
+    let written = fs::read_to_string(dir.0.join("index.json")).unwrap();
+    assert!(written.contains("\"summaries\""), "{written}");
+    assert_eq!(run(&["check", folder]).0, 0);
+    let (code, _, stderr) = run(&["index", folder]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("up to date"), "{stderr}");
+
+    fs::write(dir.0.join("sprint.json"), "{\n  \"id\": \"sprint\",,\n}").unwrap();
+    let (code, stdout, stderr) = run(&["index", folder]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let want = format!("{}:2:18: ", dir.0.join("sprint.json").display());
+    assert!(stdout.starts_with(&want), "{stdout}");
+    let written = fs::read_to_string(dir.0.join("index.json")).unwrap();
+    assert!(
+        !written.contains("\"sprint\": {"),
+        "a broken file gets no summary: {written}"
+    );
+    assert!(
+        written.contains("\"maja\": {"),
+        "the other files keep theirs: {written}"
+    );
+
+    // --check says whether the index is what `index` would write, and writes nothing.
+    let (code, _, stderr) = run(&["index", "--check", folder]);
+    assert_eq!(code, 1, "{stderr}");
+    let unchanged = fs::read_to_string(dir.0.join("index.json")).unwrap();
+    assert_eq!(unchanged, written);
+    fs::write(
+        dir.0.join("sprint.json"),
+        &case_folder("base")["sprint.json"],
+    )
+    .unwrap();
+    let (code, _, stderr) = run(&["index", "--check", folder]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("not up to date"), "{stderr}");
+    assert_eq!(run(&["index", folder]).0, 0);
+    let (code, _, stderr) = run(&["index", "--check", folder]);
+    assert_eq!(code, 0, "{stderr}");
+
+    fs::write(dir.0.join("index.json"), "{\"lessons\": [1]}").unwrap();
+    let (code, stdout, _) = run(&["index", folder]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("index.json:1:"), "{stdout}");
+    let kept = fs::read_to_string(dir.0.join("index.json")).unwrap();
+    assert_eq!(
+        kept, "{\"lessons\": [1]}",
+        "a broken index is not rewritten"
+    );
 }
 
 #[test]
@@ -275,6 +389,7 @@ fn command_passes_clean_content_and_rejects_bad_usage() {
         &["check"],
         &["lint", "x"],
         &["schema", "--frobnicate"],
+        &["index", "--frobnicate"],
     ] {
         let (code, _, stderr) = run(args);
         assert_eq!(code, 2, "{args:?}: {stderr}");

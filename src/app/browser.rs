@@ -14,6 +14,32 @@ pub fn now() -> i64 {
     js_sys::Date::now() as i64
 }
 
+/// 64 random bits for record ids (unique enough between tabs; not for secrets).
+pub fn random_u64() -> u64 {
+    let half = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    (half() << 32) ^ half()
+}
+
+/// A high-resolution time for measuring, in milliseconds.
+pub fn perf_now() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Records `performance.measure(name, {start})` so benchmarks can read how long it took.
+pub fn perf_measure(name: &str, start: f64) {
+    let Some(performance) = window().performance() else {
+        return;
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"start".into(), &JsValue::from_f64(start));
+    let measure = js_sys::Reflect::get(&performance, &"measure".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(measure) = measure {
+        let _ = measure.call2(&performance, &JsValue::from_str(name), &options);
+    }
+}
+
 // ---- localStorage ----------------------------------------------------------------------
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +90,18 @@ pub fn storage_keys(prefix: &str) -> Vec<String> {
     (0..len)
         .filter_map(|i| s.key(i).ok().flatten())
         .filter(|k| k.starts_with(prefix))
+        .collect()
+}
+
+/// Every `(key, value)` whose key starts with `prefix` but not with `except`.
+pub fn storage_entries(prefix: &str, except: &str) -> Vec<(String, String)> {
+    let Some(s) = local_storage() else {
+        return vec![];
+    };
+    storage_keys(prefix)
+        .into_iter()
+        .filter(|k| !k.starts_with(except))
+        .filter_map(|k| Some((k.clone(), s.get_item(&k).ok().flatten()?)))
         .collect()
 }
 
@@ -179,6 +217,10 @@ pub fn replace_hash(hash: &str) {
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(hash));
     }
+}
+
+pub fn reload() {
+    let _ = window().location().reload();
 }
 
 pub fn set_document_lang(code: &str) {

@@ -1,11 +1,21 @@
 //! Content loading: `lessons/index.json` at start, every other file only when a page needs
-//! it. Each file's outcome is kept per id, so one broken file never hides the others.
+//! it. Each content file has its own signal, made once when the index loads, holding the
+//! file's card summary and its load state; fetching one file updates only its own signal,
+//! so a list of cards does not rebuild every card per fetch.
+//!
+//! List pages render cards from the index's summaries and fetch only the files that have
+//! none. A fetched file always wins: if its hash differs from its summary's, the summary is
+//! rebuilt from the file, and every card and filter follows.
 
 use super::browser;
-use crate::core::content::load::{self, Loaded};
+use crate::core::content::load::Loaded;
+use crate::core::content::summary::{content_hash, Hashed, Summarise};
 use crate::core::content::{
-    CanvasTemplate, Challenge, ContentIndex, ContentKind, Lesson, Problem, ProblemKind, RoleModel,
+    load, CanvasTemplate, Challenge, ContentIndex, ContentKind, Lesson, Problem, ProblemKind,
+    RoleModel,
 };
+use crate::core::progress::WorkRef;
+use crate::core::text::Text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
@@ -37,15 +47,111 @@ impl<T> Load<T> {
     }
 }
 
-type Files<T> = RwSignal<HashMap<String, Load<T>>>;
+/// What a list page shows for one file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Card<S> {
+    /// No summary yet; the file is on its way.
+    Loading,
+    /// The file was fetched and cannot be used.
+    Broken(FileError),
+    Ready(Arc<Hashed<S>>),
+}
+
+/// One content file as the app knows it.
+#[derive(Debug)]
+pub struct FileState<T: Summarise> {
+    /// The index's summary while no fetched file contradicts it; else built from the file.
+    pub summary: Option<Arc<Hashed<T::Summary>>>,
+    /// `None` until a page asks for the file.
+    pub load: Option<Load<T>>,
+}
+
+impl<T: Summarise> Default for FileState<T> {
+    fn default() -> Self {
+        FileState {
+            summary: None,
+            load: None,
+        }
+    }
+}
+
+impl<T: Summarise> FileState<T> {
+    fn card(&self) -> Card<T::Summary> {
+        match (&self.load, &self.summary) {
+            (Some(Load::Failed(e)), _) => Card::Broken(e.clone()),
+            (_, Some(summary)) => Card::Ready(summary.clone()),
+            _ => Card::Loading,
+        }
+    }
+}
+
+type Slot<T> = ArcRwSignal<FileState<T>>;
+type Slots<T> = HashMap<String, Slot<T>>;
+
+/// The signal of every file, by kind and id.
+#[derive(Default)]
+pub struct Files {
+    lessons: Slots<Lesson>,
+    canvases: Slots<CanvasTemplate>,
+    challenges: Slots<Challenge>,
+    role_models: Slots<RoleModel>,
+}
+
+impl Files {
+    /// One signal per listed file, holding its summary from the index if it has a readable one.
+    fn from_index(index: &ContentIndex) -> Files {
+        fn slots<T: ContentFile>(files: &mut Files, index: &ContentIndex) {
+            for id in index.ids(T::KIND) {
+                let state = FileState::<T> {
+                    summary: index.summaries.get::<T>(id.as_str()).cloned().map(Arc::new),
+                    load: None,
+                };
+                T::slots(files).insert(id.to_string(), ArcRwSignal::new(state));
+            }
+        }
+        let mut files = Files::default();
+        slots::<Lesson>(&mut files, index);
+        slots::<CanvasTemplate>(&mut files, index);
+        slots::<Challenge>(&mut files, index);
+        slots::<RoleModel>(&mut files, index);
+        files
+    }
+}
+
+/// A kind of content file the app loads.
+pub trait ContentFile: Summarise + Clone {
+    fn slots(files: &mut Files) -> &mut Slots<Self>;
+}
+
+impl ContentFile for Lesson {
+    fn slots(files: &mut Files) -> &mut Slots<Self> {
+        &mut files.lessons
+    }
+}
+
+impl ContentFile for CanvasTemplate {
+    fn slots(files: &mut Files) -> &mut Slots<Self> {
+        &mut files.canvases
+    }
+}
+
+impl ContentFile for Challenge {
+    fn slots(files: &mut Files) -> &mut Slots<Self> {
+        &mut files.challenges
+    }
+}
+
+impl ContentFile for RoleModel {
+    fn slots(files: &mut Files) -> &mut Slots<Self> {
+        &mut files.role_models
+    }
+}
 
 #[derive(Clone, Copy)]
 pub struct Content {
     pub index: RwSignal<Option<Result<Arc<ContentIndex>, FileError>>>,
-    lessons: Files<Lesson>,
-    canvases: Files<CanvasTemplate>,
-    challenges: Files<Challenge>,
-    role_models: Files<RoleModel>,
+    /// Not reactive itself: the map is made once; each file's signal is what views track.
+    files: StoredValue<Files>,
 }
 
 pub fn file_path(kind: ContentKind, id: &str) -> String {
@@ -79,12 +185,9 @@ impl Content {
     pub fn new() -> Content {
         let content = Content {
             index: RwSignal::new(None),
-            lessons: RwSignal::new(HashMap::new()),
-            canvases: RwSignal::new(HashMap::new()),
-            challenges: RwSignal::new(HashMap::new()),
-            role_models: RwSignal::new(HashMap::new()),
+            files: StoredValue::new(Files::default()),
         };
-        let index = content.index;
+        let (index, files) = (content.index, content.files);
         spawn_local(async move {
             let file = format!("{CONTENT_ROOT}index.json");
             let result = match browser::fetch_text(&file).await {
@@ -93,6 +196,9 @@ impl Content {
                     .map_err(|problem| FileError { file, problem }),
                 Err(reason) => Err(unreadable(&file, reason)),
             };
+            if let Ok(loaded) = &result {
+                files.set_value(Files::from_index(loaded));
+            }
             index.set(Some(result));
         });
         content
@@ -104,63 +210,111 @@ impl Content {
             .with(|i| i.as_ref().and_then(|r| r.as_ref().ok().cloned()))
     }
 
-    fn ensure<T: Send + Sync + 'static>(
-        &self,
-        files: Files<T>,
-        kind: ContentKind,
-        id: &str,
-        parse: fn(&str, &str, &ContentIndex) -> Result<Loaded<T>, Problem>,
-    ) {
+    /// The signal of file `id` (tracking the index: there is none before it loads). Files
+    /// the index does not list (a reference to a missing role model, saved work on a
+    /// removed lesson) get one on first use, without a summary.
+    fn slot<T: ContentFile>(&self, id: &str) -> Option<Slot<T>> {
+        let ready = self.index.with(|i| matches!(i, Some(Ok(_))));
+        if !ready {
+            return None;
+        }
+        self.files.try_update_value(|files| {
+            T::slots(files)
+                .entry(id.to_string())
+                .or_insert_with(|| ArcRwSignal::new(FileState::default()))
+                .clone()
+        })
+    }
+
+    /// Starts loading file `id` of kind `T` unless it is loaded or on its way.
+    pub fn ensure<T: ContentFile>(&self, id: &str) {
         let Some(index) = self.index() else { return };
-        if files.with_untracked(|f| f.contains_key(id)) {
+        let Some(slot) = self.slot::<T>(id) else {
+            return;
+        };
+        if slot.with_untracked(|f| f.load.is_some()) {
             return;
         }
-        files.update(|f| {
-            f.insert(id.to_string(), Load::Loading);
-        });
+        slot.update(|f| f.load = Some(Load::Loading));
         let id = id.to_string();
         spawn_local(async move {
-            let file = file_path(kind, &id);
-            let outcome = match browser::fetch_text(&file).await {
-                Ok(text) => match parse(&id, &text, &index) {
-                    Ok(loaded) => Load::Ready(Arc::new(loaded)),
-                    Err(problem) => Load::Failed(FileError { file, problem }),
-                },
-                Err(reason) => Load::Failed(unreadable(&file, reason)),
+            let file = file_path(T::KIND, &id);
+            let text = match browser::fetch_text(&file).await {
+                Ok(text) => text,
+                Err(reason) => {
+                    slot.update(|f| f.load = Some(Load::Failed(unreadable(&file, reason))));
+                    return;
+                }
             };
-            files.update(|f| {
-                f.insert(id, outcome);
-            });
+            match T::load(&id, &text, &index) {
+                Ok(loaded) => {
+                    let hash = content_hash(text.as_bytes());
+                    slot.update(|f| {
+                        // The file wins over a summary made from another version of it.
+                        if f.summary.as_ref().is_none_or(|s| s.hash != hash) {
+                            f.summary = Some(Arc::new(Hashed {
+                                hash,
+                                summary: loaded.value.summarise(),
+                            }));
+                        }
+                        f.load = Some(Load::Ready(Arc::new(loaded)));
+                    });
+                }
+                Err(problem) => {
+                    slot.update(|f| f.load = Some(Load::Failed(FileError { file, problem })))
+                }
+            }
         });
+    }
+
+    /// Starts loading every listed file of kind `T` that has no summary to show (list
+    /// pages): a file the index does not summarise is fetched, never hidden.
+    pub fn ensure_unsummarised<T: ContentFile>(&self) {
+        for id in self.ids(T::KIND) {
+            let missing = self
+                .slot::<T>(&id)
+                .is_some_and(|s| s.with_untracked(|f| f.summary.is_none()));
+            if missing {
+                self.ensure::<T>(&id);
+            }
+        }
+    }
+
+    /// What a list page shows for file `id` (tracks that file only).
+    pub fn card<T: ContentFile>(&self, id: &str) -> Card<T::Summary> {
+        self.slot::<T>(id)
+            .map(|s| s.with(FileState::card))
+            .unwrap_or(Card::Loading)
+    }
+
+    /// The loaded file `id` (tracks that file only); `Loading` until it is fetched.
+    pub fn file<T: ContentFile>(&self, id: &str) -> Load<T> {
+        self.slot::<T>(id)
+            .and_then(|s| s.with(|f| f.load.clone()))
+            .unwrap_or(Load::Loading)
+    }
+
+    /// True once something has asked for file `id` (tracked).
+    pub fn requested<T: ContentFile>(&self, id: &str) -> bool {
+        self.slot::<T>(id)
+            .is_some_and(|s| s.with(|f| f.load.is_some()))
     }
 
     /// Starts loading a lesson if needed; read it with `lesson`.
     pub fn ensure_lesson(&self, id: &str) {
-        self.ensure(self.lessons, ContentKind::Lesson, id, load::load_lesson);
+        self.ensure::<Lesson>(id);
     }
 
     pub fn ensure_challenge(&self, id: &str) {
-        self.ensure(
-            self.challenges,
-            ContentKind::Challenge,
-            id,
-            load::load_challenge,
-        );
+        self.ensure::<Challenge>(id);
     }
 
     pub fn ensure_canvas(&self, id: &str) {
-        self.ensure(self.canvases, ContentKind::Canvas, id, |id, text, _| {
-            load::load_canvas(id, text)
-        });
+        self.ensure::<CanvasTemplate>(id);
     }
 
     pub fn ensure_role_model(&self, id: &str) {
-        self.ensure(
-            self.role_models,
-            ContentKind::RoleModel,
-            id,
-            |id, text, _| load::load_role_model(id, text),
-        );
+        self.ensure::<RoleModel>(id);
     }
 
     /// The ids the index lists for `kind` (tracked; empty until the index is loaded).
@@ -170,40 +324,47 @@ impl Content {
             .unwrap_or_default()
     }
 
-    /// Starts loading every file of `kind` the index lists (for list pages).
-    pub fn ensure_all(&self, kind: ContentKind) {
-        for id in self.ids(kind) {
-            match kind {
-                ContentKind::Lesson => self.ensure_lesson(&id),
-                ContentKind::Canvas => self.ensure_canvas(&id),
-                ContentKind::Challenge => self.ensure_challenge(&id),
-                ContentKind::RoleModel => self.ensure_role_model(&id),
-            }
-        }
-    }
-
     pub fn lesson(&self, id: &str) -> Load<Lesson> {
-        self.lessons
-            .with(|f| f.get(id).cloned())
-            .unwrap_or(Load::Loading)
+        self.file(id)
     }
 
     pub fn challenge(&self, id: &str) -> Load<Challenge> {
-        self.challenges
-            .with(|f| f.get(id).cloned())
-            .unwrap_or(Load::Loading)
+        self.file(id)
     }
 
     pub fn canvas(&self, id: &str) -> Load<CanvasTemplate> {
-        self.canvases
-            .with(|f| f.get(id).cloned())
-            .unwrap_or(Load::Loading)
+        self.file(id)
     }
 
     pub fn role_model(&self, id: &str) -> Load<RoleModel> {
-        self.role_models
-            .with(|f| f.get(id).cloned())
-            .unwrap_or(Load::Loading)
+        self.file(id)
+    }
+}
+
+impl Content {
+    /// Starts loading the content file a piece of saved work follows.
+    pub fn ensure_work_file(&self, work: &WorkRef) {
+        match work.content() {
+            (ContentKind::Lesson, id) => self.ensure_lesson(id),
+            (ContentKind::Challenge, id) => self.ensure_challenge(id),
+            (ContentKind::Canvas, id) => self.ensure_canvas(id),
+            (ContentKind::RoleModel, id) => self.ensure_role_model(id),
+        }
+    }
+
+    /// The title of the content a piece of work follows, once loaded (tracked).
+    pub fn work_title(&self, work: &WorkRef) -> Option<Text> {
+        match work.content() {
+            (ContentKind::Lesson, id) => self.lesson(id).ready().map(|l| l.value.title.clone()),
+            (ContentKind::Challenge, id) => {
+                self.challenge(id).ready().map(|c| c.value.title.clone())
+            }
+            (ContentKind::Canvas, id) => self.canvas(id).ready().map(|c| c.value.title.clone()),
+            (ContentKind::RoleModel, id) => self
+                .role_model(id)
+                .ready()
+                .map(|r| Text::plain(&r.value.name)),
+        }
     }
 }
 

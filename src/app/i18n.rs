@@ -13,7 +13,7 @@ pub struct I18n {
 impl I18n {
     pub fn new(store: Store) -> I18n {
         I18n {
-            lang: Memo::new(move |_| store.state.with(|p| p.settings.lang.unwrap_or_default())),
+            lang: Memo::new(move |_| store.lang()),
         }
     }
 

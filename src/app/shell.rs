@@ -5,9 +5,10 @@ use super::browser;
 use super::i18n::use_i18n;
 use super::pages;
 use super::router::use_router;
-use super::store::{use_store, LoadNotice, SaveStatus};
+use super::store::{use_store, SaveStatus};
 use crate::core::i18n::Key;
 use crate::core::progress::backup::{backup_file_name, export_backup};
+use crate::core::progress::save::LoadNotice;
 use crate::core::route::Route;
 use leptos::prelude::*;
 
@@ -83,7 +84,7 @@ fn Header() -> impl IntoView {
     let store = use_store();
     let switch = move |_| {
         let next = store.lang().other();
-        store.update(|p, now| p.set_lang(next, now));
+        store.set_lang(next);
     };
     view! {
         <header class="site-header">
@@ -126,6 +127,7 @@ fn SaveStatusView() -> impl IntoView {
             SaveStatus::Failed => Key::NotSavedError,
             SaveStatus::Blocked => Key::NotSavedBlocked,
             SaveStatus::NewerApp => Key::NotSavedNewerApp,
+            SaveStatus::ReadOnly => Key::NotSavedReadOnly,
         })
     };
     let class = move || match store.status.get() {
@@ -143,9 +145,7 @@ fn SaveStatusView() -> impl IntoView {
 pub fn download_backup() {
     let store = use_store();
     let now = browser::now();
-    let file = store
-        .state
-        .with_untracked(|p| export_backup(p, now, super::store::APP_VERSION));
+    let file = export_backup(&store.snapshot(), now, super::store::APP_VERSION);
     browser::download(&backup_file_name(now), "application/json", &file);
 }
 
@@ -156,17 +156,44 @@ fn Notices() -> impl IntoView {
     let full = move || store.status.get() == SaveStatus::Full;
     let load_notice = move || {
         store.notice.get().map(|n| {
-            let body = match n {
-                LoadNotice::KeptAside(e) => {
-                    i18n.f(Key::KeptAsideBody, &[("reason", &e.message(i18n.lang()))])
+            let (title, body) = match n {
+                LoadNotice::KeptAside(e) => (
+                    Key::KeptAsideTitle,
+                    i18n.f(Key::KeptAsideBody, &[("reason", &e.message(i18n.lang()))]),
+                ),
+                LoadNotice::PartlyRead(items) => (
+                    Key::KeptAsideTitle,
+                    i18n.f(Key::PartlyReadBody, &[("items", &items.join(", "))]),
+                ),
+                LoadNotice::Blocked => {
+                    return view! {
+                        <section class="notice notice-error" role="alert" id="blocked-notice">
+                            <h2>{i18n.t(Key::BlockedTitle)}</h2>
+                            <p>{i18n.t(Key::BlockedBody)}</p>
+                            <p class="actions">
+                                <button type="button" class="primary" on:click=move |_| download_backup()>{i18n.t(Key::DownloadBackup)}</button>
+                                <a class="button" href=Route::MyWork.href()>{i18n.t(Key::NavMyWork)}</a>
+                            </p>
+                        </section>
+                    }
+                    .into_any()
                 }
-                LoadNotice::PartlyRead(items) => {
-                    i18n.f(Key::PartlyReadBody, &[("items", &items.join(", "))])
+                LoadNotice::NewerApp(version) => {
+                    return view! {
+                        <section class="notice notice-warning" role="alert" id="newer-app-notice">
+                            <h2>{i18n.t(Key::NewerAppTitle)}</h2>
+                            <p>{i18n.f(Key::NewerAppBody, &[("version", &version.to_string())])}</p>
+                            <p class="actions">
+                                <button type="button" class="primary" on:click=move |_| browser::reload()>{i18n.t(Key::Reload)}</button>
+                            </p>
+                        </section>
+                    }
+                    .into_any()
                 }
             };
             view! {
                 <section class="notice notice-warning" role="alert" id="kept-aside-notice">
-                    <h2>{i18n.t(Key::KeptAsideTitle)}</h2>
+                    <h2>{i18n.t(title)}</h2>
                     <p>{body}</p>
                     <p class="actions">
                         <a class="button" href=Route::MyWork.href()>{i18n.t(Key::NavMyWork)}</a>
@@ -174,6 +201,7 @@ fn Notices() -> impl IntoView {
                     </p>
                 </section>
             }
+            .into_any()
         })
     };
     view! {

@@ -1,18 +1,25 @@
-//! The one owner of the saved work. Components read its signal and call `update`; only this
-//! module touches storage. Saves are debounced (300 ms) and flushed when the tab is hidden
-//! or closed; every save reads what another tab may have written and merges before writing,
-//! and a `storage` event from another tab is merged in at once.
+//! The one owner of the saved work. Components read it through keyed, tracked accessors —
+//! one answer, one work item, the list of work, the settings — so typing in a step
+//! re-runs only what reads that step; they change it through its operations. Only this
+//! module touches storage, and it only carries out what `core::progress::save` decides:
+//! each changed part is saved 300 ms after the change (and at once when the tab is hidden
+//! or closed), merged with what another tab stored, and another tab's writes are merged in
+//! as they arrive.
 
 use super::browser::{self, StorageError};
-use crate::core::progress::merge::merge;
-use crate::core::progress::stored::{restore, to_stored, RestoreError};
-use crate::core::progress::{Millis, Progress};
+use crate::core::progress::answer::RecordKind;
+use crate::core::progress::save::{
+    absorb_head, absorb_progress, absorb_work, decide_save, kept_aside_key, kept_aside_time,
+    plan_load, read_incoming, Incoming, LoadNotice, Merged, Mode, SaveDecision, Slot,
+    KEPT_ASIDE_PREFIX, LEGACY_KEY,
+};
+use crate::core::progress::stored::{to_stored, Head};
+use crate::core::progress::{Answer, Millis, Progress, RecordId, Settings, Work, WorkRef};
 use crate::core::text::Lang;
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeSet, HashMap};
 
-pub const PROGRESS_KEY: &str = "spire.progress";
-pub const KEPT_ASIDE_PREFIX: &str = "spire.kept-aside.";
 const SAVE_DELAY_MS: u32 = 300;
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -26,13 +33,8 @@ pub enum SaveStatus {
     Blocked,
     /// A newer version of the app saved in another tab; this one must be reloaded.
     NewerApp,
-}
-
-/// Why the store could not load everything it found.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoadNotice {
-    KeptAside(RestoreError),
-    PartlyRead(Vec<String>),
+    /// Started on data from a newer version of the app: this tab only reads.
+    ReadOnly,
 }
 
 /// Data found unreadable and kept aside under its own key.
@@ -42,57 +44,135 @@ pub struct KeptAside {
     pub at: Millis,
 }
 
+/// What readers subscribe to. Triggers are made on first read and live with the page.
+#[derive(Default)]
+struct Triggers {
+    settings: ArcTrigger,
+    /// Which work items exist, and their position and completion.
+    list: ArcTrigger,
+    work: HashMap<String, ArcTrigger>,
+    answers: HashMap<(String, String), ArcTrigger>,
+}
+
+thread_local! {
+    static STATE: RefCell<Progress> = RefCell::new(Progress::default());
+    static DIRTY: RefCell<BTreeSet<Slot>> = const { RefCell::new(BTreeSet::new()) };
+    static MODE: Cell<Mode> = const { Cell::new(Mode::Normal) };
+    static TRIGGERS: RefCell<Triggers> = RefCell::new(Triggers::default());
+    // Browser timer handles are not Send, so they live here rather than in a signal.
+    static PENDING: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
+    // Unsaved work was kept aside once after a newer app took over; not again.
+    static RESCUED: Cell<bool> = const { Cell::new(false) };
+}
+
+fn work_trigger(key: &str) -> ArcTrigger {
+    TRIGGERS.with(|t| {
+        t.borrow_mut()
+            .work
+            .entry(key.to_string())
+            .or_default()
+            .clone()
+    })
+}
+
+fn answer_trigger(key: &str, step: &str) -> ArcTrigger {
+    TRIGGERS.with(|t| {
+        t.borrow_mut()
+            .answers
+            .entry((key.to_string(), step.to_string()))
+            .or_default()
+            .clone()
+    })
+}
+
+fn notify_settings() {
+    TRIGGERS.with(|t| t.borrow().settings.clone()).notify();
+}
+
+fn notify_list() {
+    TRIGGERS.with(|t| t.borrow().list.clone()).notify();
+}
+
+/// Notifies the readers of every part of `key` that differs between `before` and `after`.
+fn notify_work_diff(key: &str, before: Option<&Work>, after: Option<&Work>) {
+    if before == after {
+        return;
+    }
+    let steps: BTreeSet<&String> = before
+        .iter()
+        .chain(after.iter())
+        .flat_map(|w| w.answers.keys())
+        .collect();
+    let triggers: Vec<ArcTrigger> = TRIGGERS.with(|t| {
+        let t = t.borrow();
+        steps
+            .into_iter()
+            .filter(|s| {
+                before.and_then(|w| w.answers.get(*s)) != after.and_then(|w| w.answers.get(*s))
+            })
+            .filter_map(|s| t.answers.get(&(key.to_string(), s.clone())).cloned())
+            .chain(t.work.get(key).cloned())
+            .collect()
+    });
+    for trigger in triggers {
+        trigger.notify();
+    }
+    notify_list();
+}
+
 #[derive(Clone, Copy)]
 pub struct Store {
-    pub state: RwSignal<Progress>,
     pub status: RwSignal<SaveStatus>,
     pub notice: RwSignal<Option<LoadNotice>>,
     pub kept_aside: RwSignal<Vec<KeptAside>>,
 }
 
-thread_local! {
-    // Browser timer handles are not Send, so they live here rather than in a signal.
-    static PENDING: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
-}
-
 impl Store {
-    /// Loads saved work. Unreadable data is kept aside before anything could overwrite it.
+    /// Loads saved work as `core::progress::save::plan_load` decides: unreadable entries
+    /// are kept aside before anything could overwrite them; data from a newer app version
+    /// opens read-only.
     pub fn load() -> Store {
-        let (progress, notice, status) = match browser::storage_get(PROGRESS_KEY) {
-            Ok(None) | Err(_) => (Progress::default(), None, SaveStatus::Saved),
-            Ok(Some(raw)) => match restore(&raw) {
-                Ok(r) if r.dropped.is_empty() => (r.progress, None, SaveStatus::Saved),
-                Ok(r) => {
-                    let status = keep_aside_status(&raw);
-                    (r.progress, Some(LoadNotice::PartlyRead(r.dropped)), status)
-                }
-                Err(e) => {
-                    let status = keep_aside_status(&raw);
-                    (Progress::default(), Some(LoadNotice::KeptAside(e)), status)
-                }
-            },
-        };
+        let plan = plan_load(&browser::storage_entries("spire.", KEPT_ASIDE_PREFIX));
         let store = Store {
-            state: RwSignal::new(progress),
-            status: RwSignal::new(status),
-            notice: RwSignal::new(notice),
-            kept_aside: RwSignal::new(list_kept_aside()),
+            status: RwSignal::new(SaveStatus::Saved),
+            notice: RwSignal::new(plan.notice.clone()),
+            kept_aside: RwSignal::new(Vec::new()),
         };
-        // Once the unreadable data is safe under its own key, write what was readable so the
-        // next start does not keep the same data aside again.
-        if store.notice.get_untracked().is_some() && status == SaveStatus::Saved {
-            store.replace(store.state.get_untracked());
+        STATE.with(|s| *s.borrow_mut() = plan.progress);
+        MODE.with(|m| m.set(plan.mode));
+        if let Mode::ReadOnly(_) = plan.mode {
+            store.status.set(SaveStatus::ReadOnly);
+        } else if store.keep_aside_all(&plan.keep_aside) {
+            for key in &plan.remove {
+                browser::storage_remove(key);
+            }
+            DIRTY.with(|d| d.borrow_mut().extend(plan.write));
+            store.save_now();
         }
+        store.kept_aside.set(list_kept_aside());
         store.listen();
         store
     }
 
+    /// Copies the values of `keys` aside; on failure the tab stops writing (returns false).
+    fn keep_aside_all(&self, keys: &[String]) -> bool {
+        let now = browser::now();
+        for (n, key) in keys.iter().enumerate() {
+            let Ok(Some(raw)) = browser::storage_get(key) else {
+                continue;
+            };
+            if browser::storage_set(&kept_aside_key(now, n), &raw).is_err() {
+                self.block();
+                return false;
+            }
+        }
+        true
+    }
+
     fn listen(self) {
         browser::on_window("storage", move |e: web_sys::StorageEvent| {
-            if e.key().as_deref() == Some(PROGRESS_KEY) {
-                if let Some(raw) = e.new_value() {
-                    self.absorb(&raw);
-                }
+            if let Some(key) = e.key() {
+                self.absorb(&key, e.new_value().as_deref());
             }
         });
         browser::on_document("visibilitychange", move || {
@@ -103,135 +183,412 @@ impl Store {
         browser::on_window("pagehide", move |_: web_sys::Event| self.flush());
     }
 
-    /// Merges what another tab saved into this tab's state.
-    fn absorb(&self, raw: &str) {
-        if let Ok(theirs) = restore(raw) {
-            let mine = self.state.get_untracked();
-            let merged = merge(&mine, &theirs.progress);
-            if merged != mine {
-                self.state.set(merged);
-            }
-        }
-    }
-
-    /// Applies a change. `f` returns whether it changed anything; only then is a save queued.
-    pub fn update(&self, f: impl FnOnce(&mut Progress, Millis) -> bool) {
-        let now = browser::now();
-        let mut changed = false;
-        self.state.update(|p| changed = f(p, now));
-        if changed {
-            self.schedule();
-        }
-    }
-
-    fn schedule(&self) {
-        if self.status.get_untracked() != SaveStatus::Blocked {
-            self.status.set(SaveStatus::Saving);
-        }
-        let store = *self;
-        let timeout = gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || store.save());
-        PENDING.with(|p| *p.borrow_mut() = Some(timeout));
-    }
-
-    /// Saves at once if a save is pending. (Data that turned unreadable with nothing pending
-    /// is left for the next start, which keeps it aside and tells the pupil.)
-    pub fn flush(&self) {
-        let pending = PENDING.with(|p| p.borrow_mut().take());
-        if let Some(timeout) = pending {
-            timeout.cancel();
-            self.save();
-        }
-    }
-
-    /// Reads what is stored, merges, writes. Never writes over data it could not read.
-    fn save(&self) {
-        PENDING.with(|p| p.borrow_mut().take());
-        if self.status.get_untracked() == SaveStatus::Blocked {
+    /// Merges what another tab wrote under `key`.
+    fn absorb(&self, key: &str, raw: Option<&str>) {
+        if key.starts_with(KEPT_ASIDE_PREFIX) {
+            self.kept_aside.set(list_kept_aside());
             return;
         }
-        let mine = self.state.get_untracked();
-        let stored = match browser::storage_get(PROGRESS_KEY) {
-            Ok(Some(raw)) => match restore(&raw) {
-                Ok(r) => Some(r.progress),
-                // A newer version of the app (open in another tab) saved: never write an
-                // older format over it; this tab must be reloaded to save again.
-                Err(RestoreError::FromNewerApp(_)) => {
-                    self.status.set(SaveStatus::NewerApp);
-                    return;
+        match read_incoming(key, raw) {
+            Incoming::Head(head) => self.apply(|p| absorb_head(p, &head)),
+            Incoming::Work(k, work) => {
+                let before = STATE.with(|s| s.borrow().work.get(&k).cloned());
+                let changed = STATE.with(|s| absorb_work(&mut s.borrow_mut(), &k, &work));
+                if changed {
+                    let after = STATE.with(|s| s.borrow().work.get(&k).cloned());
+                    notify_work_diff(&k, before.as_ref(), after.as_ref());
                 }
-                Err(_) => {
-                    if keep_aside(&raw).is_err() {
-                        self.status.set(SaveStatus::Blocked);
-                        return;
-                    }
-                    self.kept_aside.set(list_kept_aside());
-                    None
-                }
-            },
-            _ => None,
-        };
-        let merged = match stored {
-            Some(theirs) => merge(&mine, &theirs),
-            None => mine.clone(),
-        };
-        let status = match browser::storage_set(
-            PROGRESS_KEY,
-            &to_stored(&merged, browser::now(), APP_VERSION),
-        ) {
-            Ok(()) => SaveStatus::Saved,
-            Err(StorageError::Full) => SaveStatus::Full,
-            Err(StorageError::Unavailable) => SaveStatus::Failed,
-        };
-        self.status.set(status);
-        if merged != mine {
-            self.state.set(merged);
+            }
+            Incoming::Legacy(progress) => {
+                let dirty = self.apply_dirty(|p| absorb_progress(p, &progress));
+                DIRTY.with(|d| d.borrow_mut().extend(dirty));
+                self.schedule();
+            }
+            Incoming::NewerApp(version) => self.newer_app(version),
+            Incoming::Nothing => {}
         }
     }
 
-    /// Replaces the whole state (restore by replace, erase) and saves at once, without merging
-    /// back what is stored: the user chose this.
-    pub fn replace(&self, progress: Progress) {
-        PENDING.with(|p| p.borrow_mut().take());
-        self.state.set(progress.clone());
-        let status = match browser::storage_set(
-            PROGRESS_KEY,
-            &to_stored(&progress, browser::now(), APP_VERSION),
-        ) {
-            Ok(()) => SaveStatus::Saved,
-            Err(StorageError::Full) => SaveStatus::Full,
-            Err(StorageError::Unavailable) => SaveStatus::Failed,
-        };
-        self.status.set(status);
+    /// Applies a change to the whole state and notifies every reader whose part changed.
+    fn apply(&self, f: impl FnOnce(&mut Progress) -> bool) {
+        let before = STATE.with(|s| s.borrow().clone());
+        let changed = STATE.with(|s| f(&mut s.borrow_mut()));
+        if changed {
+            self.notify_all(&before);
+        }
+    }
+
+    fn apply_dirty(&self, f: impl FnOnce(&mut Progress) -> BTreeSet<Slot>) -> BTreeSet<Slot> {
+        let before = STATE.with(|s| s.borrow().clone());
+        let dirty = STATE.with(|s| f(&mut s.borrow_mut()));
+        self.notify_all(&before);
+        dirty
+    }
+
+    fn notify_all(&self, before: &Progress) {
+        let after = STATE.with(|s| s.borrow().clone());
+        if before.settings != after.settings || before.erased_at != after.erased_at {
+            notify_settings();
+        }
+        let keys: BTreeSet<&String> = before.work.keys().chain(after.work.keys()).collect();
+        for key in keys {
+            notify_work_diff(key, before.work.get(key), after.work.get(key));
+        }
+        notify_list();
+    }
+
+    // ---- reading (tracked) -------------------------------------------------------------
+
+    /// One step's answer; re-runs the reader only when that answer changes.
+    pub fn answer(&self, work: &WorkRef, step: &str) -> Option<Answer> {
+        let key = work.key();
+        answer_trigger(&key, step).track();
+        STATE.with(|s| s.borrow().work.get(&key)?.answer(step).cloned())
+    }
+
+    /// Whether a step holds something the pupil did; re-runs when that answer changes.
+    pub fn answer_is_meaningful(&self, work: &WorkRef, step: &str) -> bool {
+        let key = work.key();
+        answer_trigger(&key, step).track();
+        STATE.with(|s| {
+            s.borrow()
+                .work
+                .get(&key)
+                .and_then(|w| w.answer(step))
+                .is_some_and(|a| a.is_meaningful())
+        })
+    }
+
+    /// Reads the state without subscribing (for event handlers and one-off decisions).
+    pub fn with<R>(&self, f: impl FnOnce(&Progress) -> R) -> R {
+        STATE.with(|s| f(&s.borrow()))
+    }
+
+    /// Reads one work item; re-runs when anything but its answers' text changes.
+    pub fn with_work<R>(&self, work: &WorkRef, f: impl FnOnce(Option<&Work>) -> R) -> R {
+        let key = work.key();
+        work_trigger(&key).track();
+        STATE.with(|s| f(s.borrow().work.get(&key)))
+    }
+
+    /// Reads the whole state, re-running when work items come or go or move on.
+    pub fn with_list<R>(&self, f: impl FnOnce(&Progress) -> R) -> R {
+        TRIGGERS.with(|t| t.borrow().list.clone()).track();
+        STATE.with(|s| f(&s.borrow()))
+    }
+
+    pub fn with_settings<R>(&self, f: impl FnOnce(&Settings) -> R) -> R {
+        TRIGGERS.with(|t| t.borrow().settings.clone()).track();
+        STATE.with(|s| f(&s.borrow().settings))
     }
 
     pub fn lang(&self) -> Lang {
-        self.state.with(|p| p.settings.lang.unwrap_or_default())
+        self.with_settings(|s| s.lang.unwrap_or_default())
+    }
+
+    /// The whole state, untracked (for backups and previews).
+    pub fn snapshot(&self) -> Progress {
+        STATE.with(|s| s.borrow().clone())
+    }
+
+    // ---- changing ----------------------------------------------------------------------
+
+    /// A new random record id (never "highest + 1", which two tabs would both mint).
+    pub fn new_id(&self) -> RecordId {
+        RecordId::from_random(browser::random_u64())
+    }
+
+    pub fn set_answer(&self, work: &WorkRef, step: &str, answer: Answer) {
+        self.change_answer(work, step, |p, now| p.set_answer(work, step, answer, now));
+    }
+
+    /// Adds, changes or (with `None`) deletes one record of a step's list.
+    pub fn put_record<T: RecordKind>(
+        &self,
+        work: &WorkRef,
+        step: &str,
+        id: RecordId,
+        value: Option<T>,
+    ) {
+        self.change_answer(work, step, |p, now| {
+            p.put_record(work, step, id, value, now)
+        });
+    }
+
+    fn change_answer(
+        &self,
+        work: &WorkRef,
+        step: &str,
+        f: impl FnOnce(&mut Progress, Millis) -> bool,
+    ) {
+        let key = work.key();
+        let (existed, meaningful_before) = STATE.with(|s| {
+            let p = s.borrow();
+            let w = p.work.get(&key);
+            (
+                w.is_some(),
+                w.and_then(|w| w.answer(step))
+                    .is_some_and(|a| a.is_meaningful()),
+            )
+        });
+        let now = browser::now();
+        if !STATE.with(|s| f(&mut s.borrow_mut(), now)) {
+            return;
+        }
+        let meaningful_after = STATE.with(|s| {
+            s.borrow()
+                .answer(work, step)
+                .is_some_and(|a| a.is_meaningful())
+        });
+        answer_trigger(&key, step).notify();
+        if !existed || meaningful_before != meaningful_after {
+            work_trigger(&key).notify();
+        }
+        if !existed {
+            notify_list();
+        }
+        self.mark(Slot::Work(key));
+    }
+
+    /// Changes a work item's own data (position, completion, props).
+    pub fn update_work(&self, work: &WorkRef, f: impl FnOnce(&mut Progress, Millis) -> bool) {
+        let now = browser::now();
+        if STATE.with(|s| f(&mut s.borrow_mut(), now)) {
+            let key = work.key();
+            work_trigger(&key).notify();
+            notify_list();
+            self.mark(Slot::Work(key));
+        }
+    }
+
+    pub fn set_position(&self, work: &WorkRef, step: &str) {
+        self.update_work(work, |p, now| p.set_position(work, step, now));
+    }
+
+    pub fn set_completed(&self, work: &WorkRef, done: bool) {
+        self.update_work(work, |p, now| p.set_completed(work, done, now));
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.update_settings(|p, now| p.set_lang(lang, now));
+    }
+
+    pub fn set_name(&self, name: &str) {
+        self.update_settings(|p, now| p.set_name(name, now));
+    }
+
+    fn update_settings(&self, f: impl FnOnce(&mut Progress, Millis) -> bool) {
+        let now = browser::now();
+        if STATE.with(|s| f(&mut s.borrow_mut(), now)) {
+            notify_settings();
+            self.mark(Slot::Settings);
+        }
+    }
+
+    /// Merges a restored backup into the saved work.
+    pub fn merge_in(&self, incoming: &Progress) {
+        let dirty = self.apply_dirty(|p| absorb_progress(p, incoming));
+        DIRTY.with(|d| d.borrow_mut().extend(dirty));
+        self.save_now();
+    }
+
+    /// Replaces the whole state (restore by replace, erase) and saves at once, without
+    /// merging back what is stored: the user chose this.
+    pub fn replace(&self, progress: Progress) {
+        if MODE.with(Cell::get) != Mode::Normal {
+            return;
+        }
+        let before = self.snapshot();
+        // Without the stored entries the save below writes the new state as it is.
+        for key in before.work.keys().chain(progress.work.keys()) {
+            browser::storage_remove(&Slot::Work(key.clone()).storage_key());
+        }
+        browser::storage_remove(&Slot::Settings.storage_key());
+        STATE.with(|s| *s.borrow_mut() = progress.clone());
+        self.notify_all(&before);
+        DIRTY.with(|d| {
+            let mut d = d.borrow_mut();
+            d.clear();
+            d.insert(Slot::Settings);
+            d.extend(progress.work.keys().map(|k| Slot::Work(k.clone())));
+        });
+        self.save_now();
+    }
+
+    /// Erases all work (keeping the language) and every saved entry of it.
+    pub fn erase_all(&self) {
+        let mut p = self.snapshot();
+        p.erase_all(browser::now());
+        for key in browser::storage_keys(crate::core::progress::save::WORK_PREFIX) {
+            browser::storage_remove(&key);
+        }
+        browser::storage_remove(LEGACY_KEY);
+        self.replace(p);
     }
 
     pub fn remove_kept_aside(&self, key: &str) {
         browser::storage_remove(key);
         self.kept_aside.set(list_kept_aside());
     }
-}
 
-/// Copies raw data to a key of its own; the status to start in depends on whether that worked.
-fn keep_aside_status(raw: &str) -> SaveStatus {
-    match keep_aside(raw) {
-        Ok(()) => SaveStatus::Saved,
-        Err(_) => SaveStatus::Blocked,
+    // ---- saving ------------------------------------------------------------------------
+
+    fn mark(&self, slot: Slot) {
+        DIRTY.with(|d| d.borrow_mut().insert(slot));
+        self.schedule();
     }
-}
 
-fn keep_aside(raw: &str) -> Result<(), StorageError> {
-    let key = format!("{KEPT_ASIDE_PREFIX}{}", browser::now());
-    browser::storage_set(&key, raw)
+    fn schedule(&self) {
+        if MODE.with(Cell::get) != Mode::Normal {
+            return;
+        }
+        self.status.set(SaveStatus::Saving);
+        let store = *self;
+        let timeout = gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || store.save_now());
+        PENDING.with(|p| *p.borrow_mut() = Some(timeout));
+    }
+
+    /// Saves at once if a save is pending (tab hidden or closing).
+    pub fn flush(&self) {
+        let pending = PENDING.with(|p| p.borrow_mut().take());
+        if pending.is_some() || DIRTY.with(|d| !d.borrow().is_empty()) {
+            self.save_now();
+        }
+    }
+
+    /// Saves every changed part, each as `decide_save` says.
+    fn save_now(&self) {
+        PENDING.with(|p| p.borrow_mut().take());
+        let started = browser::perf_now();
+        let slots = DIRTY.with(|d| std::mem::take(&mut *d.borrow_mut()));
+        let mut status = SaveStatus::Saved;
+        for slot in slots {
+            if let Some(problem) = self.save_slot(&slot) {
+                status = problem;
+                DIRTY.with(|d| d.borrow_mut().insert(slot));
+            }
+        }
+        status = match MODE.with(Cell::get) {
+            Mode::ReadOnly(_) if status == SaveStatus::Saved => SaveStatus::ReadOnly,
+            Mode::Blocked => SaveStatus::Blocked,
+            _ => status,
+        };
+        if self.status.get_untracked() != SaveStatus::NewerApp {
+            self.status.set(status);
+        }
+        browser::perf_measure("spire:save", started);
+    }
+
+    /// Saves one part; returns the status to show when it could not be saved.
+    fn save_slot(&self, slot: &Slot) -> Option<SaveStatus> {
+        let key = slot.storage_key();
+        let stored = match browser::storage_get(&key) {
+            Ok(v) => v,
+            Err(_) => return Some(SaveStatus::Failed),
+        };
+        let mode = MODE.with(Cell::get);
+        let decision = STATE.with(|s| {
+            decide_save(
+                slot,
+                stored.as_deref(),
+                &s.borrow(),
+                mode,
+                browser::now(),
+                APP_VERSION,
+            )
+        });
+        match decision {
+            SaveDecision::Write { text, merged } => self.write(&key, &text, merged),
+            SaveDecision::KeepAsideAndWrite { text, merged } => {
+                let raw = stored.unwrap_or_default();
+                if browser::storage_set(&kept_aside_key(browser::now(), 0), &raw).is_err() {
+                    self.block();
+                    return Some(SaveStatus::Blocked);
+                }
+                self.kept_aside.set(list_kept_aside());
+                self.write(&key, &text, merged)
+            }
+            SaveDecision::Remove => {
+                browser::storage_remove(&key);
+                None
+            }
+            SaveDecision::RefuseNewer(version) => {
+                self.newer_app(version);
+                Some(SaveStatus::NewerApp)
+            }
+            SaveDecision::Skip => None,
+        }
+    }
+
+    fn write(&self, key: &str, text: &str, merged: Merged) -> Option<SaveStatus> {
+        match browser::storage_set(key, text) {
+            Ok(()) => {
+                self.take_merged(merged);
+                None
+            }
+            Err(StorageError::Full) => Some(SaveStatus::Full),
+            Err(StorageError::Unavailable) => Some(SaveStatus::Failed),
+        }
+    }
+
+    /// Brings what a save merged from storage into memory.
+    fn take_merged(&self, merged: Merged) {
+        match merged {
+            Merged::Head(head) => {
+                if Head::of(&self.snapshot_head()) != head {
+                    self.apply(|p| absorb_head(p, &head));
+                }
+            }
+            Merged::Work { key, work } => {
+                let before = STATE.with(|s| s.borrow().work.get(&key).cloned());
+                if before.as_ref() != Some(&work) {
+                    STATE.with(|s| absorb_work(&mut s.borrow_mut(), &key, &work));
+                    let after = STATE.with(|s| s.borrow().work.get(&key).cloned());
+                    notify_work_diff(&key, before.as_ref(), after.as_ref());
+                }
+            }
+        }
+    }
+
+    fn snapshot_head(&self) -> Progress {
+        STATE.with(|s| {
+            let p = s.borrow();
+            Progress {
+                settings: p.settings.clone(),
+                erased_at: p.erased_at,
+                extra: p.extra.clone(),
+                ..Default::default()
+            }
+        })
+    }
+
+    /// Unreadable data could not be kept aside: stop writing, so it is never overwritten.
+    fn block(&self) {
+        MODE.with(|m| m.set(Mode::Blocked));
+        self.status.set(SaveStatus::Blocked);
+        self.notice.set(Some(LoadNotice::Blocked));
+    }
+
+    /// A newer app version has taken over the saved data: stop writing, and keep whatever
+    /// this tab has not saved aside, where the newer app lists it on My work.
+    fn newer_app(&self, version: u64) {
+        MODE.with(|m| m.set(Mode::ReadOnly(version)));
+        self.status.set(SaveStatus::NewerApp);
+        let unsaved =
+            DIRTY.with(|d| !d.borrow().is_empty()) || PENDING.with(|p| p.borrow().is_some());
+        PENDING.with(|p| p.borrow_mut().take());
+        if unsaved && !RESCUED.with(|r| r.replace(true)) {
+            let text = to_stored(&self.snapshot(), browser::now(), APP_VERSION);
+            let _ = browser::storage_set(&kept_aside_key(browser::now(), 0), &text);
+        }
+    }
 }
 
 fn list_kept_aside() -> Vec<KeptAside> {
     let mut list: Vec<KeptAside> = browser::storage_keys(KEPT_ASIDE_PREFIX)
         .into_iter()
         .map(|key| KeptAside {
-            at: key[KEPT_ASIDE_PREFIX.len()..].parse().unwrap_or(0),
+            at: kept_aside_time(&key).unwrap_or(0),
             key,
         })
         .collect();

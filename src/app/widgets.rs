@@ -192,16 +192,16 @@ pub fn page_file<T>(
     }
 }
 
-/// A list item for one content file: the file once it is ready, or else a card saying it
-/// is loading or what is wrong with it.
-pub fn card_file<T>(
-    load: crate::app::content::Load<T>,
-) -> Result<std::sync::Arc<crate::core::content::load::Loaded<T>>, AnyView> {
-    use crate::app::content::Load;
-    match load {
-        Load::Ready(file) => Ok(file),
-        Load::Loading => Err(view! { <li class="card"><LoadingView/></li> }.into_any()),
-        Load::Failed(e) => {
+/// A list item for one content file: its summary once there is one, or else a card saying
+/// it is loading or what is wrong with it.
+pub fn card_view<S>(
+    card: crate::app::content::Card<S>,
+) -> Result<std::sync::Arc<crate::core::content::Hashed<S>>, AnyView> {
+    use crate::app::content::Card;
+    match card {
+        Card::Ready(summary) => Ok(summary),
+        Card::Loading => Err(view! { <li class="card"><LoadingView/></li> }.into_any()),
+        Card::Broken(e) => {
             Err(view! { <li class="card broken"><FileErrorView error=e/></li> }.into_any())
         }
     }

@@ -1,8 +1,9 @@
 //! The lesson catalogue: filters (kept in the URL so a teacher can share a view) and each
-//! lesson's status from the pupil's saved work.
+//! lesson's status from the pupil's saved work. Both work on a lesson's card summary, so
+//! the catalogue needs no lesson file.
 
-use super::content::{Competence, Dimension, Lesson, Level};
-use super::progress::{Progress, WorkRef};
+use super::content::{Competence, Dimension, LessonSummary, Level};
+use super::progress::Work;
 use super::route::{pct_encode, query_pairs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +89,7 @@ impl CatalogueFilter {
 
     /// True when the lesson passes every filter. Search looks at titles and summaries in
     /// both languages, ignoring case.
-    pub fn matches(&self, lesson: &Lesson) -> bool {
+    pub fn matches(&self, lesson: &LessonSummary) -> bool {
         let by_level = self.level.is_none_or(|l| lesson.levels.contains(&l));
         let by_competence = self
             .competence
@@ -102,7 +103,7 @@ impl CatalogueFilter {
         by_level && by_competence && by_dimension && by_duration && self.matches_text(lesson)
     }
 
-    fn matches_text(&self, lesson: &Lesson) -> bool {
+    fn matches_text(&self, lesson: &LessonSummary) -> bool {
         let query = self.query.trim().to_lowercase();
         if query.is_empty() {
             return true;
@@ -116,33 +117,29 @@ impl CatalogueFilter {
     }
 }
 
-/// Where the pupil is with a lesson.
+/// A catalogue card's status: how many of the lesson's tasks the pupil has answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LessonStatus {
+pub enum CardStatus {
     NotStarted,
-    /// On step `at` (1-based) of `of`.
-    InProgress {
-        at: usize,
+    /// `answered` of the `of` steps that take an answer.
+    Answering {
+        answered: usize,
         of: usize,
     },
     Done,
 }
 
-pub fn lesson_status(progress: &Progress, lesson: &Lesson) -> LessonStatus {
-    let Some(work) = progress.work(&WorkRef::lesson(lesson.id.as_str())) else {
-        return LessonStatus::NotStarted;
-    };
-    if work.completed.is_some() {
-        return LessonStatus::Done;
-    }
-    let at = work
-        .at_step
-        .as_deref()
-        .and_then(|s| lesson.step_index(s))
-        .unwrap_or(0);
-    LessonStatus::InProgress {
-        at: at + 1,
-        of: lesson.steps.len(),
+/// The card status from the pupil's work on the lesson (`None` when there is none) and the
+/// lesson's summary, so no lesson file is needed. Answers to steps the lesson no longer has
+/// may be kept in the work; the count never exceeds the tasks.
+pub fn card_status(work: Option<&Work>, lesson: &LessonSummary) -> CardStatus {
+    match work {
+        None => CardStatus::NotStarted,
+        Some(work) if work.completed.is_some() => CardStatus::Done,
+        Some(work) => CardStatus::Answering {
+            answered: work.answered_steps().min(lesson.tasks),
+            of: lesson.tasks,
+        },
     }
 }
 
@@ -150,6 +147,8 @@ pub fn lesson_status(progress: &Progress, lesson: &Lesson) -> LessonStatus {
 mod tests {
     use super::*;
     use crate::core::content::load::parse_json;
+    use crate::core::content::Lesson;
+    use crate::core::progress::{Answer, Progress, WorkRef};
 
     fn lesson(json: &str) -> Lesson {
         parse_json(json).unwrap()
@@ -160,9 +159,13 @@ mod tests {
         "competences":["creativity"],"dimensions":["kreativitet"],
         "steps":[{"type":"read","id":"r","body":"x"},{"type":"read","id":"s","body":"y"}]}"#;
 
+    const L3: &str = r#"{"id":"a","title":"Three","levels":["udskoling"],
+        "steps":[{"type":"read","id":"r","body":"x"},{"type":"prompt","id":"p","question":"?"},
+                 {"type":"checklist","id":"c","items":["one"]}]}"#;
+
     #[test]
     fn filters_match() {
-        let l = lesson(L);
+        let l = LessonSummary::from(&lesson(L));
         let q = |s: &str| CatalogueFilter::from_query(s).matches(&l);
         assert!(q(""));
         assert!(q(
@@ -177,16 +180,23 @@ mod tests {
     }
 
     #[test]
-    fn status_follows_saved_work() {
-        let l = lesson(L);
+    fn card_status_counts_answered_tasks_from_the_summary() {
+        let summary = LessonSummary::from(&lesson(L3));
+        assert_eq!((summary.steps, summary.tasks), (3, 2));
+        let a = WorkRef::lesson("a");
         let mut p = Progress::default();
-        assert_eq!(lesson_status(&p, &l), LessonStatus::NotStarted);
-        p.set_position(&WorkRef::lesson("a"), "s", 1);
-        assert_eq!(
-            lesson_status(&p, &l),
-            LessonStatus::InProgress { at: 2, of: 2 }
-        );
-        p.set_completed(&WorkRef::lesson("a"), true, 2);
-        assert_eq!(lesson_status(&p, &l), LessonStatus::Done);
+        let status = |p: &Progress| card_status(p.work(&a), &summary);
+        assert_eq!(status(&p), CardStatus::NotStarted);
+        p.set_position(&a, "p", 1);
+        assert_eq!(status(&p), CardStatus::Answering { answered: 0, of: 2 });
+        let text = |t: &str| Answer::Text { text: t.into() };
+        p.set_answer(&a, "p", text("An answer"), 2);
+        assert_eq!(status(&p), CardStatus::Answering { answered: 1, of: 2 });
+        // Answers kept for steps the lesson has since lost never count past its tasks.
+        p.set_answer(&a, "old-1", text("x"), 3);
+        p.set_answer(&a, "old-2", text("y"), 4);
+        assert_eq!(status(&p), CardStatus::Answering { answered: 2, of: 2 });
+        p.set_completed(&a, true, 5);
+        assert_eq!(status(&p), CardStatus::Done);
     }
 }

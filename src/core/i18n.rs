@@ -52,7 +52,7 @@ ui_strings! {
     Saving => "Gemmer …", "Saving …";
     NotSavedFull => "Ikke gemt – lageret er fuldt", "Not saved — storage is full";
     NotSavedError => "Ikke gemt – browseren afviste at gemme", "Not saved — the browser refused to save";
-    NotSavedNewerApp => "Ikke gemt – en nyere udgave af Spire er åben. Genindlæs siden.", "Not saved — a newer version of Spire is open. Reload the page.";
+    NotSavedNewerApp => "Ikke gemt – en nyere udgave af Spire er åben. Det, du ikke havde gemt, er lagt til side under Mit arbejde. Genindlæs siden.", "Not saved — a newer version of Spire is open. What you had not saved is kept aside under My work. Reload the page.";
     NotSavedBlocked => "Ikke gemt – gemte data blev ikke læst", "Not saved — saved data could not be read";
     StorageFullTitle => "Lageret er fuldt", "Storage is full";
     StorageFullBody => "Dit seneste arbejde kunne ikke gemmes. Det, der allerede var gemt, er i behold. Hent en sikkerhedskopi nu, så intet går tabt, og slet gerne gamle data under Mit arbejde.", "Your latest work could not be saved. What was saved before is safe. Download a backup now so nothing is lost, and consider erasing old data under My work.";
@@ -61,6 +61,17 @@ ui_strings! {
     KeptAsideBody => "Spire fandt gemte data, der ikke kunne læses ({reason}). De er lagt til side uændret – intet er slettet. Du kan hente dem under Mit arbejde.", "Spire found saved data it could not read ({reason}). It has been kept aside unchanged — nothing was deleted. You can download it under My work.";
     PartlyReadBody => "Nogle dele af dine gemte data kunne ikke læses og er lagt til side: {items}. Resten er indlæst.", "Some parts of your saved data could not be read and were kept aside: {items}. The rest has been loaded.";
     Dismiss => "Luk", "Dismiss";
+    NotSavedReadOnly => "Ikke gemt – dine data er fra en nyere udgave af Spire", "Not saved — your data is from a newer version of Spire";
+    NewerAppTitle => "Spire er blevet opdateret", "Spire has been updated";
+    NewerAppBody => "Dit arbejde er gemt af en nyere udgave af Spire (dataversion {version}). Denne fane viser det, du har, men gemmer ikke, så intet bliver overskrevet. Genindlæs siden for at få den nye udgave.", "Your work was saved by a newer version of Spire (data version {version}). This tab shows what it can but does not save, so nothing is overwritten. Reload the page to get the new version.";
+    Reload => "Genindlæs", "Reload";
+    BlockedTitle => "Spire gemmer ikke lige nu", "Spire is not saving right now";
+    BlockedBody => "Spire fandt gemte data, der ikke kunne læses, og der er ikke plads til at lægge en kopi af dem til side. For ikke at overskrive dem gemmer Spire ikke, før der er plads. Hent en sikkerhedskopi af det, du har lavet, og frigør plads – fx ved at slette gamle data under Mit arbejde.", "Spire found saved data it could not read, and there is no room to keep a copy of it aside. So as not to overwrite it, Spire does not save until there is room. Download a backup of your work and free some space — for example by erasing old data under My work.";
+    RecallHeading => "Dit svar fra „{work}“", "Your answer from “{work}”";
+    RecallEdit => "Ret dit svar i „{work}“", "Edit your answer in “{work}”";
+    RecallMissing => "Du har ikke svaret på „{step}“ i „{work}“ endnu.", "You have not answered “{step}” in “{work}” yet.";
+    RecallGoThere => "Gå til „{step}“", "Go to “{step}”";
+    RecallStepGone => "„{work}“ har ikke længere trinnet {step}.", "“{work}” no longer has the step {step}.";
     Loading => "Indlæser …", "Loading …";
     ContentIndexFailed => "Indholdsfortegnelsen kunne ikke indlæses", "The content index could not be loaded";
     FileProblem => "Problem i {file}", "Problem in {file}";
@@ -91,6 +102,8 @@ ui_strings! {
     StatusNotStarted => "Ikke startet", "Not started";
     StatusStep => "Trin {n} af {m}", "Step {n} of {m}";
     StatusDone => "Færdig", "Done";
+    StatusAnswered => "{n} af {m} opgaver besvaret", "{n} of {m} tasks answered";
+    StatusStarted => "I gang", "In progress";
     Levels => "Niveauer", "Levels";
     Competences => "Kompetencer", "Competences";
     Start => "Start", "Start";
@@ -108,6 +121,7 @@ ui_strings! {
     StepBrokenBody => "Filen {file} har et problem i trin {step}: {problem}. Resten af forløbet virker.", "The file {file} has a problem in step {step}: {problem}. The rest of the lesson works.";
     LessonProblems => "Indholdsfilen har problemer, som læreren bør rette:", "The content file has problems a teacher should fix:";
     TeacherNotes => "Lærervejledning", "Teacher notes";
+    TeacherNotesNone => "Dette forløb har ingen lærervejledning.", "This lesson has no teacher notes.";
     ReadAloud => "Læs op", "Read aloud";
     StopReading => "Stop oplæsning", "Stop reading";
     ReadAloudFailed => "Browseren kan ikke læse op på dette sprog.", "The browser cannot read aloud in this language.";

@@ -7,5 +7,6 @@ pub mod content;
 pub mod i18n;
 pub mod markdown;
 pub mod progress;
+pub mod recap;
 pub mod route;
 pub mod text;

@@ -1,17 +1,20 @@
 //! The lesson catalogue: cards for every lesson in the index, filters kept in the URL, and
 //! the pupil's progress on each card. Broken files are listed, never hidden.
 
-use crate::app::content::{use_content, Load};
+use crate::app::content::{use_content, Card};
 use crate::app::i18n::use_i18n;
 use crate::app::router::use_router;
 use crate::app::store::use_store;
 use crate::app::widgets::{FileErrorView, LevelBadges, LoadingView};
-use crate::core::catalogue::{lesson_status, CatalogueFilter, Duration, LessonStatus};
-use crate::core::content::ContentKind;
-use crate::core::content::{Competence, Dimension, Lesson, Level};
+use crate::core::catalogue::{card_status, CardStatus, CatalogueFilter, Duration};
+use crate::core::content::{
+    Competence, ContentKind, Dimension, Hashed, Lesson, LessonSummary, Level,
+};
 use crate::core::i18n::Key;
+use crate::core::progress::WorkRef;
 use crate::core::route::Route;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
@@ -23,29 +26,34 @@ pub fn CataloguePage() -> impl IntoView {
         _ => CatalogueFilter::default(),
     });
     Effect::new(move |_| super::set_title(i18n.t(Key::CatalogueTitle)));
-    Effect::new(move |_| content.ensure_all(ContentKind::Lesson));
+    // Cards come from the index's summaries; only lessons without one are fetched.
+    Effect::new(move |_| content.ensure_unsummarised::<Lesson>());
     let set = move |change: &dyn Fn(&mut CatalogueFilter)| {
         let mut f = filter.get_untracked();
         change(&mut f);
         router.replace(Route::Lessons(f));
     };
-    let ids = move || content.ids(ContentKind::Lesson);
-    let visible = move || {
+    // A lesson is filtered by its summary; one with none yet (loading, or broken) is
+    // always shown, never hidden for lack of data.
+    let visible = Memo::new(move |_| {
         let f = filter.get();
-        ids()
+        content
+            .ids(ContentKind::Lesson)
             .into_iter()
-            .filter(|id| match content.lesson(id) {
-                Load::Ready(l) => f.matches(&l.value),
+            .filter(|id| match content.card::<Lesson>(id) {
+                Card::Ready(s) => f.matches(&s.summary),
                 _ => true,
             })
             .collect::<Vec<_>>()
-    };
+    });
     let count = move || {
-        visible()
+        visible
+            .get()
             .iter()
-            .filter(|id| content.lesson(id).ready().is_some())
+            .filter(|id| matches!(content.card::<Lesson>(id), Card::Ready(_)))
             .count()
     };
+    let visible = move || visible.get();
     view! {
         <div data-page="lessons" class="page catalogue-page">
             <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::CatalogueTitle)}</h1>
@@ -130,34 +138,39 @@ fn Select(
 fn LessonCard(id: String) -> impl IntoView {
     let content = use_content();
     let card_id = id.clone();
+    // A memo, so the card is rebuilt only when what it shows changes (a fetch of the same
+    // file version leaves it alone).
+    let card = Memo::new(move |_| content.card::<Lesson>(&card_id));
     move || {
-        match content.lesson(&card_id) {
-        Load::Loading => view! { <li class="card lesson-card loading-card" data-lesson=card_id.clone()><LoadingView/></li> }.into_any(),
-        Load::Failed(e) => view! { <li class="card lesson-card broken" data-lesson=card_id.clone()><FileErrorView error=e/></li> }.into_any(),
-        Load::Ready(l) => view! { <ReadyCard lesson=l.value.clone()/> }.into_any(),
+        match card.get() {
+        Card::Loading => view! { <li class="card lesson-card loading-card" data-lesson=id.clone()><LoadingView/></li> }.into_any(),
+        Card::Broken(e) => view! { <li class="card lesson-card broken" data-lesson=id.clone()><FileErrorView error=e/></li> }.into_any(),
+        Card::Ready(s) => view! { <ReadyCard id=id.clone() lesson=s/> }.into_any(),
     }
     }
 }
 
 #[component]
-fn ReadyCard(lesson: Lesson) -> impl IntoView {
+fn ReadyCard(id: String, lesson: Arc<Hashed<LessonSummary>>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let href = Route::Lesson {
-        id: lesson.id.to_string(),
+        id: id.clone(),
         step: None,
     }
     .href();
-    let lesson_for_status = lesson.clone();
-    let status = Memo::new(move |_| store.state.with(|p| lesson_status(p, &lesson_for_status)));
+    let work = WorkRef::lesson(&id);
+    let lesson = lesson.summary.clone();
+    let for_status = lesson.clone();
+    let status = Memo::new(move |_| store.with_work(&work, |w| card_status(w, &for_status)));
     let title = lesson.title.clone();
     let summary = lesson.summary.clone();
     let competences = lesson.competences.clone();
     let minutes = lesson.minutes;
-    let heading_id = format!("card-{}", lesson.id);
+    let heading_id = format!("card-{id}");
     view! {
-        <li class="card lesson-card" data-lesson=lesson.id.to_string()>
-            <h2 id=heading_id.clone()><a href=href>{move || i18n.text(&title)}</a></h2>
+        <li class="card lesson-card" data-lesson=id>
+            <h2 id=heading_id><a href=href>{move || i18n.text(&title)}</a></h2>
             {summary.map(|s| view! { <p class="summary">{move || i18n.text(&s)}</p> })}
             <LevelBadges levels=lesson.levels.clone()/>
             <p class="meta">
@@ -165,14 +178,15 @@ fn ReadyCard(lesson: Lesson) -> impl IntoView {
                 <span class="competences">{move || competences.iter().map(|c| c.label(i18n.lang())).collect::<Vec<_>>().join(" · ")}</span>
             </p>
             <p class="status" data-status=move || match status.get() {
-                LessonStatus::NotStarted => "not-started",
-                LessonStatus::InProgress { .. } => "in-progress",
-                LessonStatus::Done => "done",
+                CardStatus::NotStarted => "not-started",
+                CardStatus::Answering { .. } => "in-progress",
+                CardStatus::Done => "done",
             }>
                 {move || match status.get() {
-                    LessonStatus::NotStarted => i18n.t(Key::StatusNotStarted).to_string(),
-                    LessonStatus::InProgress { at, of } => i18n.f(Key::StatusStep, &[("n", &at.to_string()), ("m", &of.to_string())]),
-                    LessonStatus::Done => i18n.t(Key::StatusDone).to_string(),
+                    CardStatus::NotStarted => i18n.t(Key::StatusNotStarted).to_string(),
+                    CardStatus::Answering { of: 0, .. } => i18n.t(Key::StatusStarted).to_string(),
+                    CardStatus::Answering { answered, of } => i18n.f(Key::StatusAnswered, &[("n", &answered.to_string()), ("m", &of.to_string())]),
+                    CardStatus::Done => i18n.t(Key::StatusDone).to_string(),
                 }}
             </p>
         </li>

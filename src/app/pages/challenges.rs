@@ -4,7 +4,7 @@ use super::player::{Player, PlayerStep};
 use crate::app::content::{file_path, use_content};
 use crate::app::i18n::use_i18n;
 use crate::app::rich::rich_text;
-use crate::app::widgets::{card_file, page_file, FileErrorView, LevelBadges};
+use crate::app::widgets::{card_view, page_file, FileErrorView, LevelBadges};
 use crate::core::content::{Challenge, ContentKind};
 use crate::core::i18n::Key;
 use crate::core::progress::{WorkKind, WorkRef};
@@ -16,7 +16,7 @@ pub fn ChallengesPage() -> impl IntoView {
     let i18n = use_i18n();
     let content = use_content();
     Effect::new(move |_| super::set_title(i18n.t(Key::ChallengesTitle)));
-    Effect::new(move |_| content.ensure_all(ContentKind::Challenge));
+    Effect::new(move |_| content.ensure_unsummarised::<Challenge>());
     let ids = move || content.ids(ContentKind::Challenge);
     view! {
         <div data-page="challenges" class="page challenges-page">
@@ -30,15 +30,16 @@ pub fn ChallengesPage() -> impl IntoView {
                 <For each=ids key=|id| id.clone() let:id>
                     {
                         let card_id = id.clone();
-                        move || match card_file(content.challenge(&card_id)) {
+                        let card = Memo::new(move |_| content.card::<Challenge>(&card_id));
+                        move || match card_view(card.get()) {
                             Err(waiting) => waiting,
                             Ok(c) => {
-                                let c = c.value.clone();
-                                let href = Route::Challenge { id: c.id.to_string(), step: None }.href();
+                                let c = c.summary.clone();
+                                let href = Route::Challenge { id: id.clone(), step: None }.href();
                                 let (title, theme) = (c.title.clone(), c.theme.clone());
                                 let format = c.format;
                                 view! {
-                                    <li class="card challenge-card" data-challenge=c.id.to_string()>
+                                    <li class="card challenge-card" data-challenge=id.clone()>
                                         <h2><a href=href>{move || i18n.text(&title)}</a></h2>
                                         <p class="muted">{move || format.label(i18n.lang())}</p>
                                         {theme.map(|t| view! { <p>{move || i18n.t(Key::ChallengeTheme)}": "{move || i18n.text(&t)}</p> })}

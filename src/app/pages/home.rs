@@ -1,13 +1,12 @@
 //! The home page: what Spire is, "continue where you left off", and lessons by level.
 
 use crate::app::browser;
-use crate::app::content::{use_content, Load};
+use crate::app::content::use_content;
 use crate::app::i18n::use_i18n;
 use crate::app::store::use_store;
 use crate::core::catalogue::CatalogueFilter;
 use crate::core::content::Level;
 use crate::core::i18n::Key;
-use crate::core::progress::{WorkKind, WorkRef};
 use crate::core::route::Route;
 use leptos::prelude::*;
 
@@ -46,40 +45,23 @@ fn ContinueCard() -> impl IntoView {
     let store = use_store();
     let content = use_content();
     let recent = Memo::new(move |_| {
-        store.state.with(|p| {
+        store.with_list(|p| {
             p.most_recent()
                 .map(|(r, w)| (r, w.at_step.clone(), w.updated))
         })
     });
     Effect::new(move |_| {
         if let Some((r, _, _)) = recent.get() {
-            match r.kind {
-                WorkKind::Lesson => content.ensure_lesson(&r.id),
-                WorkKind::Challenge => content.ensure_challenge(&r.id),
-            }
+            content.ensure_work_file(&r);
         }
     });
-    let title = move |r: &WorkRef| -> String {
-        let text = match r.kind {
-            WorkKind::Lesson => match content.lesson(&r.id) {
-                Load::Ready(l) => Some(l.value.title.clone()),
-                _ => None,
-            },
-            WorkKind::Challenge => match content.challenge(&r.id) {
-                Load::Ready(c) => Some(c.value.title.clone()),
-                _ => None,
-            },
-        };
-        text.map(|t| i18n.text(&t)).unwrap_or_else(|| r.id.clone())
-    };
     move || {
         recent.get().map(|(r, step, updated)| {
-            let href = match r.kind {
-                WorkKind::Lesson => Route::Lesson { id: r.id.clone(), step },
-                WorkKind::Challenge => Route::Challenge { id: r.id.clone(), step },
-            }
-            .href();
-            let name = title(&r);
+            let href = r.route(step).href();
+            let name = content
+                .work_title(&r)
+                .map(|t| i18n.text(&t))
+                .unwrap_or_else(|| r.id.clone());
             view! {
                 <section class="card continue-card" id="continue" aria-labelledby="continue-title">
                     <h2 id="continue-title">{i18n.t(Key::ContinueTitle)}</h2>

@@ -2,16 +2,13 @@
 //! aside, storage status, and erasing everything.
 
 use crate::app::browser;
-use crate::app::content::{use_content, Load};
+use crate::app::content::use_content;
 use crate::app::i18n::use_i18n;
 use crate::app::shell::download_backup;
 use crate::app::store::use_store;
-use crate::core::catalogue::{lesson_status, LessonStatus};
 use crate::core::i18n::Key;
 use crate::core::progress::backup::{read_backup, BackupPreview, ImportError, MAX_BACKUP_BYTES};
-use crate::core::progress::merge::merge;
-use crate::core::progress::{WorkKind, WorkRef};
-use crate::core::route::Route;
+use crate::core::progress::WorkRef;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -40,11 +37,8 @@ fn NameField() -> impl IntoView {
         <div class="field name-field">
             <label for="pupil-name">{move || i18n.t(Key::YourName)}</label>
             <input id="pupil-name" type="text" autocomplete="off" maxlength="80"
-                prop:value=move || store.state.with(|p| p.settings.name.clone())
-                on:input=move |ev| {
-                    let name = event_target_value(&ev);
-                    store.update(|p, now| p.set_name(&name, now));
-                }/>
+                prop:value=move || store.with_settings(|s| s.name.clone())
+                on:input=move |ev| store.set_name(&event_target_value(&ev))/>
         </div>
     }
 }
@@ -55,22 +49,16 @@ fn WorkList() -> impl IntoView {
     let store = use_store();
     let content = use_content();
     let items = Memo::new(move |_| {
-        store.state.with(|p| {
-            let mut list: Vec<(WorkRef, i64)> = p
-                .work
-                .iter()
-                .filter_map(|(k, w)| Some((WorkRef::parse(k)?, w.updated)))
-                .collect();
+        store.with_list(|p| {
+            let mut list: Vec<(WorkRef, i64)> =
+                p.live_work().map(|(r, w)| (r, w.updated)).collect();
             list.sort_by_key(|(_, updated)| std::cmp::Reverse(*updated));
             list
         })
     });
     Effect::new(move |_| {
         for (r, _) in items.get() {
-            match r.kind {
-                WorkKind::Lesson => content.ensure_lesson(&r.id),
-                WorkKind::Challenge => content.ensure_challenge(&r.id),
-            }
+            content.ensure_work_file(&r);
         }
     });
     view! {
@@ -93,52 +81,25 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let content = use_content();
-    let at_step = store
-        .state
-        .with_untracked(|p| p.work(&work).and_then(|w| w.at_step.clone()));
-    let href = match work.kind {
-        WorkKind::Lesson => Route::Lesson {
-            id: work.id.clone(),
-            step: at_step,
-        },
-        WorkKind::Challenge => Route::Challenge {
-            id: work.id.clone(),
-            step: at_step,
-        },
-    }
-    .href();
-    let (title_work, status_work) = (work.clone(), work.clone());
-    let title = move || match title_work.kind {
-        WorkKind::Lesson => match content.lesson(&title_work.id) {
-            Load::Ready(l) => i18n.text(&l.value.title),
-            _ => title_work.id.clone(),
-        },
-        WorkKind::Challenge => match content.challenge(&title_work.id) {
-            Load::Ready(c) => i18n.text(&c.value.title),
-            _ => title_work.id.clone(),
-        },
+    let at_step = store.with(|p| p.work(&work).and_then(|w| w.at_step.clone()));
+    let href = work.route(at_step).href();
+    let title_work = work.clone();
+    let title = move || {
+        content
+            .work_title(&title_work)
+            .map(|t| i18n.text(&t))
+            .unwrap_or_else(|| title_work.id.clone())
     };
+    let status_work = work.clone();
     let status = move || {
-        let lesson = match status_work.kind {
-            WorkKind::Lesson => content
-                .lesson(&status_work.id)
-                .ready()
-                .map(|l| l.value.clone()),
-            WorkKind::Challenge => None,
-        };
-        let (done, answered) = store.state.with(|p| {
-            p.work(&status_work)
-                .map(|w| (w.completed.is_some(), w.answered_steps()))
+        let (done, answered) = store.with_work(&status_work, |w| {
+            w.map(|w| (w.completed.is_some(), w.answered_steps()))
                 .unwrap_or((false, 0))
         });
-        match lesson.map(|l| store.state.with(|p| lesson_status(p, &l))) {
-            Some(LessonStatus::InProgress { at, of }) => i18n.f(
-                Key::StatusStep,
-                &[("n", &at.to_string()), ("m", &of.to_string())],
-            ),
-            Some(LessonStatus::Done) => i18n.t(Key::StatusDone).to_string(),
-            _ if done => i18n.t(Key::StatusDone).to_string(),
-            _ => i18n.f(Key::AnswersCount, &[("n", &answered.to_string())]),
+        if done {
+            i18n.t(Key::StatusDone).to_string()
+        } else {
+            i18n.f(Key::AnswersCount, &[("n", &answered.to_string())])
         }
     };
     view! {
@@ -175,7 +136,7 @@ fn Backup() -> impl IntoView {
         spawn_local(async move {
             let next = match browser::read_file(&file).await {
                 Ok(bytes) => {
-                    let local = store.state.get_untracked();
+                    let local = store.snapshot();
                     match read_backup(&bytes, &local) {
                         Ok(p) => RestoreState::Preview(Box::new(p)),
                         Err(e) => RestoreState::Error(e),
@@ -205,8 +166,7 @@ fn Backup() -> impl IntoView {
         }
     };
     let apply_merge = move |preview: &BackupPreview| {
-        let merged = merge(&store.state.get_untracked(), &preview.progress);
-        store.replace(merged);
+        store.merge_in(&preview.progress);
         state.set(RestoreState::Done);
     };
     let apply_replace = move |preview: &BackupPreview| {
@@ -355,9 +315,7 @@ fn Erase() -> impl IntoView {
                 }>
                 <p class="actions">
                     <button type="button" class="danger" id="erase-confirm" on:click=move |_| {
-                        let mut p = store.state.get_untracked();
-                        p.erase_all(browser::now());
-                        store.replace(p);
+                        store.erase_all();
                         // Everything means the copies kept aside too.
                         for kept in store.kept_aside.get_untracked() {
                             store.remove_kept_aside(&kept.key);

@@ -3,11 +3,12 @@
 
 use crate::app::i18n::use_i18n;
 use crate::app::router::use_router;
+use crate::app::steps::recall::RecallView;
 use crate::app::steps::{step_view, StepCtx};
 use crate::app::store::use_store;
 use crate::core::content::{Step, StepSlot};
 use crate::core::i18n::Key;
-use crate::core::progress::{WorkKind, WorkRef};
+use crate::core::progress::WorkRef;
 use crate::core::route::Route;
 use crate::core::text::Text;
 use leptos::prelude::*;
@@ -20,24 +21,8 @@ pub struct PlayerStep {
     pub phase: Option<Text>,
 }
 
-fn route_to(work: &WorkRef, step: Option<String>) -> Route {
-    match work.kind {
-        WorkKind::Lesson => Route::Lesson {
-            id: work.id.clone(),
-            step,
-        },
-        WorkKind::Challenge => Route::Challenge {
-            id: work.id.clone(),
-            step,
-        },
-    }
-}
-
 fn step_in_route(route: &Route) -> Option<String> {
-    match route {
-        Route::Lesson { step, .. } | Route::Challenge { step, .. } => step.clone(),
-        _ => None,
-    }
+    WorkRef::of_route(route).and_then(|(_, step)| step)
 }
 
 #[component]
@@ -56,11 +41,10 @@ pub fn Player(work: WorkRef, file: String, steps: Vec<PlayerStep>) -> impl IntoV
     let index = {
         let (steps, work) = (steps.clone(), work.clone());
         Memo::new(move |_| {
-            let wanted = router.route.with(step_in_route).or_else(|| {
-                store
-                    .state
-                    .with_untracked(|p| p.work(&work).and_then(|w| w.at_step.clone()))
-            });
+            let wanted = router
+                .route
+                .with(step_in_route)
+                .or_else(|| store.with(|p| p.work(&work).and_then(|w| w.at_step.clone())));
             wanted
                 .and_then(|id| steps.iter().position(|s| s.slot.id() == Some(id.as_str())))
                 .unwrap_or(0)
@@ -73,7 +57,7 @@ pub fn Player(work: WorkRef, file: String, steps: Vec<PlayerStep>) -> impl IntoV
             let i = index.get();
             if let Some(id) = steps.get(i).and_then(|s| s.slot.id()) {
                 let id = id.to_string();
-                store.update(|p, now| p.set_position(&work, &id, now));
+                store.set_position(&work, &id);
             }
             if previous.is_some_and(|p| p != i) {
                 finished.set(false);
@@ -86,24 +70,21 @@ pub fn Player(work: WorkRef, file: String, steps: Vec<PlayerStep>) -> impl IntoV
         let (steps, work) = (steps.clone(), work.clone());
         move |i: usize| {
             let id = steps.get(i).and_then(|s| s.slot.id()).map(String::from);
-            router.push(route_to(&work, id));
+            router.push(work.route(id));
         }
     };
     let finish = {
         let work = work.clone();
         move |_| {
-            store.update(|p, now| p.set_completed(&work, true, now));
+            store.set_completed(&work, true);
             finished.set(true);
             crate::app::browser::focus_id("finished-title");
         }
     };
+    // Each entry of the step list reads its own step's answer only.
     let answered = {
         let work = work.clone();
-        move |id: &str| {
-            store
-                .state
-                .with(|p| p.answer(&work, id).is_some_and(|a| a.is_meaningful()))
-        }
+        move |id: &str| store.answer_is_meaningful(&work, id)
     };
     let step_list = {
         let (steps, work) = (steps.clone(), work.clone());
@@ -112,7 +93,7 @@ pub fn Player(work: WorkRef, file: String, steps: Vec<PlayerStep>) -> impl IntoV
             .enumerate()
             .map(|(i, s)| {
                 let label = step_label(&s.slot, i);
-                let href = route_to(&work, s.slot.id().map(String::from)).href();
+                let href = work.route(s.slot.id().map(String::from)).href();
                 let id = s.slot.id().unwrap_or_default().to_string();
                 let answered = answered.clone();
                 let phase = s.phase.clone().filter(|_| {
@@ -149,6 +130,7 @@ pub fn Player(work: WorkRef, file: String, steps: Vec<PlayerStep>) -> impl IntoV
                         <span class="step-count">{i18n.f(Key::StepOf, &[("n", &(i + 1).to_string()), ("m", &total.to_string())])}</span>
                         {label(i18n.lang())}
                     </h2>
+                    {step.slot.ready().and_then(|s| s.recall()).cloned().map(|r| view! { <RecallView recall=r ctx=ctx.clone()/> })}
                     {step_view(step.slot, ctx)}
                 </section>
             }
@@ -207,15 +189,7 @@ fn step_type(slot: &StepSlot) -> String {
 
 /// The name of a step in the list: its title, else its question, else its number.
 fn step_label(slot: &StepSlot, i: usize) -> impl Fn(crate::core::text::Lang) -> String + Clone {
-    let text: Option<Text> = match slot {
-        StepSlot::Ready(step) => step.title().cloned().or_else(|| match step {
-            Step::Prompt(s) => Some(s.question.clone()),
-            Step::Choice(s) => Some(s.question.clone()),
-            Step::Brainstorm(s) => Some(s.question.clone()),
-            _ => None,
-        }),
-        StepSlot::Broken(_) => None,
-    };
+    let text: Option<Text> = slot.ready().and_then(Step::label).cloned();
     move |lang| match &text {
         Some(t) => t.get(lang).to_string(),
         None => crate::core::i18n::fill(

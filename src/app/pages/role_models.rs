@@ -3,9 +3,8 @@
 use crate::app::content::{media_url, use_content};
 use crate::app::i18n::use_i18n;
 use crate::app::rich::rich_text;
-use crate::app::widgets::{card_file, page_file, FileErrorView, LevelBadges, ReadAloud};
-use crate::core::content::ContentKind;
-use crate::core::content::{Level, RoleModel, Sector};
+use crate::app::widgets::{card_view, page_file, FileErrorView, LevelBadges, ReadAloud};
+use crate::core::content::{ContentKind, Level, RoleModel, RoleModelSummary, Sector};
 use crate::core::i18n::Key;
 use crate::core::markdown::plain_text;
 use crate::core::route::Route;
@@ -18,9 +17,9 @@ pub fn RoleModelsPage() -> impl IntoView {
     let level = RwSignal::new(None::<Level>);
     let sector = RwSignal::new(None::<Sector>);
     Effect::new(move |_| super::set_title(i18n.t(Key::RoleModelsTitle)));
-    Effect::new(move |_| content.ensure_all(ContentKind::RoleModel));
+    Effect::new(move |_| content.ensure_unsummarised::<RoleModel>());
     let ids = move || content.ids(ContentKind::RoleModel);
-    let shown = move |m: &RoleModel| {
+    let shown = move |m: &RoleModelSummary| {
         level.get().is_none_or(|l| m.levels.contains(&l))
             && sector.get().is_none_or(|s| m.sector == s)
     };
@@ -49,16 +48,17 @@ pub fn RoleModelsPage() -> impl IntoView {
                 <For each=ids key=|id| id.clone() let:id>
                     {
                         let card_id = id.clone();
-                        move || match card_file(content.role_model(&card_id)) {
+                        let card = Memo::new(move |_| content.card::<RoleModel>(&card_id));
+                        move || match card_view(card.get()) {
                             Err(waiting) => waiting,
-                            Ok(r) if !shown(&r.value) => ().into_any(),
+                            Ok(r) if !shown(&r.summary) => ().into_any(),
                             Ok(r) => {
-                                let m = r.value.clone();
-                                let href = Route::RoleModel { id: m.id.to_string() }.href();
+                                let m = r.summary.clone();
+                                let href = Route::RoleModel { id: id.clone() }.href();
                                 let headline = m.headline.clone();
                                 let sector = m.sector;
                                 view! {
-                                    <li class="card role-model-card" data-role-model=m.id.to_string()>
+                                    <li class="card role-model-card" data-role-model=id.clone()>
                                         {m.portrait.as_deref().and_then(media_url).map(|src| view! { <img class="portrait" src=src alt="" width="72" height="72"/> })}
                                         <div>
                                             <h2><a href=href>{m.name.clone()}</a></h2>

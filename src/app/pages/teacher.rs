@@ -1,10 +1,11 @@
-//! The teacher page: every lesson with its teacher notes.
+//! The teacher page: every lesson, listed from the index's summaries, with its teacher
+//! notes. A lesson's file is fetched only when its notes are opened.
 
-use crate::app::content::use_content;
+use crate::app::content::{use_content, Load};
 use crate::app::i18n::use_i18n;
 use crate::app::rich::rich_text;
-use crate::app::widgets::{card_file, FileErrorView, LevelBadges};
-use crate::core::content::ContentKind;
+use crate::app::widgets::{card_view, FileErrorView, LevelBadges, LoadingView};
+use crate::core::content::{ContentKind, Lesson};
 use crate::core::i18n::Key;
 use crate::core::route::Route;
 use leptos::prelude::*;
@@ -14,7 +15,7 @@ pub fn TeacherPage() -> impl IntoView {
     let i18n = use_i18n();
     let content = use_content();
     Effect::new(move |_| super::set_title(i18n.t(Key::TeacherTitle)));
-    Effect::new(move |_| content.ensure_all(ContentKind::Lesson));
+    Effect::new(move |_| content.ensure_unsummarised::<Lesson>());
     let ids = move || content.ids(ContentKind::Lesson);
     view! {
         <div data-page="teacher" class="page teacher-page">
@@ -24,26 +25,21 @@ pub fn TeacherPage() -> impl IntoView {
             <ul class="teacher-lessons">
                 <For each=ids key=|id| id.clone() let:id>
                     {
-                        let lesson_id = id.clone();
-                        move || match card_file(content.lesson(&lesson_id)) {
+                        let card_id = id.clone();
+                        let card = Memo::new(move |_| content.card::<Lesson>(&card_id));
+                        move || match card_view(card.get()) {
                             Err(waiting) => waiting,
                             Ok(l) => {
-                                let l = l.value.clone();
-                                let href = Route::Lesson { id: l.id.to_string(), step: None }.href();
+                                let l = l.summary.clone();
+                                let href = Route::Lesson { id: id.clone(), step: None }.href();
                                 let title = l.title.clone();
-                                let notes = l.teacher_notes.clone();
                                 let minutes = l.minutes;
                                 view! {
-                                    <li class="card teacher-lesson" data-lesson=l.id.to_string()>
+                                    <li class="card teacher-lesson" data-lesson=id.clone()>
                                         <h2><a href=href>{move || i18n.text(&title)}</a></h2>
                                         <LevelBadges levels=l.levels.clone()/>
                                         {minutes.map(|m| view! { <p class="muted">{move || i18n.f(Key::Minutes, &[("n", &m.to_string())])}</p> })}
-                                        {notes.map(|n| view! {
-                                            <details class="teacher-notes">
-                                                <summary>{move || i18n.t(Key::TeacherNotes)}</summary>
-                                                <div class="rich">{move || rich_text(&i18n.text(&n))}</div>
-                                            </details>
-                                        })}
+                                        <TeacherNotes id=id.clone()/>
                                     </li>
                                 }.into_any()
                             }
@@ -52,5 +48,37 @@ pub fn TeacherPage() -> impl IntoView {
                 </For>
             </ul>
         </div>
+    }
+}
+
+/// The notes of one lesson in a disclosure. Summaries do not carry the notes (they are
+/// long and only teachers read them), so opening it fetches the lesson file.
+#[component]
+fn TeacherNotes(id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let content = use_content();
+    let (load_id, notes_id) = (id.clone(), id);
+    let notes = move || {
+        if !content.requested::<Lesson>(&notes_id) {
+            return None;
+        }
+        Some(match content.lesson(&notes_id) {
+            Load::Loading => view! { <LoadingView/> }.into_any(),
+            Load::Failed(e) => view! { <FileErrorView error=e/> }.into_any(),
+            Load::Ready(l) => match l.value.teacher_notes.clone() {
+                Some(n) => {
+                    view! { <div class="rich">{move || rich_text(&i18n.text(&n))}</div> }.into_any()
+                }
+                None => view! { <p class="muted">{move || i18n.t(Key::TeacherNotesNone)}</p> }
+                    .into_any(),
+            },
+        })
+    };
+    view! {
+        // `toggle` fires on opening (and closing); loading is idempotent.
+        <details class="teacher-notes" on:toggle=move |_| content.ensure_lesson(&load_id)>
+            <summary>{move || i18n.t(Key::TeacherNotes)}</summary>
+            {notes}
+        </details>
     }
 }

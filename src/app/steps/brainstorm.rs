@@ -1,12 +1,14 @@
 //! A brainstorm step: a list of ideas, optionally against a timer and a target number.
 
 use super::{Question, StepCtx};
+use crate::app::browser;
 use crate::app::i18n::use_i18n;
+use crate::app::store::use_store;
 use crate::app::widgets::Timer;
 use crate::core::content::step::BrainstormStep;
 use crate::core::i18n::Key;
-use crate::core::progress::answer::next_idea_id;
-use crate::core::progress::{Answer, Idea};
+use crate::core::progress::answer::ideas_in_order;
+use crate::core::progress::Idea;
 use leptos::prelude::*;
 
 #[component]
@@ -14,14 +16,11 @@ pub fn BrainstormView(step: BrainstormStep, ctx: StepCtx) -> impl IntoView {
     let i18n = use_i18n();
     let id = step.id.to_string();
     let answer = ctx.answer(&id);
-    let ideas = move || match answer.get() {
-        Some(Answer::Ideas { ideas }) => ideas,
-        _ => Vec::new(),
-    };
+    let ideas = move || answer.with(|a| ideas_in_order(a.as_ref()));
     let draft = RwSignal::new(String::new());
     let save = {
         let (id, ctx) = (id.clone(), ctx.clone());
-        move |ideas: Vec<Idea>| ctx.save(&id, Answer::Ideas { ideas })
+        move |idea_id, idea: Option<Idea>| ctx.put_record(&id, idea_id, idea)
     };
     let add = {
         let save = save.clone();
@@ -30,12 +29,12 @@ pub fn BrainstormView(step: BrainstormStep, ctx: StepCtx) -> impl IntoView {
             if text.is_empty() {
                 return;
             }
-            let mut list = ideas();
-            list.push(Idea {
-                id: next_idea_id(&list),
+            // Ideas sort by when they were added, so two tabs' ideas interleave by time.
+            let idea = Idea {
                 text,
-            });
-            save(list);
+                order: browser::now(),
+            };
+            save(use_store().new_id(), Some(idea));
             draft.set(String::new());
         }
     };
@@ -64,25 +63,28 @@ pub fn BrainstormView(step: BrainstormStep, ctx: StepCtx) -> impl IntoView {
             }}
         </p>
         <ol class="ideas">
-            <For each=ideas key=|idea| idea.id let:idea>
+            <For each=ideas key=|(idea_id, _)| idea_id.clone() let:idea>
                 {
                     let (save_edit, save_delete) = (save.clone(), save.clone());
-                    let idea_id = idea.id;
+                    let idea_id = idea.0;
                     let field = format!("idea-{idea_id}");
-                    let position = move || ideas().iter().position(|i| i.id == idea_id).unwrap_or(0) + 1;
+                    let (find_id, position_id, edit_id) = (idea_id.clone(), idea_id.clone(), idea_id.clone());
+                    let position = Signal::derive(move || ideas().iter().position(|(i, _)| *i == position_id).unwrap_or(0) + 1);
                     view! {
                         <li class="idea">
-                            <label class="visually-hidden" for=field.clone()>{move || i18n.f(Key::IdeaNumber, &[("n", &position().to_string())])}</label>
+                            <label class="visually-hidden" for=field.clone()>{move || i18n.f(Key::IdeaNumber, &[("n", &position.get().to_string())])}</label>
                             <input id=field type="text" maxlength="300"
-                                prop:value=move || ideas().into_iter().find(|i| i.id == idea_id).map(|i| i.text).unwrap_or_default()
+                                prop:value=move || ideas().into_iter().find(|(i, _)| *i == find_id).map(|(_, i)| i.text).unwrap_or_default()
                                 on:input=move |ev| {
                                     let text = event_target_value(&ev);
-                                    let list = ideas().into_iter().map(|mut i| { if i.id == idea_id { i.text = text.clone(); } i }).collect();
-                                    save_edit(list);
+                                    let current = ideas().into_iter().find(|(i, _)| *i == edit_id);
+                                    if let Some((id, idea)) = current {
+                                        save_edit(id, Some(Idea { text, ..idea }));
+                                    }
                                 }/>
                             <button type="button" class="icon delete-idea"
-                                aria-label=move || format!("{}: {}", i18n.t(Key::DeleteIdea), position())
-                                on:click=move |_| save_delete(ideas().into_iter().filter(|i| i.id != idea_id).collect())>
+                                aria-label=move || format!("{}: {}", i18n.t(Key::DeleteIdea), position.get())
+                                on:click=move |_| save_delete(idea_id.clone(), None)>
                                 <span aria-hidden="true">"✕"</span>
                             </button>
                         </li>

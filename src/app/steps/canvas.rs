@@ -4,11 +4,13 @@
 use super::StepCtx;
 use crate::app::content::{use_content, Load};
 use crate::app::i18n::use_i18n;
+use crate::app::store::use_store;
 use crate::app::widgets::{FileErrorView, LoadingView};
 use crate::core::content::step::CanvasStep;
 use crate::core::content::CanvasTemplate;
 use crate::core::i18n::Key;
-use crate::core::progress::{Answer, Note};
+use crate::core::progress::answer::notes_in_block;
+use crate::core::progress::Note;
 use leptos::prelude::*;
 
 #[component]
@@ -32,10 +34,8 @@ pub fn CanvasView(step: CanvasStep, ctx: StepCtx) -> impl IntoView {
 fn Board(template: CanvasTemplate, step_id: String, ctx: StepCtx) -> impl IntoView {
     let i18n = use_i18n();
     let answer = ctx.answer(&step_id);
-    let notes = move || match answer.get() {
-        Some(Answer::Canvas { notes }) => notes,
-        _ => Vec::new(),
-    };
+    let first_note =
+        move |block: &str| answer.with(|a| notes_in_block(a.as_ref(), block).into_iter().next());
     let style = format!(
         "grid-template-columns: repeat({}, minmax(0, 1fr)); grid-template-rows: repeat({}, minmax(8rem, auto));",
         template.columns, template.rows
@@ -55,7 +55,7 @@ fn Board(template: CanvasTemplate, step_id: String, ctx: StepCtx) -> impl IntoVi
                     let (ctx, step_id) = (ctx.clone(), step_id.clone());
                     let read_id = block_id.clone();
                     let write_id = block_id.clone();
-                    let text = move || notes().into_iter().find(|n| n.block == read_id).map(|n| n.text).unwrap_or_default();
+                    let text = move || first_note(&read_id).map(|(_, n)| n.text).unwrap_or_default();
                     view! {
                         <section class="canvas-block" style=area data-block=block_id.clone()>
                             <h4><label for=field.clone()>{move || i18n.text(&title)}</label></h4>
@@ -64,16 +64,12 @@ fn Board(template: CanvasTemplate, step_id: String, ctx: StepCtx) -> impl IntoVi
                                 title=move || i18n.f(Key::CanvasNotesFor, &[("block", &i18n.text(&title2))])
                                 prop:value=text
                                 on:input=move |ev| {
-                                    let value = event_target_value(&ev);
-                                    let mut all = notes();
-                                    match all.iter_mut().find(|n| n.block == write_id) {
-                                        Some(n) => n.text = value,
-                                        None => {
-                                            let id = all.iter().map(|n| n.id).max().map_or(1, |m| m + 1);
-                                            all.push(Note { id, block: write_id.clone(), text: value, colour: String::new() });
-                                        }
-                                    }
-                                    ctx.save(&step_id, Answer::Canvas { notes: all });
+                                    let text = event_target_value(&ev);
+                                    let (id, note) = match first_note(&write_id) {
+                                        Some((id, note)) => (id, Note { text, ..note }),
+                                        None => (use_store().new_id(), Note { block: write_id.clone(), text, colour: String::new(), order: 0 }),
+                                    };
+                                    ctx.put_record(&step_id, id, Some(note));
                                 }></textarea>
                         </section>
                     }

@@ -7,6 +7,7 @@ mod choice;
 mod pitch;
 mod prompt;
 mod read;
+pub mod recall;
 mod role_model;
 mod rubric;
 mod vote;
@@ -15,7 +16,8 @@ use crate::app::i18n::use_i18n;
 use crate::app::store::use_store;
 use crate::core::content::{Step, StepSlot};
 use crate::core::i18n::Key;
-use crate::core::progress::{Answer, WorkRef};
+use crate::core::progress::answer::RecordKind;
+use crate::core::progress::{Answer, RecordId, WorkRef};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -30,16 +32,20 @@ pub struct StepCtx {
 }
 
 impl StepCtx {
-    /// The saved answer of a step (tracked).
+    /// The saved answer of a step; re-runs only when that answer changes.
     pub fn answer(&self, step: &str) -> Memo<Option<Answer>> {
         let store = use_store();
         let (work, step) = (self.work.clone(), step.to_string());
-        Memo::new(move |_| store.state.with(|p| p.answer(&work, &step).cloned()))
+        Memo::new(move |_| store.answer(&work, &step))
     }
 
     pub fn save(&self, step: &str, answer: Answer) {
-        let store = use_store();
-        store.update(|p, now| p.set_answer(&self.work, step, answer, now));
+        use_store().set_answer(&self.work, step, answer);
+    }
+
+    /// Adds, changes or (with `None`) deletes one record of a step's list.
+    pub fn put_record<T: RecordKind>(&self, step: &str, id: RecordId, value: Option<T>) {
+        use_store().put_record(&self.work, step, id, value);
     }
 }
 

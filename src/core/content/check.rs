@@ -7,13 +7,16 @@
 
 use super::canvas::CanvasTemplate;
 use super::challenge::Challenge;
+use super::id::Id;
 use super::index::{ContentIndex, ContentKind};
 use super::lesson::Lesson;
 use super::load::{self, Loaded};
 use super::locate::locate;
 use super::problem::{path_to_string, JsonPath, Problem, ProblemKind, Seg};
+use super::recall::{cross_file_problems, FileText};
 use super::role_model::RoleModel;
 use super::step::{Step, StepSlot};
+use super::summary::{Freshness, Summaries};
 use crate::core::text::Lang;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -187,6 +190,30 @@ impl Checker<'_> {
         };
 
         let mut index_problems = Vec::new();
+        // The summaries as written, before the lenient reader drops what does not fit: the
+        // app would silently fetch those files instead, an author should hear about it.
+        let raw: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        let summaries = match raw.get("summaries") {
+            Some(value) => {
+                let (summaries, problems) = Summaries::read(value.clone());
+                index_problems.extend(problems);
+                summaries
+            }
+            None => Summaries::default(),
+        };
+        for kind in ContentKind::ALL {
+            for id in summaries.ids(kind) {
+                if !index.has(kind, id.as_str()) {
+                    index_problems.push(Problem {
+                        path: json_path!["summaries", kind.index_key(), id.as_str()],
+                        kind: ProblemKind::SummaryNotListed {
+                            kind,
+                            id: id.to_string(),
+                        },
+                    });
+                }
+            }
+        }
         let mut listed = Vec::new();
         for kind in ContentKind::ALL {
             let mut seen = HashSet::new();
@@ -204,7 +231,14 @@ impl Checker<'_> {
                 }
                 let path = kind.path(id.as_str());
                 match self.source.read(&path) {
-                    Ok(Some(file_text)) => listed.push((kind, id.as_str(), path, Ok(file_text))),
+                    Ok(Some(file_text)) => {
+                        if let Some(problem) =
+                            summary_problem(&summaries, kind, id, &path, &file_text, &index)
+                        {
+                            index_problems.push(problem);
+                        }
+                        listed.push((kind, id.as_str(), path, Ok(file_text)))
+                    }
                     Ok(None) => index_problems.push(Problem {
                         path: at,
                         kind: ProblemKind::ListedButMissing(path),
@@ -215,12 +249,13 @@ impl Checker<'_> {
         }
         self.emit(INDEX_FILE, &text, index_problems);
 
-        for (kind, id, path, file_text) in listed {
+        for (kind, id, path, file_text) in &listed {
             match file_text {
-                Ok(file_text) => self.check_file(kind, id, &path, &file_text, &index),
-                Err(reason) => self.unreadable(&path, reason),
+                Ok(file_text) => self.check_file(*kind, id, path, file_text, &index),
+                Err(reason) => self.unreadable(path, reason.clone()),
             }
         }
+        self.check_recalls(&listed, &index);
 
         for kind in ContentKind::ALL {
             let mut names = self.source.files(kind.folder());
@@ -237,6 +272,34 @@ impl Checker<'_> {
                     self.push(&path, 1, 1, &ProblemKind::NotInIndex(path.clone()));
                 }
             }
+        }
+    }
+
+    /// Recalls naming steps of other files, checked once every file has been read.
+    fn check_recalls(
+        &mut self,
+        listed: &[(ContentKind, &str, String, Result<String, String>)],
+        index: &ContentIndex,
+    ) {
+        let readable: Vec<(&String, FileText)> = listed
+            .iter()
+            .filter_map(|(kind, id, path, text)| {
+                let text = text.as_ref().ok()?;
+                Some((
+                    path,
+                    FileText {
+                        kind: *kind,
+                        id,
+                        text,
+                    },
+                ))
+            })
+            .collect();
+        let files: Vec<FileText> = readable.iter().map(|(_, f)| *f).collect();
+        for (i, problem) in cross_file_problems(&files, index) {
+            let (path, file) = &readable[i];
+            let diagnostic = diagnostic(path, file.text, &problem, self.lang);
+            self.report.diagnostics.push(diagnostic);
         }
     }
 
@@ -299,6 +362,32 @@ impl Checker<'_> {
             Err(problem) => vec![problem],
         };
         self.emit(path, text, problems);
+    }
+}
+
+/// A summary in the index that no longer describes its file.
+fn summary_problem(
+    summaries: &Summaries,
+    kind: ContentKind,
+    id: &Id,
+    path: &str,
+    text: &str,
+    index: &ContentIndex,
+) -> Option<Problem> {
+    let at = json_path!["summaries", kind.index_key(), id.as_str()];
+    match summaries.freshness(kind, id, text, index)? {
+        Freshness::Fresh => None,
+        Freshness::Stale => Some(Problem {
+            path: at.into_iter().chain([Seg::from("hash")]).collect(),
+            kind: ProblemKind::SummaryStale(path.to_string()),
+        }),
+        Freshness::Differs(field) => Some(Problem {
+            path: at.into_iter().chain([Seg::from(field.as_str())]).collect(),
+            kind: ProblemKind::SummaryDiffers {
+                file: path.to_string(),
+                field,
+            },
+        }),
     }
 }
 

@@ -1,6 +1,7 @@
 //! `index.json`: the catalogue of which content files exist.
 
 use super::id::Id;
+use super::summary::Summaries;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -17,6 +18,10 @@ pub struct ContentIndex {
     pub challenges: Vec<Id>,
     #[serde(default)]
     pub role_models: Vec<Id>,
+    /// Card summaries written by `spire-content index`. Read leniently: an entry that does
+    /// not fit is left out and its file fetched instead; the id lists above stay the truth.
+    #[serde(default, skip_serializing_if = "Summaries::is_empty")]
+    pub summaries: Summaries,
 }
 
 /// The kinds of content file, with the folder each lives in.

@@ -29,8 +29,14 @@ pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
     })
 }
 
+/// Parses `index.json`. Summaries of ids the lists do not name are dropped: the lists are
+/// the catalogue.
 pub fn parse_index(text: &str) -> Result<ContentIndex, Problem> {
-    parse_json(text)
+    let mut index: ContentIndex = parse_json(text)?;
+    let mut summaries = std::mem::take(&mut index.summaries);
+    summaries.retain_listed(&index);
+    index.summaries = summaries;
+    Ok(index)
 }
 
 fn check_id(id: &str, expected: &str, problems: &mut Vec<Problem>) {

@@ -10,8 +10,11 @@ pub mod index;
 pub mod lesson;
 pub mod load;
 pub mod locate;
+pub mod recall;
+pub mod reindex;
 pub mod role_model;
 pub mod step;
+pub mod summary;
 pub mod validate;
 pub mod vocab;
 
@@ -23,4 +26,8 @@ pub use lesson::Lesson;
 pub use problem::{Problem, ProblemKind, Seg};
 pub use role_model::RoleModel;
 pub use step::{Step, StepSlot};
+pub use summary::{
+    content_hash, CanvasSummary, ChallengeSummary, Hashed, LessonSummary, RoleModelSummary,
+    Summaries, Summarise,
+};
 pub use vocab::{Competence, Dimension, Level, Sector};

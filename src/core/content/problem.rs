@@ -105,6 +105,27 @@ pub enum ProblemKind {
     ListedButMissing(String),
     /// An `image` or `portrait` path that names no file inside the content folder.
     MissingMedia(String),
+    /// A `recall` names both a lesson and a challenge.
+    RecallTwoSources,
+    /// A `recall` names a step that its lesson or challenge does not have (`None`: this file).
+    RecallStepMissing {
+        file: Option<String>,
+        step: String,
+    },
+    /// A summary in index.json made before its file (named here) was last edited.
+    SummaryStale(String),
+    /// A summary field that differs from the file although the hash matches.
+    SummaryDiffers {
+        file: String,
+        field: String,
+    },
+    /// A summary for an id that the lists of index.json do not name.
+    SummaryNotListed {
+        kind: ContentKind,
+        id: String,
+    },
+    /// A summary entry that cannot be read (the app fetches that file instead).
+    SummaryUnreadable(String),
 }
 
 fn kind_name(kind: ContentKind, lang: Lang) -> &'static str {
@@ -202,6 +223,54 @@ impl ProblemKind {
             ListedButMissing(f) => format!("index.json lists `{f}`, but the file does not exist"),
             MissingMedia(f) if da => format!("`{f}` er ikke en fil i indholdsmappen"),
             MissingMedia(f) => format!("`{f}` is not a file in the content folder"),
+            RecallTwoSources if da => {
+                "`recall` kan nævne en lektion eller en udfordring, ikke begge".into()
+            }
+            RecallTwoSources => "`recall` can name a lesson or a challenge, not both".into(),
+            RecallStepMissing { file: None, step } if da => {
+                format!("`recall`: der er intet trin med id `{step}` i denne fil")
+            }
+            RecallStepMissing { file: None, step } => {
+                format!("`recall`: there is no step with id `{step}` in this file")
+            }
+            RecallStepMissing {
+                file: Some(f),
+                step,
+            } if da => format!("`recall`: `{f}` har intet trin med id `{step}`"),
+            RecallStepMissing {
+                file: Some(f),
+                step,
+            } => format!("`recall`: `{f}` has no step with id `{step}`"),
+            SummaryStale(f) if da => format!(
+                "sammendraget af `{f}` er forældet (filen er ændret, siden det blev lavet); \
+                 kør `spire-content index`"
+            ),
+            SummaryStale(f) => format!(
+                "the summary of `{f}` is stale (the file has changed since it was made); \
+                 run `spire-content index`"
+            ),
+            SummaryDiffers { file, field } if da => format!(
+                "`{field}` i sammendraget passer ikke med `{file}`; kør `spire-content index`"
+            ),
+            SummaryDiffers { file, field } => {
+                format!("`{field}` in the summary differs from `{file}`; run `spire-content index`")
+            }
+            SummaryNotListed { kind, id } if da => format!(
+                "der er et sammendrag af {} `{id}`, som ikke står i listen `{}`",
+                kind_name(*kind, lang),
+                kind.index_key()
+            ),
+            SummaryNotListed { kind, id } => format!(
+                "there is a summary of {} `{id}`, which the list `{}` does not name",
+                kind_name(*kind, lang),
+                kind.index_key()
+            ),
+            SummaryUnreadable(m) if da => {
+                format!("sammendraget kan ikke læses: {m}; kør `spire-content index`")
+            }
+            SummaryUnreadable(m) => {
+                format!("the summary cannot be read: {m}; run `spire-content index`")
+            }
         }
     }
 }

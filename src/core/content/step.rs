@@ -15,9 +15,30 @@ macro_rules! step_struct {
             pub id: Id,
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub title: Option<Text>,
+            /// Shows the pupil's own answer to an earlier step with this one (v1.1).
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub recall: Option<Recall>,
             $($(#[$fmeta])* pub $field: $ty,)*
         }
     };
+}
+
+/// A pupil's own earlier answer, shown read-only with a step (content format v1.1), e.g.
+/// `{"lesson": "ide-storm", "step": "ideas"}`. Without `lesson` and `challenge` it names a
+/// step of the same lesson or challenge (an earlier phase).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Recall {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lesson: Option<Id>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge: Option<Id>,
+    /// The id of the step whose answer is shown.
+    pub step: Id,
+    /// A heading for the recalled answer, e.g. "Husk jeres idé".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
 }
 
 step_struct!(
@@ -206,6 +227,31 @@ impl Step {
         }
     }
 
+    /// What names the step in a list: its title, else its question.
+    pub fn label(&self) -> Option<&Text> {
+        self.title().or(match self {
+            Step::Prompt(s) => Some(&s.question),
+            Step::Choice(s) => Some(&s.question),
+            Step::Brainstorm(s) => Some(&s.question),
+            _ => None,
+        })
+    }
+
+    pub fn recall(&self) -> Option<&Recall> {
+        match self {
+            Step::Read(s) => s.recall.as_ref(),
+            Step::Prompt(s) => s.recall.as_ref(),
+            Step::Choice(s) => s.recall.as_ref(),
+            Step::Brainstorm(s) => s.recall.as_ref(),
+            Step::Vote(s) => s.recall.as_ref(),
+            Step::Canvas(s) => s.recall.as_ref(),
+            Step::Checklist(s) => s.recall.as_ref(),
+            Step::RoleModel(s) => s.recall.as_ref(),
+            Step::Pitch(s) => s.recall.as_ref(),
+            Step::Rubric(s) => s.recall.as_ref(),
+        }
+    }
+
     pub fn type_name(&self) -> &'static str {
         match self {
             Step::Read(_) => "read",
@@ -296,6 +342,9 @@ impl StepError {
 
 /// A step as the app holds it: ready to show, or broken with the reason, so one bad step
 /// never hides the rest of the lesson.
+// Slots live in one list per lesson (a few dozen); boxing the ready step would cost an
+// allocation per step and gain nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum StepSlot {
     Ready(Step),

@@ -6,7 +6,7 @@ use super::index::{ContentIndex, ContentKind};
 use super::lesson::Lesson;
 use super::problem::{JsonPath, Problem, ProblemKind, Seg};
 use super::role_model::RoleModel;
-use super::step::{Step, StepSlot};
+use super::step::{Recall, Step, StepSlot};
 use std::collections::HashMap;
 
 fn problem(path: JsonPath, kind: ProblemKind) -> Problem {
@@ -179,6 +179,9 @@ fn check_steps(steps: &[(JsonPath, &StepSlot)], index: &ContentIndex, out: &mut 
         }
     }
     for (path, slot) in steps {
+        if let Some(recall) = slot.ready().and_then(Step::recall) {
+            check_recall(path, recall, index, &all, out);
+        }
         match slot {
             StepSlot::Broken(b) => {
                 let mut p = path.clone();
@@ -189,6 +192,39 @@ fn check_steps(steps: &[(JsonPath, &StepSlot)], index: &ContentIndex, out: &mut 
             }
             StepSlot::Ready(step) => check_step(path, step, index, &all, out),
         }
+    }
+}
+
+/// Checks what a `recall` can be checked against here: its own file and the index. Steps
+/// of other files are checked by the folder checker, which reads them all.
+fn check_recall(
+    path: &[Seg],
+    recall: &Recall,
+    index: &ContentIndex,
+    own_steps: &HashMap<&str, Option<&Step>>,
+    out: &mut Vec<Problem>,
+) {
+    let mut base = path.to_vec();
+    base.push(Seg::Key("recall".into()));
+    let here = |more: JsonPath| at(&base, more);
+    match (&recall.lesson, &recall.challenge) {
+        (Some(_), Some(_)) => out.push(problem(here(vec![]), ProblemKind::RecallTwoSources)),
+        (Some(l), None) if !index.has(ContentKind::Lesson, l.as_str()) => out.push(problem(
+            here(json_path!["lesson"]),
+            missing(ContentKind::Lesson, l.as_str()),
+        )),
+        (None, Some(c)) if !index.has(ContentKind::Challenge, c.as_str()) => out.push(problem(
+            here(json_path!["challenge"]),
+            missing(ContentKind::Challenge, c.as_str()),
+        )),
+        (None, None) if !own_steps.contains_key(recall.step.as_str()) => out.push(problem(
+            here(json_path!["step"]),
+            ProblemKind::RecallStepMissing {
+                file: None,
+                step: recall.step.to_string(),
+            },
+        )),
+        _ => {}
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::merge::{compare, Comparison};
 use super::state::{Millis, Progress};
-use super::stored::{restore_value, RestoreError, CURRENT_VERSION};
+use super::stored::{restore_any, restore_value, RestoreError, CURRENT_VERSION};
 use crate::core::text::Lang;
 use serde::Serialize;
 use serde_json::Value;
@@ -21,7 +21,7 @@ struct BackupEnvelope<'a> {
 }
 
 pub fn export_backup(progress: &Progress, now: Millis, app_version: &str) -> String {
-    serde_json::to_string_pretty(&BackupEnvelope {
+    serde_json::to_string(&BackupEnvelope {
         format: BACKUP_FORMAT,
         version: CURRENT_VERSION,
         exported_at: now,
@@ -119,11 +119,13 @@ pub fn read_backup(bytes: &[u8], local: &Progress) -> Result<BackupPreview, Impo
         })
     })?;
     let exported_at = value.get("exported_at").and_then(Value::as_i64);
-    let format = match value.get("format").and_then(Value::as_str) {
-        Some(super::stored::PROGRESS_FORMAT) => super::stored::PROGRESS_FORMAT,
-        _ => BACKUP_FORMAT,
-    };
-    let restored = restore_value(value, format).map_err(ImportError::Restore)?;
+    // A backup, or a single saved entry kept aside by the app (downloaded from My work).
+    let restored = match value.get("format").and_then(Value::as_str) {
+        Some(BACKUP_FORMAT) => restore_value(value, BACKUP_FORMAT),
+        Some(_) => restore_any(value),
+        None => restore_value(value, BACKUP_FORMAT),
+    }
+    .map_err(ImportError::Restore)?;
     let progress = restored.progress;
     Ok(BackupPreview {
         work_items: progress.work.len(),
@@ -139,7 +141,8 @@ pub fn read_backup(bytes: &[u8], local: &Progress) -> Result<BackupPreview, Impo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::progress::answer::Answer;
+    use crate::core::progress::answer::{Answer, Idea};
+    use crate::core::progress::record::RecordId;
     use crate::core::progress::state::WorkRef;
 
     #[test]
@@ -151,11 +154,21 @@ mod tests {
             Answer::Text { text: "x".into() },
             7,
         );
+        p.put_record(
+            &WorkRef::lesson("a"),
+            "ideas",
+            RecordId::from_random(3),
+            Some(Idea {
+                text: "is".into(),
+                order: 1,
+            }),
+            7,
+        );
         let file = export_backup(&p, 8, "0.1.0");
         let preview = read_backup(file.as_bytes(), &Progress::default()).unwrap();
         assert_eq!(preview.progress, p);
         assert_eq!(preview.exported_at, Some(8));
-        assert_eq!((preview.work_items, preview.answers), (1, 1));
+        assert_eq!((preview.work_items, preview.answers), (1, 2));
     }
 
     #[test]

@@ -1,58 +1,131 @@
-//! Merging two versions of the saved work (two tabs, or a restored backup): per answer the
-//! newer edit wins, so neither side overwrites newer work of the other.
+//! Merging two versions of the saved work (two tabs, a restored backup, a team's two
+//! devices). The merge is a join: commutative, associative and idempotent, so copies that
+//! meet in any order and any number of times agree. Per answer, per record and per setting
+//! the later edit wins (ties broken by value, never by which side is "ours"); erasing
+//! everything is a time before which nothing comes back.
 
-use super::state::{Progress, Work};
+use super::answer::merge_answer;
+use super::state::{Millis, Progress, Settings, Stamped, Work};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
-/// Merges `theirs` into `ours`. Ties keep `ours`.
+/// Joins two versions of everything.
 pub fn merge(ours: &Progress, theirs: &Progress) -> Progress {
     let erased_at = ours.erased_at.max(theirs.erased_at);
-    let mut out = ours.clone();
-    out.erased_at = erased_at;
-    if theirs.settings.updated > ours.settings.updated {
-        out.settings = theirs.settings.clone();
-    }
+    let mut work = ours.work.clone();
     for (key, their_work) in &theirs.work {
         let merged = match ours.work.get(key) {
             Some(our_work) => merge_work(our_work, their_work),
             None => their_work.clone(),
         };
-        out.work.insert(key.clone(), merged);
+        work.insert(key.clone(), merged);
     }
-    for (k, v) in &theirs.extra {
-        out.extra.entry(k.clone()).or_insert_with(|| v.clone());
+    let mut out = Progress {
+        settings: merge_settings(&ours.settings, &theirs.settings),
+        work,
+        erased_at,
+        extra: merge_extra(&ours.extra, &theirs.extra),
+    };
+    out.retain_after(erased_at);
+    out
+}
+
+/// Joins two versions of one work item.
+pub fn merge_work(ours: &Work, theirs: &Work) -> Work {
+    let mut answers = ours.answers.clone();
+    for (step, their_answer) in &theirs.answers {
+        let merged = match ours.answers.get(step) {
+            Some(our_answer) => merge_answer(our_answer, their_answer),
+            None => their_answer.clone(),
+        };
+        answers.insert(step.clone(), merged);
     }
-    out.work.retain(|_, w| w.updated > erased_at);
-    for work in out.work.values_mut() {
-        work.answers.retain(|_, a| a.updated > erased_at);
+    let meta = |w: &Work| (w.meta_updated, w.at_step.clone(), w.completed);
+    let meta_from = if meta(theirs) > meta(ours) {
+        theirs
+    } else {
+        ours
+    };
+    Work {
+        answers,
+        at_step: meta_from.at_step.clone(),
+        completed: meta_from.completed,
+        meta_updated: meta_from.meta_updated,
+        props: merge_stamped_map(&ours.props, &theirs.props),
+        updated: ours.updated.max(theirs.updated),
+        extra: merge_extra(&ours.extra, &theirs.extra),
+    }
+}
+
+pub fn merge_settings(ours: &Settings, theirs: &Settings) -> Settings {
+    let key = |s: &Settings| (s.updated, serde_json::to_string(s).unwrap_or_default());
+    if key(theirs) > key(ours) {
+        theirs.clone()
+    } else {
+        ours.clone()
+    }
+}
+
+fn merge_stamped_map<T: Clone + Ord>(
+    ours: &BTreeMap<String, Stamped<T>>,
+    theirs: &BTreeMap<String, Stamped<T>>,
+) -> BTreeMap<String, Stamped<T>> {
+    let mut out = ours.clone();
+    for (k, t) in theirs {
+        let take = out
+            .get(k)
+            .is_none_or(|o| (t.updated, &t.value) > (o.updated, &o.value));
+        if take {
+            out.insert(k.clone(), t.clone());
+        }
     }
     out
 }
 
-fn merge_work(ours: &Work, theirs: &Work) -> Work {
+/// Fields an older app does not know: kept from both sides; where both have one, the
+/// greater value is kept so that the merge does not depend on the order.
+fn merge_extra(ours: &Map<String, Value>, theirs: &Map<String, Value>) -> Map<String, Value> {
     let mut out = ours.clone();
-    for (step, their_answer) in &theirs.answers {
-        let newer = ours
-            .answers
-            .get(step)
-            .is_none_or(|a| their_answer.updated > a.updated);
-        if newer {
-            out.answers.insert(step.clone(), their_answer.clone());
+    for (k, v) in theirs {
+        if out.get(k).is_none_or(|o| json_after(v, o)) {
+            out.insert(k.clone(), v.clone());
         }
     }
-    if theirs.meta_updated > ours.meta_updated {
-        out.at_step = theirs.at_step.clone();
-        out.completed = theirs.completed;
-        out.meta_updated = theirs.meta_updated;
-    }
-    out.started = match (ours.started, theirs.started) {
-        (0, t) | (t, 0) => t,
-        (a, b) => a.min(b),
-    };
-    out.updated = ours.updated.max(theirs.updated);
-    for (k, v) in &theirs.extra {
-        out.extra.entry(k.clone()).or_insert_with(|| v.clone());
-    }
     out
+}
+
+/// A fixed order on JSON values (by their text), for merge tie-breaks.
+pub(crate) fn json_after(a: &Value, b: &Value) -> bool {
+    let (a, b) = (a.to_string(), b.to_string());
+    a > b
+}
+
+impl Progress {
+    /// Forgets everything stamped at or before `erased_at`.
+    pub fn retain_after(&mut self, erased_at: Millis) {
+        if erased_at == 0 {
+            return;
+        }
+        self.work.retain(|_, w| w.updated > erased_at);
+        for work in self.work.values_mut() {
+            work.retain_after(erased_at);
+        }
+    }
+}
+
+impl Work {
+    pub(crate) fn retain_after(&mut self, erased_at: Millis) {
+        self.answers.retain(|_, a| a.updated > erased_at);
+        for a in self.answers.values_mut() {
+            a.value.retain_after(erased_at);
+        }
+        self.props.retain(|_, p| p.updated > erased_at);
+        if self.meta_updated <= erased_at {
+            self.at_step = None;
+            self.completed = None;
+            self.meta_updated = 0;
+        }
+    }
 }
 
 /// How two versions compare, for the restore preview.
@@ -77,16 +150,16 @@ impl Comparison {
 
 pub fn compare(local: &Progress, incoming: &Progress) -> Comparison {
     let mut c = Comparison::default();
+    let newer_in = |a: &Work, b: &Work| {
+        a.answers
+            .iter()
+            .any(|(s, x)| b.answers.get(s).is_none_or(|y| x.updated > y.updated))
+            || a.meta_updated > b.meta_updated
+    };
     for (key, inc) in &incoming.work {
         match local.work.get(key) {
             None => c.only_incoming += 1,
             Some(loc) => {
-                let newer_in = |a: &Work, b: &Work| {
-                    a.answers
-                        .iter()
-                        .any(|(s, x)| b.answers.get(s).is_none_or(|y| x.updated > y.updated))
-                        || a.meta_updated > b.meta_updated
-                };
                 if newer_in(inc, loc) {
                     c.incoming_newer += 1;
                 }
@@ -107,7 +180,8 @@ pub fn compare(local: &Progress, incoming: &Progress) -> Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::progress::answer::Answer;
+    use crate::core::progress::answer::{notes_in_block, Answer, Note};
+    use crate::core::progress::record::RecordId;
     use crate::core::progress::state::WorkRef;
 
     fn text(s: &str) -> Answer {
@@ -127,6 +201,39 @@ mod tests {
             assert_eq!(merged.answer(&l, "q1"), Some(&text("one-new")));
             assert_eq!(merged.answer(&l, "q2"), Some(&text("two-new")));
         }
+    }
+
+    #[test]
+    fn two_tabs_editing_different_notes_of_one_canvas_keep_both() {
+        let l = WorkRef::lesson("a");
+        let note = |t: &str| Note {
+            block: "problem".into(),
+            text: t.into(),
+            colour: String::new(),
+            order: 0,
+        };
+        let (n1, n2, n3) = (
+            RecordId::from_random(11),
+            RecordId::from_random(22),
+            RecordId::from_random(33),
+        );
+        let mut base = Progress::default();
+        base.put_record(&l, "c", n1.clone(), Some(note("tørst")), 1);
+        base.put_record(&l, "c", n2.clone(), Some(note("kø")), 2);
+        let (mut tab1, mut tab2) = (base.clone(), base.clone());
+        tab1.put_record(&l, "c", n1.clone(), Some(note("tørst!")), 5);
+        tab1.put_record::<Note>(&l, "c", n2.clone(), None, 6);
+        tab2.put_record(&l, "c", n3.clone(), Some(note("varme")), 7);
+        let m = merge(&tab1, &tab2);
+        assert_eq!(m, merge(&tab2, &tab1));
+        let texts: Vec<String> = notes_in_block(m.answer(&l, "c"), "problem")
+            .into_iter()
+            .map(|(_, n)| n.text)
+            .collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts.contains(&"tørst!".to_string()) && texts.contains(&"varme".to_string()));
+        // The deleted note does not come back from the older base copy.
+        assert_eq!(merge(&m, &base), m);
     }
 
     #[test]

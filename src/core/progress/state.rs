@@ -1,8 +1,10 @@
 //! The pupil's saved work in memory: answers per lesson or challenge, position, settings.
 //! Every change goes through these operations, each stamped with the time it was made so
-//! that two tabs and restored backups can be merged item by item.
+//! that two tabs and restored backups can be merged item by item and record by record.
 
-use super::answer::Answer;
+use super::answer::{Answer, RecordKind};
+use super::record::RecordId;
+pub use super::work_ref::{WorkKind, WorkRef};
 use crate::core::text::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -10,50 +12,8 @@ use std::collections::BTreeMap;
 /// Milliseconds since the Unix epoch.
 pub type Millis = i64;
 
-/// What a piece of work belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WorkKind {
-    Lesson,
-    Challenge,
-}
-
-/// The key of a piece of work: `lesson:idea-sprint`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct WorkRef {
-    pub kind: WorkKind,
-    pub id: String,
-}
-
-impl WorkRef {
-    pub fn lesson(id: &str) -> WorkRef {
-        WorkRef {
-            kind: WorkKind::Lesson,
-            id: id.to_string(),
-        }
-    }
-
-    pub fn key(&self) -> String {
-        let kind = match self.kind {
-            WorkKind::Lesson => "lesson",
-            WorkKind::Challenge => "challenge",
-        };
-        format!("{kind}:{}", self.id)
-    }
-
-    pub fn parse(key: &str) -> Option<WorkRef> {
-        let (kind, id) = key.split_once(':')?;
-        let kind = match kind {
-            "lesson" => WorkKind::Lesson,
-            "challenge" => WorkKind::Challenge,
-            _ => return None,
-        };
-        crate::core::content::id::is_valid_id(id).then(|| WorkRef {
-            kind,
-            id: id.to_string(),
-        })
-    }
-}
+/// The prop that marks a work item deleted as a whole.
+pub const DELETED_PROP: &str = "deleted";
 
 /// A value with the time it was last changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,8 +36,11 @@ pub struct Work {
     /// When `at_step` or `completed` last changed.
     #[serde(default)]
     pub meta_updated: Millis,
-    #[serde(default)]
-    pub started: Millis,
+    /// Small named values of the work itself (a team name, a chosen template…), each
+    /// merged on its own.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub props: BTreeMap<String, Stamped<String>>,
+    /// The newest change to anything in this work.
     #[serde(default)]
     pub updated: Millis,
     /// Fields written by a newer app, kept so an older app does not drop them.
@@ -86,13 +49,13 @@ pub struct Work {
 }
 
 impl Work {
-    fn new(now: Millis) -> Work {
+    pub fn new(now: Millis) -> Work {
         Work {
             answers: BTreeMap::new(),
             at_step: None,
             completed: None,
             meta_updated: now,
-            started: now,
+            props: BTreeMap::new(),
             updated: now,
             extra: Default::default(),
         }
@@ -107,6 +70,20 @@ impl Work {
             .values()
             .filter(|a| a.value.is_meaningful())
             .count()
+    }
+
+    pub fn prop(&self, name: &str) -> Option<&str> {
+        self.props.get(name).map(|p| p.value.as_str())
+    }
+
+    /// Deleted as a whole (a tombstone: the prop `deleted` holds the time, so an older copy
+    /// or another tab cannot bring the work back by merging).
+    pub fn is_deleted(&self) -> bool {
+        self.prop(DELETED_PROP).is_some_and(|v| !v.is_empty())
+    }
+
+    fn touch(&mut self, now: Millis) {
+        self.updated = self.updated.max(now);
     }
 }
 
@@ -145,9 +122,15 @@ impl Progress {
         self.work.get(&r.key())
     }
 
+    /// The stamp for an edit made at `now`: always after the last erase, so an edit made
+    /// on a clock behind another tab's erase is not forgotten by the next merge.
+    fn clock(&self, now: Millis) -> Millis {
+        now.max(self.erased_at + 1)
+    }
+
     fn work_mut(&mut self, r: &WorkRef, now: Millis) -> &mut Work {
         let work = self.work.entry(r.key()).or_insert_with(|| Work::new(now));
-        work.updated = work.updated.max(now);
+        work.touch(now);
         work
     }
 
@@ -160,15 +143,57 @@ impl Progress {
         if self.answer(r, step) == Some(&answer) {
             return false;
         }
+        let now = self.clock(now);
         let work = self.work_mut(r, now);
+        let updated = work
+            .answers
+            .get(step)
+            .map_or(now, |a| now.max(a.updated + 1));
+        work.touch(updated);
         work.answers.insert(
             step.to_string(),
             Stamped {
                 value: answer,
-                updated: now,
+                updated,
             },
         );
         true
+    }
+
+    /// Adds, changes (`Some`) or deletes (`None`) one record of a step's record list (an
+    /// idea, a note). An answer of another kind in that step is replaced by the list.
+    pub fn put_record<T: RecordKind>(
+        &mut self,
+        r: &WorkRef,
+        step: &str,
+        id: RecordId,
+        value: Option<T>,
+        now: Millis,
+    ) -> bool {
+        let current = self
+            .answer(r, step)
+            .and_then(T::records)
+            .and_then(|list| list.get(&id));
+        if current == value.as_ref() {
+            return false;
+        }
+        let now = self.clock(now);
+        let work = self.work_mut(r, now);
+        let slot = work.answers.entry(step.to_string()).or_insert(Stamped {
+            value: T::empty(),
+            updated: now,
+        });
+        if T::records(&slot.value).is_none() {
+            slot.value = T::empty();
+        }
+        let Some(list) = T::records_mut(&mut slot.value) else {
+            return false;
+        };
+        let changed = list.put(id, value, now);
+        slot.updated = slot.updated.max(list.latest());
+        let latest = slot.updated;
+        work.touch(latest);
+        changed
     }
 
     /// Remembers the step the pupil is on.
@@ -176,9 +201,11 @@ impl Progress {
         if self.work(r).and_then(|w| w.at_step.as_deref()) == Some(step) {
             return false;
         }
+        let now = self.clock(now);
         let work = self.work_mut(r, now);
         work.at_step = Some(step.to_string());
-        work.meta_updated = now;
+        work.meta_updated = now.max(work.meta_updated + 1);
+        work.touch(work.meta_updated);
         true
     }
 
@@ -186,9 +213,29 @@ impl Progress {
         if self.work(r).map(|w| w.completed.is_some()) == Some(done) {
             return false;
         }
+        let now = self.clock(now);
         let work = self.work_mut(r, now);
         work.completed = done.then_some(now);
-        work.meta_updated = now;
+        work.meta_updated = now.max(work.meta_updated + 1);
+        work.touch(work.meta_updated);
+        true
+    }
+
+    pub fn set_prop(&mut self, r: &WorkRef, name: &str, value: &str, now: Millis) -> bool {
+        if self.work(r).and_then(|w| w.prop(name)) == Some(value) {
+            return false;
+        }
+        let now = self.clock(now);
+        let work = self.work_mut(r, now);
+        let updated = work.props.get(name).map_or(now, |p| now.max(p.updated + 1));
+        work.touch(updated);
+        work.props.insert(
+            name.to_string(),
+            Stamped {
+                value: value.to_string(),
+                updated,
+            },
+        );
         true
     }
 
@@ -197,7 +244,7 @@ impl Progress {
             return false;
         }
         self.settings.lang = Some(lang);
-        self.settings.updated = now;
+        self.settings.updated = now.max(self.settings.updated + 1);
         true
     }
 
@@ -206,13 +253,32 @@ impl Progress {
             return false;
         }
         self.settings.name = name.to_string();
-        self.settings.updated = now;
+        self.settings.updated = now.max(self.settings.updated + 1);
         true
+    }
+
+    /// Deletes one work item (a canvas, an assignment…) for good on every copy that merges
+    /// with this one; `restore` undoes it.
+    pub fn delete_work(&mut self, r: &WorkRef, now: Millis) -> bool {
+        self.set_prop(r, DELETED_PROP, &now.to_string(), now)
+    }
+
+    pub fn restore_work(&mut self, r: &WorkRef, now: Millis) -> bool {
+        self.work(r).is_some_and(Work::is_deleted) && self.set_prop(r, DELETED_PROP, "", now)
+    }
+
+    /// Work items that are not deleted.
+    pub fn live_work(&self) -> impl Iterator<Item = (WorkRef, &Work)> {
+        self.work
+            .iter()
+            .filter(|(_, w)| !w.is_deleted())
+            .filter_map(|(k, w)| Some((WorkRef::parse(k)?, w)))
     }
 
     /// Erases all work but keeps the language, so the app stays readable.
     pub fn erase_all(&mut self, now: Millis) {
         let lang = self.settings.lang;
+        let now = now.max(self.last_change());
         *self = Progress {
             erased_at: now,
             ..Progress::default()
@@ -223,10 +289,7 @@ impl Progress {
 
     /// The most recently edited work.
     pub fn most_recent(&self) -> Option<(WorkRef, &Work)> {
-        self.work
-            .iter()
-            .filter_map(|(k, w)| Some((WorkRef::parse(k)?, w)))
-            .max_by_key(|(_, w)| w.updated)
+        self.live_work().max_by_key(|(_, w)| w.updated)
     }
 
     /// The newest time anything was changed.
@@ -247,6 +310,7 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::progress::answer::{ideas_in_order, Idea};
 
     fn text(s: &str) -> Answer {
         Answer::Text { text: s.into() }
@@ -261,7 +325,40 @@ mod tests {
         assert_eq!(p.work(&l).unwrap().answers["q1"].updated, 10);
         assert!(p.set_answer(&l, "q1", text("hej!"), 30));
         assert_eq!(p.work(&l).unwrap().updated, 30);
-        assert_eq!(p.work(&l).unwrap().started, 10);
+    }
+
+    #[test]
+    fn records_are_added_edited_and_deleted_by_id() {
+        let mut p = Progress::default();
+        let l = WorkRef::lesson("a");
+        let (x, y) = (RecordId::from_random(1), RecordId::from_random(2));
+        let idea = |t: &str, order| Idea {
+            text: t.into(),
+            order,
+        };
+        assert!(p.put_record(&l, "ideas", x.clone(), Some(idea("is", 1)), 5));
+        assert!(p.put_record(&l, "ideas", y.clone(), Some(idea("sol", 2)), 6));
+        assert!(!p.put_record(&l, "ideas", y.clone(), Some(idea("sol", 2)), 7));
+        assert!(p.put_record::<Idea>(&l, "ideas", x, None, 8));
+        let list = ideas_in_order(p.answer(&l, "ideas"));
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].1.text, "sol");
+        assert_eq!(p.work(&l).unwrap().answers["ideas"].updated, 8);
+        assert!(!p.put_record::<Idea>(&l, "ideas", RecordId::from_random(9), None, 9));
+    }
+
+    #[test]
+    fn a_deleted_work_item_stays_deleted_through_merges() {
+        let mut p = Progress::default();
+        let l = WorkRef::lesson("a");
+        p.set_answer(&l, "s", text("x"), 1);
+        let old = p.clone();
+        assert!(p.delete_work(&l, 5));
+        assert_eq!(p.live_work().count(), 0);
+        let merged = crate::core::progress::merge::merge(&old, &p);
+        assert!(merged.work(&l).unwrap().is_deleted());
+        assert!(p.restore_work(&l, 6));
+        assert_eq!(p.live_work().count(), 1);
     }
 
     #[test]
@@ -274,20 +371,12 @@ mod tests {
     }
 
     #[test]
-    fn work_refs_round_trip_and_reject_junk() {
-        let r = WorkRef::lesson("idea-sprint");
-        assert_eq!(WorkRef::parse(&r.key()), Some(r));
-        for bad in ["", "lesson", "lesson:", "quiz:a", "lesson:A B"] {
-            assert_eq!(WorkRef::parse(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
     fn erase_keeps_language_only() {
         let mut p = Progress::default();
         p.set_lang(Lang::En, 1);
         p.set_name("Ida", 2);
         p.set_answer(&WorkRef::lesson("a"), "s", text("x"), 3);
+        p.set_prop(&WorkRef::lesson("a"), "team", "Ulvene", 3);
         p.erase_all(4);
         assert!(p.is_empty());
         assert_eq!(p.settings.lang, Some(Lang::En));

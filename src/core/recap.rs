@@ -1,0 +1,246 @@
+//! A pupil's answer as readable text, given the step it answers: what a recalled answer,
+//! a project book or a teacher's overview shows. Never HTML: the app renders these parts
+//! as text nodes.
+
+use super::content::{CanvasTemplate, Step};
+use super::progress::answer::{ideas_in_order, notes_in_block, Idea};
+use super::progress::{Answer, RecordId};
+use super::text::Lang;
+
+/// An answer made readable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recap {
+    /// One free text.
+    Text(String),
+    /// Items in order: ideas, chosen options, ticked items.
+    List(Vec<String>),
+    /// Labelled parts: a pitch by section, answers by question, notes by block, votes by idea.
+    Labelled(Vec<(String, String)>),
+    /// Nothing the pupil did yet.
+    Empty,
+}
+
+/// What a recap may need from outside the step: the ideas a vote is about, and the canvas
+/// template whose block names label the notes.
+#[derive(Default)]
+pub struct RecapContext<'a> {
+    pub ideas: Vec<(RecordId, Idea)>,
+    pub canvas: Option<&'a CanvasTemplate>,
+}
+
+pub fn recap(step: &Step, answer: Option<&Answer>, ctx: &RecapContext, lang: Lang) -> Recap {
+    let Some(answer) = answer.filter(|a| a.is_meaningful()) else {
+        return Recap::Empty;
+    };
+    let text = |t: &crate::core::text::Text| t.get(lang).to_string();
+    match (step, answer) {
+        (_, Answer::Text { text }) => Recap::Text(text.trim().to_string()),
+        (Step::Choice(c), Answer::Choice { selected }) => Recap::List(
+            selected
+                .iter()
+                .filter_map(|&i| c.options.get(i).map(text))
+                .collect(),
+        ),
+        (Step::Checklist(c), Answer::Checklist { checked }) => Recap::List(
+            checked
+                .iter()
+                .filter_map(|&i| c.items.get(i).map(text))
+                .collect(),
+        ),
+        (_, Answer::Ideas { .. }) => Recap::List(
+            ideas_in_order(Some(answer))
+                .into_iter()
+                .map(|(_, i)| i.text)
+                .filter(|t| !t.trim().is_empty())
+                .collect(),
+        ),
+        (_, Answer::Dots { dots }) => Recap::Labelled(
+            by_idea(&ctx.ideas, |id| dots.get(id).copied().filter(|&d| d > 0))
+                .map(|(idea, d)| (idea, "●".repeat(d as usize)))
+                .collect(),
+        ),
+        (_, Answer::Scores { scores }) => Recap::Labelled(
+            by_idea(&ctx.ideas, |id| scores.get(id))
+                .map(|(idea, row)| (idea, row.iter().map(|&s| s as u32).sum::<u32>().to_string()))
+                .collect(),
+        ),
+        (Step::RoleModel(r), Answer::Reflections { answers }) => {
+            let questions = r.questions.clone().unwrap_or_default();
+            labelled(answers.iter().enumerate().map(|(i, a)| {
+                let q = questions
+                    .get(i)
+                    .map(text)
+                    .unwrap_or_else(|| format!("{}", i + 1));
+                (q, a.clone())
+            }))
+        }
+        (Step::Pitch(p), Answer::Pitch { sections, .. }) => {
+            labelled(sections.iter().enumerate().map(|(i, s)| {
+                let title = p.sections.get(i).map(text).unwrap_or_default();
+                (title, s.clone())
+            }))
+        }
+        (Step::Rubric(r), Answer::Rubric { ratings }) => {
+            labelled(r.criteria.iter().filter_map(|c| {
+                let rating = ratings.get(c.id.as_str())?;
+                let score = rating
+                    .score
+                    .map(|s| format!("{s}/{}", r.scale()))
+                    .unwrap_or_default();
+                let value = [score, rating.comment.trim().to_string()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" – ");
+                Some((text(&c.title), value))
+            }))
+        }
+        (_, Answer::Canvas { .. }) => {
+            let blocks: Vec<(String, String)> = match ctx.canvas {
+                Some(t) => t
+                    .blocks
+                    .iter()
+                    .map(|b| (b.id.to_string(), text(&b.title)))
+                    .collect(),
+                None => block_ids(answer)
+                    .into_iter()
+                    .map(|b| (b.clone(), b))
+                    .collect(),
+            };
+            labelled(blocks.into_iter().map(|(id, title)| {
+                let notes: Vec<String> = notes_in_block(Some(answer), &id)
+                    .into_iter()
+                    .map(|(_, n)| n.text)
+                    .filter(|t| !t.trim().is_empty())
+                    .collect();
+                (title, notes.join(" · "))
+            }))
+        }
+        // An answer of another kind than the step takes (the step changed in the content).
+        _ => Recap::Empty,
+    }
+}
+
+fn by_idea<'a, T>(
+    ideas: &'a [(RecordId, Idea)],
+    value: impl Fn(&str) -> Option<T> + 'a,
+) -> impl Iterator<Item = (String, T)> + 'a {
+    ideas
+        .iter()
+        .filter_map(move |(id, idea)| Some((idea.text.clone(), value(id.as_str())?)))
+}
+
+/// Labelled parts, leaving out the empty ones.
+fn labelled(parts: impl Iterator<Item = (String, String)>) -> Recap {
+    let parts: Vec<(String, String)> = parts.filter(|(_, v)| !v.trim().is_empty()).collect();
+    if parts.is_empty() {
+        Recap::Empty
+    } else {
+        Recap::Labelled(parts)
+    }
+}
+
+fn block_ids(answer: &Answer) -> Vec<String> {
+    let mut ids: Vec<String> = match answer {
+        Answer::Canvas { notes } => notes.live().map(|(_, n)| n.block.clone()).collect(),
+        _ => vec![],
+    };
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::content::StepSlot;
+    use crate::core::progress::{Progress, WorkRef};
+    use serde_json::json;
+
+    fn step(v: serde_json::Value) -> Step {
+        match serde_json::from_value::<StepSlot>(v).unwrap() {
+            StepSlot::Ready(s) => s,
+            StepSlot::Broken(b) => panic!("{b:?}"),
+        }
+    }
+
+    #[test]
+    fn text_choice_and_ideas_read_as_the_pupil_wrote_them() {
+        let prompt = step(json!({"type": "prompt", "id": "p", "question": "q"}));
+        let a = Answer::Text {
+            text: " Kø ved vandhanen ".into(),
+        };
+        assert_eq!(
+            recap(&prompt, Some(&a), &Default::default(), Lang::Da),
+            Recap::Text("Kø ved vandhanen".into())
+        );
+        let choice = step(json!({"type": "choice", "id": "c", "question": "q",
+            "options": [{"da": "Ja", "en": "Yes"}, "Nej"]}));
+        let a = Answer::Choice {
+            selected: [0].into(),
+        };
+        assert_eq!(
+            recap(&choice, Some(&a), &Default::default(), Lang::En),
+            Recap::List(vec!["Yes".into()])
+        );
+        let mut p = Progress::default();
+        let l = WorkRef::lesson("x");
+        for (n, t) in ["is", "sol"].iter().enumerate() {
+            let idea = Idea {
+                text: t.to_string(),
+                order: n as i64,
+            };
+            p.put_record(&l, "b", RecordId::from_random(n as u64), Some(idea), 1);
+        }
+        let brainstorm = step(json!({"type": "brainstorm", "id": "b", "question": "q"}));
+        assert_eq!(
+            recap(
+                &brainstorm,
+                p.answer(&l, "b"),
+                &Default::default(),
+                Lang::Da
+            ),
+            Recap::List(vec!["is".into(), "sol".into()])
+        );
+    }
+
+    #[test]
+    fn empty_or_mismatched_answers_are_empty() {
+        let prompt = step(json!({"type": "prompt", "id": "p", "question": "q"}));
+        let blank = Answer::Text { text: "  ".into() };
+        assert_eq!(
+            recap(&prompt, Some(&blank), &Default::default(), Lang::Da),
+            Recap::Empty
+        );
+        assert_eq!(
+            recap(&prompt, None, &Default::default(), Lang::Da),
+            Recap::Empty
+        );
+        let choice =
+            step(json!({"type": "choice", "id": "c", "question": "q", "options": ["a", "b"]}));
+        let wrong = Answer::Checklist {
+            checked: [0].into(),
+        };
+        assert_eq!(
+            recap(&choice, Some(&wrong), &Default::default(), Lang::Da),
+            Recap::Empty
+        );
+    }
+
+    #[test]
+    fn pitch_sections_are_labelled_and_empty_ones_left_out() {
+        let pitch = step(json!({"type": "pitch", "id": "p", "seconds": 60,
+            "sections": ["Problem", "Løsning", "Spørgsmål"]}));
+        let a = Answer::Pitch {
+            sections: vec!["Tørst".into(), "".into(), "Hjælp os".into()],
+            rehearsals: 1,
+        };
+        assert_eq!(
+            recap(&pitch, Some(&a), &Default::default(), Lang::Da),
+            Recap::Labelled(vec![
+                ("Problem".into(), "Tørst".into()),
+                ("Spørgsmål".into(), "Hjælp os".into())
+            ])
+        );
+    }
+}
