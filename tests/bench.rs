@@ -1099,10 +1099,20 @@ async fn save_time(app: &App, state: &str) -> Result<(Option<Vec<f64>>, usize), 
         .send_keys("§")
         .await
         .map_err(|e| Miss::from(format!("cannot type: {e}")))?;
+    // Whichever entries the saved format uses (one, or one per work item): the save has
+    // happened when one holds the character; the state's size is all of Spire's entries.
     let saved = app
         .wait_for_value_quietly(|| async {
-            let raw = app.local_storage_get(PROGRESS_KEY).await?;
-            raw.contains('§').then_some(raw.len())
+            let v = app
+                .try_js_value(
+                    "const keys = Object.keys(localStorage).filter(k => k.startsWith('spire.')); \
+                     const values = keys.map(k => localStorage.getItem(k)); \
+                     return [values.some(v => v.includes('§')), \
+                             values.reduce((n, v, i) => n + v.length + keys[i].length, 0)];",
+                    vec![],
+                )
+                .await?;
+            (v[0] == true).then(|| v[1].as_u64().unwrap_or(0) as usize)
         })
         .await
         .ok_or("the typed character never reached storage")?;

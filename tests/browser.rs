@@ -837,10 +837,15 @@ async fn the_backup_button_downloads_the_pupils_work() {
     let app = App::at_root().await;
     app.open(&format!("#/lessons/{lesson}/{step}")).await;
     app.textbox("Dit svar").await.type_text(text).await;
+    // Wherever the saved format keeps it: in one entry or one per work item.
     app.wait_until("the answer is saved", async || {
-        app.local_storage_get("spire.progress")
-            .await
-            .is_some_and(|saved| saved.contains(text))
+        app.js_value(
+            "return Object.keys(localStorage).filter(k => k.startsWith('spire.')) \
+             .some(k => localStorage.getItem(k).includes(arguments[0]))",
+            vec![serde_json::json!(text)],
+        )
+        .await
+            == serde_json::json!(true)
     })
     .await;
     app.within("header nav")
