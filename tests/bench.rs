@@ -1390,6 +1390,7 @@ async fn bench() {
 
     // ----- the JSON ---------------------------------------------------------------------
     let json = &mut report.json;
+    json.insert("measured_at_unix_ms".into(), json!(now_ms()));
     json.insert("browser".into(), json!(browser));
     json.insert("cpu_throttle".into(), json!(THROTTLE));
     json.insert("cpu_throttle_measured".into(), round(throttle));
