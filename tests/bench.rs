@@ -159,7 +159,9 @@ fn plain_page() -> String {
          <li><a href=\"#\">Forside</a></li><li><a href=\"#\">Forløb</a></li>\
          <li><a href=\"#\">Udfordringer</a></li><li><a href=\"#\">Rollemodeller</a></li>\
          <li><a href=\"#\">Lærer</a></li><li><a href=\"#\">Mit arbejde</a></li></ul></nav></header>\n\
-         <main id=\"main\"><article data-page=\"plain\"><h1>En almindelig side</h1>\n{}</article></main>\n\
+         <main id=\"main\"><article data-page=\"plain\"><h1>En almindelig side</h1>\n{}\
+         <label for=\"plain-answer\">Dit svar</label><textarea id=\"plain-answer\" rows=\"6\"></textarea>\
+         </article></main>\n\
          <footer><p>Spire gemmer alt på denne enhed.</p></footer></body></html>\n",
         paragraph.repeat(6)
     )
@@ -1080,6 +1082,14 @@ async fn typing_prompts(app: &App) -> Result<Vec<f64>, Miss> {
     type_and_time(app, field.element()).await
 }
 
+/// The same typing into a textarea of the plain page: what a keystroke costs this browser
+/// under this throttle with no app at all, so the app's figures have a baseline.
+async fn typing_plain(app: &App) -> Result<Vec<f64>, Miss> {
+    navigate(app, PLAIN).await?;
+    let field = app.textbox("Dit svar").await;
+    type_and_time(app, field.element()).await
+}
+
 async fn typing_canvas(app: &App) -> Result<Vec<f64>, Miss> {
     let state = canvas_state();
     load_with_progress(app, "#/lessons/bench-canvas/board", Some(&state)).await?;
@@ -1196,6 +1206,7 @@ async fn bench() {
     .await;
     let many_figures = measure_site(&mut report, "300 lessons", made_by, &many, false).await;
 
+    let mut plain = Typing::new("plain page's textarea (no app)");
     let mut prompts = Typing::new("40-prompt lesson, step 20");
     let mut canvas = Typing::new("canvas step with 200 notes");
     let mut saves: Vec<f64> = Vec::new();
@@ -1206,6 +1217,10 @@ async fn bench() {
         let state = big_state();
         for run in 1..=runs {
             progress(format!("typing and saving, run {run} of {runs}"));
+            match typing_plain(&app).await {
+                Ok(samples) => plain.add(samples),
+                Err(why) => report.fail("typing in the plain page", why),
+            }
             match typing_prompts(&app).await {
                 Ok(samples) => prompts.add(samples),
                 Err(why) => report.fail("typing in the 40-prompt lesson", why),
@@ -1340,7 +1355,7 @@ async fn bench() {
         TYPED.chars().count()
     ));
     r.line(format!("   {:<44} {:>8} {:>8}", "", "p50 ms", "p95 ms"));
-    for t in [&prompts, &canvas] {
+    for t in [&plain, &prompts, &canvas] {
         r.line(format!(
             "   {:<44} {:>8} {:>8}",
             t.label,
@@ -1405,7 +1420,7 @@ async fn bench() {
     );
     json.insert(
         "typing".into(),
-        json!([prompts.to_json(), canvas.to_json()]),
+        json!([plain.to_json(), prompts.to_json(), canvas.to_json()]),
     );
     json.insert(
         "save".into(),

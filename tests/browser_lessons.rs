@@ -1397,7 +1397,7 @@ async fn read_aloud_reads_the_step_in_danish_and_in_english() {
     assert_eq!(
         app.spoken().await.last(),
         Some(&Utterance::new(
-            "Which one is right?. 1: Wrong A. 2: Right B. 3: Wrong C",
+            "Which one is right? 1: Wrong A. 2: Right B. 3: Wrong C",
             "en-GB"
         ))
     );

@@ -174,9 +174,42 @@ impl schemars::JsonSchema for Text {
     }
 }
 
+/// Parts read aloud one after another, each ending as a sentence: a full stop is added only
+/// where a part does not already end with one (so a question is not read as "right?.").
+pub fn spoken(parts: impl IntoIterator<Item = String>) -> String {
+    let mut out = String::new();
+    for part in parts {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            let ended = out.ends_with(['.', '?', '!', ':', '…']);
+            out.push_str(if ended { " " } else { ". " });
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spoken_parts_end_as_sentences_once() {
+        let parts = [
+            "Which one is right?",
+            "1: Wrong A",
+            "2: Right B.",
+            " ",
+            "Done",
+        ];
+        assert_eq!(
+            spoken(parts.map(String::from)),
+            "Which one is right? 1: Wrong A. 2: Right B. Done"
+        );
+    }
 
     fn parse(json: &str) -> Result<Text, String> {
         serde_json::from_str(json).map_err(|e| e.to_string())
