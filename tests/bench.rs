@@ -1464,3 +1464,40 @@ async fn bench() {
         report.failures.len()
     );
 }
+
+/// Only the typing figures, quickly: for working on keystroke latency
+/// (`cargo test --test bench typing_only -- --ignored --nocapture`, after `make dist`).
+#[tokio::test]
+#[ignore = "a benchmark: run it by name"]
+async fn typing_only() {
+    let work = Site::shipped("bench-work");
+    work.write(PLAIN, plain_page());
+    write_typing_lessons(&work);
+    let app = bench_browser(work.path(), true).await;
+    let mut rows = vec![
+        Typing::new("plain page's textarea (no app)"),
+        Typing::new("40-prompt lesson, step 20"),
+        Typing::new("canvas step with 200 notes"),
+    ];
+    for _ in 0..runs() {
+        for (i, row) in rows.iter_mut().enumerate() {
+            let samples = match i {
+                0 => typing_plain(&app).await,
+                1 => typing_prompts(&app).await,
+                _ => typing_canvas(&app).await,
+            };
+            match samples {
+                Ok(s) => row.add(s),
+                Err(why) => println!("{}: {why:?}", row.label),
+            }
+        }
+    }
+    for row in &rows {
+        println!(
+            "{:<44} p50 {:>6} ms  p95 {:>6} ms",
+            row.label,
+            ms(median(&row.p50)),
+            ms(median(&row.p95))
+        );
+    }
+}

@@ -442,7 +442,10 @@ impl Store {
         if MODE.with(Cell::get) != Mode::Normal {
             return;
         }
-        self.status.set(SaveStatus::Saving);
+        // Set only on a change: each keystroke would otherwise re-render the status line.
+        if self.status.get_untracked() != SaveStatus::Saving {
+            self.status.set(SaveStatus::Saving);
+        }
         let store = *self;
         let timeout = gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || store.save_now());
         PENDING.with(|p| *p.borrow_mut() = Some(timeout));
@@ -473,7 +476,8 @@ impl Store {
             Mode::Blocked => SaveStatus::Blocked,
             _ => status,
         };
-        if self.status.get_untracked() != SaveStatus::NewerApp {
+        let current = self.status.get_untracked();
+        if current != SaveStatus::NewerApp && current != status {
             self.status.set(status);
         }
         browser::perf_measure("spire:save", started);

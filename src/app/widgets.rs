@@ -206,3 +206,24 @@ pub fn card_view<S>(
         }
     }
 }
+
+/// Keeps a text field showing `value` without writing to it while it already shows that
+/// text: the pupil's own typing comes back from the store unchanged, so it causes no DOM
+/// write (and never moves the caret); another tab's edit still arrives.
+pub fn sync_value<E>(node: NodeRef<E>, value: impl Fn() -> String + Send + Sync + 'static)
+where
+    E: leptos::html::ElementType + 'static,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    Effect::new(move |_| {
+        let wanted = value();
+        let Some(el) = node.get() else { return };
+        let el: &wasm_bindgen::JsValue = el.as_ref();
+        let current = js_sys::Reflect::get(el, &"value".into())
+            .ok()
+            .and_then(|v| v.as_string());
+        if current.as_deref() != Some(wanted.as_str()) {
+            let _ = js_sys::Reflect::set(el, &"value".into(), &wanted.into());
+        }
+    });
+}

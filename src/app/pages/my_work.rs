@@ -33,11 +33,12 @@ pub fn MyWorkPage() -> impl IntoView {
 fn NameField() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
+    let node = NodeRef::<leptos::html::Input>::new();
+    crate::app::widgets::sync_value(node, move || store.with_settings(|s| s.name.clone()));
     view! {
         <div class="field name-field">
             <label for="pupil-name">{move || i18n.t(Key::YourName)}</label>
-            <input id="pupil-name" type="text" autocomplete="off" maxlength="80"
-                prop:value=move || store.with_settings(|s| s.name.clone())
+            <input id="pupil-name" type="text" autocomplete="off" maxlength="80" node_ref=node
                 on:input=move |ev| store.set_name(&event_target_value(&ev))/>
         </div>
     }
