@@ -30,6 +30,8 @@ pub enum Base64Error {
     BadChar,
     /// A length no encoder writes (one character too many or too few).
     BadLength,
+    /// A last character whose spare bits are not zero: what a text cut short ends with.
+    BadEnd,
 }
 
 fn value_of(c: u8) -> Option<u32> {
@@ -64,7 +66,7 @@ pub fn base64url_decode(text: &str) -> Result<Vec<u8>, Base64Error> {
             _ => 0,
         };
         if n & leftover_mask != 0 {
-            return Err(Base64Error::BadChar);
+            return Err(Base64Error::BadEnd);
         }
         for i in 0..full {
             out.push((n >> (16 - 8 * i)) as u8);
@@ -211,7 +213,7 @@ mod tests {
         assert_eq!(base64url_decode("Zm9v+A"), Err(Base64Error::BadChar));
         assert_eq!(base64url_decode("Zm=v"), Err(Base64Error::BadChar));
         // "Zh" has non-zero leftover bits: not the text of any byte string.
-        assert_eq!(base64url_decode("Zh"), Err(Base64Error::BadChar));
+        assert_eq!(base64url_decode("Zh"), Err(Base64Error::BadEnd));
     }
 
     #[test]

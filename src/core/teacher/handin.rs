@@ -355,7 +355,7 @@ pub fn read_handin_code(code: &str) -> Result<Vec<u8>, HandInError> {
         return Err(HandInError::CodeFromNewerApp(version));
     }
     let mut framed = base64url_decode(data).map_err(|e| match e {
-        Base64Error::BadLength => HandInError::CodeTruncated,
+        Base64Error::BadLength | Base64Error::BadEnd => HandInError::CodeTruncated,
         Base64Error::BadChar => HandInError::CodeDamaged,
     })?;
     if framed.len() < 5 {
