@@ -138,19 +138,33 @@ fn Import(a: Memo<Option<Assignment>>, import: Callback<(Incoming, f64)>) -> imp
         let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
         busy.set(true);
         spawn_local(async move {
-            let mut incoming = Vec::new();
-            for (n, file) in files.into_iter().enumerate() {
-                let name = file.name();
-                let result = if n >= MAX_FILES || file.size() > MAX_HANDIN_BYTES as f64 {
-                    Err(HandInError::TooLarge)
-                } else {
-                    match browser::read_file(&file).await {
+            // Files too many or too large are refused unread.
+            type Numbered = Vec<(usize, web_sys::File)>;
+            let (wanted, refused): (Numbered, Numbered) = files
+                .into_iter()
+                .enumerate()
+                .partition(|(n, f)| *n < MAX_FILES && f.size() <= MAX_HANDIN_BYTES as f64);
+            let to_read: Vec<web_sys::File> = wanted.iter().map(|(_, f)| f.clone()).collect();
+            let read = browser::read_files(&to_read).await;
+            let mut incoming: Vec<(usize, String, Result<HandIn, HandInError>)> = wanted
+                .into_iter()
+                .zip(read)
+                .map(|((n, file), bytes)| {
+                    let result = match bytes {
                         Ok(bytes) => read_handin(&bytes, &assignment),
                         Err(_) => Err(HandInError::NotText),
-                    }
-                };
-                incoming.push((name, result));
-            }
+                    };
+                    (n, file.name(), result)
+                })
+                .chain(
+                    refused
+                        .into_iter()
+                        .map(|(n, f)| (n, f.name(), Err(HandInError::TooLarge))),
+                )
+                .collect();
+            // Reported in the order the files were given.
+            crate::core::teacher::sort_small_by(&mut incoming, |a, b| a.0.cmp(&b.0));
+            let incoming = incoming.into_iter().map(|(_, name, r)| (name, r)).collect();
             busy.set(false);
             import.run((incoming, started));
         });

@@ -16,10 +16,12 @@ pub struct QrSvg {
     pub path: String,
 }
 
-/// The QR code of `text` at error-correction level M (15 % of the code may be smudged or
-/// covered and it still reads), or `None` if the text is too long for any QR code.
+/// The QR code of `text`, or `None` if the text is too long for any QR code. Error
+/// correction starts at level L (a code on a screen or projector is not smudged), so the
+/// code has as few modules as possible and each is as large as possible for a phone at the
+/// back of the room; qrcodegen raises the level wherever that costs no extra modules.
 pub fn qr_svg(text: &str) -> Option<QrSvg> {
-    let qr = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
+    let qr = QrCode::encode_text(text, QrCodeEcc::Low).ok()?;
     Some(path_of(&qr))
 }
 
@@ -74,7 +76,7 @@ mod tests {
     #[test]
     fn the_path_paints_exactly_the_dark_modules() {
         let text = "https://skole.example/spire/#/a/1.AbCdEf";
-        let qr = QrCode::encode_text(text, QrCodeEcc::Medium).unwrap();
+        let qr = QrCode::encode_text(text, QrCodeEcc::Low).unwrap();
         let svg = qr_svg(text).unwrap();
         assert_eq!(svg.size, qr.size() + 8);
         let mut want = Vec::new();
@@ -103,5 +105,7 @@ mod tests {
         let svg = qr_svg(&link).unwrap();
         assert!(svg.size < 100, "{}", svg.size);
         assert_eq!(qr_svg(&"x".repeat(3000)), None);
+        let qr = QrCode::encode_text(&link, QrCodeEcc::Low).unwrap();
+        assert!(qr.error_correction_level() >= QrCodeEcc::Low);
     }
 }
