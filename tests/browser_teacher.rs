@@ -453,6 +453,27 @@ async fn opening_the_same_link_twice_gives_one_assignment() {
 }
 
 #[tokio::test]
+async fn a_teacher_on_another_device_takes_the_assignment_from_its_link() {
+    let a = sample_assignment();
+    let laptop = App::at_root().await;
+    // A platform may take a full stop into the link when it makes it clickable.
+    laptop.open(&format!("#/a/{}.", a.to_code())).await;
+    laptop.wait_for_page("assignment-link").await;
+    laptop.click("#accept-as-teacher").await;
+    laptop.wait_for_page("teacher-assignment").await;
+    assert_eq!(value_of(&laptop, "#assignment-title").await, a.title);
+    let dir = ScratchDir::new("laptop");
+    let file = dir.write("ida.json", hand_in(&a, "Ida", "Et svar", 10));
+    laptop.open(&format!("#/teacher/class/{}", a.id)).await;
+    laptop.wait_for_page("class-overview").await;
+    upload(&laptop, "#hand-in-files", &[file]).await;
+    expect_report(&laptop, (1, 0, 0)).await;
+    assert!(storage_keys(&laptop, "spire.work.assigned:")
+        .await
+        .is_empty());
+}
+
+#[tokio::test]
 async fn mangled_cut_and_future_links_say_so_and_change_nothing() {
     let a = sample_assignment();
     let code = a.to_code();

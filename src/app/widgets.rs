@@ -212,7 +212,7 @@ pub fn card_view<S>(
 /// once. `id` names the first button; the confirming one is `<id>-confirm`.
 #[component]
 pub fn ConfirmButton(
-    id: &'static str,
+    #[prop(into)] id: String,
     label: Key,
     confirm: Key,
     on_confirm: Callback<()>,
@@ -238,7 +238,7 @@ pub fn ConfirmButton(
         } else {
             let focus = confirm_id.clone();
             view! {
-                <button type="button" class=format!("danger {class}") id=id on:click=move |_| {
+                <button type="button" class=format!("danger {class}") id=id.clone() on:click=move |_| {
                     asking.set(true);
                     browser::focus_id(&focus);
                 }>{move || i18n.t(label)}</button>

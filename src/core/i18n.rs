@@ -297,6 +297,8 @@ ui_strings! {
     AddAssignment => "Tilføj til mine opgaver", "Add to my assignments";
     OpenAssignment => "Åbn opgaven", "Open the assignment";
     MyAssignments => "Mine opgaver", "My assignments";
+    TeacherTakeHelp => "Er du læreren og på en anden enhed end der, hvor du lavede opgaven?", "Are you the teacher, on another device than the one you made the assignment on?";
+    TeacherTake => "Læg opgaven på lærersiden her", "Put the assignment on the Teacher page here";
     Overdue => "Overskredet", "Overdue";
     ItemsDone => "{n} af {m} færdige", "{n} of {m} done";
     RemoveAssignment => "Fjern opgaven", "Remove the assignment";

@@ -12,7 +12,8 @@ use crate::core::i18n::Key;
 use crate::core::progress::{Work, WorkKind, WorkRef};
 use crate::core::route::Route;
 use crate::core::teacher::assignment::{
-    item_progress, total_progress, Assignment, ItemProgress, LinkError, PROP_HANDED_IN,
+    item_progress, total_progress, Assignment, ItemProgress, LinkError, PROP_CREATED,
+    PROP_HANDED_IN,
 };
 use crate::core::teacher::date::{format_date, is_overdue};
 use crate::core::teacher::handin::{handin_code, handin_file_name, HandIn, MAX_PUPIL_CHARS};
@@ -126,6 +127,21 @@ fn ReceivedAssignment(a: Assignment) -> impl IntoView {
         }
         router.push(Route::Assigned { id: a.id.clone() });
     };
+    // A teacher on another device (home, the school's laptop) gets the assignment onto
+    // the Teacher page from its own link, to import hand-ins there.
+    let teacher_a = a.clone();
+    let take_as_teacher = move |_| {
+        let r = teacher_a.teacher_ref();
+        if store.with(|p| p.work(&r).is_some_and(Work::is_deleted)) {
+            store.restore_work(&r);
+        }
+        let mut props = teacher_a.props();
+        props.push((PROP_CREATED, browser::now().to_string()));
+        store.set_props(&r, &props);
+        router.push(Route::TeacherAssignment {
+            id: teacher_a.id.clone(),
+        });
+    };
     let title = if a.title.is_empty() {
         i18n.t(Key::Untitled).to_string()
     } else {
@@ -155,6 +171,10 @@ fn ReceivedAssignment(a: Assignment) -> impl IntoView {
         <p><button type="button" class="primary" id="accept-assignment" on:click=accept>
             {move || i18n.t(if had { Key::OpenAssignment } else { Key::AddAssignment })}
         </button></p>
+        <p class="muted teacher-take">
+            {tr(Key::TeacherTakeHelp)}" "
+            <button type="button" id="accept-as-teacher" on:click=take_as_teacher>{tr(Key::TeacherTake)}</button>
+        </p>
     }
 }
 

@@ -105,8 +105,7 @@ fn AssignmentRow(id: String) -> impl IntoView {
         store.set_props(&WorkRef::assignment(&copy_id), &props);
     };
     let delete_id = id.clone();
-    // Each row's button needs its own id; the list lives as long as the page.
-    let delete_button: &'static str = Box::leak(format!("delete-{id}").into_boxed_str());
+    let delete_button = format!("delete-{id}");
     let edit = Route::TeacherAssignment { id: id.clone() }.href();
     let class = Route::ClassOverview { id: id.clone() }.href();
     view! {

@@ -171,7 +171,11 @@ impl Assignment {
 
     /// Reads the code of a link. Never panics, whatever the text.
     pub fn from_code(code: &str) -> Result<Assignment, LinkError> {
-        let code = code.trim();
+        // A platform that turns the link into a hyperlink may take a closing bracket or a
+        // full stop with it; no code ends in anything but a base64url character.
+        let code = code
+            .trim()
+            .trim_end_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'));
         if code.len() > MAX_CODE_CHARS {
             return Err(LinkError::Damaged);
         }
@@ -362,7 +366,13 @@ mod tests {
         let a = sample();
         let code = a.to_code();
         assert!(code.starts_with("1."), "{code}");
-        assert_eq!(Assignment::from_code(&code), Ok(a));
+        assert_eq!(Assignment::from_code(&code), Ok(a.clone()));
+        for trailing in [".", ")", "),", "\"", " "] {
+            assert_eq!(
+                Assignment::from_code(&format!("{code}{trailing}")),
+                Ok(a.clone())
+            );
+        }
         let empty = Assignment::new("a1", 0);
         assert_eq!(Assignment::from_code(&empty.to_code()), Ok(empty));
     }
@@ -376,6 +386,10 @@ mod tests {
             ("1.".into(), LinkError::Truncated),
             (format!("{code}AAAA"), LinkError::Damaged),
             (code.replacen("1.", "2.", 1), LinkError::NewerVersion(2)),
+            (
+                format!("{}.", &code[..code.len() - 1]),
+                LinkError::Truncated,
+            ),
             (code.replacen("1.", "0.", 1), LinkError::Damaged),
             (code.replacen("1.", "x.", 1), LinkError::Damaged),
             ("hello".into(), LinkError::Damaged),
