@@ -26,6 +26,10 @@ fn page_key(route: &Route) -> Route {
             id: id.clone(),
             step: None,
         },
+        Route::Board { lesson, .. } => Route::Board {
+            lesson: lesson.clone(),
+            step: None,
+        },
         other => other.clone(),
     }
 }
@@ -69,6 +73,7 @@ fn NavLink(to: Route, nav: &'static str, label: Key) -> impl IntoView {
             "lesson" => "lessons",
             "challenge" => "challenges",
             "role-model" => "role-models",
+            "teacher-assignment" | "class-overview" | "plan" | "board" => "teacher",
             other => other,
         };
         (section == name).then_some("page")

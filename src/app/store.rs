@@ -315,6 +315,21 @@ impl Store {
         });
     }
 
+    /// Adds, changes or deletes many records of one step's list in one change (an import of
+    /// a class's hand-ins), so readers re-run once rather than once per record.
+    pub fn put_records<T: RecordKind>(
+        &self,
+        work: &WorkRef,
+        step: &str,
+        records: Vec<(RecordId, Option<T>)>,
+    ) {
+        self.change_answer(work, step, |p, now| {
+            records.into_iter().fold(false, |changed, (id, value)| {
+                p.put_record(work, step, id, value, now) || changed
+            })
+        });
+    }
+
     fn change_answer(
         &self,
         work: &WorkRef,
@@ -363,6 +378,26 @@ impl Store {
 
     pub fn set_position(&self, work: &WorkRef, step: &str) {
         self.update_work(work, |p, now| p.set_position(work, step, now));
+    }
+
+    /// Sets several props of a work item in one change.
+    pub fn set_props(&self, work: &WorkRef, props: &[(&str, String)]) {
+        self.update_work(work, |p, now| {
+            props.iter().fold(false, |changed, (name, value)| {
+                p.set_prop(work, name, value, now) || changed
+            })
+        });
+    }
+
+    /// Deletes a whole work item (an assignment, a class overview) with a tombstone that
+    /// merges, so another tab or an older backup does not bring it back.
+    pub fn delete_work(&self, work: &WorkRef) {
+        self.update_work(work, |p, now| p.delete_work(work, now));
+    }
+
+    /// Brings a deleted work item back (a pupil opening an assignment link they removed).
+    pub fn restore_work(&self, work: &WorkRef) {
+        self.update_work(work, |p, now| p.restore_work(work, now));
     }
 
     pub fn set_completed(&self, work: &WorkRef, done: bool) {

@@ -9,4 +9,5 @@ pub mod markdown;
 pub mod progress;
 pub mod recap;
 pub mod route;
+pub mod teacher;
 pub mod text;

@@ -5,16 +5,54 @@
 use super::catalogue::CatalogueFilter;
 use super::content::id::is_valid_id;
 
+/// Longer assignment codes are cut here (and then refused by the reader as damaged).
+const MAX_LINK_CODE: usize = 8_001;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
     Lessons(CatalogueFilter),
-    Lesson { id: String, step: Option<String> },
+    Lesson {
+        id: String,
+        step: Option<String>,
+    },
     Challenges,
-    Challenge { id: String, step: Option<String> },
+    Challenge {
+        id: String,
+        step: Option<String>,
+    },
     RoleModels,
-    RoleModel { id: String },
+    RoleModel {
+        id: String,
+    },
     Teacher,
+    /// A teacher's assignment, to edit and share (`#/teacher/assignments/<id>`).
+    TeacherAssignment {
+        id: String,
+    },
+    /// The class overview of an assignment's hand-ins (`#/teacher/class/<id>`).
+    ClassOverview {
+        id: String,
+    },
+    /// A printable lesson plan of a lesson or challenge (`#/teacher/plan/lesson/<id>`).
+    Plan {
+        challenge: bool,
+        id: String,
+    },
+    /// The class board of a lesson, for the projector (`#/teacher/board/<lesson>/<step>`).
+    Board {
+        lesson: String,
+        step: Option<String>,
+    },
+    /// An assignment link as a pupil opens it (`#/a/<code>`); the code is read by the page,
+    /// so a mangled one gets a message of its own rather than "not found".
+    AssignmentLink {
+        code: String,
+    },
+    /// An assignment the pupil has received (`#/my-assignments/<id>`).
+    Assigned {
+        id: String,
+    },
     MyWork,
     About,
     Privacy,
@@ -56,6 +94,31 @@ impl Route {
             ["role-models"] => Route::RoleModels,
             ["role-models", r] => id(r).map_or(Route::NotFound, |id| Route::RoleModel { id }),
             ["teacher"] => Route::Teacher,
+            ["teacher", "assignments", a] => {
+                id(a).map_or(Route::NotFound, |id| Route::TeacherAssignment { id })
+            }
+            ["teacher", "class", a] => {
+                id(a).map_or(Route::NotFound, |id| Route::ClassOverview { id })
+            }
+            ["teacher", "plan", kind @ ("lesson" | "challenge"), p] => match id(p) {
+                Some(id) => Route::Plan {
+                    challenge: *kind == "challenge",
+                    id,
+                },
+                None => Route::NotFound,
+            },
+            ["teacher", "board", l] | ["teacher", "board", l, _] => match id(l) {
+                Some(lesson) => Route::Board {
+                    lesson,
+                    step: step(parts.get(3)),
+                },
+                None => Route::NotFound,
+            },
+            ["a", rest @ ..] => Route::AssignmentLink {
+                // Kept whole (and bounded) so the page can say what is wrong with it.
+                code: rest.join("/").chars().take(MAX_LINK_CODE).collect(),
+            },
+            ["my-assignments", a] => id(a).map_or(Route::NotFound, |id| Route::Assigned { id }),
             ["my-work"] => Route::MyWork,
             ["about"] => Route::About,
             ["privacy"] => Route::Privacy,
@@ -84,6 +147,19 @@ impl Route {
             Route::RoleModels => "#/role-models".into(),
             Route::RoleModel { id } => format!("#/role-models/{id}"),
             Route::Teacher => "#/teacher".into(),
+            Route::TeacherAssignment { id } => format!("#/teacher/assignments/{id}"),
+            Route::ClassOverview { id } => format!("#/teacher/class/{id}"),
+            Route::Plan { challenge, id } => {
+                let kind = if *challenge { "challenge" } else { "lesson" };
+                format!("#/teacher/plan/{kind}/{id}")
+            }
+            Route::Board { lesson, step: None } => format!("#/teacher/board/{lesson}"),
+            Route::Board {
+                lesson,
+                step: Some(s),
+            } => format!("#/teacher/board/{lesson}/{s}"),
+            Route::AssignmentLink { code } => format!("#/a/{}", pct_encode(code)),
+            Route::Assigned { id } => format!("#/my-assignments/{id}"),
             Route::MyWork => "#/my-work".into(),
             Route::About => "#/about".into(),
             Route::Privacy => "#/privacy".into(),
@@ -103,6 +179,12 @@ impl Route {
             Route::RoleModels => "role-models",
             Route::RoleModel { .. } => "role-model",
             Route::Teacher => "teacher",
+            Route::TeacherAssignment { .. } => "teacher-assignment",
+            Route::ClassOverview { .. } => "class-overview",
+            Route::Plan { .. } => "plan",
+            Route::Board { .. } => "board",
+            Route::AssignmentLink { .. } => "assignment-link",
+            Route::Assigned { .. } => "assigned",
             Route::MyWork => "my-work",
             Route::About => "about",
             Route::Privacy => "privacy",
@@ -202,6 +284,50 @@ mod tests {
                 "#/role-models/maja-keramik",
                 Route::RoleModel {
                     id: "maja-keramik".into(),
+                },
+            ),
+            (
+                "#/teacher/assignments/k3x9q2",
+                Route::TeacherAssignment {
+                    id: "k3x9q2".into(),
+                },
+            ),
+            (
+                "#/teacher/class/k3x9q2",
+                Route::ClassOverview {
+                    id: "k3x9q2".into(),
+                },
+            ),
+            (
+                "#/teacher/plan/challenge/find-vej",
+                Route::Plan {
+                    challenge: true,
+                    id: "find-vej".into(),
+                },
+            ),
+            (
+                "#/teacher/board/ide-storm/ideas",
+                Route::Board {
+                    lesson: "ide-storm".into(),
+                    step: Some("ideas".into()),
+                },
+            ),
+            (
+                "#/a/1.AbC-_x",
+                Route::AssignmentLink {
+                    code: "1.AbC-_x".into(),
+                },
+            ),
+            (
+                "#/a",
+                Route::AssignmentLink {
+                    code: String::new(),
+                },
+            ),
+            (
+                "#/my-assignments/k3x9q2",
+                Route::Assigned {
+                    id: "k3x9q2".into(),
                 },
             ),
             (

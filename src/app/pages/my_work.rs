@@ -8,7 +8,8 @@ use crate::app::shell::download_backup;
 use crate::app::store::use_store;
 use crate::core::i18n::Key;
 use crate::core::progress::backup::{read_backup, BackupPreview, ImportError, MAX_BACKUP_BYTES};
-use crate::core::progress::WorkRef;
+use crate::core::progress::{WorkKind, WorkRef};
+use crate::core::teacher::assignment::PROP_TITLE;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -86,10 +87,28 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
     let href = work.route(at_step).href();
     let title_work = work.clone();
     let title = move || {
-        content
-            .work_title(&title_work)
-            .map(|t| i18n.text(&t))
-            .unwrap_or_else(|| title_work.id.clone())
+        let content_title = content.work_title(&title_work).map(|t| i18n.text(&t));
+        // Assignments carry their own title; a class overview is named by its assignment's.
+        let own_title = |r: &WorkRef| {
+            store
+                .with_work(r, |w| w.and_then(|w| w.prop(PROP_TITLE)).map(String::from))
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| i18n.t(Key::Untitled).to_string())
+        };
+        match title_work.kind {
+            WorkKind::Assignment | WorkKind::Assigned => own_title(&title_work),
+            WorkKind::Class => format!(
+                "{}: {}",
+                i18n.t(Key::ClassOverviewTitle),
+                own_title(&WorkRef::assignment(&title_work.id))
+            ),
+            WorkKind::Board => format!(
+                "{}: {}",
+                i18n.t(Key::BoardTitle),
+                content_title.unwrap_or_else(|| title_work.id.clone())
+            ),
+            _ => content_title.unwrap_or_else(|| title_work.id.clone()),
+        }
     };
     let status_work = work.clone();
     let status = move || {

@@ -11,16 +11,44 @@ use serde::{Deserialize, Serialize};
 pub enum WorkKind {
     Lesson,
     Challenge,
+    /// An assignment a teacher made (`assignment:<random id>`): its props hold it.
+    Assignment,
+    /// An assignment a pupil received by link (`assigned:<assignment id>`, so opening the
+    /// same link again is the same item).
+    Assigned,
+    /// A teacher's class overview of one assignment (`class:<assignment id>`): the
+    /// hand-ins imported, one document per pupil.
+    Class,
+    /// The class board of a lesson on the teacher's device (`board:<lesson id>`): the
+    /// class's ideas and dots, keyed by the lesson's step ids.
+    Board,
 }
 
 impl WorkKind {
-    pub const ALL: [WorkKind; 2] = [WorkKind::Lesson, WorkKind::Challenge];
+    pub const ALL: [WorkKind; 6] = [
+        WorkKind::Lesson,
+        WorkKind::Challenge,
+        WorkKind::Assignment,
+        WorkKind::Assigned,
+        WorkKind::Class,
+        WorkKind::Board,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             WorkKind::Lesson => "lesson",
             WorkKind::Challenge => "challenge",
+            WorkKind::Assignment => "assignment",
+            WorkKind::Assigned => "assigned",
+            WorkKind::Class => "class",
+            WorkKind::Board => "board",
         }
+    }
+
+    /// Work a pupil does step by step in a lesson or challenge (what "continue" and
+    /// hand-ins are about), as opposed to the teacher's and assignment items.
+    pub fn is_steps(self) -> bool {
+        matches!(self, WorkKind::Lesson | WorkKind::Challenge)
     }
 
     pub fn parse(s: &str) -> Option<WorkKind> {
@@ -50,6 +78,34 @@ impl WorkRef {
         }
     }
 
+    pub fn assignment(id: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Assignment,
+            id: id.to_string(),
+        }
+    }
+
+    pub fn assigned(id: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Assigned,
+            id: id.to_string(),
+        }
+    }
+
+    pub fn class(id: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Class,
+            id: id.to_string(),
+        }
+    }
+
+    pub fn board(lesson: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Board,
+            id: lesson.to_string(),
+        }
+    }
+
     pub fn key(&self) -> String {
         format!("{}:{}", self.kind.name(), self.id)
     }
@@ -69,16 +125,22 @@ impl WorkRef {
         match self.kind {
             WorkKind::Lesson => Route::Lesson { id, step },
             WorkKind::Challenge => Route::Challenge { id, step },
+            WorkKind::Assignment => Route::TeacherAssignment { id },
+            WorkKind::Assigned => Route::Assigned { id },
+            WorkKind::Class => Route::ClassOverview { id },
+            WorkKind::Board => Route::Board { lesson: id, step },
         }
     }
 
-    /// The content file the work follows.
-    pub fn content(&self) -> (ContentKind, &str) {
+    /// The content file the work follows; `None` for kinds that follow none (an
+    /// assignment holds its own data).
+    pub fn content(&self) -> Option<(ContentKind, &str)> {
         let kind = match self.kind {
-            WorkKind::Lesson => ContentKind::Lesson,
+            WorkKind::Lesson | WorkKind::Board => ContentKind::Lesson,
             WorkKind::Challenge => ContentKind::Challenge,
+            WorkKind::Assignment | WorkKind::Assigned | WorkKind::Class => return None,
         };
-        (kind, &self.id)
+        Some((kind, &self.id))
     }
 
     /// The work a page shows, if the page is one where work is done.
@@ -97,6 +159,9 @@ mod tests {
 
     #[test]
     fn keys_round_trip_and_reject_junk() {
+        for r in [WorkRef::assignment("k3x9q2"), WorkRef::board("ide-storm")] {
+            assert_eq!(WorkRef::parse(&r.key()), Some(r.clone()));
+        }
         for r in [WorkRef::lesson("idea-sprint"), WorkRef::challenge("edison")] {
             assert_eq!(WorkRef::parse(&r.key()), Some(r.clone()));
             let route = r.route(Some("s1".into()));
@@ -115,8 +180,16 @@ mod tests {
                 kind,
                 id: "x".into(),
             };
-            assert!(WorkRef::of_route(&r.route(None)).is_some());
-            assert_eq!(r.content().1, "x");
+            let route = r.route(None);
+            assert_ne!(route, Route::NotFound);
+            assert_eq!(Route::parse(&route.href()), route, "{kind:?}");
+            assert_eq!(
+                r.content().is_some(),
+                kind.is_steps() || kind == WorkKind::Board
+            );
+            if kind.is_steps() {
+                assert!(WorkRef::of_route(&route).is_some());
+            }
             assert_eq!(WorkKind::parse(kind.name()), Some(kind));
         }
     }
