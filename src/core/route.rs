@@ -4,16 +4,31 @@
 
 use super::catalogue::CatalogueFilter;
 use super::content::id::is_valid_id;
+use super::content::Level;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
     Lessons(CatalogueFilter),
-    Lesson { id: String, step: Option<String> },
+    Lesson {
+        id: String,
+        step: Option<String>,
+    },
     Challenges,
-    Challenge { id: String, step: Option<String> },
+    Challenge {
+        id: String,
+        step: Option<String>,
+    },
     RoleModels,
-    RoleModel { id: String },
+    RoleModel {
+        id: String,
+    },
+    /// My canvases and the gallery of templates, filtered by level.
+    Canvases(Option<Level>),
+    /// A free-standing canvas.
+    Canvas {
+        id: String,
+    },
     Teacher,
     MyWork,
     About,
@@ -55,6 +70,13 @@ impl Route {
             },
             ["role-models"] => Route::RoleModels,
             ["role-models", r] => id(r).map_or(Route::NotFound, |id| Route::RoleModel { id }),
+            ["canvases"] => Route::Canvases(
+                query_pairs(query)
+                    .into_iter()
+                    .find(|(k, _)| k == "level")
+                    .and_then(|(_, v)| Level::parse(&v)),
+            ),
+            ["canvases", c] => id(c).map_or(Route::NotFound, |id| Route::Canvas { id }),
             ["teacher"] => Route::Teacher,
             ["my-work"] => Route::MyWork,
             ["about"] => Route::About,
@@ -83,6 +105,9 @@ impl Route {
             Route::Challenge { id, step: Some(s) } => format!("#/challenges/{id}/{s}"),
             Route::RoleModels => "#/role-models".into(),
             Route::RoleModel { id } => format!("#/role-models/{id}"),
+            Route::Canvases(None) => "#/canvases".into(),
+            Route::Canvases(Some(level)) => format!("#/canvases?level={}", level.id()),
+            Route::Canvas { id } => format!("#/canvases/{id}"),
             Route::Teacher => "#/teacher".into(),
             Route::MyWork => "#/my-work".into(),
             Route::About => "#/about".into(),
@@ -102,6 +127,8 @@ impl Route {
             Route::Challenge { .. } => "challenge",
             Route::RoleModels => "role-models",
             Route::RoleModel { .. } => "role-model",
+            Route::Canvases(_) => "canvases",
+            Route::Canvas { .. } => "canvas",
             Route::Teacher => "teacher",
             Route::MyWork => "my-work",
             Route::About => "about",
@@ -176,7 +203,6 @@ pub fn query_pairs(query: &str) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::content::Level;
 
     #[test]
     fn routes_parse_and_print() {
@@ -204,6 +230,12 @@ mod tests {
                     id: "maja-keramik".into(),
                 },
             ),
+            ("#/canvases", Route::Canvases(None)),
+            (
+                "#/canvases?level=udskoling",
+                Route::Canvases(Some(Level::Udskoling)),
+            ),
+            ("#/canvases/k3x9", Route::Canvas { id: "k3x9".into() }),
             (
                 "#/challenges/x/y",
                 Route::Challenge {
@@ -228,9 +260,12 @@ mod tests {
             "#/role-models/<script>",
             "#/%F0%9F",
             "#/lessons/a%2Fb",
+            "#/canvases/Not An Id",
+            "#/canvases/a/b",
         ] {
             assert_eq!(Route::parse(hash), Route::NotFound, "{hash}");
         }
+        assert_eq!(Route::parse("#/canvases?level=nope"), Route::Canvases(None));
         assert_eq!(
             Route::parse("#/lessons/a/BAD STEP"),
             Route::Lesson {

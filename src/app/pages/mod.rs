@@ -1,5 +1,6 @@
 //! One module per page; `page` picks the page for a route.
 
+pub mod canvases;
 pub mod catalogue;
 pub mod challenges;
 pub mod home;
@@ -22,6 +23,8 @@ pub fn page(route: Route) -> AnyView {
         Route::Challenge { id, .. } => view! { <challenges::ChallengePage id=id/> }.into_any(),
         Route::RoleModels => view! { <role_models::RoleModelsPage/> }.into_any(),
         Route::RoleModel { id } => view! { <role_models::RoleModelPage id=id/> }.into_any(),
+        Route::Canvases(_) => view! { <canvases::CanvasesPage/> }.into_any(),
+        Route::Canvas { id } => view! { <canvases::CanvasPage id=id/> }.into_any(),
         Route::Teacher => view! { <teacher::TeacherPage/> }.into_any(),
         Route::MyWork => view! { <my_work::MyWorkPage/> }.into_any(),
         Route::About => view! { <info::InfoPage page="about"/> }.into_any(),

@@ -53,6 +53,7 @@ fn WorkList() -> impl IntoView {
             let mut list: Vec<(WorkRef, i64)> = p
                 .work
                 .iter()
+                .filter(|(_, w)| !w.is_deleted())
                 .filter_map(|(k, w)| Some((WorkRef::parse(k)?, w.updated)))
                 .collect();
             list.sort_by_key(|(_, updated)| std::cmp::Reverse(*updated));
@@ -61,7 +62,7 @@ fn WorkList() -> impl IntoView {
     });
     Effect::new(move |_| {
         for (r, _) in items.get() {
-            content.ensure_work_file(&r);
+            store.with_work(&r, |w| content.ensure_work_file(&r, w));
         }
     });
     view! {
@@ -88,8 +89,8 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
     let href = work.route(at_step).href();
     let title_work = work.clone();
     let title = move || {
-        content
-            .work_title(&title_work)
+        store
+            .with_work(&title_work, |w| content.work_title(&title_work, w))
             .map(|t| i18n.text(&t))
             .unwrap_or_else(|| title_work.id.clone())
     };

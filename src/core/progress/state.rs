@@ -260,10 +260,11 @@ impl Progress {
         self.settings.updated = now;
     }
 
-    /// The most recently edited work.
+    /// The most recently edited work (not counting deleted canvases).
     pub fn most_recent(&self) -> Option<(WorkRef, &Work)> {
         self.work
             .iter()
+            .filter(|(_, w)| !w.is_deleted())
             .filter_map(|(k, w)| Some((WorkRef::parse(k)?, w)))
             .max_by_key(|(_, w)| w.updated)
     }
