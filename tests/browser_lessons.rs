@@ -970,14 +970,16 @@ async fn a_test_content_folder_with_every_step_type_loads_and_plays() {
 
     // canvas
     next_to(&app, "board").await;
-    app.wait_for_visible("main .canvas-block textarea").await;
-    assert_eq!(app.count("main .canvas-block").await, 2);
+    app.wait_for_visible("main .board-block .add-note").await;
+    assert_eq!(app.count("main .board-block").await, 2);
     assert!(app
-        .text_of("main .canvas-wrap")
+        .text_of("main .board")
         .await
         .contains("Made for the tests"));
+    app.click("main .board-block[data-block=\"who\"] .add-note")
+        .await;
     app.type_into(
-        "main .canvas-block[data-block=\"who\"] textarea",
+        "main .board-block[data-block=\"who\"] .note-text",
         "Children in 4th grade",
     )
     .await;
@@ -1083,9 +1085,9 @@ async fn a_test_content_folder_with_every_step_type_loads_and_plays() {
     assert_eq!(dot_counts(&app).await, [1, 1, 0]);
     assert!(app.text_of("main .dots-left").await.contains('0'));
     visit("board").await;
-    app.wait_for_visible("main .canvas-block textarea").await;
+    app.wait_for_visible("main .board-block .add-note").await;
     assert_eq!(
-        value_of(&app, "main .canvas-block[data-block=\"who\"] textarea").await,
+        value_of(&app, "main .board-block[data-block=\"who\"] .note-text").await,
         "Children in 4th grade"
     );
     visit("todo").await;
@@ -1557,7 +1559,7 @@ async fn the_player_is_keyboard_operable() {
     let app = App::serve(site.path(), "/").await;
     app.open("#/lessons/all-steps/board").await;
     wait_for_step(&app, "board").await;
-    app.wait_for_visible("main .canvas-block textarea").await;
+    app.wait_for_visible("main .board-block .add-note").await;
 
     // Tab to Next and press Enter.
     tab_to(&app, "main .step-nav button.next").await;

@@ -129,7 +129,10 @@ impl BoardCtx {
 
     /// Typing into a note ended (it lost focus): more typing is a new undo step.
     pub fn end_typing(&self) {
-        history::update(&self.history_key.get_value(), |h| h.close_typing());
+        // A note also loses focus when the page goes and takes the board with it.
+        if let Some(key) = self.history_key.try_get_value() {
+            history::update(&key, |h| h.close_typing());
+        }
     }
 
     pub fn add(&self, block: &str) {
@@ -395,10 +398,6 @@ pub fn Board(
     let after = browser::listen("afterprint", move |_: web_sys::Event| {
         board.printing.set(false)
     });
-    on_cleanup(move || {
-        browser::unlisten(before);
-        browser::unlisten(after);
-    });
     let on_key = move |ev: web_sys::KeyboardEvent| {
         if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || in_plain_field(&ev) {
             return;
@@ -410,6 +409,22 @@ pub fn Board(
         }
         ev.prevent_default();
     };
+    // With nothing focused (the focused note was just deleted or moved away), the board's
+    // shortcuts still work; anywhere else on the page they belong to what has focus.
+    let loose = browser::listen("keydown", move |ev: web_sys::KeyboardEvent| {
+        let on_body = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|t| t.tag_name() == "BODY");
+        if on_body {
+            on_key(ev);
+        }
+    });
+    on_cleanup(move || {
+        browser::unlisten(before);
+        browser::unlisten(after);
+        browser::unlisten(loose);
+    });
     let grid = format!(
         "grid-template-columns: repeat({}, minmax(0, 1fr)); grid-template-rows: repeat({}, minmax(9rem, auto));",
         template.columns.max(1),

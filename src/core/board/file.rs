@@ -135,9 +135,15 @@ impl CanvasFile {
         let mut slug = String::new();
         for c in name.to_lowercase().chars() {
             let c = match c {
-                'æ' => "ae".to_string(),
-                'ø' => "oe".to_string(),
+                'æ' | 'ä' => "ae".to_string(),
+                'ø' | 'ö' => "oe".to_string(),
                 'å' => "aa".to_string(),
+                'ü' => "ue".to_string(),
+                'é' | 'è' | 'ê' | 'ë' => "e".to_string(),
+                'á' | 'à' | 'â' => "a".to_string(),
+                'í' | 'ì' | 'î' | 'ï' => "i".to_string(),
+                'ó' | 'ò' | 'ô' => "o".to_string(),
+                'ú' | 'ù' | 'û' => "u".to_string(),
                 c if c.is_ascii_alphanumeric() => c.to_string(),
                 _ => "-".to_string(),
             };
@@ -402,7 +408,7 @@ mod tests {
         assert_eq!(fresh.work(&r).unwrap().prop("name"), Some("Vores café"));
         assert_eq!(
             CanvasFile::file_name("Vores café!"),
-            "spire-canvas-vores-caf"
+            "spire-canvas-vores-cafe"
         );
         assert_eq!(
             CanvasFile::file_name("Bæredygtig ø"),
