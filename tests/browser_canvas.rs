@@ -1287,7 +1287,7 @@ async fn hostile_or_truncated_canvas_files_give_a_clear_message_and_change_nothi
         ),
         (
             "newer.json",
-            good.replacen("\"version\": 1", "\"version\": 99", 1)
+            good.replacen("\"version\":1", "\"version\":99", 1)
                 .into_bytes(),
             "newer version of Spire",
         ),

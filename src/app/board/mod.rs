@@ -439,7 +439,9 @@ pub fn Board(
                 .filter(|(_, note)| !known.contains(&note.block))
                 .map(|(id, note)| (id.clone(), note.clone()))
                 .collect();
-            list.sort_by(|(ia, a), (ib, b)| (&a.block, a.order, ia).cmp(&(&b.block, b.order, ib)));
+            crate::core::board::sort_small(&mut list, |(ia, a), (ib, b)| {
+                (&a.block, a.order, ia) < (&b.block, b.order, ib)
+            });
             list.into_iter().map(|(id, _)| id).collect::<Vec<_>>()
         })
     });

@@ -48,7 +48,7 @@ fn my_canvases(store: Store) -> Vec<(WorkRef, i64)> {
             .filter_map(|(k, w)| Some((WorkRef::parse(k)?, w.updated)))
             .filter(|(r, _)| r.kind == WorkKind::Canvas)
             .collect();
-        list.sort_by_key(|(_, updated)| std::cmp::Reverse(*updated));
+        crate::core::board::sort_small(&mut list, |a, b| a.1 > b.1);
         list
     })
 }

@@ -78,7 +78,7 @@ impl CanvasFile {
     }
 
     pub fn to_json(&self, now: Millis, app_version: &str) -> String {
-        serde_json::to_string_pretty(&Envelope {
+        serde_json::to_string(&Envelope {
             format: CANVAS_FORMAT,
             version: CANVAS_FILE_VERSION,
             exported_at: now,
@@ -477,11 +477,11 @@ mod tests {
                 CanvasFileError::NotACanvas,
             ),
             (
-                swap("\"version\": 1", "\"version\": 7").into_bytes(),
+                swap("\"version\":1", "\"version\":7").into_bytes(),
                 CanvasFileError::Newer { version: 7 },
             ),
             (
-                swap("\"version\": 1", "\"version\": \"1\"").into_bytes(),
+                swap("\"version\":1", "\"version\":\"1\"").into_bytes(),
                 CanvasFileError::BadShape("version"),
             ),
             (
@@ -493,7 +493,7 @@ mod tests {
                 CanvasFileError::BadShape("template"),
             ),
             (
-                swap("\"notes\": {", "\"notes\": [{").into_bytes(),
+                swap("\"notes\":{", "\"notes\":[{").into_bytes(),
                 CanvasFileError::NotJson { line: 0, column: 0 },
             ),
             (

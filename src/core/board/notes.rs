@@ -53,7 +53,7 @@ pub fn block_ids(notes: &Records<Note>, block: &str) -> Vec<RecordId> {
 /// the order of the stacked board on a narrow screen and of keyboard moves between blocks.
 pub fn reading_order(template: &CanvasTemplate) -> Vec<&CanvasBlock> {
     let mut blocks: Vec<&CanvasBlock> = template.blocks.iter().collect();
-    blocks.sort_by_key(|b| (b.row, b.col));
+    super::sort_small(&mut blocks, |a, b| (a.row, a.col) < (b.row, b.col));
     blocks
 }
 
@@ -213,7 +213,9 @@ pub fn copy_from(
         return vec![];
     };
     let mut source: Vec<(&RecordId, &Note)> = from.live().collect();
-    source.sort_by(|(ia, a), (ib, b)| (&a.block, a.order, ia).cmp(&(&b.block, b.order, ib)));
+    super::sort_small(&mut source, |(ia, a), (ib, b)| {
+        (&a.block, a.order, ia) < (&b.block, b.order, ib)
+    });
     let mut next_order = std::collections::BTreeMap::<String, i64>::new();
     let mut edits = Vec::new();
     for (_, note) in source {
