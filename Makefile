@@ -46,6 +46,8 @@ test:
 
 bench: dist
 	@scripts/bench.sh
+	scripts/setup.sh --browser
+	scripts/with-process-group.sh cargo test --test bench_canvas -- --ignored --nocapture
 
 clean:
 	rm -rf dist target/spire-browser-tests

@@ -2,10 +2,13 @@
 //! undo/redo, print, images and export. Used by the canvas step of lessons and challenges
 //! and by free-standing canvases (My canvases).
 //!
-//! Rendering is keyed so that typing re-renders one note: the board reads the canvas's
-//! notes once (one memo of the answer), each block keeps a memo of its note ids (changed
-//! only when a note comes, goes or moves) and each note a memo of its own record. What to
-//! write is computed by `core::board`; every write goes through the store.
+//! Typing re-renders one note: the board keeps one signal per note and one list of ids per
+//! block, and when the saved answer changes, one effect compares it with them and sets only
+//! the signals whose value changed. A note's view reads its own signal, a block's list its
+//! own ids; nothing subscribes to the whole canvas. (A memo per note over one memo of the
+//! whole answer re-checked every note's effects on every keystroke: 96 ms p95 at 200 notes
+//! under 4× throttling.) What to write is computed by `core::board`; every write goes
+//! through the store.
 
 mod drag;
 mod history;
@@ -23,6 +26,7 @@ use crate::core::progress::{Answer, Note, RecordId, Records, WorkRef};
 use crate::core::text::{link_segments, Segment, Text};
 use leptos::prelude::*;
 use note::NoteView;
+use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -50,6 +54,12 @@ pub struct StartFrom {
     pub notes: Records<Note>,
 }
 
+/// The key of the list of notes whose block the template lacks.
+const ORPHANS: &str = "";
+
+type NoteSignals = HashMap<RecordId, ArcRwSignal<Option<Note>>>;
+type BlockSignals = HashMap<String, ArcRwSignal<Vec<RecordId>>>;
+
 /// What every part of a board shares. All handles: copying it is free.
 #[derive(Clone, Copy)]
 pub struct BoardCtx {
@@ -59,8 +69,10 @@ pub struct BoardCtx {
     step: StoredValue<String>,
     template: StoredValue<Arc<CanvasTemplate>>,
     history_key: StoredValue<String>,
-    /// The canvas's notes (the one read of the saved answer for the whole board).
-    pub notes: Memo<Records<Note>>,
+    /// One signal per note (`None` once deleted), set only when that note changes.
+    notes: StoredValue<NoteSignals>,
+    /// The ids of each block's notes in order, set only when they change.
+    blocks: StoredValue<BlockSignals>,
     /// Bumped when the undo history changes, for the Undo and Redo buttons.
     history_version: RwSignal<u64>,
     announcement: RwSignal<String>,
@@ -73,25 +85,110 @@ pub struct BoardCtx {
 impl BoardCtx {
     fn new(work: WorkRef, step: String, template: Arc<CanvasTemplate>) -> BoardCtx {
         let store = use_store();
-        let (w, s) = (work.clone(), step.clone());
-        let notes = Memo::new(move |_| match store.answer(&w, &s) {
-            Some(Answer::Canvas { notes }) => notes,
-            _ => Records::default(),
-        });
-        BoardCtx {
+        let mut blocks: BlockSignals = template
+            .blocks
+            .iter()
+            .map(|b| (b.id.to_string(), ArcRwSignal::new(Vec::new())))
+            .collect();
+        blocks.insert(ORPHANS.to_string(), ArcRwSignal::new(Vec::new()));
+        let board = BoardCtx {
             store,
             i18n: use_i18n(),
             history_key: StoredValue::new(history::key(&work.key(), &step)),
-            work: StoredValue::new(work),
-            step: StoredValue::new(step),
+            work: StoredValue::new(work.clone()),
+            step: StoredValue::new(step.clone()),
             template: StoredValue::new(template),
-            notes,
+            notes: StoredValue::new(HashMap::new()),
+            blocks: StoredValue::new(blocks),
             history_version: RwSignal::new(0),
             announcement: RwSignal::new(String::new()),
             drop: RwSignal::new(None),
             new_colour: RwSignal::new(NoteColour::default()),
             printing: RwSignal::new(false),
-        }
+        };
+        // The signals hold the notes before anything renders; the effect keeps them so.
+        board.with_notes(|n| board.sync(n));
+        Effect::new(move |_| {
+            store.with_answer(&work, &step, |a| match a {
+                Some(Answer::Canvas { notes }) => board.sync(notes),
+                _ => board.sync(&Records::default()),
+            })
+        });
+        board
+    }
+
+    /// Brings the signals up to date with the saved notes, setting only what changed.
+    fn sync(&self, records: &Records<Note>) {
+        let mut groups: HashMap<&str, Vec<(i64, RecordId)>> = HashMap::new();
+        self.blocks.with_value(|blocks| {
+            self.notes.update_value(|signals| {
+                for (id, note) in records.live() {
+                    match signals.get(id) {
+                        Some(signal) => set_if_changed(signal, Some(note)),
+                        None => {
+                            signals.insert(id.clone(), ArcRwSignal::new(Some(note.clone())));
+                        }
+                    }
+                    let group = if blocks.contains_key(&note.block) {
+                        note.block.as_str()
+                    } else {
+                        ORPHANS
+                    };
+                    groups
+                        .entry(group)
+                        .or_default()
+                        .push((note.order, id.clone()));
+                }
+                for (id, signal) in signals.iter() {
+                    if records.get(id).is_none() {
+                        set_if_changed(signal, None);
+                    }
+                }
+            });
+            for (block, signal) in blocks {
+                let mut list = groups.remove(block.as_str()).unwrap_or_default();
+                crate::core::board::sort_small(&mut list, |a, b| a < b);
+                let ids: Vec<RecordId> = list.into_iter().map(|(_, id)| id).collect();
+                signal.maybe_update(|v| {
+                    let changed = *v != ids;
+                    if changed {
+                        *v = ids;
+                    }
+                    changed
+                });
+            }
+        });
+    }
+
+    /// The signal of one note (made empty if the note is not known yet).
+    fn note_signal(&self, id: &RecordId) -> ArcRwSignal<Option<Note>> {
+        self.notes
+            .try_update_value(|s| {
+                s.entry(id.clone())
+                    .or_insert_with(|| ArcRwSignal::new(None))
+                    .clone()
+            })
+            .unwrap_or_else(|| ArcRwSignal::new(None))
+    }
+
+    /// The ids of a block's notes (`ORPHANS`: notes of blocks the template lacks).
+    fn block_signal(&self, block: &str) -> ArcRwSignal<Vec<RecordId>> {
+        self.blocks
+            .try_update_value(|b| {
+                b.entry(block.to_string())
+                    .or_insert_with(|| ArcRwSignal::new(Vec::new()))
+                    .clone()
+            })
+            .unwrap_or_else(|| ArcRwSignal::new(Vec::new()))
+    }
+
+    /// Reads the saved notes as they are now (untracked: for deciding what an action writes).
+    fn with_notes<R>(&self, f: impl FnOnce(&Records<Note>) -> R) -> R {
+        let (work, step) = (self.work.get_value(), self.step.get_value());
+        self.store.with(|p| match p.answer(&work, &step) {
+            Some(Answer::Canvas { notes }) => f(notes),
+            _ => f(&Records::default()),
+        })
     }
 
     fn write(&self, writes: impl IntoIterator<Item = (RecordId, Option<Note>)>) {
@@ -118,13 +215,13 @@ impl BoardCtx {
     }
 
     pub fn type_text(&self, id: &RecordId, text: String) {
-        let edit = self
-            .notes
-            .with_untracked(|n| notes::change(n, id, |note| note.text = text));
+        let started = browser::perf_now();
+        let edit = self.with_notes(|n| notes::change(n, id, |note| note.text = text));
         if let Some(edit) = edit {
             self.write([(edit.id.clone(), edit.after.clone())]);
             self.history(|h| h.record_typing(edit, browser::now()));
         }
+        browser::perf_measure("spire:type", started);
     }
 
     /// Typing into a note ended (it lost focus): more typing is a new undo step.
@@ -138,9 +235,7 @@ impl BoardCtx {
     pub fn add(&self, block: &str) {
         let id = self.store.new_id();
         let colour = self.new_colour.get_untracked();
-        let edit = self
-            .notes
-            .with_untracked(|n| notes::add(n, id.clone(), block, colour.id()));
+        let edit = self.with_notes(|n| notes::add(n, id.clone(), block, colour.id()));
         self.act(vec![edit]);
         if let Some(place) = self.place_of(&id) {
             self.announce(self.i18n.f(
@@ -157,9 +252,8 @@ impl BoardCtx {
 
     pub fn recolour(&self, id: &RecordId, colour: NoteColour) {
         self.new_colour.set(colour);
-        let edit = self
-            .notes
-            .with_untracked(|n| notes::change(n, id, |note| note.colour = colour.id().into()));
+        let edit =
+            self.with_notes(|n| notes::change(n, id, |note| note.colour = colour.id().into()));
         self.act(edit.into_iter().collect());
         let i18n = self.i18n;
         self.announce(i18n.f(
@@ -170,7 +264,7 @@ impl BoardCtx {
 
     pub fn delete(&self, id: &RecordId) {
         // Focus goes to the next note of the block, else the one before, else its Add button.
-        let next = self.notes.with_untracked(|n| {
+        let next = self.with_notes(|n| {
             let place = notes::place(n, id)?;
             let ids = block_ids(n, &place.block);
             Some(
@@ -180,7 +274,7 @@ impl BoardCtx {
                     .ok_or(place.block),
             )
         });
-        let edit = self.notes.with_untracked(|n| notes::delete(n, id));
+        let edit = self.with_notes(|n| notes::delete(n, id));
         self.act(edit.into_iter().collect());
         self.announce(self.i18n.t(Key::AnnounceDeleted).to_string());
         match next {
@@ -193,14 +287,12 @@ impl BoardCtx {
     pub fn nudge(&self, id: &RecordId, way: Nudge, focus: Focus) {
         let edits = self
             .template
-            .with_value(|t| self.notes.with_untracked(|n| notes::nudge(n, t, id, way)));
+            .with_value(|t| self.with_notes(|n| notes::nudge(n, t, id, way)));
         self.moved(id, edits, focus);
     }
 
     pub fn move_note(&self, id: &RecordId, block: &str, index: usize, focus: Focus) {
-        let edits = self
-            .notes
-            .with_untracked(|n| notes::move_to(n, id, block, index));
+        let edits = self.with_notes(|n| notes::move_to(n, id, block, index));
         self.moved(id, edits, focus);
     }
 
@@ -227,10 +319,9 @@ impl BoardCtx {
     /// Copies another canvas's notes in, as one step that can be undone.
     pub fn copy_in(&self, from: &Records<Note>) {
         let store = self.store;
-        let edits = self.template.with_value(|t| {
-            self.notes
-                .with_untracked(|n| notes::copy_from(n, from, t, || store.new_id()))
-        });
+        let edits = self
+            .template
+            .with_value(|t| self.with_notes(|n| notes::copy_from(n, from, t, || store.new_id())));
         let count = edits.len();
         self.act(edits);
         self.announce(
@@ -240,16 +331,12 @@ impl BoardCtx {
     }
 
     pub fn undo(&self) {
-        let replay = self
-            .notes
-            .with_untracked(|n| self.history(|h| h.undo(|id| n.get(id).cloned())));
+        let replay = self.with_notes(|n| self.history(|h| h.undo(|id| n.get(id).cloned())));
         self.replayed(replay, Key::AnnounceUndone, Key::AnnounceNothingToUndo);
     }
 
     pub fn redo(&self) {
-        let replay = self
-            .notes
-            .with_untracked(|n| self.history(|h| h.redo(|id| n.get(id).cloned())));
+        let replay = self.with_notes(|n| self.history(|h| h.redo(|id| n.get(id).cloned())));
         self.replayed(replay, Key::AnnounceRedone, Key::AnnounceNothingToRedo);
     }
 
@@ -333,6 +420,16 @@ pub fn colour_key(c: NoteColour) -> Key {
         NoteColour::Orange => Key::ColourOrange,
         NoteColour::Purple => Key::ColourPurple,
     }
+}
+
+fn set_if_changed(signal: &ArcRwSignal<Option<Note>>, value: Option<&Note>) {
+    signal.maybe_update(|v| {
+        let changed = v.as_ref() != value;
+        if changed {
+            *v = value.cloned();
+        }
+        changed
+    });
 }
 
 fn add_button_id(block: &str) -> String {
@@ -431,20 +528,6 @@ pub fn Board(
         template.rows.max(1)
     );
     let blocks: Vec<CanvasBlock> = reading_order(&template).into_iter().cloned().collect();
-    let known: Vec<String> = blocks.iter().map(|b| b.id.to_string()).collect();
-    let orphans = Memo::new(move |_| {
-        board.notes.with(|n| {
-            let mut list: Vec<(RecordId, Note)> = n
-                .live()
-                .filter(|(_, note)| !known.contains(&note.block))
-                .map(|(id, note)| (id.clone(), note.clone()))
-                .collect();
-            crate::core::board::sort_small(&mut list, |(ia, a), (ib, b)| {
-                (&a.block, a.order, ia) < (&b.block, b.order, ib)
-            });
-            list.into_iter().map(|(id, _)| id).collect::<Vec<_>>()
-        })
-    });
     let team_work = work.clone();
     let team = move || {
         store.with_work(&team_work, |w| {
@@ -477,10 +560,13 @@ pub fn Board(
     });
     let team_id = format!("team-{}", work.key().replace(':', "-"));
     let help_id = format!("board-help-{}", work.key().replace(':', "-"));
+    let empty = {
+        let (work, step) = (work.clone(), step.clone());
+        Memo::new(move |_| !store.answer_is_meaningful(&work, &step))
+    };
     let start = move || {
         let from = start_from.and_then(|s| s.get())?;
-        let empty = board.notes.with(|n| n.live_count() == 0);
-        (empty && from.notes.live_count() > 0).then(|| {
+        (empty.get() && from.notes.live_count() > 0).then(|| {
             let label = i18n.f(Key::StartFromCanvas, &[("work", &from.from)]);
             view! {
                 <p class="start-from">
@@ -517,7 +603,7 @@ pub fn Board(
             <div class="board-grid" style=grid>
                 {blocks.into_iter().map(|block| view! { <BlockView board=board block=block help=help.clone()/> }).collect_view()}
             </div>
-            <Orphans board=board orphans=orphans help=orphan_help/>
+            <Orphans board=board help=orphan_help/>
             {attribution.map(|a| view! { <p class="attribution muted">{move || attribution_view(&i18n.text(&a))}</p> })}
             <p class="visually-hidden" role="status" aria-live="polite" id="board-announcement">
                 {move || board.announcement.get()}
@@ -545,8 +631,9 @@ pub fn attribution_view(text: &str) -> AnyView {
 /// Notes of blocks the template does not have (content edited after they were written):
 /// listed so that nothing is hidden, and movable into a block like any note.
 #[component]
-fn Orphans(board: BoardCtx, orphans: Memo<Vec<RecordId>>, help: String) -> impl IntoView {
+fn Orphans(board: BoardCtx, help: String) -> impl IntoView {
     let i18n = use_i18n();
+    let orphans = RwSignal::from(board.block_signal(ORPHANS));
     view! {
         <Show when=move || orphans.with(|o| !o.is_empty())>
             <section class="board-orphans" aria-labelledby="board-orphans-title">
@@ -556,7 +643,7 @@ fn Orphans(board: BoardCtx, orphans: Memo<Vec<RecordId>>, help: String) -> impl 
                         let help = help.clone();
                         view! {
                             <For each=move || orphans.get() key=|id| id.clone() let:id>
-                                <NoteView board=board id=id block=String::new() ids=orphans help=help.clone()/>
+                                <NoteView board=board id=id block=String::new() ids=orphans.read_only() help=help.clone()/>
                             </For>
                         }
                     }
@@ -570,10 +657,7 @@ fn Orphans(board: BoardCtx, orphans: Memo<Vec<RecordId>>, help: String) -> impl 
 fn BlockView(board: BoardCtx, block: CanvasBlock, help: String) -> impl IntoView {
     let i18n = use_i18n();
     let block_id = block.id.to_string();
-    let ids = {
-        let block_id = block_id.clone();
-        Memo::new(move |_| board.notes.with(|n| block_ids(n, &block_id)))
-    };
+    let ids = RwSignal::from(board.block_signal(&block_id));
     let area = format!(
         "grid-column: {} / span {}; grid-row: {} / span {};",
         block.col, block.width, block.row, block.height
@@ -612,7 +696,7 @@ fn BlockView(board: BoardCtx, block: CanvasBlock, help: String) -> impl IntoView
             })}
             <ol class="notes" aria-labelledby=heading>
                 <For each=move || ids.get() key=|id| id.clone() let:id>
-                    <NoteView board=board id=id block=block_id.clone() ids=ids help=help.clone()/>
+                    <NoteView board=board id=id block=block_id.clone() ids=ids.read_only() help=help.clone()/>
                 </For>
             </ol>
             <button type="button" class="add-note" id=add_id

@@ -16,15 +16,12 @@ pub fn NoteView(
     /// The block the note is listed in (empty for notes of a block the template lacks).
     block: String,
     /// The ids of the notes listed with it, in order.
-    ids: Memo<Vec<RecordId>>,
+    ids: ReadSignal<Vec<RecordId>>,
     /// The id of the board's help text.
     help: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let note = {
-        let id = id.clone();
-        Memo::new(move |_| board.notes.with(|n| n.get(&id).cloned()))
-    };
+    let note = RwSignal::from(board.note_signal(&id)).read_only();
     let position = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -187,14 +184,10 @@ fn NoteMenu(
             }
         }
     };
-    let current_block = {
-        let id = id.clone();
-        move || {
-            board
-                .notes
-                .with(|n| n.get(&id).map(|n| n.block.clone()))
-                .unwrap_or_default()
-        }
+    let note = RwSignal::from(board.note_signal(&id)).read_only();
+    let current_block = move || {
+        note.with(|n| n.as_ref().map(|n| n.block.clone()))
+            .unwrap_or_default()
     };
     let select_id = format!("{menu_id}-move");
     let (up_id, down_id, delete_id, move_id) = (id.clone(), id.clone(), id.clone(), id.clone());

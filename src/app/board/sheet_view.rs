@@ -14,11 +14,9 @@ use leptos::prelude::*;
 
 fn sheet_input(board: BoardCtx, title: &str, byline: &str) -> SheetInput {
     let lang = board.i18n.lang();
-    board.template.with_value(|t| {
-        board
-            .notes
-            .with_untracked(|n| SheetInput::of(t, n, lang, title, byline))
-    })
+    board
+        .template
+        .with_value(|t| board.with_notes(|n| SheetInput::of(t, n, lang, title, byline)))
 }
 
 fn file_stem(board: BoardCtx, title: &str) -> String {
