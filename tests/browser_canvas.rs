@@ -1095,6 +1095,10 @@ async fn my_canvases_start_rename_duplicate_and_delete_with_confirmation() {
         app.text_of(&item).await.contains("Our bike repair shop")
     })
     .await;
+    assert!(
+        app.text_of(&item).await.contains("1 notes"),
+        "and counts its notes"
+    );
     assert_eq!(
         app.attr_of(&format!("{item} a"), "href").await.as_deref(),
         Some(format!("#/canvases/{id}").as_str())

@@ -6,9 +6,10 @@ use crate::app::content::use_content;
 use crate::app::i18n::use_i18n;
 use crate::app::shell::download_backup;
 use crate::app::store::use_store;
+use crate::core::board::CANVAS_STEP;
 use crate::core::i18n::Key;
 use crate::core::progress::backup::{read_backup, BackupPreview, ImportError, MAX_BACKUP_BYTES};
-use crate::core::progress::WorkRef;
+use crate::core::progress::{Answer, WorkKind, WorkRef};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -100,7 +101,14 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
             w.map(|w| (w.completed.is_some(), w.answered_steps()))
                 .unwrap_or((false, 0))
         });
-        if done {
+        if status_work.kind == WorkKind::Canvas {
+            // A free-standing canvas has one "step", its notes: count those instead.
+            let notes = match store.answer(&status_work, CANVAS_STEP) {
+                Some(Answer::Canvas { notes }) => notes.live_count(),
+                _ => 0,
+            };
+            i18n.f(Key::NotesCount, &[("n", &notes.to_string())])
+        } else if done {
             i18n.t(Key::StatusDone).to_string()
         } else {
             i18n.f(Key::AnswersCount, &[("n", &answered.to_string())])
