@@ -613,6 +613,17 @@ async fn the_board_works_by_keyboard_alone() {
     press(&app, Key::Up).await;
     wait_notes(&app, "who", &["Teachers", "Pupils"]).await;
 
+    // Enter on the handle opens the note's menu; Escape closes it again.
+    wait_focus(&app, &format!("{} .note-handle", note("who", 1))).await;
+    press(&app, Key::Enter).await;
+    app.wait_for_visible(&format!("{} .note-menu", note("who", 1)))
+        .await;
+    press(&app, Key::Escape).await;
+    app.wait_until("Escape closes the menu", async || {
+        app.count("main .note-menu").await == 0
+    })
+    .await;
+
     // The menu: recolour and move to another block, all by keyboard.
     tab_to(&app, &format!("{} .note-menu-button", note("who", 1))).await;
     assert_eq!(focused_name(&app).await, "Actions for note 1 of 2 in Who");
@@ -780,6 +791,11 @@ async fn the_board_works_by_mouse_and_by_touch() {
         app.count("main .note.dragging").await,
         0,
         "no note is left mid-drag"
+    );
+    assert_eq!(
+        app.count("main .note-menu").await,
+        0,
+        "a drag does not count as a press of the handle"
     );
 
     // Recolour and delete by clicking; Undo and Redo by their buttons.

@@ -33,6 +33,13 @@ struct Drag {
 
 thread_local! {
     static DRAG: RefCell<Option<Drag>> = const { RefCell::new(None) };
+    // A drag just ended: the click the browser sends after it is not a press of the handle.
+    static DRAGGED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// True (once) when the click now arriving ends a drag rather than being a press.
+pub fn click_ends_drag() -> bool {
+    DRAGGED.with(|d| d.replace(false))
 }
 
 fn scroll_y() -> f64 {
@@ -62,6 +69,7 @@ pub fn down(ev: &PointerEvent, id: &RecordId) {
         return;
     };
     let _ = handle.set_pointer_capture(ev.pointer_id());
+    DRAGGED.with(|d| d.set(false));
     DRAG.with(|d| {
         *d.borrow_mut() = Some(Drag {
             id: id.clone(),
@@ -126,6 +134,7 @@ pub fn up(ev: &PointerEvent, board: BoardCtx) {
     if !drag.active {
         return;
     }
+    DRAGGED.with(|d| d.set(true));
     ev.prevent_default();
     if let Some((block, index)) = drag.target {
         board.move_note(&drag.id, &block, index, super::Focus::Handle);

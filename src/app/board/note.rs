@@ -67,7 +67,7 @@ pub fn NoteView(
         }
     };
 
-    // Keys on the handle: arrows move the note, Delete deletes it.
+    // Keys on the handle: arrows move the note, Delete deletes it, Escape closes its menu.
     let handle_keys = {
         let id = id.clone();
         move |ev: web_sys::KeyboardEvent| {
@@ -82,6 +82,10 @@ pub fn NoteView(
                 "Delete" | "Backspace" => {
                     ev.prevent_default();
                     board.delete(&id);
+                    return;
+                }
+                "Escape" => {
+                    menu_open.set(false);
                     return;
                 }
                 _ => return,
@@ -124,7 +128,13 @@ pub fn NoteView(
                     on:pointerdown=move |ev| drag::down(&ev, &down_id)
                     on:pointermove=move |ev| drag::moved(&ev, board)
                     on:pointerup=move |ev| drag::up(&ev, board)
-                    on:pointercancel=move |ev| drag::cancel(&ev, board)>
+                    on:pointercancel=move |ev| drag::cancel(&ev, board)
+                    on:click=move |_| {
+                        // Pressing the handle (Enter, Space, a tap) opens the note's menu.
+                        if !drag::click_ends_drag() {
+                            menu_open.update(|o| *o = !*o);
+                        }
+                    }>
                     <svg aria-hidden="true" viewBox="0 0 20 20" width="20" height="20" class="grip">
                         <circle cx="7" cy="5" r="1.6"/><circle cx="13" cy="5" r="1.6"/>
                         <circle cx="7" cy="10" r="1.6"/><circle cx="13" cy="10" r="1.6"/>
