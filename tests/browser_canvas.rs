@@ -1517,3 +1517,42 @@ async fn a_full_canvas_prints_on_exactly_one_a4_landscape_page() {
     .await;
     assert_no_panic(&app).await;
 }
+
+#[tokio::test]
+async fn notes_of_a_block_the_template_lost_are_shown_and_can_be_moved_back() {
+    let site = contract_site("orphans");
+    let app = App::serve(site.path(), "/").await;
+    open_in_english(&app, "#/lessons/first-board/board").await;
+    app.wait_for("main .board").await;
+    add_note(&app, "how", "Kept safe").await;
+    wait_saved(&app, "Kept safe").await;
+
+    // The author removes the block "how" from the template.
+    let mut template = contract_template();
+    template["blocks"]
+        .as_array_mut()
+        .expect("blocks")
+        .retain(|b| b["id"] != "how");
+    site.write_json("canvases/team-board.json", &template);
+    app.reload().await;
+    app.wait_for("main .board").await;
+    assert_eq!(app.count(&block("how")).await, 0);
+    let orphans = "main .board-orphans";
+    app.wait_until("the note is listed without a block", async || {
+        app.count(&format!("{orphans} .note")).await == 1
+    })
+    .await;
+    assert!(app.text_of(orphans).await.contains("Notes without a block"));
+    tab_to(&app, &format!("{orphans} .note-handle")).await;
+    assert_eq!(
+        focused_name(&app).await,
+        "Move note 1 of 1 in Notes without a block"
+    );
+    press(&app, Key::Right).await;
+    wait_notes(&app, "who", &["Kept safe"]).await;
+    app.wait_until("the list of notes without a block is gone", async || {
+        app.count(orphans).await == 0
+    })
+    .await;
+    assert_no_panic(&app).await;
+}

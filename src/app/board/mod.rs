@@ -638,18 +638,29 @@ fn Orphans(board: BoardCtx, help: String) -> impl IntoView {
         <Show when=move || orphans.with(|o| !o.is_empty())>
             <section class="board-orphans" aria-labelledby="board-orphans-title">
                 <h3 id="board-orphans-title">{move || i18n.t(Key::NotesWithoutBlock)}</h3>
-                <ol class="notes">
-                    {
-                        let help = help.clone();
-                        view! {
-                            <For each=move || orphans.get() key=|id| id.clone() let:id>
-                                <NoteView board=board id=id block=String::new() ids=orphans.read_only() help=help.clone()/>
-                            </For>
-                        }
-                    }
-                </ol>
+                <NoteList board=board block=ORPHANS.to_string() ids=orphans.read_only()
+                    labelled_by="board-orphans-title".to_string() help=help.clone()/>
             </section>
         </Show>
+    }
+}
+
+/// The notes of a block in order, keyed by note id (one list component for blocks and
+/// orphaned notes alike: one keyed-list instantiation in the download).
+#[component]
+fn NoteList(
+    board: BoardCtx,
+    block: String,
+    ids: ReadSignal<Vec<RecordId>>,
+    labelled_by: String,
+    help: String,
+) -> impl IntoView {
+    view! {
+        <ol class="notes" aria-labelledby=labelled_by>
+            <For each=move || ids.get() key=|id| id.clone() let:id>
+                <NoteView board=board id=id block=block.clone() ids=ids help=help.clone()/>
+            </For>
+        </ol>
     }
 }
 
@@ -694,11 +705,7 @@ fn BlockView(board: BoardCtx, block: CanvasBlock, help: String) -> impl IntoView
                     }</p>
                 </Show>
             })}
-            <ol class="notes" aria-labelledby=heading>
-                <For each=move || ids.get() key=|id| id.clone() let:id>
-                    <NoteView board=board id=id block=block_id.clone() ids=ids.read_only() help=help.clone()/>
-                </For>
-            </ol>
+            <NoteList board=board block=block_id.clone() ids=ids.read_only() labelled_by=heading help=help/>
             <button type="button" class="add-note" id=add_id
                 aria-label=move || i18n.f(Key::AddNoteTo, &[("block", &i18n.text(&add_title))])
                 on:click=move |_| board.add(&add_block)>
