@@ -495,3 +495,143 @@ pub fn stop_speaking() {
         synth.cancel();
     }
 }
+
+// ---- session storage (per tab) -----------------------------------------------------------
+
+/// A value of this tab's session storage: it survives a reload of the tab, and no other tab
+/// sees it (a board's undo history lives here).
+pub fn session_get(key: &str) -> Option<String> {
+    window()
+        .session_storage()
+        .ok()
+        .flatten()?
+        .get_item(key)
+        .ok()
+        .flatten()
+}
+
+/// Best effort: a full or disabled session storage only loses the undo history.
+pub fn session_set(key: &str, value: &str) {
+    if let Some(s) = window().session_storage().ok().flatten() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+// ---- listeners that end with a component ---------------------------------------------------
+
+/// A listener added by `listen`: its id, event name and the closure the browser calls.
+type Listener = (u64, String, Closure<dyn Fn(web_sys::Event)>);
+
+thread_local! {
+    static LISTENERS: std::cell::RefCell<Vec<Listener>> = const { std::cell::RefCell::new(Vec::new()) };
+    static NEXT_LISTENER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Calls `f` on every event `name` of the window until `unlisten` is called with the id
+/// returned (from a component's `on_cleanup`, which needs a plain `Send` value to hold).
+pub fn listen<E: JsCast + 'static>(name: &str, f: impl Fn(E) + 'static) -> u64 {
+    let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        if let Ok(e) = e.dyn_into::<E>() {
+            f(e)
+        }
+    });
+    let _ = window().add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+    let id = NEXT_LISTENER.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    LISTENERS.with(|l| l.borrow_mut().push((id, name.to_string(), closure)));
+    id
+}
+
+pub fn unlisten(id: u64) {
+    let removed = LISTENERS.with(|l| {
+        let mut l = l.borrow_mut();
+        let i = l.iter().position(|(i, _, _)| *i == id)?;
+        Some(l.remove(i))
+    });
+    if let Some((_, name, closure)) = removed {
+        let _ =
+            window().remove_event_listener_with_callback(&name, closure.as_ref().unchecked_ref());
+    }
+}
+
+/// Runs `f` after the current task (after Leptos has rendered what just changed).
+pub fn after_render(f: impl FnOnce() + 'static) {
+    let f = Closure::once_into_js(f);
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
+}
+
+pub fn scroll_by(dy: f64) {
+    window().scroll_by_with_x_and_y(0.0, dy);
+}
+
+pub fn viewport_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(768.0)
+}
+
+/// Draws an SVG document onto a canvas `scale` times its size and offers it as a PNG
+/// download. The image never leaves the page: a blob URL, a canvas, a data URL.
+pub fn download_svg_as_png(svg: &str, width: f64, height: f64, scale: f64, file_name: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let (img, name, src) = (image.clone(), file_name.to_string(), url.clone());
+    let onload = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&src);
+        let Some(document) = window().document() else {
+            return;
+        };
+        let Ok(canvas) = document.create_element("canvas") else {
+            return;
+        };
+        let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
+        canvas.set_width((width * scale) as u32);
+        canvas.set_height((height * scale) as u32);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx.scale(scale, scale);
+        let _ = ctx.draw_image_with_html_image_element(&img, 0.0, 0.0);
+        if let Ok(data) = canvas.to_data_url_with_type("image/png") {
+            if let Ok(a) = document.create_element("a") {
+                let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+                a.set_href(&data);
+                a.set_download(&name);
+                a.click();
+            }
+        }
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_src(&url);
+}
+
+/// A date in the reader's locale, e.g. "29. november 2026".
+pub fn format_date(ms: i64, lang: crate::core::text::Lang) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let locale = match lang {
+        crate::core::text::Lang::Da => "da-DK",
+        crate::core::text::Lang::En => "en-GB",
+    };
+    date.to_locale_date_string(locale, &options).into()
+}

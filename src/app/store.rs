@@ -246,6 +246,19 @@ impl Store {
         STATE.with(|s| s.borrow().work.get(&key)?.answer(step).cloned())
     }
 
+    /// Reads one step's answer in place (no copy); re-runs the reader when it changes. For
+    /// readers of big answers (a board of notes) that pick out what changed themselves.
+    pub fn with_answer<R>(
+        &self,
+        work: &WorkRef,
+        step: &str,
+        f: impl FnOnce(Option<&Answer>) -> R,
+    ) -> R {
+        let key = work.key();
+        answer_trigger(&key, step).track();
+        STATE.with(|s| f(s.borrow().work.get(&key).and_then(|w| w.answer(step))))
+    }
+
     /// Whether a step holds something the pupil did; re-runs when that answer changes.
     pub fn answer_is_meaningful(&self, work: &WorkRef, step: &str) -> bool {
         let key = work.key();

@@ -2,6 +2,7 @@
 //!
 //! **Architecture invariant:** nothing under `core` does I/O or touches a browser API.
 
+pub mod board;
 pub mod catalogue;
 pub mod content;
 pub mod i18n;

@@ -4,6 +4,7 @@
 
 use super::catalogue::CatalogueFilter;
 use super::content::id::is_valid_id;
+use super::content::Level;
 
 /// Longer assignment codes are cut here (and then refused by the reader as damaged).
 const MAX_LINK_CODE: usize = 8_001;
@@ -23,6 +24,12 @@ pub enum Route {
     },
     RoleModels,
     RoleModel {
+        id: String,
+    },
+    /// My canvases and the gallery of templates, filtered by level.
+    Canvases(Option<Level>),
+    /// A free-standing canvas.
+    Canvas {
         id: String,
     },
     Teacher,
@@ -93,6 +100,13 @@ impl Route {
             },
             ["role-models"] => Route::RoleModels,
             ["role-models", r] => id(r).map_or(Route::NotFound, |id| Route::RoleModel { id }),
+            ["canvases"] => Route::Canvases(
+                query_pairs(query)
+                    .into_iter()
+                    .find(|(k, _)| k == "level")
+                    .and_then(|(_, v)| Level::parse(&v)),
+            ),
+            ["canvases", c] => id(c).map_or(Route::NotFound, |id| Route::Canvas { id }),
             ["teacher"] => Route::Teacher,
             ["teacher", "assignments", a] => {
                 id(a).map_or(Route::NotFound, |id| Route::TeacherAssignment { id })
@@ -146,6 +160,9 @@ impl Route {
             Route::Challenge { id, step: Some(s) } => format!("#/challenges/{id}/{s}"),
             Route::RoleModels => "#/role-models".into(),
             Route::RoleModel { id } => format!("#/role-models/{id}"),
+            Route::Canvases(None) => "#/canvases".into(),
+            Route::Canvases(Some(level)) => format!("#/canvases?level={}", level.id()),
+            Route::Canvas { id } => format!("#/canvases/{id}"),
             Route::Teacher => "#/teacher".into(),
             Route::TeacherAssignment { id } => format!("#/teacher/assignments/{id}"),
             Route::ClassOverview { id } => format!("#/teacher/class/{id}"),
@@ -178,6 +195,8 @@ impl Route {
             Route::Challenge { .. } => "challenge",
             Route::RoleModels => "role-models",
             Route::RoleModel { .. } => "role-model",
+            Route::Canvases(_) => "canvases",
+            Route::Canvas { .. } => "canvas",
             Route::Teacher => "teacher",
             Route::TeacherAssignment { .. } => "teacher-assignment",
             Route::ClassOverview { .. } => "class-overview",
@@ -258,7 +277,6 @@ pub fn query_pairs(query: &str) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::content::Level;
 
     #[test]
     fn routes_parse_and_print() {
@@ -286,6 +304,12 @@ mod tests {
                     id: "maja-keramik".into(),
                 },
             ),
+            ("#/canvases", Route::Canvases(None)),
+            (
+                "#/canvases?level=udskoling",
+                Route::Canvases(Some(Level::Udskoling)),
+            ),
+            ("#/canvases/k3x9", Route::Canvas { id: "k3x9".into() }),
             (
                 "#/teacher/assignments/k3x9q2",
                 Route::TeacherAssignment {
@@ -354,9 +378,12 @@ mod tests {
             "#/role-models/<script>",
             "#/%F0%9F",
             "#/lessons/a%2Fb",
+            "#/canvases/Not An Id",
+            "#/canvases/a/b",
         ] {
             assert_eq!(Route::parse(hash), Route::NotFound, "{hash}");
         }
+        assert_eq!(Route::parse("#/canvases?level=nope"), Route::Canvases(None));
         assert_eq!(
             Route::parse("#/lessons/a/BAD STEP"),
             Route::Lesson {

@@ -99,7 +99,7 @@ fn ReceivedAssignment(a: Assignment) -> impl IntoView {
     let had = store.with(|p| live(p.work(&r)).is_some());
     let missing_name = RwSignal::new(false);
     for item in &a.items {
-        content.ensure_work_file(item);
+        content.ensure_work_file(item, None);
     }
     let accept_a = a.clone();
     let accept = move |_| {
@@ -252,7 +252,7 @@ fn AssignedView(a: Assignment, handed: Memo<Option<i64>>) -> impl IntoView {
     let router = use_router();
     let content = use_content();
     for item in &a.items {
-        content.ensure_work_file(item);
+        content.ensure_work_file(item, None);
     }
     let title = if a.title.is_empty() {
         i18n.t(Key::Untitled).to_string()
@@ -436,7 +436,7 @@ fn MyAssignmentCard(a: Assignment) -> impl IntoView {
     let store = use_store();
     let content = use_content();
     for item in &a.items {
-        content.ensure_work_file(item);
+        content.ensure_work_file(item, None);
     }
     let r = a.pupil_ref();
     let handed = Memo::new(move |_| store.with_work(&r, handed_in));

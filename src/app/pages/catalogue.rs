@@ -112,7 +112,7 @@ pub fn CataloguePage() -> impl IntoView {
 }
 
 #[component]
-pub(crate) fn Select(
+pub fn Select(
     id: &'static str,
     label: Key,
     options: Signal<Vec<(String, String)>>,

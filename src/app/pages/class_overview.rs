@@ -54,7 +54,7 @@ pub fn ClassOverviewPage(id: String) -> impl IntoView {
     // Steps (drill-down, CSV) and a challenge's task count need the files.
     Effect::new(move |_| {
         for item in a.get().map(|a| a.items).unwrap_or_default() {
-            content.ensure_work_file(&item);
+            content.ensure_work_file(&item, None);
         }
     });
     view! {

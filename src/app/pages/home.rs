@@ -56,14 +56,14 @@ fn ContinueCard() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some((r, _, _)) = recent.get() {
-            content.ensure_work_file(&r);
+            store.with_work(&r, |w| content.ensure_work_file(&r, w));
         }
     });
     move || {
         recent.get().map(|(r, step, updated)| {
             let href = r.route(step).href();
-            let name = content
-                .work_title(&r)
+            let name = store
+                .with_work(&r, |w| content.work_title(&r, w))
                 .map(|t| i18n.text(&t))
                 .unwrap_or_else(|| r.id.clone());
             view! {

@@ -3,6 +3,7 @@
 pub mod assigned;
 pub mod assignments;
 pub mod board;
+pub mod canvases;
 pub mod catalogue;
 pub mod challenges;
 pub mod class_overview;
@@ -27,6 +28,8 @@ pub fn page(route: Route) -> AnyView {
         Route::Challenge { id, .. } => view! { <challenges::ChallengePage id=id/> }.into_any(),
         Route::RoleModels => view! { <role_models::RoleModelsPage/> }.into_any(),
         Route::RoleModel { id } => view! { <role_models::RoleModelPage id=id/> }.into_any(),
+        Route::Canvases(_) => view! { <canvases::CanvasesPage/> }.into_any(),
+        Route::Canvas { id } => view! { <canvases::CanvasPage id=id/> }.into_any(),
         Route::Teacher => view! { <teacher::TeacherPage/> }.into_any(),
         Route::TeacherAssignment { id } => {
             view! { <assignments::TeacherAssignmentPage id=id/> }.into_any()

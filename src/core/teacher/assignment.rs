@@ -158,7 +158,7 @@ impl Assignment {
         for item in items {
             let bit = item_kind_bit(item.kind).unwrap_or(0);
             body.varint(((item.id.len() as u64) << 1) | bit);
-            body.bytes.extend_from_slice(item.id.as_bytes());
+            body.id(&item.id);
         }
         let mut frame = ByteWriter::default();
         frame.varint(body.bytes.len() as u64);
@@ -263,7 +263,7 @@ fn read_body(body: &[u8]) -> Result<Assignment, ReadError> {
         if len > MAX_ID_BYTES as u64 {
             return Err(ReadError::Bad);
         }
-        let id = r.text(len as usize)?;
+        let id = r.id(len as usize)?;
         if !is_valid_id(&id) {
             return Err(ReadError::Bad);
         }

@@ -112,7 +112,30 @@ impl ByteWriter {
         self.varint(s.len() as u64);
         self.bytes.extend_from_slice(s.as_bytes());
     }
+
+    /// A content id (`[a-z0-9-]`, checked by the caller) at 6 bits a character: ids are
+    /// most of an assignment link, and a shorter link is a QR code readable from further.
+    /// Any other byte is written as `-`.
+    pub fn id(&mut self, id: &str) {
+        let (mut acc, mut bits) = (0u32, 0u32);
+        for b in id.bytes() {
+            let symbol = ID_ALPHABET.iter().position(|&a| a == b).unwrap_or(0) as u32;
+            acc = (acc << 6) | symbol;
+            bits += 6;
+            while bits >= 8 {
+                bits -= 8;
+                self.bytes.push((acc >> bits) as u8);
+                acc &= (1 << bits) - 1;
+            }
+        }
+        if bits > 0 {
+            self.bytes.push((acc << (8 - bits)) as u8);
+        }
+    }
 }
+
+/// The characters of a content id, in the order of their 6-bit codes.
+const ID_ALPHABET: &[u8; 37] = b"-0123456789abcdefghijklmnopqrstuvwxyz";
 
 /// Why a byte reader stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,6 +198,32 @@ impl<'a> ByteReader<'a> {
         self.text(len as usize)
     }
 
+    /// A content id of `chars` characters packed by [`ByteWriter::id`].
+    pub fn id(&mut self, chars: usize) -> Result<String, ReadError> {
+        let len = (chars * 6).div_ceil(8);
+        let end = self.pos.checked_add(len).ok_or(ReadError::Bad)?;
+        let slice = self.bytes.get(self.pos..end).ok_or(ReadError::Ended)?;
+        self.pos = end;
+        let mut out = String::with_capacity(chars);
+        let (mut acc, mut bits) = (0u32, 0u32);
+        let mut bytes = slice.iter();
+        while out.len() < chars {
+            if bits < 6 {
+                acc = (acc << 8) | u32::from(*bytes.next().ok_or(ReadError::Ended)?);
+                bits += 8;
+            }
+            bits -= 6;
+            let symbol = (acc >> bits) & 63;
+            acc &= (1 << bits) - 1;
+            out.push(*ID_ALPHABET.get(symbol as usize).ok_or(ReadError::Bad)? as char);
+        }
+        // The padding bits are zero in every code this app writes.
+        if acc != 0 {
+            return Err(ReadError::Bad);
+        }
+        Ok(out)
+    }
+
     /// `len` bytes of UTF-8.
     pub fn text(&mut self, len: usize) -> Result<String, ReadError> {
         let end = self.pos.checked_add(len).ok_or(ReadError::Bad)?;
@@ -205,6 +254,32 @@ mod tests {
             assert_eq!(base64url_decode(coded).unwrap(), plain.as_bytes());
         }
         assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8");
+    }
+
+    proptest! {
+        #[test]
+        fn ids_pack_to_six_bits_a_character_and_back(id in "[a-z0-9]{1,20}(-[a-z0-9]{1,20}){0,3}") {
+            let mut w = ByteWriter::default();
+            w.id(&id);
+            prop_assert_eq!(w.bytes.len(), (id.len() * 6).div_ceil(8));
+            w.bytes.push(7);
+            let mut r = ByteReader::new(&w.bytes);
+            prop_assert_eq!(r.id(id.len()).unwrap(), id);
+            prop_assert_eq!(r.byte(), Ok(7));
+        }
+
+        #[test]
+        fn packed_ids_never_panic_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..40), n in 0usize..60) {
+            let _ = ByteReader::new(&bytes).id(n);
+        }
+    }
+
+    #[test]
+    fn a_packed_id_with_stray_padding_bits_is_refused() {
+        // "a" is code 11 = 0b001011, written as 0b0010_1100; the last two bits are padding.
+        assert_eq!(ByteReader::new(&[0b0010_1100]).id(1).as_deref(), Ok("a"));
+        assert_eq!(ByteReader::new(&[0b0010_1101]).id(1), Err(ReadError::Bad));
+        assert_eq!(ByteReader::new(&[]).id(1), Err(ReadError::Ended));
     }
 
     #[test]
