@@ -48,6 +48,10 @@ const CASES: &[(&str, &str, &str)] = &[
     ("summary-stale",                   "index.json:10:9",             "the summary of `sprint.json` is stale"),
     ("summary-differs",                 "index.json:12:9",             "`levels` in the summary differs from `sprint.json`"),
     ("summary-not-listed",              "index.json:9:7",              "a summary of lesson `ghost`, which the list `lessons` does not name"),
+    ("sketch-background-missing",       "sprint.json:13:58",           "`media/frame.svg` is not a file in the content folder"),
+    ("photo-max-out-of-range",          "sprint.json:13:57",           "`max` is 40, but must be from 1 to 10"),
+    ("voice-seconds-out-of-range",      "sprint.json:13:59",           "`max_seconds` is 2, but must be from 5 to 300"),
+    ("answer-with-repeats",             "sprint.json:13:61",           "`answer_with` must name at least one way and each only once"),
     ("summary-unreadable",              "index.json:9:7",              "the summary cannot be read: missing field `levels`"),
 ];
 

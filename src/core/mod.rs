@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod content;
 pub mod i18n;
 pub mod markdown;
+pub mod media;
 pub mod progress;
 pub mod recap;
 pub mod route;

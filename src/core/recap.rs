@@ -12,6 +12,13 @@ use super::text::Lang;
 pub enum Recap {
     /// One free text.
     Text(String),
+    /// A drawing, photos or recordings, with the pupil's text (content v1.1): the view
+    /// shows them; a table or CSV uses [`Recap::plain`].
+    Media {
+        /// What there is, in words: "En tegning · 2 fotos".
+        summary: String,
+        text: String,
+    },
     /// Items in order: ideas, chosen options, ticked items.
     List(Vec<String>),
     /// Labelled parts: a pitch by section, answers by question, notes by block, votes by idea.
@@ -35,6 +42,25 @@ pub fn recap(step: &Step, answer: Option<&Answer>, ctx: &RecapContext, lang: Lan
     let text = |t: &crate::core::text::Text| t.get(lang).to_string();
     match (step, answer) {
         (_, Answer::Text { text }) => Recap::Text(text.trim().to_string()),
+        (
+            _,
+            Answer::Media {
+                text,
+                strokes,
+                clips,
+            },
+        ) => {
+            use crate::core::media::{clip::clips_of, ClipKind};
+            Recap::Media {
+                summary: media_summary(
+                    lang,
+                    strokes.iter().any(|s| !s.is_empty()),
+                    clips_of(clips, ClipKind::Photo).len(),
+                    clips_of(clips, ClipKind::Voice).len(),
+                ),
+                text: text.trim().to_string(),
+            }
+        }
         (Step::Choice(c), Answer::Choice { selected }) => Recap::List(
             selected
                 .iter()
@@ -119,6 +145,30 @@ pub fn recap(step: &Step, answer: Option<&Answer>, ctx: &RecapContext, lang: Lan
         // An answer of another kind than the step takes (the step changed in the content).
         _ => Recap::Empty,
     }
+}
+
+/// A drawing, photos and recordings in words: "En tegning · 2 fotos · 1 lydoptagelse".
+pub fn media_summary(lang: Lang, drawing: bool, photos: usize, recordings: usize) -> String {
+    let da = lang == Lang::Da;
+    let mut parts = Vec::new();
+    if drawing {
+        parts.push(if da { "En tegning" } else { "A drawing" }.to_string());
+    }
+    match (photos, da) {
+        (0, _) => {}
+        (1, true) => parts.push("1 foto".into()),
+        (n, true) => parts.push(format!("{n} fotos")),
+        (1, false) => parts.push("1 photo".into()),
+        (n, false) => parts.push(format!("{n} photos")),
+    }
+    match (recordings, da) {
+        (0, _) => {}
+        (1, true) => parts.push("1 lydoptagelse".into()),
+        (n, true) => parts.push(format!("{n} lydoptagelser")),
+        (1, false) => parts.push("1 recording".into()),
+        (n, false) => parts.push(format!("{n} recordings")),
+    }
+    parts.join(" · ")
 }
 
 /// Dots as dots, up to a handful; more as a number (a hostile hand-in may claim billions).

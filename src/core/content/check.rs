@@ -408,12 +408,15 @@ fn with_media<T>(loaded: Loaded<T>, media: fn(&T) -> Media) -> (Vec<Problem>, Me
 }
 
 fn step_media(base: JsonPath, slot: &StepSlot, out: &mut Media) {
-    if let Some(Step::Read(read)) = slot.ready() {
-        if let Some(image) = &read.image {
-            let mut at = base;
-            at.push("image".into());
-            out.push((at, image.clone()));
-        }
+    let (field, path) = match slot.ready() {
+        Some(Step::Read(read)) => ("image", read.image.as_ref()),
+        Some(Step::Sketch(sketch)) => ("background", sketch.background.as_ref()),
+        _ => return,
+    };
+    if let Some(path) = path {
+        let mut at = base;
+        at.push(field.into());
+        out.push((at, path.clone()));
     }
 }
 

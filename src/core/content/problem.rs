@@ -126,6 +126,16 @@ pub enum ProblemKind {
     },
     /// A summary entry that cannot be read (the app fetches that file instead).
     SummaryUnreadable(String),
+    /// A number outside what the step allows (`max` of a photo step, `max_seconds` of a
+    /// voice step), with the allowed range.
+    OutOfRange {
+        field: &'static str,
+        value: u32,
+        min: u32,
+        max: u32,
+    },
+    /// A prompt's `answer_with` that is empty or names a way twice.
+    AnswerWithBad,
 }
 
 fn kind_name(kind: ContentKind, lang: Lang) -> &'static str {
@@ -271,6 +281,22 @@ impl ProblemKind {
             SummaryUnreadable(m) => {
                 format!("the summary cannot be read: {m}; run `spire-content index`")
             }
+            OutOfRange {
+                field,
+                value,
+                min,
+                max,
+            } if da => format!("`{field}` er {value}, men skal være fra {min} til {max}"),
+            OutOfRange {
+                field,
+                value,
+                min,
+                max,
+            } => format!("`{field}` is {value}, but must be from {min} to {max}"),
+            AnswerWithBad if da => {
+                "`answer_with` skal nævne mindst én svarform og hver kun én gang".into()
+            }
+            AnswerWithBad => "`answer_with` must name at least one way and each only once".into(),
         }
     }
 }

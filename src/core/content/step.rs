@@ -1,4 +1,5 @@
-//! The ten step types of lessons and challenges, and the slot that keeps a broken step apart.
+//! The thirteen step types of lessons and challenges (v1.1 adds `sketch`, `photo` and
+//! `voice`), and the slot that keeps a broken step apart.
 
 use super::id::Id;
 use crate::core::text::Text;
@@ -60,8 +61,99 @@ step_struct!(
         hint: Option<Text>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         max_chars: Option<u32>,
+        /// Ways the pupil may answer besides typing (v1.1), e.g. `["text", "sketch", "voice"]`.
+        /// Without it the answer is typed text only.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        answer_with: Option<Vec<AnswerMode>>,
     }
 );
+
+/// A way of answering a `prompt` (content format v1.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerMode {
+    Text,
+    Sketch,
+    Photo,
+    Voice,
+}
+
+impl PromptStep {
+    /// The ways this prompt may be answered, text first when it is among them.
+    pub fn modes(&self) -> Vec<AnswerMode> {
+        match &self.answer_with {
+            None => vec![AnswerMode::Text],
+            Some(list) if list.is_empty() => vec![AnswerMode::Text],
+            Some(list) => {
+                let mut out: Vec<AnswerMode> = Vec::new();
+                for m in list {
+                    if !out.contains(m) {
+                        out.push(*m);
+                    }
+                }
+                out
+            }
+        }
+    }
+}
+
+step_struct!(
+    /// Draw an answer on a sketch pad (v1.1), optionally over a background image.
+    SketchStep {
+        question: Text,
+        /// A relative path inside the content folder, e.g. `media/frame.svg`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        background: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hint: Option<Text>,
+    }
+);
+
+step_struct!(
+    /// Take or choose photos, e.g. of a prototype (v1.1).
+    PhotoStep {
+        question: Text,
+        /// How many photos the pupil may keep (1–10, default 3).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hint: Option<Text>,
+    }
+);
+
+step_struct!(
+    /// Record a spoken answer (v1.1).
+    VoiceStep {
+        question: Text,
+        /// The longest recording in seconds (5–300, default 60).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_seconds: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hint: Option<Text>,
+    }
+);
+
+impl PhotoStep {
+    pub const DEFAULT_MAX: u32 = 3;
+    pub const LIMIT: u32 = 10;
+
+    pub fn max(&self) -> u32 {
+        self.max.unwrap_or(Self::DEFAULT_MAX).clamp(1, Self::LIMIT)
+    }
+}
+
+impl VoiceStep {
+    pub const DEFAULT_SECONDS: u32 = 60;
+    pub const MIN_SECONDS: u32 = 5;
+    pub const MAX_SECONDS: u32 = 300;
+
+    pub fn max_seconds(&self) -> u32 {
+        self.max_seconds
+            .unwrap_or(Self::DEFAULT_SECONDS)
+            .clamp(Self::MIN_SECONDS, Self::MAX_SECONDS)
+    }
+}
 
 step_struct!(
     /// Pick one or several options; feedback only where `correct` is given.
@@ -181,9 +273,12 @@ pub enum Step {
     RoleModel(RoleModelStep),
     Pitch(PitchStep),
     Rubric(RubricStep),
+    Sketch(SketchStep),
+    Photo(PhotoStep),
+    Voice(VoiceStep),
 }
 
-pub const STEP_TYPES: [&str; 10] = [
+pub const STEP_TYPES: [&str; 13] = [
     "read",
     "prompt",
     "choice",
@@ -194,6 +289,9 @@ pub const STEP_TYPES: [&str; 10] = [
     "role_model",
     "pitch",
     "rubric",
+    "sketch",
+    "photo",
+    "voice",
 ];
 
 impl Step {
@@ -209,6 +307,9 @@ impl Step {
             Step::RoleModel(s) => &s.id,
             Step::Pitch(s) => &s.id,
             Step::Rubric(s) => &s.id,
+            Step::Sketch(s) => &s.id,
+            Step::Photo(s) => &s.id,
+            Step::Voice(s) => &s.id,
         }
     }
 
@@ -224,6 +325,9 @@ impl Step {
             Step::RoleModel(s) => s.title.as_ref(),
             Step::Pitch(s) => s.title.as_ref(),
             Step::Rubric(s) => s.title.as_ref(),
+            Step::Sketch(s) => s.title.as_ref(),
+            Step::Photo(s) => s.title.as_ref(),
+            Step::Voice(s) => s.title.as_ref(),
         }
     }
 
@@ -233,6 +337,9 @@ impl Step {
             Step::Prompt(s) => Some(&s.question),
             Step::Choice(s) => Some(&s.question),
             Step::Brainstorm(s) => Some(&s.question),
+            Step::Sketch(s) => Some(&s.question),
+            Step::Photo(s) => Some(&s.question),
+            Step::Voice(s) => Some(&s.question),
             _ => None,
         })
     }
@@ -249,6 +356,9 @@ impl Step {
             Step::RoleModel(s) => s.recall.as_ref(),
             Step::Pitch(s) => s.recall.as_ref(),
             Step::Rubric(s) => s.recall.as_ref(),
+            Step::Sketch(s) => s.recall.as_ref(),
+            Step::Photo(s) => s.recall.as_ref(),
+            Step::Voice(s) => s.recall.as_ref(),
         }
     }
 
@@ -264,6 +374,9 @@ impl Step {
             Step::RoleModel(_) => "role_model",
             Step::Pitch(_) => "pitch",
             Step::Rubric(_) => "rubric",
+            Step::Sketch(_) => "sketch",
+            Step::Photo(_) => "photo",
+            Step::Voice(_) => "voice",
         }
     }
 
@@ -294,6 +407,9 @@ impl Step {
             "role_model" => parse(value, Step::RoleModel),
             "pitch" => parse(value, Step::Pitch),
             "rubric" => parse(value, Step::Rubric),
+            "sketch" => parse(value, Step::Sketch),
+            "photo" => parse(value, Step::Photo),
+            "voice" => parse(value, Step::Voice),
             _ => Err(StepError::UnknownType(kind)),
         }
     }
@@ -431,6 +547,9 @@ mod tests {
             json!({"type": "role_model", "id": "a", "profile": "p", "questions": ["q"]}),
             json!({"type": "pitch", "id": "a", "seconds": 60, "sections": ["p", "s"]}),
             json!({"type": "rubric", "id": "a", "criteria": [{"id": "c", "title": "t"}], "scale": 5}),
+            json!({"type": "sketch", "id": "a", "question": "q", "background": "media/x.svg"}),
+            json!({"type": "photo", "id": "a", "question": "q", "max": 2}),
+            json!({"type": "voice", "id": "a", "question": "q", "max_seconds": 30}),
         ];
         for (v, name) in steps.into_iter().zip(STEP_TYPES) {
             match slot(v) {
@@ -438,6 +557,39 @@ mod tests {
                 StepSlot::Broken(b) => panic!("{name}: {}", b.error.message()),
             }
         }
+    }
+
+    #[test]
+    fn a_prompt_may_be_answered_in_several_ways() {
+        let StepSlot::Ready(Step::Prompt(p)) = slot(
+            json!({"type": "prompt", "id": "a", "question": "q", "answer_with": ["sketch", "text", "sketch"]}),
+        ) else {
+            panic!("not a prompt")
+        };
+        assert_eq!(p.modes(), [AnswerMode::Sketch, AnswerMode::Text]);
+        let StepSlot::Ready(Step::Prompt(p)) =
+            slot(json!({"type": "prompt", "id": "a", "question": "q"}))
+        else {
+            panic!("not a prompt")
+        };
+        assert_eq!(p.modes(), [AnswerMode::Text]);
+        assert!(matches!(
+            slot(json!({"type": "prompt", "id": "a", "question": "q", "answer_with": ["dance"]})),
+            StepSlot::Broken(_)
+        ));
+    }
+
+    #[test]
+    fn media_steps_keep_their_limits_sane() {
+        let p: PhotoStep =
+            serde_json::from_value(json!({"id": "a", "question": "q", "max": 0})).unwrap();
+        assert_eq!(p.max(), 1);
+        let p: PhotoStep = serde_json::from_value(json!({"id": "a", "question": "q"})).unwrap();
+        assert_eq!(p.max(), PhotoStep::DEFAULT_MAX);
+        let v: VoiceStep =
+            serde_json::from_value(json!({"id": "a", "question": "q", "max_seconds": 100000}))
+                .unwrap();
+        assert_eq!(v.max_seconds(), VoiceStep::MAX_SECONDS);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::index::{ContentIndex, ContentKind};
 use super::lesson::Lesson;
 use super::problem::{JsonPath, Problem, ProblemKind, Seg};
 use super::role_model::RoleModel;
-use super::step::{Recall, Step, StepSlot};
+use super::step::{PhotoStep, Recall, Step, StepSlot, VoiceStep};
 use std::collections::HashMap;
 
 fn problem(path: JsonPath, kind: ProblemKind) -> Problem {
@@ -289,6 +289,44 @@ fn check_step(
             "criterion",
             out,
         ),
+        Step::Prompt(p) => {
+            if let Some(list) = &p.answer_with {
+                let twice = list.iter().enumerate().any(|(i, m)| list[..i].contains(m));
+                if list.is_empty() || twice {
+                    out.push(problem(
+                        at(path, json_path!["answer_with"]),
+                        ProblemKind::AnswerWithBad,
+                    ));
+                }
+            }
+        }
+        Step::Photo(p) => {
+            if let Some(max) = p.max.filter(|m| !(1..=PhotoStep::LIMIT).contains(m)) {
+                out.push(problem(
+                    at(path, json_path!["max"]),
+                    ProblemKind::OutOfRange {
+                        field: "max",
+                        value: max,
+                        min: 1,
+                        max: PhotoStep::LIMIT,
+                    },
+                ));
+            }
+        }
+        Step::Voice(v) => {
+            let range = VoiceStep::MIN_SECONDS..=VoiceStep::MAX_SECONDS;
+            if let Some(s) = v.max_seconds.filter(|s| !range.contains(s)) {
+                out.push(problem(
+                    at(path, json_path!["max_seconds"]),
+                    ProblemKind::OutOfRange {
+                        field: "max_seconds",
+                        value: s,
+                        min: VoiceStep::MIN_SECONDS,
+                        max: VoiceStep::MAX_SECONDS,
+                    },
+                ));
+            }
+        }
         _ => {}
     }
 }

@@ -4,6 +4,7 @@
 
 use super::record::{RecordId, Records};
 use super::state::{Millis, Stamped};
+use crate::core::media::{Clip, Stroke};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -41,6 +42,19 @@ pub enum Answer {
     /// imported, founder profiles an organiser collected, photos' descriptions… Each is
     /// JSON text its feature reads with its own lenient reader.
     Docs { docs: Records<Doc> },
+    /// A drawing, photos or voice recordings (content v1.1 `sketch`, `photo`, `voice`, or a
+    /// prompt with `answer_with`), with the text the pupil wrote too (a prompt's answer, a
+    /// description of the drawing, or words instead of a recording). Photos and recordings
+    /// are referred to by id; their bytes live in the browser's media database. Merged as a
+    /// whole, the later edit winning.
+    Media {
+        #[serde(default)]
+        text: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        strokes: Vec<Stroke>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        clips: Vec<Clip>,
+    },
 }
 
 /// One document of a `Docs` list: JSON text, read by the feature that wrote it.
@@ -95,6 +109,15 @@ impl Answer {
             Answer::Rubric { ratings } => !ratings.is_empty(),
             Answer::Canvas { notes } => notes.live_count() > 0,
             Answer::Docs { docs } => docs.live_count() > 0,
+            Answer::Media {
+                text,
+                strokes,
+                clips,
+            } => {
+                !text.trim().is_empty()
+                    || strokes.iter().any(|s| !s.is_empty())
+                    || clips.iter().any(Clip::is_usable)
+            }
         }
     }
 
@@ -112,6 +135,7 @@ impl Answer {
             Answer::Rubric { .. } => "rubric",
             Answer::Canvas { .. } => "canvas",
             Answer::Docs { .. } => "docs",
+            Answer::Media { .. } => "media",
         }
     }
 
@@ -123,6 +147,21 @@ impl Answer {
             Answer::Docs { docs } => docs.retain_after(erased_at),
             _ => {}
         }
+    }
+}
+
+/// The parts of a media answer (empty for any other kind, and for none), so a step can
+/// change one part and keep the others.
+pub fn media_parts(answer: Option<&Answer>) -> (String, Vec<Stroke>, Vec<Clip>) {
+    match answer {
+        Some(Answer::Media {
+            text,
+            strokes,
+            clips,
+        }) => (text.clone(), strokes.clone(), clips.clone()),
+        // A prompt typed before it offered other ways keeps its text.
+        Some(Answer::Text { text }) => (text.clone(), Vec::new(), Vec::new()),
+        _ => (String::new(), Vec::new(), Vec::new()),
     }
 }
 

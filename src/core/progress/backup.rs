@@ -3,13 +3,15 @@
 use super::merge::{compare, Comparison};
 use super::state::{Millis, Progress};
 use super::stored::{restore_any, restore_value, RestoreError, CURRENT_VERSION};
+use crate::core::media::backup::{entries, read_media, referenced, MediaBlob, MediaEntry};
 use crate::core::text::Lang;
 use serde::Serialize;
 use serde_json::Value;
 
 pub const BACKUP_FORMAT: &str = "spire-backup";
-/// Larger files are refused before parsing: a year of a pupil's work is a few hundred KB.
-pub const MAX_BACKUP_BYTES: usize = 5 * 1024 * 1024;
+/// Larger files are refused before parsing: a year of a pupil's written work is a few
+/// hundred KB; photos and recordings (content v1.1) add up to a few MB each.
+pub const MAX_BACKUP_BYTES: usize = 80 * 1024 * 1024;
 
 #[derive(Serialize)]
 struct BackupEnvelope<'a> {
@@ -18,15 +20,35 @@ struct BackupEnvelope<'a> {
     exported_at: Millis,
     app_version: &'a str,
     data: &'a Progress,
+    /// The photos and recordings the work refers to (content v1.1).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    media: Vec<MediaEntry<'a>>,
 }
 
 pub fn export_backup(progress: &Progress, now: Millis, app_version: &str) -> String {
+    export_backup_with_media(progress, now, app_version, &[])
+}
+
+/// A backup holding the bytes of `media` too (those the work refers to; others are left out).
+pub fn export_backup_with_media(
+    progress: &Progress,
+    now: Millis,
+    app_version: &str,
+    media: &[MediaBlob],
+) -> String {
+    let wanted = referenced(progress);
+    let media: Vec<MediaBlob> = media
+        .iter()
+        .filter(|b| wanted.contains(&b.id))
+        .cloned()
+        .collect();
     serde_json::to_string(&BackupEnvelope {
         format: BACKUP_FORMAT,
         version: CURRENT_VERSION,
         exported_at: now,
         app_version,
         data: progress,
+        media: entries(&media),
     })
     .unwrap_or_default()
 }
@@ -100,6 +122,8 @@ pub struct BackupPreview {
     pub comparison: Comparison,
     /// True when the file's newest change is older than this device's newest change.
     pub older_than_local: bool,
+    /// The photos and recordings in the file.
+    pub media: Vec<MediaBlob>,
 }
 
 /// Checks and reads a backup file. Accepts backups and kept-aside raw progress data.
@@ -119,6 +143,7 @@ pub fn read_backup(bytes: &[u8], local: &Progress) -> Result<BackupPreview, Impo
         })
     })?;
     let exported_at = value.get("exported_at").and_then(Value::as_i64);
+    let (media, dropped_media) = read_media(value.get("media"));
     // A backup, or a single saved entry kept aside by the app (downloaded from My work).
     let restored = match value.get("format").and_then(Value::as_str) {
         Some(BACKUP_FORMAT) => restore_value(value, BACKUP_FORMAT),
@@ -127,12 +152,15 @@ pub fn read_backup(bytes: &[u8], local: &Progress) -> Result<BackupPreview, Impo
     }
     .map_err(ImportError::Restore)?;
     let progress = restored.progress;
+    let mut dropped = restored.dropped;
+    dropped.extend(dropped_media);
     Ok(BackupPreview {
+        media,
         work_items: progress.work.len(),
         answers: progress.work.values().map(|w| w.answers.len()).sum(),
         comparison: compare(local, &progress),
         older_than_local: progress.last_change() < local.last_change(),
-        dropped: restored.dropped,
+        dropped,
         exported_at,
         progress,
     })
@@ -169,6 +197,45 @@ mod tests {
         assert_eq!(preview.progress, p);
         assert_eq!(preview.exported_at, Some(8));
         assert_eq!((preview.work_items, preview.answers), (1, 2));
+    }
+
+    #[test]
+    fn a_backup_carries_the_media_its_work_refers_to() {
+        use crate::core::media::Clip;
+        let mut p = Progress::default();
+        let clip = Clip {
+            id: "m00000000000000aa".into(),
+            kind: "photo".into(),
+            mime: "image/jpeg".into(),
+            bytes: 3,
+            ..Clip::default()
+        };
+        p.set_answer(
+            &WorkRef::lesson("a"),
+            "photo",
+            Answer::Media {
+                text: String::new(),
+                strokes: vec![],
+                clips: vec![clip],
+            },
+            7,
+        );
+        let blob = |id: &str| MediaBlob {
+            id: id.into(),
+            mime: "image/jpeg".into(),
+            bytes: vec![1, 2, 3],
+        };
+        // A blob no answer refers to (a photo deleted since) stays out of the file.
+        let file = export_backup_with_media(
+            &p,
+            8,
+            "0.1.0",
+            &[blob("m00000000000000aa"), blob("m00000000000000bb")],
+        );
+        let preview = read_backup(file.as_bytes(), &Progress::default()).unwrap();
+        assert_eq!(preview.progress, p);
+        assert_eq!(preview.media, [blob("m00000000000000aa")]);
+        assert!(preview.dropped.is_empty());
     }
 
     #[test]

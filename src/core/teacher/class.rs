@@ -252,6 +252,11 @@ pub fn step_answers(
 pub fn recap_text(r: &Recap) -> String {
     match r {
         Recap::Text(t) => t.clone(),
+        Recap::Media { summary, text } => [summary.as_str(), text.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(": "),
         Recap::List(items) => items.join("; "),
         Recap::Labelled(parts) => parts
             .iter()

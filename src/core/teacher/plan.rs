@@ -75,7 +75,8 @@ fn usual_minutes(step: &Step) -> u32 {
     match step {
         Step::Read(_) | Step::Checklist(_) | Step::Vote(_) => 3,
         Step::Choice(_) => 2,
-        Step::Prompt(_) | Step::Brainstorm(_) => 5,
+        Step::Prompt(_) | Step::Brainstorm(_) | Step::Photo(_) | Step::Voice(_) => 5,
+        Step::Sketch(_) => 8,
         Step::Canvas(_) => 10,
         Step::RoleModel(_) | Step::Pitch(_) => 8,
         Step::Rubric(_) => 4,
