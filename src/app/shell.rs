@@ -7,7 +7,7 @@ use super::pages;
 use super::router::use_router;
 use super::store::{use_store, SaveStatus};
 use crate::core::i18n::Key;
-use crate::core::progress::backup::{backup_file_name, export_backup};
+use crate::core::progress::backup::backup_file_name;
 use crate::core::progress::save::LoadNotice;
 use crate::core::route::Route;
 use leptos::prelude::*;
@@ -149,12 +149,14 @@ fn SaveStatusView() -> impl IntoView {
     }
 }
 
-/// Offers the whole saved state as a backup file.
+/// Offers the whole saved state as a backup file, photos and recordings included (read
+/// from the media database first, so the download starts a moment later).
 pub fn download_backup() {
     let store = use_store();
-    let now = browser::now();
-    let file = export_backup(&store.snapshot(), now, super::store::APP_VERSION);
-    browser::download(&backup_file_name(now), "application/json", &file);
+    leptos::task::spawn_local(async move {
+        let file = store.backup_text().await;
+        browser::download(&backup_file_name(browser::now()), "application/json", &file);
+    });
 }
 
 #[component]

@@ -7,7 +7,12 @@
 //! as they arrive.
 
 use super::browser::{self, StorageError};
+use super::media_io;
+use crate::core::media::backup::referenced;
+use crate::core::media::{Clip, ClipKind, Stroke};
+use crate::core::progress::answer::media_parts;
 use crate::core::progress::answer::RecordKind;
+use crate::core::progress::backup::export_backup_with_media;
 use crate::core::progress::save::{
     absorb_head, absorb_progress, absorb_work, decide_save, kept_aside_key, kept_aside_time,
     plan_load, read_incoming, Incoming, LoadNotice, Merged, Mode, SaveDecision, Slot,
@@ -314,6 +319,73 @@ impl Store {
         RecordId::from_random(browser::random_u64())
     }
 
+    /// Changes a media answer (content v1.1) part by part: `f` gets its text, strokes and
+    /// clips as saved now (a typed prompt answer becomes the text).
+    pub fn update_media(
+        &self,
+        work: &WorkRef,
+        step: &str,
+        f: impl FnOnce(&mut String, &mut Vec<Stroke>, &mut Vec<Clip>),
+    ) {
+        let (mut text, mut strokes, mut clips) = media_parts(self.answer(work, step).as_ref());
+        f(&mut text, &mut strokes, &mut clips);
+        self.set_answer(
+            work,
+            step,
+            Answer::Media {
+                text,
+                strokes,
+                clips,
+            },
+        );
+    }
+
+    /// Keeps a photo or recording: the blob goes to the media database as soon as it is
+    /// captured (not with every save of the work), then the answer refers to it. With
+    /// `replace`, clips of that kind are replaced (a voice step keeps one recording) and
+    /// their blobs deleted once the new one is safe.
+    pub async fn keep_clip(
+        &self,
+        work: &WorkRef,
+        step: &str,
+        clip: Clip,
+        blob: web_sys::Blob,
+        replace: Option<ClipKind>,
+    ) -> Result<(), media_io::MediaError> {
+        media_io::put(&clip.id, &blob).await?;
+        let mut gone = Vec::new();
+        self.update_media(work, step, |_, _, clips| {
+            if let Some(kind) = replace {
+                clips.retain(|c| {
+                    let same = c.kind() == Some(kind);
+                    if same {
+                        gone.push(c.id.clone());
+                    }
+                    !same
+                });
+            }
+            clips.push(clip);
+        });
+        for id in gone {
+            media_io::delete(&id).await;
+        }
+        Ok(())
+    }
+
+    /// Removes a photo or recording from the answer, then its blob.
+    pub fn drop_clip(&self, work: &WorkRef, step: &str, id: &str) {
+        self.update_media(work, step, |_, _, clips| clips.retain(|c| c.id != id));
+        let id = id.to_string();
+        leptos::task::spawn_local(async move { media_io::delete(&id).await });
+    }
+
+    /// The whole state as a backup file, with the photos and recordings it refers to.
+    pub async fn backup_text(&self) -> String {
+        let progress = self.snapshot();
+        let media = media_io::read_all(referenced(&progress)).await;
+        export_backup_with_media(&progress, browser::now(), APP_VERSION, &media)
+    }
+
     pub fn set_answer(&self, work: &WorkRef, step: &str, answer: Answer) {
         self.change_answer(work, step, |p, now| p.set_answer(work, step, answer, now));
     }
@@ -475,6 +547,7 @@ impl Store {
         }
         browser::storage_remove(LEGACY_KEY);
         self.replace(p);
+        leptos::task::spawn_local(media_io::clear());
     }
 
     pub fn remove_kept_aside(&self, key: &str) {

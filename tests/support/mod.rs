@@ -890,6 +890,10 @@ fn capabilities(profile: &Path, downloads: &Path) -> serde_json::Map<String, Val
                 "--disable-component-update",
                 "--disable-sync",
                 "--window-size=1366,768",
+                // A fake camera and microphone that need no permission prompt (the media
+                // steps); harmless for pages that never ask for them.
+                "--use-fake-device-for-media-stream",
+                "--use-fake-ui-for-media-stream",
                 format!("--user-data-dir={}", profile.display()),
             ],
             "perfLoggingPrefs": { "enableNetwork": true, "enablePage": false },

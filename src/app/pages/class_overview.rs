@@ -383,6 +383,11 @@ fn ClassTable(
 fn recap_view(r: Recap) -> AnyView {
     match r {
         Recap::Text(t) => view! { <p class="answer-text">{t}</p> }.into_any(),
+        Recap::Media { summary, text } => view! {
+            <p class="answer-media muted">{summary}</p>
+            {(!text.is_empty()).then(|| view! { <p class="answer-text">{text}</p> })}
+        }
+        .into_any(),
         Recap::List(items) => view! {
             <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
         }

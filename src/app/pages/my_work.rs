@@ -195,18 +195,40 @@ fn Backup() -> impl IntoView {
             take_file(file);
         }
     };
+    // Photos and recordings go into the media database first, so the restored work never
+    // refers to media that is not there; if that fails (storage full), the work is still
+    // restored and the message says what is missing.
+    let media_problem = RwSignal::new(None::<String>);
+    let restore_media = move |preview: &BackupPreview, then: Box<dyn FnOnce()>| {
+        let media = preview.media.clone();
+        spawn_local(async move {
+            let problem = match crate::app::media_io::write_missing(&media).await {
+                Ok(()) => None,
+                Err(crate::app::media_io::MediaError::Full) => {
+                    Some(i18n.t(Key::MediaFull).to_string())
+                }
+                Err(e) => Some(format!("{e:?}")),
+            };
+            media_problem.set(problem.map(|r| i18n.f(Key::RestoreMediaFailed, &[("reason", &r)])));
+            then();
+            state.set(RestoreState::Done);
+        });
+    };
     let apply_merge = move |preview: &BackupPreview| {
-        store.merge_in(&preview.progress);
-        state.set(RestoreState::Done);
+        let progress = preview.progress.clone();
+        restore_media(preview, Box::new(move || store.merge_in(&progress)));
     };
     let apply_replace = move |preview: &BackupPreview| {
-        store.replace(preview.progress.clone());
-        state.set(RestoreState::Done);
+        let progress = preview.progress.clone();
+        restore_media(preview, Box::new(move || store.replace(progress)));
     };
     let panel = move || {
         match state.get() {
         RestoreState::Idle => ().into_any(),
-        RestoreState::Done => view! { <p class="notice notice-success" role="status" id="restore-done">{i18n.t(Key::RestoreDone)}</p> }.into_any(),
+        RestoreState::Done => view! {
+            <p class="notice notice-success" role="status" id="restore-done">{i18n.t(Key::RestoreDone)}</p>
+            {media_problem.get().map(|m| view! { <p class="notice notice-error" role="alert" id="restore-media-error">{m}</p> })}
+        }.into_any(),
         RestoreState::Error(e) => view! { <p class="notice notice-error" role="alert" id="restore-error">{e.message(i18n.lang())}</p> }.into_any(),
         RestoreState::Preview(p) | RestoreState::ConfirmReplace(p) => {
             let confirming = matches!(state.get_untracked(), RestoreState::ConfirmReplace(_));

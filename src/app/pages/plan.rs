@@ -36,6 +36,9 @@ fn step_type_key(name: &str) -> Key {
         "checklist" => Key::StepTypeChecklist,
         "role_model" => Key::StepTypeRoleModel,
         "pitch" => Key::StepTypePitch,
+        "sketch" => Key::StepTypeSketch,
+        "photo" => Key::StepTypePhoto,
+        "voice" => Key::StepTypeVoice,
         _ => Key::StepTypeRubric,
     }
 }

@@ -4,6 +4,7 @@
 mod brainstorm;
 mod canvas;
 mod choice;
+pub mod media;
 mod pitch;
 mod prompt;
 mod read;
@@ -79,6 +80,9 @@ pub fn step_view(slot: StepSlot, ctx: StepCtx) -> AnyView {
             Step::RoleModel(s) => view! { <role_model::RoleModelView step=s ctx=ctx/> }.into_any(),
             Step::Pitch(s) => view! { <pitch::PitchView step=s ctx=ctx/> }.into_any(),
             Step::Rubric(s) => view! { <rubric::RubricView step=s ctx=ctx/> }.into_any(),
+            Step::Sketch(s) => view! { <media::SketchView step=s ctx=ctx/> }.into_any(),
+            Step::Photo(s) => view! { <media::PhotoView step=s ctx=ctx/> }.into_any(),
+            Step::Voice(s) => view! { <media::VoiceView step=s ctx=ctx/> }.into_any(),
         },
     }
 }

@@ -1,14 +1,18 @@
 //! A prompt step: a free-text answer, saved as the pupil types.
 
+use super::media::{MediaText, PhotoTaker, SketchPad, VoiceRecorder};
 use super::{Question, StepCtx};
 use crate::app::i18n::use_i18n;
-use crate::core::content::step::PromptStep;
+use crate::core::content::step::{AnswerMode, PhotoStep, PromptStep, VoiceStep};
 use crate::core::i18n::Key;
 use crate::core::progress::Answer;
 use leptos::prelude::*;
 
 #[component]
 pub fn PromptView(step: PromptStep, ctx: StepCtx) -> impl IntoView {
+    if step.modes() != [AnswerMode::Text] {
+        return view! { <PromptWays step=step ctx=ctx/> }.into_any();
+    }
     let i18n = use_i18n();
     let id = step.id.to_string();
     let answer = ctx.answer(&id);
@@ -40,5 +44,52 @@ pub fn PromptView(step: PromptStep, ctx: StepCtx) -> impl IntoView {
                 {move || i18n.f(Key::CharsLeft, &[("n", &(m as usize).saturating_sub(text().chars().count()).to_string())])}
             </p>
         })}
+    }
+    .into_any()
+}
+
+/// A prompt that may be answered in several ways (content v1.1 `answer_with`): each way in
+/// its own labelled section, all saved in one media answer.
+#[component]
+fn PromptWays(step: PromptStep, ctx: StepCtx) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = step.id.to_string();
+    let hint = step.hint.clone();
+    let ways = step
+        .modes()
+        .into_iter()
+        .map(|mode| {
+            let (work, step_id) = (ctx.work.clone(), id.clone());
+            let (heading, body) = match mode {
+                AnswerMode::Text => (
+                    Key::AnswerByText,
+                    view! { <MediaText work=work step=step_id label=Key::YourAnswer/> }.into_any(),
+                ),
+                AnswerMode::Sketch => (
+                    Key::AnswerBySketch,
+                    view! { <SketchPad work=work step=step_id background=None/> }.into_any(),
+                ),
+                AnswerMode::Photo => (
+                    Key::AnswerByPhoto,
+                    view! { <PhotoTaker work=work step=step_id max=PhotoStep::DEFAULT_MAX/> }.into_any(),
+                ),
+                AnswerMode::Voice => (
+                    Key::AnswerByVoice,
+                    view! { <VoiceRecorder work=work step=step_id max_seconds=VoiceStep::DEFAULT_SECONDS/> }
+                        .into_any(),
+                ),
+            };
+            view! {
+                <section class="answer-way">
+                    <h3>{move || i18n.t(heading)}</h3>
+                    {body}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <Question text=step.question.clone()/>
+        {hint.map(|h| view! { <p class="hint"><strong>{move || i18n.t(Key::Hint)}": "</strong>{move || i18n.text(&h)}</p> })}
+        <div class="answer-ways" role="group" aria-label=move || i18n.t(Key::AnswerWays)>{ways}</div>
     }
 }

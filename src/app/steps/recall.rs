@@ -144,6 +144,11 @@ fn canvas_of(step: &Step) -> Option<Arc<CanvasTemplate>> {
 pub fn recap_view(recap: Recap) -> AnyView {
     match recap {
         Recap::Text(text) => view! { <p class="recall-text">{text}</p> }.into_any(),
+        Recap::Media { summary, text } => view! {
+            <p class="recall-media">{summary}</p>
+            {(!text.is_empty()).then(|| view! { <p class="recall-text">{text}</p> })}
+        }
+        .into_any(),
         Recap::List(items) => view! {
             <ul class="recall-list">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
         }
