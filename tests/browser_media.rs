@@ -8,7 +8,9 @@ mod support;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, TouchActions, MOUSE_BUTTON_LEFT};
+use fantoccini::actions::{
+    InputSource, MouseActions, PointerAction, TouchActions, MOUSE_BUTTON_LEFT,
+};
 use serde_json::json;
 use support::{App, Site};
 
@@ -37,7 +39,8 @@ fn media_site(label: &str) -> Site {
 
 async fn open_step(app: &App, step: &str) {
     app.open(&format!("#/lessons/medier/{step}")).await;
-    app.wait_for(&format!("main .step[data-step=\"{step}\"]")).await;
+    app.wait_for(&format!("main .step[data-step=\"{step}\"]"))
+        .await;
 }
 
 /// The number of strokes the pad says it holds.
@@ -68,17 +71,37 @@ async fn inked_pixels(app: &App) -> u64 {
 /// Draws a line across the pad from (x0, y0) to (x1, y1), offsets from its centre.
 async fn draw(app: &App, (x0, y0): (f64, f64), (x1, y1): (f64, f64), touch: bool) {
     let pad = app.wait_for_visible("main .sketch-canvas").await;
+    // As a pupil would, scroll the pad into view first (pointer actions do not scroll).
+    app.js_value(
+        "arguments[0].scrollIntoView({block: 'center'}); return true",
+        vec![serde_json::to_value(&pad).expect("the pad as JSON")],
+    )
+    .await;
     let steps = [
-        PointerAction::MoveToElement { element: pad.clone(), duration: None, x: x0, y: y0 },
-        PointerAction::Down { button: MOUSE_BUTTON_LEFT },
+        PointerAction::MoveToElement {
+            element: pad.clone(),
+            duration: None,
+            x: x0,
+            y: y0,
+        },
+        PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        },
         PointerAction::MoveToElement {
             element: pad.clone(),
             duration: Some(Duration::from_millis(60)),
             x: (x0 + x1) / 2.0,
             y: (y0 + y1) / 2.0 + 10.0,
         },
-        PointerAction::MoveToElement { element: pad, duration: Some(Duration::from_millis(60)), x: x1, y: y1 },
-        PointerAction::Up { button: MOUSE_BUTTON_LEFT },
+        PointerAction::MoveToElement {
+            element: pad,
+            duration: Some(Duration::from_millis(60)),
+            x: x1,
+            y: y1,
+        },
+        PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        },
     ];
     let result = if touch {
         let mut a = TouchActions::new("finger".to_string());
@@ -112,7 +135,14 @@ async fn a_drawing_by_mouse_and_finger_survives_a_reload_and_a_resize() {
     let app = App::serve(site.path(), "/").await;
     open_step(&app, "tegn").await;
     // Every control has a name a pupil (or a screen reader) can find it by.
-    for name in ["Blyant", "Viskelæder", "Farve: Rød", "Farve: Blå", "Tynd streg", "Tyk streg"] {
+    for name in [
+        "Blyant",
+        "Viskelæder",
+        "Farve: Rød",
+        "Farve: Blå",
+        "Tynd streg",
+        "Tyk streg",
+    ] {
         app.button(name).await;
     }
     app.button("Farve: Rød").await.click().await;
@@ -145,37 +175,31 @@ async fn a_drawing_by_mouse_and_finger_survives_a_reload_and_a_resize() {
     app.reload().await;
     app.wait_for(&"main .step[data-step=\"tegn\"]").await;
     wait_strokes(&app, 2, "both strokes after the reload").await;
-    app.wait_until("the drawing is painted after the reload", async || inked_pixels(&app).await > 200)
-        .await;
+    app.wait_until("the drawing is painted after the reload", async || {
+        inked_pixels(&app).await > 200
+    })
+    .await;
     let before = inked_pixels(&app).await;
     // A narrower window (a tablet turned): the drawing is drawn again at the new size.
-    app.client().set_window_size(800, 900).await.expect("resize the window");
+    app.client()
+        .set_window_size(800, 900)
+        .await
+        .expect("resize the window");
     app.wait_until("the drawing is painted at the new size", async || {
         let now = inked_pixels(&app).await;
         now > 100 && now != before
     })
     .await;
     assert_eq!(strokes(&app).await, 2);
-    let text = app.js("return document.querySelector('#answer-tegn').value").await;
+    let text = app
+        .js("return document.querySelector('#answer-tegn').value")
+        .await;
     assert_eq!(text, "Et hus med sol");
 }
 
-fn scratch_png() -> PathBuf {
-    // A 2×2 PNG, red and blue.
-    let bytes: [u8; 75] = [
-        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44,
-        0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0xfd,
-        0xd4, 0x9a, 0x73, 0x00, 0x00, 0x00, 0x12, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8,
-        0xcf, 0xc0, 0x00, 0x44, 0x0c, 0x50, 0xc0, 0xc0, 0xf0, 0x1f, 0x00, 0x0e, 0xfe, 0x02, 0xfe,
-        0x3c, 0x9a, 0x0c, 0x74, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
-    ];
-    let dir = std::env::temp_dir().join(format!("spire-media-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a scratch folder");
-    let path = dir.join("model.png");
-    let mut png = bytes.to_vec();
-    png.extend([0x42, 0x60, 0x82]);
-    std::fs::write(&path, png).expect("write a picture");
-    path
+/// A 64×48 PNG, as a pupil might pick from the device.
+fn picture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/media/model.png")
 }
 
 async fn photo_count(app: &App) -> usize {
@@ -187,36 +211,50 @@ async fn photos_from_the_camera_and_from_a_file_survive_a_reload() {
     let site = media_site("photo");
     let app = App::serve(site.path(), "/").await;
     open_step(&app, "foto").await;
-    app.button("📷 Tag et foto med kameraet").await.click().await;
+    app.button("Tag et foto med kameraet").await.click().await;
     // The fake camera's picture is there once the video plays.
     app.wait_until("the camera shows a picture", async || {
-        app.js("return String(document.querySelector('main video.camera-view').videoWidth)").await != "0"
+        app.js("return String(document.querySelector('main video.camera-view').videoWidth)")
+            .await
+            != "0"
     })
     .await;
     app.button("Tag billedet").await.click().await;
-    app.wait_until("the photo from the camera is shown", async || photo_count(&app).await == 1)
-        .await;
-    let png = scratch_png();
+    app.wait_until("the photo from the camera is shown", async || {
+        photo_count(&app).await == 1
+    })
+    .await;
+    let png = picture();
     let input = app.wait_for("main input[type=file]").await;
     input
         .send_keys(&png.display().to_string())
         .await
         .expect("pick a picture");
-    app.wait_until("the picked photo is shown", async || photo_count(&app).await == 2)
-        .await;
+    app.wait_until("the picked photo is shown", async || {
+        photo_count(&app).await == 2
+    })
+    .await;
     wait_saved(&app).await;
     app.reload().await;
     app.wait_for("main .step[data-step=\"foto\"]").await;
-    app.wait_until("both photos after the reload", async || photo_count(&app).await == 2)
-        .await;
+    app.wait_until("both photos after the reload", async || {
+        photo_count(&app).await == 2
+    })
+    .await;
     // Kept scaled down, as WebP or JPEG.
-    let saved = app.local_storage_get("spire.work.lesson:medier").await.expect("the saved work");
+    let saved = app
+        .local_storage_get("spire.work.lesson:medier")
+        .await
+        .expect("the saved work");
     assert!(saved.contains("\"kind\":\"photo\""), "{saved}");
-    assert!(saved.contains("image/webp") || saved.contains("image/jpeg"), "{saved}");
+    assert!(
+        saved.contains("image/webp") || saved.contains("image/jpeg"),
+        "{saved}"
+    );
     app.by_role("img", "Foto 1").await;
     app.button("Slet foto 2").await.click().await;
-    app.wait_until("one photo left", async || photo_count(&app).await == 1).await;
-    let _ = std::fs::remove_file(png);
+    app.wait_until("one photo left", async || photo_count(&app).await == 1)
+        .await;
 }
 
 #[tokio::test]
@@ -225,9 +263,11 @@ async fn a_two_second_recording_plays_after_a_reload_and_travels_in_a_backup() {
     let app = App::serve(site.path(), "/").await;
     open_step(&app, "tal").await;
     app.see_text("Du kan optage op til 0:10.").await;
-    app.button("● Start optagelse").await.click().await;
+    app.button("Start optagelse").await.click().await;
     app.wait_until("the recording state shows with the time left", async || {
-        app.text_of("main .recording-state").await.contains("tilbage")
+        app.text_of("main .recording-state")
+            .await
+            .contains("tilbage")
     })
     .await;
     // Record about two seconds, by the app's own clock.
@@ -236,7 +276,7 @@ async fn a_two_second_recording_plays_after_a_reload_and_travels_in_a_backup() {
         t.contains("0:08") || t.contains("0:07")
     })
     .await;
-    app.button("■ Stop optagelse").await.click().await;
+    app.button("Stop optagelse").await.click().await;
     app.wait_for("main .media-voice audio").await;
     wait_saved(&app).await;
     app.reload().await;
@@ -257,7 +297,7 @@ async fn a_two_second_recording_plays_after_a_reload_and_travels_in_a_backup() {
             == "true"
     })
     .await;
-    app.button("● Optag igen").await;
+    app.button("Optag igen").await;
 
     // The backup holds the recording; on a fresh profile it restores and plays.
     app.open("#/my-work").await;
@@ -265,9 +305,14 @@ async fn a_two_second_recording_plays_after_a_reload_and_travels_in_a_backup() {
     app.button("Hent sikkerhedskopi").await.click().await;
     let (_, bytes) = app.wait_for_download("spire-backup-*.json").await;
     let backup: serde_json::Value = serde_json::from_slice(&bytes).expect("a JSON backup");
-    let media = backup["media"].as_array().expect("a media list in the backup");
+    let media = backup["media"]
+        .as_array()
+        .expect("a media list in the backup");
     assert_eq!(media.len(), 1, "{}", backup["media"]);
-    assert!(media[0]["mime"].as_str().unwrap_or("").starts_with("audio/"));
+    assert!(media[0]["mime"]
+        .as_str()
+        .unwrap_or("")
+        .starts_with("audio/"));
     let dir = std::env::temp_dir().join(format!("spire-media-backup-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a scratch folder");
     let file = dir.join("backup.json");
@@ -278,7 +323,10 @@ async fn a_two_second_recording_plays_after_a_reload_and_travels_in_a_backup() {
     fresh.open("#/my-work").await;
     fresh.wait_for_page("my-work").await;
     let input = fresh.wait_for("#restore-file").await;
-    input.send_keys(&file.display().to_string()).await.expect("pick the backup");
+    input
+        .send_keys(&file.display().to_string())
+        .await
+        .expect("pick the backup");
     fresh.wait_for_visible("#restore-preview").await;
     fresh.click("#restore-merge").await;
     fresh.wait_for_visible("#restore-done").await;
@@ -304,12 +352,19 @@ async fn a_prompt_offers_every_way_it_names_and_keeps_them_together() {
     for way in ["Skriv", "Tegn", "Indtal"] {
         app.heading(way).await;
     }
-    app.textbox("Dit svar").await.type_text("Min bedstemor").await;
+    app.textbox("Dit svar")
+        .await
+        .type_text("Min bedstemor")
+        .await;
     draw(&app, (-50.0, 0.0), (50.0, 20.0), false).await;
     wait_strokes(&app, 1, "a stroke in the prompt's pad").await;
     wait_saved(&app).await;
     app.reload().await;
     app.wait_for("main .step[data-step=\"hvem\"]").await;
     wait_strokes(&app, 1, "the stroke after a reload").await;
-    assert_eq!(app.js("return document.querySelector('#answer-hvem').value").await, "Min bedstemor");
+    assert_eq!(
+        app.js("return document.querySelector('#answer-hvem').value")
+            .await,
+        "Min bedstemor"
+    );
 }

@@ -272,9 +272,9 @@ pub fn SketchPad(work: WorkRef, step: String, background: Option<String>) -> imp
             <div class="sketch-tools" role="toolbar" aria-label=move || i18n.t(Key::SketchTools)>
                 <div class="tool-group">
                     <button type="button" class="tool" aria-pressed=move || (tool.get() == Tool::Pen).to_string()
-                        on:click=move |_| tool.set(Tool::Pen)>"✎ "{move || i18n.t(Key::SketchPen)}</button>
+                        on:click=move |_| tool.set(Tool::Pen)><span aria-hidden="true">"✎ "</span>{move || i18n.t(Key::SketchPen)}</button>
                     <button type="button" class="tool" aria-pressed=move || (tool.get() == Tool::Eraser).to_string()
-                        on:click=move |_| tool.set(Tool::Eraser)>"⌫ "{move || i18n.t(Key::SketchEraser)}</button>
+                        on:click=move |_| tool.set(Tool::Eraser)><span aria-hidden="true">"⌫ "</span>{move || i18n.t(Key::SketchEraser)}</button>
                 </div>
                 <div class="tool-group swatches" role="group" aria-label=move || i18n.t(Key::SketchColours)>
                     {PALETTE.iter().map(|&(name, hex)| view! {
@@ -292,9 +292,9 @@ pub fn SketchPad(work: WorkRef, step: String, background: Option<String>) -> imp
                 </div>
                 <div class="tool-group">
                     <button type="button" class="tool" disabled=move || !pad.with(Pad::can_undo)
-                        on:click=move |_| act(Pad::undo, None)>"↶ "{move || i18n.t(Key::SketchUndo)}</button>
+                        on:click=move |_| act(Pad::undo, None)><span aria-hidden="true">"↶ "</span>{move || i18n.t(Key::SketchUndo)}</button>
                     <button type="button" class="tool" disabled=move || !pad.with(Pad::can_redo)
-                        on:click=move |_| act(Pad::redo, None)>"↷ "{move || i18n.t(Key::SketchRedo)}</button>
+                        on:click=move |_| act(Pad::redo, None)><span aria-hidden="true">"↷ "</span>{move || i18n.t(Key::SketchRedo)}</button>
                     <button type="button" class="tool" disabled=move || pad.with(|p| p.strokes().is_empty())
                         on:click=move |_| act(Pad::clear, Some(Key::SketchCleared))>{move || i18n.t(Key::SketchClear)}</button>
                 </div>
@@ -473,8 +473,10 @@ pub fn PhotoTaker(work: WorkRef, step: String, max: u32) -> impl IntoView {
         if w == 0 || h == 0 {
             return;
         }
-        close();
+        // The frame is drawn when the photo task first runs (a microtask); the camera is
+        // stopped after that, so the photo is not of a stopped, black stream.
         keep_shot(v.unchecked_into(), w, h);
+        browser::after_render(close);
     };
     let keep_pick = keep.clone();
     let pick = move |ev: leptos::ev::Event| {
@@ -520,7 +522,7 @@ pub fn PhotoTaker(work: WorkRef, step: String, max: u32) -> impl IntoView {
                 </p>
             </div>
             <p class="actions">
-                <button type="button" on:click=open_camera disabled=move || busy.get() || full() || camera_on.get()>"📷 "{move || i18n.t(Key::PhotoTake)}</button>
+                <button type="button" on:click=open_camera disabled=move || busy.get() || full() || camera_on.get()><span aria-hidden="true">"📷 "</span>{move || i18n.t(Key::PhotoTake)}</button>
                 <label class="button file-pick" for=pick_id.clone() class:disabled=full>{move || i18n.t(Key::PhotoPick)}</label>
                 <input type="file" id=pick_id class="visually-hidden" accept="image/*" on:change=pick disabled=move || busy.get() || full()/>
             </p>
@@ -646,7 +648,7 @@ pub fn VoiceRecorder(work: WorkRef, step: String, max_seconds: u32) -> impl Into
                 }
             });
             ticker.set_value(Some(tick));
-            browser::focus_id(&format!("voice-stop"));
+            browser::focus_id("voice-stop");
         });
     };
     let (work4, step4) = (work.clone(), step.clone());
@@ -663,11 +665,11 @@ pub fn VoiceRecorder(work: WorkRef, step: String, max_seconds: u32) -> impl Into
             }).collect_view()}
             <p class="actions">
                 {move || if state.get() == Recording::On {
-                    view! { <button type="button" class="danger" id="voice-stop" on:click=move |_| stop()>"■ "{i18n.t(Key::VoiceStop)}</button> }.into_any()
+                    view! { <button type="button" class="danger" id="voice-stop" on:click=move |_| stop()><span aria-hidden="true">"■ "</span>{i18n.t(Key::VoiceStop)}</button> }.into_any()
                 } else {
                     let again = recordings.with(|r| !r.is_empty());
                     view! { <button type="button" class="primary" disabled=move || state.get() != Recording::Idle on:click=start>
-                        "● "{i18n.t(if again { Key::VoiceRecordAgain } else { Key::VoiceRecord })}</button> }.into_any()
+                        <span aria-hidden="true">"● "</span>{i18n.t(if again { Key::VoiceRecordAgain } else { Key::VoiceRecord })}</button> }.into_any()
                 }}
             </p>
             <p class="recording-state" class:on=move || state.get() == Recording::On aria-live="off">

@@ -166,7 +166,7 @@ pub fn hex(name: &str) -> &'static str {
 }
 
 fn normalise(v: f64, size: f64) -> u16 {
-    if !(size > 0.0) || !v.is_finite() {
+    if size.is_nan() || size <= 0.0 || !v.is_finite() {
         return 0;
     }
     ((v / size).clamp(0.0, 1.0) * SCALE as f64).round() as u16
