@@ -74,7 +74,7 @@ fn the_current_fixture_holds_every_answer_kind() {
         .map(|a| a.value.kind().to_string())
         .collect();
     let all = answer_kinds();
-    assert_eq!(all.len(), 11, "{all:?}");
+    assert_eq!(all.len(), 12, "{all:?}");
     let missing: Vec<_> = all.difference(&present).collect();
     assert!(
         missing.is_empty(),
