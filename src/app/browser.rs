@@ -150,7 +150,39 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .ok_or_else(|| "unreadable response".to_string())
 }
 
+/// Fetches an optional text file: `Ok(None)` when the server says it does not exist (404),
+/// so a content folder can leave it out.
+pub async fn fetch_optional_text(url: &str) -> Result<Option<String>, String> {
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let promise = window().fetch_with_str_and_init(url, &init);
+    let response: web_sys::Response = JsFuture::from(promise)
+        .await
+        .map_err(|_| "network error".to_string())?
+        .dyn_into()
+        .map_err(|_| "network error".to_string())?;
+    match response.status() {
+        404 | 410 => return Ok(None),
+        s if !response.ok() => return Err(format!("HTTP {s}")),
+        _ => {}
+    }
+    let text = response
+        .text()
+        .map_err(|_| "unreadable response".to_string())?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .map(Some)
+        .ok_or_else(|| "unreadable response".to_string())
+}
+
 // ---- files -----------------------------------------------------------------------------
+
+/// Opens the browser's print dialog for the page (print CSS makes it one page).
+pub fn print() {
+    let _ = window().print();
+}
 
 /// Offers `text` as a file download.
 pub fn download(file_name: &str, mime: &str, text: &str) {

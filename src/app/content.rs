@@ -11,8 +11,8 @@ use super::browser;
 use crate::core::content::load::Loaded;
 use crate::core::content::summary::{content_hash, Hashed, Summarise};
 use crate::core::content::{
-    load, CanvasTemplate, Challenge, ContentIndex, ContentKind, Lesson, Problem, ProblemKind,
-    RoleModel,
+    load, CanvasTemplate, Challenge, ContentIndex, ContentKind, Course, Lesson, Problem,
+    ProblemKind, RoleModel,
 };
 use crate::core::progress::WorkRef;
 use crate::core::text::Text;
@@ -95,6 +95,7 @@ pub struct Files {
     canvases: Slots<CanvasTemplate>,
     challenges: Slots<Challenge>,
     role_models: Slots<RoleModel>,
+    courses: Slots<Course>,
 }
 
 impl Files {
@@ -114,6 +115,7 @@ impl Files {
         slots::<CanvasTemplate>(&mut files, index);
         slots::<Challenge>(&mut files, index);
         slots::<RoleModel>(&mut files, index);
+        slots::<Course>(&mut files, index);
         files
     }
 }
@@ -144,6 +146,12 @@ impl ContentFile for Challenge {
 impl ContentFile for RoleModel {
     fn slots(files: &mut Files) -> &mut Slots<Self> {
         &mut files.role_models
+    }
+}
+
+impl ContentFile for Course {
+    fn slots(files: &mut Files) -> &mut Slots<Self> {
+        &mut files.courses
     }
 }
 
@@ -345,16 +353,19 @@ impl Content {
     /// Starts loading the content file a piece of saved work follows.
     pub fn ensure_work_file(&self, work: &WorkRef) {
         match work.content() {
-            (ContentKind::Lesson, id) => self.ensure_lesson(id),
-            (ContentKind::Challenge, id) => self.ensure_challenge(id),
-            (ContentKind::Canvas, id) => self.ensure_canvas(id),
-            (ContentKind::RoleModel, id) => self.ensure_role_model(id),
+            Some((ContentKind::Lesson, id)) => self.ensure_lesson(id),
+            Some((ContentKind::Challenge, id)) => self.ensure_challenge(id),
+            Some((ContentKind::Canvas, id)) => self.ensure_canvas(id),
+            Some((ContentKind::RoleModel, id)) => self.ensure_role_model(id),
+            Some((ContentKind::Course, id)) => self.ensure::<Course>(id),
+            None => {}
         }
     }
 
-    /// The title of the content a piece of work follows, once loaded (tracked).
+    /// The title of the content a piece of work follows, once loaded (tracked); `None` also
+    /// for work that follows no content file (a visitor carries its own name).
     pub fn work_title(&self, work: &WorkRef) -> Option<Text> {
-        match work.content() {
+        match work.content()? {
             (ContentKind::Lesson, id) => self.lesson(id).ready().map(|l| l.value.title.clone()),
             (ContentKind::Challenge, id) => {
                 self.challenge(id).ready().map(|c| c.value.title.clone())
@@ -364,6 +375,10 @@ impl Content {
                 .role_model(id)
                 .ready()
                 .map(|r| Text::plain(&r.value.name)),
+            (ContentKind::Course, id) => self
+                .file::<Course>(id)
+                .ready()
+                .map(|c| c.value.title.clone()),
         }
     }
 }

@@ -26,6 +26,8 @@ fn page_key(route: &Route) -> Route {
             id: id.clone(),
             step: None,
         },
+        Route::RoleModels(_) => Route::RoleModels(Default::default()),
+        Route::Local(_) => Route::Local(None),
         other => other.clone(),
     }
 }
@@ -68,7 +70,8 @@ fn NavLink(to: Route, nav: &'static str, label: Key) -> impl IntoView {
         let section = match here {
             "lesson" => "lessons",
             "challenge" => "challenges",
-            "role-model" => "role-models",
+            "role-model" | "visitor" | "new-visitor" => "role-models",
+            "course" => "courses",
             other => other,
         };
         (section == name).then_some("page")
@@ -96,8 +99,9 @@ fn Header() -> impl IntoView {
                 <ul>
                     <li><NavLink to=Route::Home nav="home" label=Key::NavHome/></li>
                     <li><NavLink to=Route::Lessons(Default::default()) nav="lessons" label=Key::NavLessons/></li>
+                    <li><NavLink to=Route::Courses nav="courses" label=Key::NavCourses/></li>
                     <li><NavLink to=Route::Challenges nav="challenges" label=Key::NavChallenges/></li>
-                    <li><NavLink to=Route::RoleModels nav="role-models" label=Key::NavRoleModels/></li>
+                    <li><NavLink to=Route::RoleModels(Default::default()) nav="role-models" label=Key::NavRoleModels/></li>
                     <li><NavLink to=Route::Teacher nav="teacher" label=Key::NavTeacher/></li>
                     <li><NavLink to=Route::MyWork nav="my-work" label=Key::NavMyWork/></li>
                 </ul>
@@ -226,6 +230,7 @@ fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <ul>
+                <li><a href=Route::Local(None).href() data-nav="local">{move || i18n.t(Key::NavLocal)}</a></li>
                 <li><a href=Route::About.href() data-nav="about">{move || i18n.t(Key::NavAbout)}</a></li>
                 <li><a href=Route::Privacy.href() data-nav="privacy">{move || i18n.t(Key::NavPrivacy)}</a></li>
                 <li><a href=Route::Accessibility.href() data-nav="accessibility">{move || i18n.t(Key::NavAccessibility)}</a></li>

@@ -3,7 +3,7 @@
 use super::browser;
 use super::content::FileError;
 use super::i18n::use_i18n;
-use crate::core::content::{Level, Problem, ProblemKind};
+use crate::core::content::{Level, Problem, ProblemKind, Subject};
 use crate::core::i18n::Key;
 use crate::core::text::Lang;
 use leptos::prelude::*;
@@ -136,6 +136,21 @@ pub fn LevelBadges(levels: Vec<Level>) -> impl IntoView {
             }).collect_view()}
         </ul>
     }
+}
+
+/// The school subjects a lesson or course fits (content v1.1); nothing when none.
+#[component]
+pub fn SubjectBadges(subjects: Vec<Subject>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!subjects.is_empty()).then(|| {
+        view! {
+            <ul class="badges subjects" aria-label=move || i18n.t(Key::Subjects)>
+                {subjects.into_iter().map(|s| view! {
+                    <li class="badge subject" data-subject=s.id()>{move || s.label(i18n.lang())}</li>
+                }).collect_view()}
+            </ul>
+        }
+    })
 }
 
 /// A content problem as a reader sees it: the file, where in it, and what is wrong.

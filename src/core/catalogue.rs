@@ -2,7 +2,7 @@
 //! lesson's status from the pupil's saved work. Both work on a lesson's card summary, so
 //! the catalogue needs no lesson file.
 
-use super::content::{Competence, Dimension, LessonSummary, Level};
+use super::content::{Competence, Dimension, LessonSummary, Level, Subject};
 use super::progress::Work;
 use super::route::{pct_encode, query_pairs};
 
@@ -44,6 +44,8 @@ pub struct CatalogueFilter {
     pub dimension: Option<Dimension>,
     pub duration: Option<Duration>,
     pub query: String,
+    /// A school subject (content v1.1).
+    pub subject: Option<Subject>,
 }
 
 impl CatalogueFilter {
@@ -57,6 +59,7 @@ impl CatalogueFilter {
                 "dimension" => f.dimension = Dimension::parse(&v),
                 "duration" => f.duration = Duration::parse(&v),
                 "q" => f.query = v.chars().take(200).collect(),
+                "subject" => f.subject = Subject::parse(&v),
                 _ => {}
             }
         }
@@ -76,6 +79,9 @@ impl CatalogueFilter {
         }
         if let Some(d) = self.duration {
             parts.push(format!("duration={}", d.id()));
+        }
+        if let Some(s) = self.subject {
+            parts.push(format!("subject={}", s.id()));
         }
         if !self.query.trim().is_empty() {
             parts.push(format!("q={}", pct_encode(self.query.trim())));
@@ -100,7 +106,13 @@ impl CatalogueFilter {
         let by_duration = self
             .duration
             .is_none_or(|d| lesson.minutes.is_some_and(|m| d.contains(m)));
-        by_level && by_competence && by_dimension && by_duration && self.matches_text(lesson)
+        let by_subject = self.subject.is_none_or(|s| lesson.subjects.contains(&s));
+        by_level
+            && by_competence
+            && by_dimension
+            && by_duration
+            && by_subject
+            && self.matches_text(lesson)
     }
 
     fn matches_text(&self, lesson: &LessonSummary) -> bool {
@@ -177,6 +189,15 @@ mod tests {
         assert!(q("q=id%C3%A9sprint"));
         assert!(!q("q=robot"));
         assert!(q("level=nonsense&foo=bar"));
+        // A lesson without subjects (format v1) matches no subject filter, and only it.
+        assert!(!q("subject=dansk"));
+        let mut with = lesson(L);
+        with.subjects = vec![Subject::Dansk, Subject::Tvaerfagligt];
+        let with = LessonSummary::from(&with);
+        let f = CatalogueFilter::from_query("subject=tvaerfagligt&level=mellemtrin");
+        assert!(f.matches(&with));
+        assert_eq!(CatalogueFilter::from_query(&f.to_query()), f);
+        assert!(!CatalogueFilter::from_query("subject=matematik").matches(&with));
     }
 
     #[test]

@@ -4,9 +4,11 @@
 
 pub mod catalogue;
 pub mod content;
+pub mod courses;
 pub mod i18n;
 pub mod markdown;
 pub mod progress;
 pub mod recap;
+pub mod role_models;
 pub mod route;
 pub mod text;

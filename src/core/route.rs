@@ -4,16 +4,38 @@
 
 use super::catalogue::CatalogueFilter;
 use super::content::id::is_valid_id;
+use super::content::Level;
+use super::role_models::RoleModelFilter;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
     Lessons(CatalogueFilter),
-    Lesson { id: String, step: Option<String> },
+    Lesson {
+        id: String,
+        step: Option<String>,
+    },
     Challenges,
-    Challenge { id: String, step: Option<String> },
-    RoleModels,
-    RoleModel { id: String },
+    Challenge {
+        id: String,
+        step: Option<String>,
+    },
+    RoleModels(RoleModelFilter),
+    RoleModel {
+        id: String,
+    },
+    /// A real visitor a teacher listed on this device.
+    Visitor {
+        id: String,
+    },
+    /// The form that lists a new visitor.
+    NewVisitor,
+    Courses,
+    Course {
+        id: String,
+    },
+    /// The local offers, for one level or all.
+    Local(Option<Level>),
     Teacher,
     MyWork,
     About,
@@ -53,7 +75,17 @@ impl Route {
                 },
                 None => Route::NotFound,
             },
-            ["role-models"] => Route::RoleModels,
+            ["role-models"] => Route::RoleModels(RoleModelFilter::from_query(query)),
+            ["visitors", "new"] => Route::NewVisitor,
+            ["visitors", v] => id(v).map_or(Route::NotFound, |id| Route::Visitor { id }),
+            ["courses"] => Route::Courses,
+            ["courses", c] => id(c).map_or(Route::NotFound, |id| Route::Course { id }),
+            ["local"] => Route::Local(
+                query_pairs(query)
+                    .into_iter()
+                    .find(|(k, _)| k == "level")
+                    .and_then(|(_, v)| Level::parse(&v)),
+            ),
             ["role-models", r] => id(r).map_or(Route::NotFound, |id| Route::RoleModel { id }),
             ["teacher"] => Route::Teacher,
             ["my-work"] => Route::MyWork,
@@ -81,8 +113,14 @@ impl Route {
             Route::Challenges => "#/challenges".into(),
             Route::Challenge { id, step: None } => format!("#/challenges/{id}"),
             Route::Challenge { id, step: Some(s) } => format!("#/challenges/{id}/{s}"),
-            Route::RoleModels => "#/role-models".into(),
+            Route::RoleModels(f) => with_query("#/role-models", &f.to_query()),
             Route::RoleModel { id } => format!("#/role-models/{id}"),
+            Route::Visitor { id } => format!("#/visitors/{id}"),
+            Route::NewVisitor => "#/visitors/new".into(),
+            Route::Courses => "#/courses".into(),
+            Route::Course { id } => format!("#/courses/{id}"),
+            Route::Local(None) => "#/local".into(),
+            Route::Local(Some(level)) => format!("#/local?level={}", level.id()),
             Route::Teacher => "#/teacher".into(),
             Route::MyWork => "#/my-work".into(),
             Route::About => "#/about".into(),
@@ -100,8 +138,13 @@ impl Route {
             Route::Lesson { .. } => "lesson",
             Route::Challenges => "challenges",
             Route::Challenge { .. } => "challenge",
-            Route::RoleModels => "role-models",
+            Route::RoleModels(_) => "role-models",
             Route::RoleModel { .. } => "role-model",
+            Route::Visitor { .. } => "visitor",
+            Route::NewVisitor => "new-visitor",
+            Route::Courses => "courses",
+            Route::Course { .. } => "course",
+            Route::Local(_) => "local",
             Route::Teacher => "teacher",
             Route::MyWork => "my-work",
             Route::About => "about",
@@ -109,6 +152,15 @@ impl Route {
             Route::Accessibility => "accessibility",
             Route::NotFound => "not-found",
         }
+    }
+}
+
+/// `base?query`, or `base` alone when the query is empty.
+fn with_query(base: &str, query: &str) -> String {
+    if query.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{query}")
     }
 }
 
@@ -249,6 +301,38 @@ mod tests {
         };
         let route = Route::Lessons(filter);
         assert_eq!(Route::parse(&route.href()), route);
+    }
+
+    #[test]
+    fn role_model_courses_and_local_routes() {
+        let filter = RoleModelFilter {
+            level: Some(Level::Udskoling),
+            sector: None,
+            query: "keramik".into(),
+        };
+        for route in [
+            Route::RoleModels(filter),
+            Route::RoleModels(Default::default()),
+            Route::Visitor {
+                id: "k3x9a0b".into(),
+            },
+            Route::NewVisitor,
+            Route::Courses,
+            Route::Course {
+                id: "iv-uge".into(),
+            },
+            Route::Local(None),
+            Route::Local(Some(Level::Indskoling)),
+        ] {
+            assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
+        }
+        assert_eq!(
+            Route::RoleModels(Default::default()).href(),
+            "#/role-models"
+        );
+        assert_eq!(Route::parse("#/local?level=space"), Route::Local(None));
+        assert_eq!(Route::parse("#/visitors/Bad Id"), Route::NotFound);
+        assert_eq!(Route::parse("#/courses/a/b"), Route::NotFound);
     }
 
     #[test]

@@ -34,11 +34,20 @@ pub fn HomePage() -> impl IntoView {
                 </ul>
                 <p><a class="button" href=Route::Lessons(Default::default()).href()>{move || i18n.t(Key::AllLessons)}</a></p>
             </section>
+            <section class="more" aria-labelledby="more-title">
+                <h2 id="more-title">{move || i18n.t(Key::HomeMoreTitle)}</h2>
+                <ul class="level-tiles home-links">
+                    <li><a class="level-tile" id="home-courses" href=Route::Courses.href()>{move || i18n.t(Key::CoursesTitle)}</a></li>
+                    <li><a class="level-tile" id="home-role-models" href=Route::RoleModels(Default::default()).href()>{move || i18n.t(Key::RoleModelsTitle)}</a></li>
+                    <li><a class="level-tile" id="home-local" href=Route::Local(None).href()>{move || i18n.t(Key::LocalTitle)}</a></li>
+                </ul>
+            </section>
         </div>
     }
 }
 
-/// The most recently edited lesson or challenge, opening where the pupil left off.
+/// The most recently edited lesson or challenge, opening where the pupil left off (not an
+/// interview or a visitor, which are no steps to continue).
 #[component]
 fn ContinueCard() -> impl IntoView {
     let i18n = use_i18n();
@@ -46,7 +55,9 @@ fn ContinueCard() -> impl IntoView {
     let content = use_content();
     let recent = Memo::new(move |_| {
         store.with_list(|p| {
-            p.most_recent()
+            p.live_work()
+                .filter(|(r, _)| r.kind.is_steps())
+                .max_by_key(|(_, w)| w.updated)
                 .map(|(r, w)| (r, w.at_step.clone(), w.updated))
         })
     });

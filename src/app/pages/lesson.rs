@@ -3,7 +3,7 @@
 use super::player::{Player, PlayerStep};
 use crate::app::content::{file_path, use_content};
 use crate::app::i18n::use_i18n;
-use crate::app::widgets::{page_file, problem_text, LevelBadges};
+use crate::app::widgets::{page_file, problem_text, LevelBadges, SubjectBadges};
 use crate::core::content::{ContentKind, Lesson};
 use crate::core::i18n::Key;
 use crate::core::progress::WorkRef;
@@ -55,6 +55,7 @@ fn LessonView(loaded: Arc<crate::core::content::load::Loaded<Lesson>>) -> impl I
             <h1 id="page-title" tabindex="-1">{move || i18n.text(&title)}</h1>
             {summary.map(|s| view! { <p class="lead">{move || i18n.text(&s)}</p> })}
             <LevelBadges levels=lesson.levels.clone()/>
+            <SubjectBadges subjects=lesson.subjects.clone()/>
         </header>
         {(!problems.is_empty()).then(|| view! {
             <div class="notice notice-warning content-problems" role="alert">

@@ -2,13 +2,17 @@
 
 pub mod catalogue;
 pub mod challenges;
+pub mod courses;
 pub mod home;
 pub mod info;
+pub mod interview;
 pub mod lesson;
+pub mod local;
 pub mod my_work;
 pub mod player;
 pub mod role_models;
 pub mod teacher;
+pub mod visitors;
 
 use crate::core::route::Route;
 use leptos::prelude::*;
@@ -20,8 +24,13 @@ pub fn page(route: Route) -> AnyView {
         Route::Lesson { id, .. } => view! { <lesson::LessonPage id=id/> }.into_any(),
         Route::Challenges => view! { <challenges::ChallengesPage/> }.into_any(),
         Route::Challenge { id, .. } => view! { <challenges::ChallengePage id=id/> }.into_any(),
-        Route::RoleModels => view! { <role_models::RoleModelsPage/> }.into_any(),
+        Route::RoleModels(_) => view! { <role_models::RoleModelsPage/> }.into_any(),
         Route::RoleModel { id } => view! { <role_models::RoleModelPage id=id/> }.into_any(),
+        Route::Visitor { id } => view! { <visitors::VisitorPage id=id/> }.into_any(),
+        Route::NewVisitor => view! { <visitors::NewVisitorPage/> }.into_any(),
+        Route::Courses => view! { <courses::CoursesPage/> }.into_any(),
+        Route::Course { id } => view! { <courses::CoursePage id=id/> }.into_any(),
+        Route::Local(_) => view! { <local::LocalPage/> }.into_any(),
         Route::Teacher => view! { <teacher::TeacherPage/> }.into_any(),
         Route::MyWork => view! { <my_work::MyWorkPage/> }.into_any(),
         Route::About => view! { <info::InfoPage page="about"/> }.into_any(),

@@ -8,7 +8,8 @@ use crate::app::shell::download_backup;
 use crate::app::store::use_store;
 use crate::core::i18n::Key;
 use crate::core::progress::backup::{read_backup, BackupPreview, ImportError, MAX_BACKUP_BYTES};
-use crate::core::progress::WorkRef;
+use crate::core::progress::{WorkKind, WorkRef};
+use crate::core::role_models::Visitor;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -85,10 +86,22 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
     let href = work.route(at_step).href();
     let title_work = work.clone();
     let title = move || {
-        content
-            .work_title(&title_work)
-            .map(|t| i18n.text(&t))
-            .unwrap_or_else(|| title_work.id.clone())
+        let content_title = content.work_title(&title_work).map(|t| i18n.text(&t));
+        match title_work.kind {
+            WorkKind::Interview => i18n.f(
+                Key::InterviewWith,
+                &[(
+                    "name",
+                    &content_title.unwrap_or_else(|| title_work.id.clone()),
+                )],
+            ),
+            // A visitor is named by its own props.
+            WorkKind::Visitor => store
+                .with_work(&title_work, |w| w.and_then(Visitor::from_work))
+                .map(|v| i18n.f(Key::VisitorWith, &[("name", &v.name)]))
+                .unwrap_or_else(|| i18n.t(Key::VisitorMissingTitle).to_string()),
+            _ => content_title.unwrap_or_else(|| title_work.id.clone()),
+        }
     };
     let status_work = work.clone();
     let status = move || {

@@ -51,6 +51,8 @@ pub fn RecallView(recall: Recall, ctx: StepCtx) -> impl IntoView {
                     .challenge(&from.id)
                     .ready()
                     .map(|c| Arc::new(c.value.steps().cloned().collect())),
+                // Interviews and visitors are not recalled by steps.
+                _ => None,
             }
         }
     };

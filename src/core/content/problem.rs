@@ -126,6 +126,12 @@ pub enum ProblemKind {
     },
     /// A summary entry that cannot be read (the app fetches that file instead).
     SummaryUnreadable(String),
+    /// A course without weeks (content v1.1).
+    NoWeeks,
+    /// A week of a course without items.
+    EmptyWeek,
+    /// A link that must be `https://` is not (local offers).
+    LinkNotHttps(String),
 }
 
 fn kind_name(kind: ContentKind, lang: Lang) -> &'static str {
@@ -138,6 +144,8 @@ fn kind_name(kind: ContentKind, lang: Lang) -> &'static str {
         (ContentKind::Challenge, Lang::En) => "challenge",
         (ContentKind::RoleModel, Lang::Da) => "rollemodel",
         (ContentKind::RoleModel, Lang::En) => "role model",
+        (ContentKind::Course, Lang::Da) => "forløbsplan",
+        (ContentKind::Course, Lang::En) => "course",
     }
 }
 
@@ -271,6 +279,16 @@ impl ProblemKind {
             SummaryUnreadable(m) => {
                 format!("the summary cannot be read: {m}; run `spire-content index`")
             }
+            NoWeeks if da => "`weeks` skal have mindst én uge".into(),
+            NoWeeks => "`weeks` needs at least one week".into(),
+            EmptyWeek if da => {
+                "`items`: en uge skal have mindst én lektion eller udfordring".into()
+            }
+            EmptyWeek => "`items`: a week needs at least one lesson or challenge".into(),
+            LinkNotHttps(l) if da => {
+                format!("`{l}` er ikke et link, der begynder med https:// og et værtsnavn")
+            }
+            LinkNotHttps(l) => format!("`{l}` is not a link starting with https:// and a host"),
         }
     }
 }

@@ -11,16 +11,35 @@ use serde::{Deserialize, Serialize};
 pub enum WorkKind {
     Lesson,
     Challenge,
+    /// A prepared interview with a role model (`interview:<role-model id>`): the questions
+    /// chosen from the profile, the pupil's own, and the answers noted.
+    Interview,
+    /// A real visitor a teacher listed on this device (`visitor:<random id>`): the props
+    /// hold the profile (see `core::role_models::Visitor`), the answers the interview
+    /// prepared with them.
+    Visitor,
 }
 
 impl WorkKind {
-    pub const ALL: [WorkKind; 2] = [WorkKind::Lesson, WorkKind::Challenge];
+    pub const ALL: [WorkKind; 4] = [
+        WorkKind::Lesson,
+        WorkKind::Challenge,
+        WorkKind::Interview,
+        WorkKind::Visitor,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             WorkKind::Lesson => "lesson",
             WorkKind::Challenge => "challenge",
+            WorkKind::Interview => "interview",
+            WorkKind::Visitor => "visitor",
         }
+    }
+
+    /// Work a pupil does step by step in a lesson or challenge (what "continue" is about).
+    pub fn is_steps(self) -> bool {
+        matches!(self, WorkKind::Lesson | WorkKind::Challenge)
     }
 
     pub fn parse(s: &str) -> Option<WorkKind> {
@@ -50,6 +69,21 @@ impl WorkRef {
         }
     }
 
+    pub fn interview(role_model: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Interview,
+            id: role_model.to_string(),
+        }
+    }
+
+    /// A visitor; `id` is random (a `RecordId`), never "highest + 1".
+    pub fn visitor(id: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Visitor,
+            id: id.to_string(),
+        }
+    }
+
     pub fn key(&self) -> String {
         format!("{}:{}", self.kind.name(), self.id)
     }
@@ -69,16 +103,21 @@ impl WorkRef {
         match self.kind {
             WorkKind::Lesson => Route::Lesson { id, step },
             WorkKind::Challenge => Route::Challenge { id, step },
+            WorkKind::Interview => Route::RoleModel { id },
+            WorkKind::Visitor => Route::Visitor { id },
         }
     }
 
-    /// The content file the work follows.
-    pub fn content(&self) -> (ContentKind, &str) {
+    /// The content file the work follows; `None` for work that follows none (a visitor
+    /// holds its own profile).
+    pub fn content(&self) -> Option<(ContentKind, &str)> {
         let kind = match self.kind {
             WorkKind::Lesson => ContentKind::Lesson,
             WorkKind::Challenge => ContentKind::Challenge,
+            WorkKind::Interview => ContentKind::RoleModel,
+            WorkKind::Visitor => return None,
         };
-        (kind, &self.id)
+        Some((kind, &self.id))
     }
 
     /// The work a page shows, if the page is one where work is done.
@@ -115,9 +154,31 @@ mod tests {
                 kind,
                 id: "x".into(),
             };
-            assert!(WorkRef::of_route(&r.route(None)).is_some());
-            assert_eq!(r.content().1, "x");
+            let route = r.route(None);
+            assert_ne!(route, Route::NotFound);
+            assert_eq!(Route::parse(&route.href()), route, "{kind:?}");
+            if kind.is_steps() {
+                assert!(WorkRef::of_route(&route).is_some());
+            }
+            assert_eq!(r.content().is_some(), kind != WorkKind::Visitor);
             assert_eq!(WorkKind::parse(kind.name()), Some(kind));
         }
+    }
+
+    #[test]
+    fn interviews_follow_their_role_model_and_visitors_have_a_page() {
+        let i = WorkRef::interview("maja-keramik");
+        assert_eq!(i.key(), "interview:maja-keramik");
+        assert_eq!(i.content(), Some((ContentKind::RoleModel, "maja-keramik")));
+        assert_eq!(
+            i.route(None),
+            Route::RoleModel {
+                id: "maja-keramik".into()
+            }
+        );
+        let v = WorkRef::visitor("k3x9a0b");
+        assert_eq!(WorkRef::parse("visitor:k3x9a0b"), Some(v.clone()));
+        assert_eq!(v.route(None).href(), "#/visitors/k3x9a0b");
+        assert!(!WorkKind::Visitor.is_steps() && !WorkKind::Interview.is_steps());
     }
 }
