@@ -55,6 +55,14 @@ pub fn ReadAloud(#[prop(into)] text: Signal<String>) -> impl IntoView {
     })
 }
 
+/// A UI string that follows the language, as a view or an attribute value. Every call
+/// returns the same closure type, so the renderer for it is compiled once instead of once
+/// per `move || i18n.t(…)` at each call site (measured: the download shrinks).
+pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(key)
+}
+
 pub fn mmss(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }

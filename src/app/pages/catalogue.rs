@@ -115,8 +115,10 @@ pub fn CataloguePage() -> impl IntoView {
     }
 }
 
+/// A labelled filter select with "any" first; shared by the list pages' filters (one
+/// component compiled once, whatever it lists).
 #[component]
-fn Select(
+pub fn Select(
     id: &'static str,
     label: Key,
     options: Signal<Vec<(String, String)>>,

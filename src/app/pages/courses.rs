@@ -7,7 +7,7 @@ use crate::app::i18n::use_i18n;
 use crate::app::i18n::I18n;
 use crate::app::rich::rich_text;
 use crate::app::store::use_store;
-use crate::app::widgets::{card_view, page_file, FileErrorView, LevelBadges, SubjectBadges};
+use crate::app::widgets::{card_view, page_file, tr, FileErrorView, LevelBadges, SubjectBadges};
 use crate::core::catalogue::{card_status, CardStatus};
 use crate::core::content::{
     Challenge, ContentKind, Course, CourseItem, Hashed, Id, Lesson, LessonSummary,
@@ -74,7 +74,7 @@ fn ProgressView(progress: Signal<CourseProgress>) -> impl IntoView {
     view! {
         <div class="course-progress">
             <progress max="100" value=move || progress.get().percent().to_string()
-                aria-label=move || i18n.t(Key::CourseProgress)></progress>
+                aria-label=tr(Key::CourseProgress)></progress>
             <p class="status" data-status=move || {
                 let p = progress.get();
                 if p.lessons > 0 && p.done == p.lessons { "done" } else if p.started > 0 { "in-progress" } else { "not-started" }
@@ -104,16 +104,14 @@ pub fn CoursesPage() -> impl IntoView {
     let ids = move || content.ids(ContentKind::Course);
     view! {
         <div data-page="courses" class="page courses-page">
-            <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::CoursesTitle)}</h1>
-            <p class="lead">{move || i18n.t(Key::CoursesIntro)}</p>
+            <h1 id="page-title" tabindex="-1">{tr(Key::CoursesTitle)}</h1>
+            <p class="lead">{tr(Key::CoursesIntro)}</p>
             {move || content.index.get().and_then(|r| r.err()).map(|e| view! { <FileErrorView error=e/> })}
             <Show when=move || content.index().is_some_and(|i| i.courses.is_empty())>
-                <p class="empty" id="no-courses">{move || i18n.t(Key::NoCourses)}</p>
+                <p class="empty" id="no-courses">{tr(Key::NoCourses)}</p>
             </Show>
             <ul class="cards course-cards">
-                <For each=ids key=|id| id.clone() let:id>
-                    <CourseCard id=id/>
-                </For>
+                {move || ids().into_iter().map(|id| view! { <CourseCard id=id/> }).collect_view()}
             </ul>
         </div>
     }
@@ -211,7 +209,7 @@ fn CourseView(course: Course) -> impl IntoView {
         </header>
         {notes.map(|n| view! {
             <details class="teacher-notes course-notes">
-                <summary>{move || i18n.t(Key::TeacherNotes)}</summary>
+                <summary>{tr(Key::TeacherNotes)}</summary>
                 <div class="rich">{move || rich_text(&i18n.text(&n))}</div>
             </details>
         })}

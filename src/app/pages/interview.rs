@@ -7,6 +7,7 @@
 use crate::app::browser;
 use crate::app::i18n::use_i18n;
 use crate::app::store::use_store;
+use crate::app::widgets::tr;
 use crate::core::i18n::Key;
 use crate::core::progress::answer::ideas_in_order;
 use crate::core::progress::{Answer, Idea, RecordId, WorkRef};
@@ -61,7 +62,7 @@ pub fn Interview(work: WorkRef, profile_questions: Vec<Text>, person: String) ->
     };
     view! {
         <section class="interview" id="interview" aria-labelledby="interview-title">
-            <h2 id="interview-title">{move || i18n.t(Key::InterviewTitle)}</h2>
+            <h2 id="interview-title">{tr(Key::InterviewTitle)}</h2>
             <p class="no-print">{move || i18n.f(Key::InterviewIntro, &[("name", &intro_person)])}</p>
             <div class="interview-choose no-print">
                 {(n_profile > 0).then(|| view! {
@@ -74,14 +75,14 @@ pub fn Interview(work: WorkRef, profile_questions: Vec<Text>, person: String) ->
             </div>
             <h3 id="interview-plan-title">{move || i18n.f(Key::InterviewPlan, &[("name", &person)])}</h3>
             <Show when=move || plan.get().is_empty()>
-                <p class="empty muted" id="interview-empty">{move || i18n.t(Key::InterviewPlanEmpty)}</p>
+                <p class="empty muted" id="interview-empty">{tr(Key::InterviewPlanEmpty)}</p>
             </Show>
-            <p class="muted no-print" id="interview-notes-help">{move || i18n.t(Key::InterviewNotesHelp)}</p>
+            <p class="muted no-print" id="interview-notes-help">{tr(Key::InterviewNotesHelp)}</p>
             <ol class="interview-plan" aria-labelledby="interview-plan-title">
-                <For each=planned
-                    key=|(q, label)| (q.answer_step(), label.clone()) let:item>
-                    <PlannedQuestion work=work.clone() step=item.0.answer_step() label=item.1/>
-                </For>
+                // Re-rendered as a whole when the plan changes (not while notes are typed).
+                {move || planned().into_iter().map(|(q, label)| view! {
+                    <PlannedQuestion work=work.clone() step=q.answer_step() label=label/>
+                }).collect_view()}
             </ol>
         </section>
     }
@@ -95,7 +96,6 @@ fn ChooseQuestions(
     legend: Key,
     labels: Signal<Vec<String>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let store = use_store();
     let read_work = work.clone();
     let chosen = Memo::new(move |_| match store.answer(&read_work, step) {
@@ -104,7 +104,7 @@ fn ChooseQuestions(
     });
     view! {
         <fieldset class="interview-questions">
-            <legend><h3>{move || i18n.t(legend)}</h3></legend>
+            <legend><h3>{tr(legend)}</h3></legend>
             <ul class="checklist">
                 {move || labels.get().into_iter().enumerate().map(|(i, label)| {
                     let field = format!("{step}-{i}");
@@ -130,7 +130,6 @@ fn ChooseQuestions(
 /// The pupil's own questions: a field to add one, and each one editable and deletable.
 #[component]
 fn OwnQuestions(work: WorkRef) -> impl IntoView {
-    let i18n = use_i18n();
     let store = use_store();
     let draft = RwSignal::new(String::new());
     let list_work = work.clone();
@@ -154,19 +153,18 @@ fn OwnQuestions(work: WorkRef) -> impl IntoView {
         draft.set(String::new());
     };
     view! {
-        <h3>{move || i18n.t(Key::InterviewOwn)}</h3>
+        <h3>{tr(Key::InterviewOwn)}</h3>
         <ol class="ideas own-questions">
-            <For each=move || ids.get() key=|id| id.clone() let:id>
-                <OwnQuestion work=work.clone() id=id/>
-            </For>
+            // Re-rendered when a question comes or goes, not while one is typed.
+            {move || ids.get().into_iter().map(|id| view! { <OwnQuestion work=work.clone() id=id/> }).collect_view()}
         </ol>
         <form class="idea-form" on:submit=move |ev| { ev.prevent_default(); add(); }>
-            <label for="own-question-new">{move || i18n.t(Key::InterviewNewQuestion)}</label>
+            <label for="own-question-new">{tr(Key::InterviewNewQuestion)}</label>
             <div class="inline">
                 <input id="own-question-new" type="text" autocomplete="off" maxlength="300"
                     prop:value=move || draft.get()
                     on:input=move |ev| draft.set(event_target_value(&ev))/>
-                <button type="submit" class="primary" id="add-own-question">{move || i18n.t(Key::InterviewAddQuestion)}</button>
+                <button type="submit" class="primary" id="add-own-question">{tr(Key::InterviewAddQuestion)}</button>
             </div>
         </form>
     }

@@ -7,7 +7,7 @@ use crate::app::content::{FileError, CONTENT_ROOT};
 use crate::app::i18n::use_i18n;
 use crate::app::rich::rich_text;
 use crate::app::router::use_router;
-use crate::app::widgets::{problem_text, FileErrorView, LevelBadges, LoadingView};
+use crate::app::widgets::{problem_text, tr, FileErrorView, LevelBadges, LoadingView};
 use crate::core::content::load::{self, Loaded};
 use crate::core::content::local::{is_https_link, LOCAL_FILE};
 use crate::core::content::{Level, LocalOffers, Offer};
@@ -54,31 +54,23 @@ pub fn LocalPage() -> impl IntoView {
         };
         state.set(next);
     });
-    let level_value = move || level.get().map(|l| l.id()).unwrap_or_default();
     let body = move || match state.get() {
         LocalState::Loading => view! { <LoadingView/> }.into_any(),
         LocalState::None => {
-            view! { <p class="empty" id="no-local-offers">{move || i18n.t(Key::LocalNone)}</p> }
-                .into_any()
+            view! { <p class="empty" id="no-local-offers">{tr(Key::LocalNone)}</p> }.into_any()
         }
         LocalState::Failed(e) => view! { <FileErrorView error=e/> }.into_any(),
         LocalState::Ready(loaded) => view! { <Offers loaded=loaded level=level/> }.into_any(),
     };
     view! {
         <div data-page="local" class="page local-page">
-            <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::LocalTitle)}</h1>
-            <p class="lead">{move || i18n.t(Key::LocalIntro)}</p>
+            <h1 id="page-title" tabindex="-1">{tr(Key::LocalTitle)}</h1>
+            <p class="lead">{tr(Key::LocalIntro)}</p>
             <form class="filters" on:submit=|ev| ev.prevent_default()>
-                <div class="field">
-                    <label for="local-level">{move || i18n.t(Key::FilterLevel)}</label>
-                    <select id="local-level" prop:value=level_value
-                        on:change=move |ev| router.replace(Route::Local(Level::parse(&event_target_value(&ev))))>
-                        <option value="">{move || i18n.t(Key::FilterAny)}</option>
-                        {Level::ALL.iter().map(|l| view! {
-                            <option value=l.id() selected=move || level_value() == l.id()>{move || l.label(i18n.lang())}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <super::catalogue::Select id="local-level" label=Key::FilterLevel
+                    options=Signal::derive(move || Level::ALL.iter().map(|l| (l.id().to_string(), l.label(i18n.lang()).to_string())).collect())
+                    value=Signal::derive(move || level.get().map(|l| l.id().to_string()).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| router.replace(Route::Local(Level::parse(&v))))/>
             </form>
             {body}
         </div>
@@ -105,11 +97,11 @@ fn Offers(loaded: Arc<Loaded<LocalOffers>>, level: Memo<Option<Level>>) -> impl 
     view! {
         <h2 class="place">{move || i18n.f(Key::LocalPlace, &[("place", &i18n.text(&place))])}</h2>
         {example.then(|| view! {
-            <p class="notice notice-warning" id="local-example">{move || i18n.t(Key::LocalExample)}</p>
+            <p class="notice notice-warning" id="local-example">{tr(Key::LocalExample)}</p>
         })}
         {(!problems.is_empty()).then(|| view! {
             <div class="notice notice-warning content-problems" role="alert">
-                <p>{move || i18n.t(Key::LessonProblems)}</p>
+                <p>{tr(Key::LessonProblems)}</p>
                 <ul>{problems.iter().map(|p| {
                     let (p, f) = (p.clone(), file.clone());
                     view! { <li><code>{move || problem_text(&f, &p, i18n.lang())}</code></li> }
@@ -121,9 +113,7 @@ fn Offers(loaded: Arc<Loaded<LocalOffers>>, level: Memo<Option<Level>>) -> impl 
             {move || i18n.f(Key::LocalCount, &[("n", &shown.get().len().to_string())])}
         </p>
         <ul class="cards offer-cards">
-            <For each=move || shown.get() key=|(i, _)| *i let:item>
-                <OfferCard offer=item.1/>
-            </For>
+            {move || shown.get().into_iter().map(|(_, offer)| view! { <OfferCard offer=offer/> }).collect_view()}
         </ul>
     }
 }
@@ -143,10 +133,10 @@ fn OfferCard(offer: Offer) -> impl IntoView {
             <LevelBadges levels=offer.levels.clone()/>
             <dl class="offer-facts">
                 {offer.when.clone().map(|w| view! {
-                    <dt>{move || i18n.t(Key::LocalWhen)}</dt><dd>{move || i18n.text(&w)}</dd>
+                    <dt>{tr(Key::LocalWhen)}</dt><dd>{move || i18n.text(&w)}</dd>
                 })}
                 {offer.contact.clone().map(|c| view! {
-                    <dt>{move || i18n.t(Key::LocalContact)}</dt><dd>{move || i18n.text(&c)}</dd>
+                    <dt>{tr(Key::LocalContact)}</dt><dd>{move || i18n.text(&c)}</dd>
                 })}
             </dl>
             {link.map(|href| view! {

@@ -3,6 +3,7 @@
 //! profile page with the story, a timeline, advice, questions, the lessons and challenges
 //! that meet the person, an interview to prepare, and a one-page print.
 
+use super::catalogue::Select;
 use super::interview::Interview;
 use super::visitors::ImportVisitor;
 use crate::app::browser;
@@ -11,7 +12,7 @@ use crate::app::i18n::use_i18n;
 use crate::app::rich::rich_text;
 use crate::app::router::use_router;
 use crate::app::store::use_store;
-use crate::app::widgets::{card_view, page_file, FileErrorView, LevelBadges, ReadAloud};
+use crate::app::widgets::{card_view, page_file, tr, FileErrorView, LevelBadges, ReadAloud};
 use crate::core::content::{Challenge, ContentKind, Lesson, Level, RoleModel, Sector};
 use crate::core::i18n::Key;
 use crate::core::markdown::plain_text;
@@ -85,42 +86,28 @@ pub fn RoleModelsPage() -> impl IntoView {
             .count();
         ready + shown_visitors.get().len()
     };
-    let level_value = move || filter.get().level.map(|l| l.id()).unwrap_or_default();
-    let sector_value = move || filter.get().sector.map(|s| s.id()).unwrap_or_default();
     view! {
         <div data-page="role-models" class="page role-models-page">
-            <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::RoleModelsTitle)}</h1>
-            <p class="lead">{move || i18n.t(Key::RoleModelsIntro)}</p>
+            <h1 id="page-title" tabindex="-1">{tr(Key::RoleModelsTitle)}</h1>
+            <p class="lead">{tr(Key::RoleModelsIntro)}</p>
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+                <Select id="rm-level" label=Key::FilterLevel
+                    options=Signal::derive(move || Level::ALL.iter().map(|l| (l.id().to_string(), l.label(i18n.lang()).to_string())).collect())
+                    value=Signal::derive(move || filter.get().level.map(|l| l.id().to_string()).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| set(&|f| f.level = Level::parse(&v)))/>
+                <Select id="rm-sector" label=Key::FilterSector
+                    options=Signal::derive(move || Sector::ALL.iter().map(|s| (s.id().to_string(), s.label(i18n.lang()).to_string())).collect())
+                    value=Signal::derive(move || filter.get().sector.map(|s| s.id().to_string()).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| set(&|f| f.sector = Sector::parse(&v)))/>
                 <div class="field">
-                    <label for="rm-level">{move || i18n.t(Key::FilterLevel)}</label>
-                    <select id="rm-level" prop:value=level_value
-                        on:change=move |ev| { let v = event_target_value(&ev); set(&|f| f.level = Level::parse(&v)) }>
-                        <option value="">{move || i18n.t(Key::FilterAny)}</option>
-                        {Level::ALL.iter().map(|l| view! {
-                            <option value=l.id() selected=move || level_value() == l.id()>{move || l.label(i18n.lang())}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="rm-sector">{move || i18n.t(Key::FilterSector)}</label>
-                    <select id="rm-sector" prop:value=sector_value
-                        on:change=move |ev| { let v = event_target_value(&ev); set(&|f| f.sector = Sector::parse(&v)) }>
-                        <option value="">{move || i18n.t(Key::FilterAny)}</option>
-                        {Sector::ALL.iter().map(|s| view! {
-                            <option value=s.id() selected=move || sector_value() == s.id()>{move || s.label(i18n.lang())}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="rm-search">{move || i18n.t(Key::FilterSearch)}</label>
+                    <label for="rm-search">{tr(Key::FilterSearch)}</label>
                     <input id="rm-search" type="search" autocomplete="off"
                         prop:value=move || filter.get().query
                         on:input=move |ev| { let v = event_target_value(&ev); set(&|f| f.query = v.clone()) }/>
                 </div>
                 <Show when=move || !filter.get().is_empty()>
                     <button type="button" class="reset" on:click=move |_| router.replace(Route::RoleModels(Default::default()))>
-                        {move || i18n.t(Key::FilterReset)}
+                        {tr(Key::FilterReset)}
                     </button>
                 </Show>
             </form>
@@ -129,38 +116,41 @@ pub fn RoleModelsPage() -> impl IntoView {
                 {move || i18n.f(Key::PeopleCount, &[("n", &count().to_string())])}
             </p>
             <ul class="cards role-model-cards">
-                <For each=move || shown_visitors.get() key=|(id, v)| (id.clone(), v.clone()) let:item>
-                    {
-                        let (id, v) = item;
-                        let href = Route::Visitor { id: id.clone() }.href();
-                        let sector = v.sector;
-                        view! {
-                            <li class="card person-card visitor-card" data-visitor=id>
-                                <Portrait src=None name=v.name.clone() size=72/>
-                                <div>
-                                    <h2><a href=href>{v.name.clone()}</a></h2>
-                                    <p class="badge visitor">{move || i18n.t(Key::VisitorBadge)}</p>
-                                    <p class="business">{v.business.clone()}</p>
-                                    {sector.map(|s| view! { <p class="muted">{move || s.label(i18n.lang())}</p> })}
-                                </div>
-                            </li>
-                        }
-                    }
-                </For>
+                // A handful at most: re-rendered as a whole, which costs less download
+                // than a keyed list.
+                {move || shown_visitors.get().into_iter().map(|(id, v)| view! { <VisitorCard id=id visitor=v/> }).collect_view()}
                 <For each=move || shown.get() key=|id| id.clone() let:id>
                     <RoleModelCard id=id/>
                 </For>
             </ul>
             <Show when=move || count() == 0 && content.index().is_some()>
-                <p class="empty">{move || i18n.t(Key::NoPeople)}</p>
+                <p class="empty">{tr(Key::NoPeople)}</p>
             </Show>
             <section class="visitor-tools" aria-labelledby="visitor-tools-title">
-                <h2 id="visitor-tools-title">{move || i18n.t(Key::VisitorToolsTitle)}</h2>
-                <p>{move || i18n.t(Key::VisitorToolsIntro)}</p>
-                <p><a class="button primary" id="add-visitor" href=Route::NewVisitor.href()>{move || i18n.t(Key::AddVisitor)}</a></p>
+                <h2 id="visitor-tools-title">{tr(Key::VisitorToolsTitle)}</h2>
+                <p>{tr(Key::VisitorToolsIntro)}</p>
+                <p><a class="button primary" id="add-visitor" href=Route::NewVisitor.href()>{tr(Key::AddVisitor)}</a></p>
                 <ImportVisitor/>
             </section>
         </div>
+    }
+}
+
+#[component]
+fn VisitorCard(id: String, visitor: crate::core::role_models::Visitor) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = Route::Visitor { id: id.clone() }.href();
+    let sector = visitor.sector;
+    view! {
+        <li class="card person-card visitor-card" data-visitor=id>
+            <Portrait src=None name=visitor.name.clone() size=72/>
+            <div>
+                <h2><a href=href>{visitor.name.clone()}</a></h2>
+                <p class="badge visitor">{tr(Key::VisitorBadge)}</p>
+                <p class="business">{visitor.business.clone()}</p>
+                {sector.map(|s| view! { <p class="muted">{move || s.label(i18n.lang())}</p> })}
+            </div>
+        </li>
     }
 }
 
@@ -182,7 +172,7 @@ fn RoleModelCard(id: String) -> impl IntoView {
                     <Portrait src=m.portrait.clone() name=m.name.clone() size=72/>
                     <div>
                         <h2><a href=href>{m.name.clone()}</a></h2>
-                        {m.fictional.then(|| view! { <p class="badge fictional">{move || i18n.t(Key::Fictional)}</p> })}
+                        {m.fictional.then(|| view! { <p class="badge fictional">{tr(Key::Fictional)}</p> })}
                         {business.map(|b| view! { <p class="business">{move || i18n.text(&b)}</p> })}
                         <p class="muted">{move || sector.label(i18n.lang())}</p>
                         <p>{move || i18n.text(&headline)}</p>
@@ -229,8 +219,8 @@ fn Profile(model: RoleModel) -> impl IntoView {
                 <div>
                     <h1 id="page-title" tabindex="-1">{model.name.clone()}</h1>
                     {model.fictional.then(|| view! {
-                        <p class="badge fictional">{move || i18n.t(Key::Fictional)}</p>
-                        <p class="muted">{move || i18n.t(Key::FictionalNote)}</p>
+                        <p class="badge fictional">{tr(Key::Fictional)}</p>
+                        <p class="muted">{tr(Key::FictionalNote)}</p>
                     })}
                     <p class="business">
                         {business.map(|b| view! { {move || i18n.text(&b)}" · " })}
@@ -239,7 +229,7 @@ fn Profile(model: RoleModel) -> impl IntoView {
                     <p class="lead">{move || i18n.text(&headline)}</p>
                     <LevelBadges levels=model.levels.clone()/>
                     <p class="actions no-print">
-                        <button type="button" id="print-profile" on:click=|_| browser::print()>{move || i18n.t(Key::PrintProfile)}</button>
+                        <button type="button" id="print-profile" on:click=|_| browser::print()>{tr(Key::PrintProfile)}</button>
                     </p>
                 </div>
             </header>
@@ -247,7 +237,7 @@ fn Profile(model: RoleModel) -> impl IntoView {
             <div class="rich story">{move || rich_text(&i18n.text(&story))}</div>
             {(!model.path.is_empty()).then(|| view! {
                 <section class="path" aria-labelledby="path-title">
-                    <h2 id="path-title">{move || i18n.t(Key::RoleModelPath)}</h2>
+                    <h2 id="path-title">{tr(Key::RoleModelPath)}</h2>
                     <ol class="timeline">{model.path.iter().map(|p| {
                         let text = p.text.clone();
                         view! { <li><span class="year">{p.year}</span><span class="event">{move || i18n.text(&text)}</span></li> }
@@ -256,13 +246,13 @@ fn Profile(model: RoleModel) -> impl IntoView {
             })}
             {(!model.advice.is_empty()).then(|| view! {
                 <section class="advice" aria-labelledby="advice-title">
-                    <h2 id="advice-title">{move || i18n.t(Key::RoleModelAdvice)}</h2>
+                    <h2 id="advice-title">{tr(Key::RoleModelAdvice)}</h2>
                     <ul>{model.advice.iter().map(|a| { let a = a.clone(); view! { <li>{move || i18n.text(&a)}</li> } }).collect_view()}</ul>
                 </section>
             })}
             {(!model.questions.is_empty()).then(|| view! {
                 <section class="questions no-print" aria-labelledby="questions-title">
-                    <h2 id="questions-title">{move || i18n.t(Key::RoleModelQuestions)}</h2>
+                    <h2 id="questions-title">{tr(Key::RoleModelQuestions)}</h2>
                     <ul>{model.questions.iter().map(|q| { let q = q.clone(); view! { <li>{move || i18n.text(&q)}</li> } }).collect_view()}</ul>
                 </section>
             })}
@@ -335,10 +325,10 @@ fn LinkedWork(id: String) -> impl IntoView {
     view! {
         <Show when=move || !lessons.get().is_empty() || !challenges.get().is_empty()>
             <section class="linked-work no-print" aria-labelledby="linked-title">
-                <h2 id="linked-title">{move || i18n.t(Key::RoleModelLinked)}</h2>
+                <h2 id="linked-title">{tr(Key::RoleModelLinked)}</h2>
                 <ul class="linked-lessons">{move || lessons.get().into_iter().map(item).collect_view()}</ul>
                 <Show when=move || !challenges.get().is_empty()>
-                    <h3>{move || i18n.t(Key::NavChallenges)}</h3>
+                    <h3>{tr(Key::NavChallenges)}</h3>
                     <ul class="linked-challenges">{move || challenges.get().into_iter().map(item).collect_view()}</ul>
                 </Show>
             </section>

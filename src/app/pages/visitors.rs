@@ -10,6 +10,7 @@ use crate::app::browser;
 use crate::app::i18n::use_i18n;
 use crate::app::router::use_router;
 use crate::app::store::use_store;
+use crate::app::widgets::tr;
 use crate::app::widgets::LevelBadges;
 use crate::core::content::{Level, Sector};
 use crate::core::i18n::Key;
@@ -65,26 +66,26 @@ fn VisitorForm(draft: Draft, save_label: Key, on_save: Callback<Visitor>) -> imp
     view! {
         <form class="visitor-form" on:submit=submit novalidate>
             <div class="field">
-                <label for="visitor-name">{move || i18n.t(Key::VisitorName)}</label>
+                <label for="visitor-name">{tr(Key::VisitorName)}</label>
                 <input id="visitor-name" type="text" autocomplete="off" required maxlength=MAX_NAME_CHARS.to_string()
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
             </div>
             <div class="field">
-                <label for="visitor-business">{move || i18n.t(Key::VisitorBusiness)}</label>
+                <label for="visitor-business">{tr(Key::VisitorBusiness)}</label>
                 <input id="visitor-business" type="text" autocomplete="off" required maxlength=MAX_BUSINESS_CHARS.to_string()
                     prop:value=move || business.get() on:input=move |ev| business.set(event_target_value(&ev))/>
             </div>
             <div class="field">
-                <label for="visitor-sector">{move || i18n.t(Key::VisitorSector)}</label>
+                <label for="visitor-sector">{tr(Key::VisitorSector)}</label>
                 <select id="visitor-sector" on:change=move |ev| sector.set(Sector::parse(&event_target_value(&ev)))>
-                    <option value="">{move || i18n.t(Key::VisitorNoSector)}</option>
+                    <option value="">{tr(Key::VisitorNoSector)}</option>
                     {Sector::ALL.iter().map(|s| view! {
                         <option value=s.id() selected=move || sector.get() == Some(*s)>{move || s.label(i18n.lang())}</option>
                     }).collect_view()}
                 </select>
             </div>
             <fieldset class="field">
-                <legend>{move || i18n.t(Key::VisitorLevels)}</legend>
+                <legend>{tr(Key::VisitorLevels)}</legend>
                 <ul class="checklist">
                     {Level::ALL.iter().map(|&l| {
                         let field = format!("visitor-level-{}", l.id());
@@ -106,13 +107,13 @@ fn VisitorForm(draft: Draft, save_label: Key, on_save: Callback<Visitor>) -> imp
                 <input type="checkbox" id="visitor-consent" required
                     prop:checked=move || consent.get()
                     on:change=move |ev| consent.set(event_target_checked(&ev))/>
-                <label for="visitor-consent">{move || i18n.t(Key::VisitorConsent)}</label>
+                <label for="visitor-consent">{tr(Key::VisitorConsent)}</label>
             </div>
-            <p class="muted">{move || i18n.t(Key::VisitorPrivacy)}</p>
+            <p class="muted">{tr(Key::VisitorPrivacy)}</p>
             <p id="visitor-problem" class="form-problem" role="alert" tabindex="-1">
                 {move || problem.get().map(|p| p.message(i18n.lang()))}
             </p>
-            <p class="actions"><button type="submit" class="primary" id="save-visitor">{move || i18n.t(save_label)}</button></p>
+            <p class="actions"><button type="submit" class="primary" id="save-visitor">{tr(save_label)}</button></p>
         </form>
     }
 }
@@ -131,9 +132,9 @@ pub fn NewVisitorPage() -> impl IntoView {
     });
     view! {
         <div data-page="new-visitor" class="page new-visitor-page">
-            <p><a href=Route::RoleModels(Default::default()).href()>{move || i18n.t(Key::BackToRoleModels)}</a></p>
-            <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::AddVisitor)}</h1>
-            <p class="lead">{move || i18n.t(Key::VisitorFormIntro)}</p>
+            <p><a href=Route::RoleModels(Default::default()).href()>{tr(Key::BackToRoleModels)}</a></p>
+            <h1 id="page-title" tabindex="-1">{tr(Key::AddVisitor)}</h1>
+            <p class="lead">{tr(Key::VisitorFormIntro)}</p>
             <VisitorForm draft=Draft::default() save_label=Key::SaveVisitor on_save=save/>
         </div>
     }
@@ -152,7 +153,7 @@ pub fn VisitorPage(id: String) -> impl IntoView {
         None => super::set_title(i18n.t(Key::VisitorMissingTitle)),
     });
     let back = move || {
-        view! { <p class="no-print"><a href=Route::RoleModels(Default::default()).href()>{move || i18n.t(Key::BackToRoleModels)}</a></p> }
+        view! { <p class="no-print"><a href=Route::RoleModels(Default::default()).href()>{tr(Key::BackToRoleModels)}</a></p> }
     };
     view! {
         <div data-page="visitor" class="page visitor-page">
@@ -160,11 +161,11 @@ pub fn VisitorPage(id: String) -> impl IntoView {
             {move || match visitor.get() {
                 Some(v) => view! { <VisitorProfile id=id.clone() visitor=v erased=erased/> }.into_any(),
                 None => view! {
-                    <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::VisitorMissingTitle)}</h1>
+                    <h1 id="page-title" tabindex="-1">{tr(Key::VisitorMissingTitle)}</h1>
                     {move || if erased.get() {
-                        view! { <p class="notice notice-success" role="status" id="visitor-erased">{move || i18n.t(Key::VisitorErased)}</p> }.into_any()
+                        view! { <p class="notice notice-success" role="status" id="visitor-erased">{tr(Key::VisitorErased)}</p> }.into_any()
                     } else {
-                        view! { <p>{move || i18n.t(Key::VisitorMissing)}</p> }.into_any()
+                        view! { <p>{tr(Key::VisitorMissing)}</p> }.into_any()
                     }}
                 }.into_any(),
             }}
@@ -213,7 +214,7 @@ fn VisitorProfile(id: String, visitor: Visitor, erased: RwSignal<bool>) -> impl 
                 <Portrait src=None name=visitor.name.clone() size=120/>
                 <div>
                     <h1 id="page-title" tabindex="-1">{visitor.name.clone()}</h1>
-                    <p class="badge visitor">{move || i18n.t(Key::VisitorBadge)}</p>
+                    <p class="badge visitor">{tr(Key::VisitorBadge)}</p>
                     <p class="business">
                         {visitor.business.clone()}
                         {sector.map(|s| view! { " · "{move || s.label(i18n.lang())} })}
@@ -223,27 +224,27 @@ fn VisitorProfile(id: String, visitor: Visitor, erased: RwSignal<bool>) -> impl 
                 </div>
             </header>
             <div class="actions no-print visitor-actions">
-                <button type="button" id="print-profile" on:click=|_| browser::print()>{move || i18n.t(Key::PrintProfile)}</button>
-                <button type="button" id="export-visitor" on:click=export>{move || i18n.t(Key::ExportVisitor)}</button>
+                <button type="button" id="print-profile" on:click=|_| browser::print()>{tr(Key::PrintProfile)}</button>
+                <button type="button" id="export-visitor" on:click=export>{tr(Key::ExportVisitor)}</button>
                 <button type="button" id="edit-visitor" aria-expanded=move || editing.get().to_string()
-                    on:click=move |_| editing.update(|e| *e = !*e)>{move || i18n.t(Key::EditVisitor)}</button>
+                    on:click=move |_| editing.update(|e| *e = !*e)>{tr(Key::EditVisitor)}</button>
                 <Show when=move || !confirming.get()
                     fallback=move || view! {
-                        <button type="button" class="danger" id="erase-visitor-confirm" on:click=erase.clone()>{move || i18n.t(Key::EraseVisitorConfirm)}</button>
-                        <button type="button" id="erase-visitor-cancel" on:click=move |_| confirming.set(false)>{move || i18n.t(Key::Cancel)}</button>
+                        <button type="button" class="danger" id="erase-visitor-confirm" on:click=erase.clone()>{tr(Key::EraseVisitorConfirm)}</button>
+                        <button type="button" id="erase-visitor-cancel" on:click=move |_| confirming.set(false)>{tr(Key::Cancel)}</button>
                     }>
                     <button type="button" class="danger" id="erase-visitor" on:click=move |_| {
                         confirming.set(true);
                         browser::focus_id("erase-visitor-confirm");
-                    }>{move || i18n.t(Key::EraseVisitor)}</button>
+                    }>{tr(Key::EraseVisitor)}</button>
                 </Show>
             </div>
             <Show when=move || confirming.get()>
-                <p class="notice notice-warning no-print" role="alert">{move || i18n.t(Key::EraseVisitorWarning)}</p>
+                <p class="notice notice-warning no-print" role="alert">{tr(Key::EraseVisitorWarning)}</p>
             </Show>
             <Show when=move || editing.get()>
                 <section class="no-print" aria-labelledby="edit-visitor-title">
-                    <h2 id="edit-visitor-title">{move || i18n.t(Key::EditVisitor)}</h2>
+                    <h2 id="edit-visitor-title">{tr(Key::EditVisitor)}</h2>
                     <VisitorForm draft=draft.clone() save_label=Key::SaveVisitor on_save=save_edit/>
                 </section>
             </Show>
@@ -322,18 +323,18 @@ pub fn ImportVisitor() -> impl IntoView {
         ImportState::Preview(v) => {
             let shown = v.clone();
             view! {
-                <div class="notice notice-info" role="region" id="import-visitor-preview" aria-label=move || i18n.t(Key::ImportVisitor)>
+                <div class="notice notice-info" role="region" id="import-visitor-preview" aria-label=tr(Key::ImportVisitor)>
                     <p><strong>{shown.name.clone()}</strong>" – "{shown.business.clone()}</p>
                     <div class="consent">
                         <input type="checkbox" id="import-consent"
                             prop:checked=move || consent.get()
                             on:change=move |ev| consent.set(event_target_checked(&ev))/>
-                        <label for="import-consent">{move || i18n.t(Key::VisitorConsent)}</label>
+                        <label for="import-consent">{tr(Key::VisitorConsent)}</label>
                     </div>
                     <p class="form-problem" role="alert">{move || problem.get()}</p>
                     <p class="actions">
-                        <button type="button" class="primary" id="import-visitor-add" on:click=move |_| add(v.clone())>{move || i18n.t(Key::SaveVisitor)}</button>
-                        <button type="button" id="import-visitor-cancel" on:click=move |_| state.set(ImportState::Idle)>{move || i18n.t(Key::Cancel)}</button>
+                        <button type="button" class="primary" id="import-visitor-add" on:click=move |_| add(v.clone())>{tr(Key::SaveVisitor)}</button>
+                        <button type="button" id="import-visitor-cancel" on:click=move |_| state.set(ImportState::Idle)>{tr(Key::Cancel)}</button>
                     </p>
                 </div>
             }
@@ -342,9 +343,9 @@ pub fn ImportVisitor() -> impl IntoView {
     }
     };
     view! {
-        <h3>{move || i18n.t(Key::ImportVisitor)}</h3>
+        <h3>{tr(Key::ImportVisitor)}</h3>
         <div class="drop-zone">
-            <label for="import-visitor-file" class="button">{move || i18n.t(Key::ChooseVisitorFile)}</label>
+            <label for="import-visitor-file" class="button">{tr(Key::ChooseVisitorFile)}</label>
             <input id="import-visitor-file" class="visually-hidden-input" type="file" accept=".json,application/json" on:change=on_pick/>
         </div>
         {panel}

@@ -7,12 +7,11 @@
 
 use super::canvas::CanvasTemplate;
 use super::challenge::Challenge;
-use super::course::Course;
 use super::id::Id;
 use super::index::{ContentIndex, ContentKind};
 use super::lesson::Lesson;
 use super::load::{self, Loaded};
-use super::local::{LocalOffers, LOCAL_FILE, LOCAL_SCHEMA_FILE};
+use super::local::LOCAL_FILE;
 use super::locate::locate;
 use super::problem::{path_to_string, JsonPath, Problem, ProblemKind, Seg};
 use super::recall::{cross_file_problems, FileText};
@@ -488,6 +487,8 @@ pub fn is_content_path(path: &str) -> bool {
 /// pretty-printed with a trailing newline, in a fixed order.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn schemas() -> Vec<(&'static str, String)> {
+    use super::course::Course;
+    use super::local::{LocalOffers, LOCAL_SCHEMA_FILE};
     fn pretty(schema: schemars::Schema) -> String {
         let mut text = serde_json::to_string_pretty(&schema).expect("a schema is valid JSON");
         text.push('\n');
