@@ -2,8 +2,9 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-# Every integration test but the browser suite, which needs the release build first.
-NATIVE_TESTS := $(patsubst tests/%.rs,--test %,$(filter-out tests/browser%.rs,$(wildcard tests/*.rs)))
+# Every integration test but the browser suites, which need the release build first, and
+# the benchmark, which is measured by `make bench`, never asserted.
+NATIVE_TESTS := $(patsubst tests/%.rs,--test %,$(filter-out tests/browser%.rs tests/bench%.rs,$(wildcard tests/*.rs)))
 BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser*.rs))
 
 .PHONY: serve dist test check check-content fmt lint unit browser bench setup clean
@@ -45,7 +46,9 @@ test:
 	scripts/with-process-group.sh cargo test $(BROWSER_TESTS) -- --test-threads=1
 
 bench: dist
+	scripts/setup.sh --browser
 	@scripts/bench.sh
+	scripts/with-process-group.sh cargo test --test bench_canvas -- --ignored --nocapture
 
 clean:
 	rm -rf dist target/spire-browser-tests

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Prints the gzip -9 size of every file of the first load from the release build in dist/:
-# the page, what it links (JS glue, wasm, CSS, icon) and lessons/index.json, which the
-# first page waits for. Usage: scripts/bench.sh [DIST]
+# `make bench`: first the gzip -9 size of every file of the first load from the release
+# build in dist/ (the page, what it links, lessons/index.json, which the first page waits
+# for), then tests/bench.rs in headless Chromium under 4x CPU throttling (page readiness,
+# long tasks, the catalogue, typing, saving). Prints one table at the end and writes
+# target/bench/bench.json. Usage: scripts/bench.sh [DIST]
 set -euo pipefail
+cd "$(dirname "$0")/.."
 dist=${1:-dist}
 [ -f "$dist/index.html" ] || { echo "bench: no $dist/index.html; run make dist" >&2; exit 2; }
+out=target/bench
+mkdir -p "$out"
 
 files=(index.html)
 # Everything index.html references by href/src (trunk's hashed names), minus external URLs.
@@ -15,6 +20,8 @@ while IFS= read -r ref; do
 done < <(grep -oE '(href|src)="[^"#?]+' "$dist/index.html" | sed -E 's/^(href|src)="//' | sort -u)
 files+=(lessons/index.json)
 
+# The table for tests/bench.rs to include: file, bytes, gzip bytes.
+: > "$out/sizes.tsv"
 printf '%-48s %10s %10s\n' "first-load file" "bytes" "gzip -9"
 total_raw=0; total_gz=0
 for f in "${files[@]}"; do
@@ -22,9 +29,18 @@ for f in "${files[@]}"; do
   gz=$(gzip -9 -c "$dist/$f" | wc -c)
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
   printf '%-48s %10d %10d\n' "$f" "$raw" "$gz"
+  printf '%s\t%d\t%d\n' "$f" "$raw" "$gz" >> "$out/sizes.tsv"
 done
 printf '%-48s %10d %10d  (%.1f KB gzip)\n' "TOTAL" "$total_raw" "$total_gz" "$(awk "BEGIN{print $total_gz/1024}")"
+printf '%s\t%d\t%d\n' "TOTAL" "$total_raw" "$total_gz" >> "$out/sizes.tsv"
 
 # Content is loaded on demand; shown for scale, not part of the first load.
 lessons_gz=$(find "$dist/lessons" -name '*.json' ! -path '*/schema/*' -exec cat {} + | gzip -9 | wc -c)
 printf '%-48s %10s %10d\n' "(all content JSON, loaded on demand)" "" "$lessons_gz"
+printf '%s\t%d\t%d\n' "(all content JSON, loaded on demand)" 0 "$lessons_gz" >> "$out/sizes.tsv"
+
+# The browser figures, against the same build.
+echo
+echo "bench: measuring in headless Chromium (several minutes)"
+SPIRE_DIST=$(cd "$dist" && pwd) scripts/with-process-group.sh \
+  cargo test --quiet --test bench -- --ignored --nocapture --test-threads=1

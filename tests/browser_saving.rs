@@ -13,12 +13,11 @@
 
 mod support;
 
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{json, Value};
-use support::{page_selector, App, ChromeDriver};
+use support::{page_selector, App, ScratchDir};
 
 /// A shipped lesson with two prompt steps; checked against its file at test time.
 const LESSON: &str = "spoerg-og-lyt";
@@ -246,40 +245,6 @@ async fn remove_junk(app: &App) {
 
 // ----- files ------------------------------------------------------------------------------
 
-/// A temporary directory outside the repository, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(label: &str) -> TempDir {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
-        let dir = std::env::temp_dir().join(format!(
-            "spire-saving-{}-{nanos}-{label}",
-            std::process::id()
-        ));
-        std::fs::create_dir_all(&dir).expect("create a temporary directory");
-        TempDir(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, contents).expect("write a test file");
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 fn now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -329,81 +294,6 @@ fn fixture(name: &str) -> String {
         .join(name);
     std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read the fixture {}: {e}", path.display()))
-}
-
-// ----- real downloads ---------------------------------------------------------------------
-
-/// chromedriver's address, from the log it writes into this browser's scratch directory
-/// ("ChromeDriver was started successfully on port N").
-fn chromedriver_addr(app: &App) -> Option<SocketAddr> {
-    let dir = app.profile_dir().parent()?.to_path_buf();
-    let mut logs: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("chromedriver-") && n.ends_with(".log"))
-        })
-        .collect();
-    logs.sort();
-    let text = std::fs::read_to_string(logs.last()?).ok()?;
-    let port: u16 = text
-        .split("on port ")
-        .nth(1)?
-        .split(|c: char| !c.is_ascii_digit())
-        .next()?
-        .parse()
-        .ok()?;
-    Some(SocketAddr::from(([127, 0, 0, 1], port)))
-}
-
-/// Lets this browser save downloads into `dir` (Chrome DevTools `Browser.setDownloadBehavior`
-/// through chromedriver). Without this, headless chromedriver would save into the current
-/// directory, i.e. the repository, so nothing may be downloaded unless this succeeded.
-async fn allow_downloads(app: &App, dir: &Path) -> Result<(), String> {
-    let addr = chromedriver_addr(app).ok_or("chromedriver's port is not in its log")?;
-    let session = app
-        .client()
-        .session_id()
-        .await
-        .ok()
-        .flatten()
-        .ok_or("no session id")?;
-    let path = format!("/session/{session}/goog/cdp/execute");
-    let body = json!({
-        "cmd": "Browser.setDownloadBehavior",
-        "params": { "behavior": "allow", "downloadPath": dir.display().to_string() },
-    });
-    tokio::task::spawn_blocking(move || ChromeDriver::command(addr, "POST", &path, &body))
-        .await
-        .map_err(|e| format!("the command panicked: {e}"))?
-        .map(|_| ())
-}
-
-/// Waits for a finished download named `prefix*.json` in `dir`.
-async fn downloaded(dir: &Path, prefix: &str) -> Option<(PathBuf, String)> {
-    let deadline = Instant::now() + support::timeout();
-    loop {
-        let found = std::fs::read_dir(dir).ok().and_then(|entries| {
-            entries.filter_map(|e| e.ok().map(|e| e.path())).find(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".json"))
-            })
-        });
-        if let Some(path) = found {
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                if serde_json::from_str::<Value>(&text).is_ok() {
-                    return Some((path, text));
-                }
-            }
-        }
-        if Instant::now() > deadline {
-            return None;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 // ----- 1-3: nothing typed is lost when the page goes away ----------------------------------
@@ -648,7 +538,7 @@ async fn edit_idea(app: &App, text: &str, more: &str) {
 
 #[tokio::test]
 async fn two_tabs_adding_editing_and_deleting_ideas_keep_everything() {
-    let files = TempDir::new("ideas-backup");
+    let files = ScratchDir::new("ideas-backup");
     let app = App::at_root().await;
     let a = app.window().await;
     open_brainstorm(&app).await;
@@ -1115,7 +1005,7 @@ async fn restore_on_a_fresh_device(file: &Path, text: &str) {
 
 #[tokio::test]
 async fn backup_downloads_and_restores_on_another_device() {
-    let files = TempDir::new("backup");
+    let files = ScratchDir::new("backup");
     let text = "This answer travels in a backup";
 
     let app = App::at_root().await;
@@ -1124,41 +1014,29 @@ async fn backup_downloads_and_restores_on_another_device() {
     expect_stored(&app, LESSON, STEP_A, text).await;
     let built = files.write("built-backup.json", backup_from_storage(&app).await);
 
-    // The real download, when this chromedriver lets downloads go to a directory of ours.
-    let downloads = TempDir::new("downloads");
-    let real = match allow_downloads(&app, downloads.path()).await {
-        Ok(()) => {
-            app.open("#/my-work").await;
-            app.wait_for_page("my-work").await;
-            app.click("#download-backup").await;
-            let (path, body) = downloaded(downloads.path(), "spire-backup-")
-                .await
-                .expect("the backup download never arrived");
-            let value: Value = serde_json::from_str(&body).expect("the backup is JSON");
-            assert_eq!(value["format"], "spire-backup", "{body}");
-            assert_eq!(
-                value["data"]["work"][lesson_key(LESSON)]["answers"][STEP_A]["value"]["text"],
-                text,
-                "the downloaded backup lacks the answer: {body}"
-            );
-            Some(path)
-        }
-        Err(why) => {
-            eprintln!("the real download is not captured: {why}");
-            None
-        }
-    };
+    // The real download, captured in this test's download folder: it must arrive.
+    app.open("#/my-work").await;
+    app.wait_for_page("my-work").await;
+    app.click("#download-backup").await;
+    let (name, bytes) = app.wait_for_download("spire-backup-*.json").await;
+    let body = String::from_utf8(bytes).expect("the backup is UTF-8");
+    let value: Value = serde_json::from_str(&body).expect("the backup is JSON");
+    assert_eq!(value["format"], "spire-backup", "{name}: {body}");
+    assert_eq!(
+        value["data"]["work"][lesson_key(LESSON)]["answers"][STEP_A]["value"]["text"],
+        text,
+        "the downloaded backup lacks the answer: {body}"
+    );
+    let real = files.write(&name, &body);
     drop(app);
 
     restore_on_a_fresh_device(&built, text).await;
-    if let Some(path) = real {
-        restore_on_a_fresh_device(&path, text).await;
-    }
+    restore_on_a_fresh_device(&real, text).await;
 }
 
 #[tokio::test]
 async fn restore_never_silently_overwrites_newer_work() {
-    let files = TempDir::new("older-backup");
+    let files = ScratchDir::new("older-backup");
     let app = App::at_root().await;
     open_step(&app, LESSON, STEP_A).await;
     let old = "The first draft";
@@ -1228,7 +1106,7 @@ async fn restore_never_silently_overwrites_newer_work() {
 
 #[tokio::test]
 async fn hostile_backup_files_are_refused_and_change_nothing() {
-    let files = TempDir::new("hostile");
+    let files = ScratchDir::new("hostile");
     let app = App::at_root().await;
     open_step(&app, LESSON, STEP_A).await;
     let text = "Work that must survive hostile files";

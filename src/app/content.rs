@@ -14,7 +14,8 @@ use crate::core::content::{
     load, CanvasTemplate, Challenge, ContentIndex, ContentKind, Course, Lesson, Problem,
     ProblemKind, RoleModel,
 };
-use crate::core::progress::WorkRef;
+use crate::core::content::{Step, StepSlot};
+use crate::core::progress::{Work, WorkKind, WorkRef};
 use crate::core::text::Text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -350,36 +351,90 @@ impl Content {
 }
 
 impl Content {
-    /// Starts loading the content file a piece of saved work follows.
-    pub fn ensure_work_file(&self, work: &WorkRef) {
-        match work.content() {
-            Some((ContentKind::Lesson, id)) => self.ensure_lesson(id),
-            Some((ContentKind::Challenge, id)) => self.ensure_challenge(id),
-            Some((ContentKind::Canvas, id)) => self.ensure_canvas(id),
-            Some((ContentKind::RoleModel, id)) => self.ensure_role_model(id),
-            Some((ContentKind::Course, id)) => self.ensure::<Course>(id),
+    /// Starts loading the content file a piece of saved work follows (`saved`: the work as
+    /// stored, which names the template of a free-standing canvas).
+    pub fn ensure_work_file(&self, work: &WorkRef, saved: Option<&Work>) {
+        match work.content(saved) {
+            Some((ContentKind::Lesson, id)) => self.ensure_lesson(&id),
+            Some((ContentKind::Challenge, id)) => self.ensure_challenge(&id),
+            Some((ContentKind::Canvas, id)) => self.ensure_canvas(&id),
+            Some((ContentKind::RoleModel, id)) => self.ensure_role_model(&id),
+            Some((ContentKind::Course, id)) => self.ensure::<Course>(&id),
             None => {}
         }
     }
 
-    /// The title of the content a piece of work follows, once loaded (tracked); `None` also
-    /// for work that follows no content file (a visitor carries its own name).
-    pub fn work_title(&self, work: &WorkRef) -> Option<Text> {
-        match work.content()? {
-            (ContentKind::Lesson, id) => self.lesson(id).ready().map(|l| l.value.title.clone()),
+    /// The title of a piece of work (tracked): the name the pupil gave it, else the title of
+    /// the content it follows, once loaded; `None` also for work that follows no content
+    /// file (a visitor carries its own name).
+    pub fn work_title(&self, work: &WorkRef, saved: Option<&Work>) -> Option<Text> {
+        if let Some(name) = work.own_name(saved) {
+            return Some(Text::plain(name));
+        }
+        match work.content(saved)? {
+            (ContentKind::Lesson, id) => self.lesson(&id).ready().map(|l| l.value.title.clone()),
             (ContentKind::Challenge, id) => {
-                self.challenge(id).ready().map(|c| c.value.title.clone())
+                self.challenge(&id).ready().map(|c| c.value.title.clone())
             }
-            (ContentKind::Canvas, id) => self.canvas(id).ready().map(|c| c.value.title.clone()),
+            (ContentKind::Canvas, id) => self.canvas(&id).ready().map(|c| c.value.title.clone()),
             (ContentKind::RoleModel, id) => self
-                .role_model(id)
+                .role_model(&id)
                 .ready()
                 .map(|r| Text::plain(&r.value.name)),
             (ContentKind::Course, id) => self
-                .file::<Course>(id)
+                .file::<Course>(&id)
                 .ready()
                 .map(|c| c.value.title.clone()),
         }
+    }
+
+    /// The title of a lesson or challenge from its card summary (no file needed; tracked).
+    pub fn item_title(&self, item: &WorkRef) -> Option<Text> {
+        match item.kind {
+            WorkKind::Lesson => match self.card::<Lesson>(&item.id) {
+                Card::Ready(s) => Some(s.summary.title.clone()),
+                _ => None,
+            },
+            WorkKind::Challenge => match self.card::<Challenge>(&item.id) {
+                Card::Ready(s) => Some(s.summary.title.clone()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// How many tasks (steps that take an answer) a lesson or challenge has: a lesson's from
+    /// its summary, a challenge's once its file is loaded (tracked).
+    pub fn item_tasks(&self, item: &WorkRef) -> Option<usize> {
+        match item.kind {
+            WorkKind::Lesson => match self.card::<Lesson>(&item.id) {
+                Card::Ready(s) => Some(s.summary.tasks),
+                _ => None,
+            },
+            WorkKind::Challenge => self.challenge(&item.id).ready().map(|c| {
+                c.value
+                    .steps()
+                    .filter(|s| s.ready().is_some_and(|s| !matches!(s, Step::Read(_))))
+                    .count()
+            }),
+            _ => None,
+        }
+    }
+
+    /// The steps of a lesson or challenge once its file is loaded (tracked).
+    pub fn item_steps(&self, item: &WorkRef) -> Option<Vec<Step>> {
+        let slots: Vec<StepSlot> = match item.kind {
+            WorkKind::Lesson => self.lesson(&item.id).ready()?.value.steps.clone(),
+            WorkKind::Challenge => self
+                .challenge(&item.id)
+                .ready()?
+                .value
+                .steps()
+                .cloned()
+                .collect(),
+            _ => return None,
+        };
+        Some(slots.iter().filter_map(StepSlot::ready).cloned().collect())
     }
 }
 

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 fn page_key(route: &Route) -> Route {
     match route {
         Route::Lessons(_) => Route::Lessons(Default::default()),
+        Route::Canvases(_) => Route::Canvases(None),
         Route::Lesson { id, .. } => Route::Lesson {
             id: id.clone(),
             step: None,
@@ -28,6 +29,10 @@ fn page_key(route: &Route) -> Route {
         },
         Route::RoleModels(_) => Route::RoleModels(Default::default()),
         Route::Local(_) => Route::Local(None),
+        Route::Board { lesson, .. } => Route::Board {
+            lesson: lesson.clone(),
+            step: None,
+        },
         other => other.clone(),
     }
 }
@@ -72,6 +77,8 @@ fn NavLink(to: Route, nav: &'static str, label: Key) -> impl IntoView {
             "challenge" => "challenges",
             "role-model" | "visitor" | "new-visitor" => "role-models",
             "course" => "courses",
+            "teacher-assignment" | "class-overview" | "plan" | "board" => "teacher",
+            "canvas" => "canvases",
             other => other,
         };
         (section == name).then_some("page")
@@ -101,6 +108,7 @@ fn Header() -> impl IntoView {
                     <li><NavLink to=Route::Lessons(Default::default()) nav="lessons" label=Key::NavLessons/></li>
                     <li><NavLink to=Route::Courses nav="courses" label=Key::NavCourses/></li>
                     <li><NavLink to=Route::Challenges nav="challenges" label=Key::NavChallenges/></li>
+                    <li><NavLink to=Route::Canvases(None) nav="canvases" label=Key::NavCanvases/></li>
                     <li><NavLink to=Route::RoleModels(Default::default()) nav="role-models" label=Key::NavRoleModels/></li>
                     <li><NavLink to=Route::Teacher nav="teacher" label=Key::NavTeacher/></li>
                     <li><NavLink to=Route::MyWork nav="my-work" label=Key::NavMyWork/></li>

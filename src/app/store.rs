@@ -246,6 +246,19 @@ impl Store {
         STATE.with(|s| s.borrow().work.get(&key)?.answer(step).cloned())
     }
 
+    /// Reads one step's answer in place (no copy); re-runs the reader when it changes. For
+    /// readers of big answers (a board of notes) that pick out what changed themselves.
+    pub fn with_answer<R>(
+        &self,
+        work: &WorkRef,
+        step: &str,
+        f: impl FnOnce(Option<&Answer>) -> R,
+    ) -> R {
+        let key = work.key();
+        answer_trigger(&key, step).track();
+        STATE.with(|s| f(s.borrow().work.get(&key).and_then(|w| w.answer(step))))
+    }
+
     /// Whether a step holds something the pupil did; re-runs when that answer changes.
     pub fn answer_is_meaningful(&self, work: &WorkRef, step: &str) -> bool {
         let key = work.key();
@@ -315,6 +328,21 @@ impl Store {
         });
     }
 
+    /// Adds, changes or deletes many records of one step's list in one change (an import of
+    /// a class's hand-ins), so readers re-run once rather than once per record.
+    pub fn put_records<T: RecordKind>(
+        &self,
+        work: &WorkRef,
+        step: &str,
+        records: Vec<(RecordId, Option<T>)>,
+    ) {
+        self.change_answer(work, step, |p, now| {
+            records.into_iter().fold(false, |changed, (id, value)| {
+                p.put_record(work, step, id, value, now) || changed
+            })
+        });
+    }
+
     fn change_answer(
         &self,
         work: &WorkRef,
@@ -363,6 +391,26 @@ impl Store {
 
     pub fn set_position(&self, work: &WorkRef, step: &str) {
         self.update_work(work, |p, now| p.set_position(work, step, now));
+    }
+
+    /// Sets several props of a work item in one change.
+    pub fn set_props(&self, work: &WorkRef, props: &[(&str, String)]) {
+        self.update_work(work, |p, now| {
+            props.iter().fold(false, |changed, (name, value)| {
+                p.set_prop(work, name, value, now) || changed
+            })
+        });
+    }
+
+    /// Deletes a whole work item (an assignment, a class overview) with a tombstone that
+    /// merges, so another tab or an older backup does not bring it back.
+    pub fn delete_work(&self, work: &WorkRef) {
+        self.update_work(work, |p, now| p.delete_work(work, now));
+    }
+
+    /// Brings a deleted work item back (a pupil opening an assignment link they removed).
+    pub fn restore_work(&self, work: &WorkRef) {
+        self.update_work(work, |p, now| p.restore_work(work, now));
     }
 
     pub fn set_completed(&self, work: &WorkRef, done: bool) {
@@ -442,7 +490,10 @@ impl Store {
         if MODE.with(Cell::get) != Mode::Normal {
             return;
         }
-        self.status.set(SaveStatus::Saving);
+        // Set only on a change: each keystroke would otherwise re-render the status line.
+        if self.status.get_untracked() != SaveStatus::Saving {
+            self.status.set(SaveStatus::Saving);
+        }
         let store = *self;
         let timeout = gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || store.save_now());
         PENDING.with(|p| *p.borrow_mut() = Some(timeout));
@@ -473,7 +524,8 @@ impl Store {
             Mode::Blocked => SaveStatus::Blocked,
             _ => status,
         };
-        if self.status.get_untracked() != SaveStatus::NewerApp {
+        let current = self.status.get_untracked();
+        if current != SaveStatus::NewerApp && current != status {
             self.status.set(status);
         }
         browser::perf_measure("spire:save", started);

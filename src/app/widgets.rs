@@ -55,14 +55,6 @@ pub fn ReadAloud(#[prop(into)] text: Signal<String>) -> impl IntoView {
     })
 }
 
-/// A UI string that follows the language, as a view or an attribute value. Every call
-/// returns the same closure type, so the renderer for it is compiled once instead of once
-/// per `move || i18n.t(…)` at each call site (measured: the download shrinks).
-pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let i18n = use_i18n();
-    move || i18n.t(key)
-}
-
 pub fn mmss(seconds: u32) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
 }
@@ -226,6 +218,68 @@ pub fn card_view<S>(
         Card::Loading => Err(view! { <li class="card"><LoadingView/></li> }.into_any()),
         Card::Broken(e) => {
             Err(view! { <li class="card broken"><FileErrorView error=e/></li> }.into_any())
+        }
+    }
+}
+
+/// Keeps a text field showing `value` without writing to it while it already shows that
+/// text: the pupil's own typing comes back from the store unchanged, so it causes no DOM
+/// write (and never moves the caret); another tab's edit still arrives.
+pub fn sync_value<E>(node: NodeRef<E>, value: impl Fn() -> String + Send + Sync + 'static)
+where
+    E: leptos::html::ElementType + 'static,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    Effect::new(move |_| {
+        let wanted = value();
+        let Some(el) = node.get() else { return };
+        let el: &wasm_bindgen::JsValue = el.as_ref();
+        let current = js_sys::Reflect::get(el, &"value".into())
+            .ok()
+            .and_then(|v| v.as_string());
+        if current.as_deref() != Some(wanted.as_str()) {
+            let _ = js_sys::Reflect::set(el, &"value".into(), &wanted.into());
+        }
+    });
+}
+
+/// A button for something that cannot be undone: the first press asks, the second does it.
+/// One component for every such button (delete, erase, clear), so its view is compiled
+/// once. `id` names the first button; the confirming one is `<id>-confirm`.
+#[component]
+pub fn ConfirmButton(
+    #[prop(into)] id: String,
+    label: Key,
+    confirm: Key,
+    on_confirm: Callback<()>,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let asking = RwSignal::new(false);
+    let confirm_id = format!("{id}-confirm");
+    move || {
+        if asking.get() {
+            let confirm_id = confirm_id.clone();
+            view! {
+                <span class="confirm">
+                    <button type="button" class=format!("danger {class}-confirm") id=confirm_id.clone() on:click=move |_| {
+                        asking.set(false);
+                        on_confirm.run(());
+                    }>{move || i18n.t(confirm)}</button>
+                    " "
+                    <button type="button" on:click=move |_| asking.set(false)>{move || i18n.t(Key::Cancel)}</button>
+                </span>
+            }
+            .into_any()
+        } else {
+            let focus = confirm_id.clone();
+            view! {
+                <button type="button" class=format!("danger {class}") id=id.clone() on:click=move |_| {
+                    asking.set(true);
+                    browser::focus_id(&focus);
+                }>{move || i18n.t(label)}</button>
+            }
+            .into_any()
         }
     }
 }

@@ -5,22 +5,32 @@
 //! let app = App::at_root().await;          // serve dist/ at `/`, start a browser
 //! app.open("#/lessons").await;              // http://127.0.0.1:PORT/#/lessons
 //! app.wait_for_page("lessons").await;
-//! app.click_nav("about").await;
+//! app.link("Om Spire").await.click().await; // by role and name, as a pupil finds it
 //! app.see_text("Spire").await;
 //! ```
 //!
-//! Every `App` has its own server, chromedriver and Chromium profile; all of them are torn
-//! down when it is dropped, also when the test panics. Waits give up after
+//! Every `App` has its own server, chromedriver, Chromium profile and downloads folder; all
+//! of them are torn down when it is dropped, also when the test panics. Waits give up after
 //! [`timeout()`] (10 s, or `SPIRE_BROWSER_TIMEOUT_SECS`) and then panic with the URL, the
 //! page text, the console errors so far and a screenshot path.
+//!
+//! - `roles.rs`: finders by role and accessible name (`app.button("Næste")`).
+//! - `files.rs`: scratch folders, copies of `dist/` with test content, the shipped content.
+//! - `speech.rs`: a recording speech engine for read-aloud tests.
+//! - DevTools commands (`App::cdp`), scripts run before the app (`App::add_init_script`),
+//!   downloads (`App::wait_for_download`) are below.
 
 // Each test target uses only part of the harness.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 pub mod driver;
+pub mod files;
 pub mod http;
+pub mod roles;
 pub mod server;
+pub mod speech;
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -33,12 +43,18 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
 pub use driver::ChromeDriver;
+pub use files::{
+    copy_dir, glob_match, index_ids, pct_encode, progress_fixture, scratch_root, shipped_ids,
+    shipped_json, shipped_lesson, shipped_lesson_ids, steps_of, string_list, ScratchDir, Site,
+};
+pub use roles::{Control, Within};
 pub use server::StaticServer;
+pub use speech::Utterance;
 
 /// The sub-folder the app is served under in the sub-folder tests.
 pub const SUBFOLDER: &str = "/spire/";
 
-const POLL: Duration = Duration::from_millis(100);
+pub(crate) const POLL: Duration = Duration::from_millis(100);
 
 /// How long a wait may take: 10 s, or `SPIRE_BROWSER_TIMEOUT_SECS`.
 pub fn timeout() -> Duration {
@@ -61,24 +77,6 @@ pub fn dist_dir() -> PathBuf {
         dir.display()
     );
     dir
-}
-
-/// Where per-test scratch directories (browser profiles, logs) go; `make clean` removes it.
-pub fn scratch_root() -> PathBuf {
-    std::env::var_os("SPIRE_BROWSER_TMP")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("target")
-                .join("spire-browser-tests")
-        })
-}
-
-/// A fresh, unique scratch directory for one browser.
-fn scratch_dir(label: &str) -> PathBuf {
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    scratch_root().join(format!("{}-{}-{label}", std::process::id(), n))
 }
 
 /// The name of the running test (libtest names the test thread after it).
@@ -112,6 +110,8 @@ pub struct App {
     logs: Mutex<Vec<LogEntry>>,
     /// URLs of network requests seen in the performance log so far.
     network: Mutex<Vec<String>>,
+    /// Downloads [`App::wait_for_download`] has already returned.
+    downloads_taken: Mutex<BTreeSet<String>>,
     screenshots: AtomicUsize,
     pub server: StaticServer,
     // Dropped last: kills chromedriver and Chromium, removes the profile.
@@ -133,13 +133,14 @@ impl App {
     pub async fn serve(dir: impl Into<PathBuf>, mount: &str) -> App {
         let server = StaticServer::start(dir, mount);
         let label = test_name();
-        let driver = tokio::task::spawn_blocking(move || ChromeDriver::start(scratch_dir(&label)))
-            .await
-            .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
+        let driver =
+            tokio::task::spawn_blocking(move || ChromeDriver::start(files::scratch_dir(&label)))
+                .await
+                .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
         let client = tokio::time::timeout(
             Duration::from_secs(60),
             ClientBuilder::new(HttpConnector::new())
-                .capabilities(capabilities(&driver.profile_dir()))
+                .capabilities(capabilities(&driver.profile_dir(), &downloads_dir(&driver)))
                 .connect(&driver.url()),
         )
         .await
@@ -165,6 +166,7 @@ impl App {
             base: server.base_url(),
             logs: Mutex::new(Vec::new()),
             network: Mutex::new(Vec::new()),
+            downloads_taken: Mutex::new(BTreeSet::new()),
             screenshots: AtomicUsize::new(0),
             server,
             driver,
@@ -423,6 +425,19 @@ impl App {
         }
     }
 
+    /// Waits until the page has handled everything queued so far: two animation frames and
+    /// a task later, an input event's handlers, the reactive updates they started and the
+    /// resulting render have all run. For asserting that something did *not* happen,
+    /// without guessing a time.
+    pub async fn let_page_react(&self) {
+        let script = "const done = arguments[arguments.length - 1]; \
+            requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(true), 0)));";
+        if let Err(e) = self.client.execute_async(script, vec![]).await {
+            self.fail(&format!("the page did not come round to a new frame: {e}"))
+                .await;
+        }
+    }
+
     /// Waits until the document has loaded and the network has been quiet for `quiet`
     /// (no new resource-timing entries), at most the usual timeout.
     pub async fn settle(&self, quiet: Duration) {
@@ -599,6 +614,162 @@ impl App {
             .await;
     }
 
+    // ----- chromedriver and DevTools commands --------------------------------------------
+
+    /// Sends `method /session/{id}/{path}` to chromedriver (for endpoints fantoccini has no
+    /// method for) and returns the response's `value`.
+    pub async fn session_command(
+        &self,
+        method: &str,
+        path: &str,
+        body: Value,
+    ) -> Result<Value, String> {
+        let addr = self.driver.addr();
+        let path = format!("/session/{}/{}", self.session, path.trim_start_matches('/'));
+        let method = method.to_string();
+        tokio::task::spawn_blocking(move || ChromeDriver::command(addr, &method, &path, &body))
+            .await
+            .map_err(|e| format!("the chromedriver command panicked: {e}"))?
+    }
+
+    /// A Chrome DevTools Protocol command on this tab, through chromedriver's
+    /// `goog/cdp/execute`, e.g. `Emulation.setCPUThrottlingRate {"rate": 4}`.
+    pub async fn try_cdp(&self, cmd: &str, params: Value) -> Result<Value, String> {
+        self.session_command(
+            "POST",
+            "goog/cdp/execute",
+            json!({ "cmd": cmd, "params": params }),
+        )
+        .await
+    }
+
+    /// Like [`App::try_cdp`], failing the test when the command fails.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        match self.try_cdp(cmd, params).await {
+            Ok(value) => value,
+            Err(e) => {
+                self.fail(&format!("DevTools command {cmd} failed: {e}"))
+                    .await
+            }
+        }
+    }
+
+    /// Runs `source` at the start of every document this tab opens from now on, before
+    /// any script of the page: the way to replace a browser API before the app uses it.
+    pub async fn add_init_script(&self, source: &str) {
+        self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": source }),
+        )
+        .await;
+    }
+
+    /// Slows this tab's CPU down `rate` times (1 = full speed), for all later documents.
+    pub async fn throttle_cpu(&self, rate: f64) {
+        self.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": rate }))
+            .await;
+    }
+
+    /// Chromium's own role of `element` (`GET …/element/{id}/computedrole`).
+    pub async fn computed_role(&self, element: &Element) -> String {
+        let path = format!("element/{}/computedrole", element.element_id());
+        match self.session_command("GET", &path, json!({})).await {
+            Ok(Value::String(role)) => role,
+            Ok(other) => other.to_string(),
+            Err(e) => self.fail(&format!("computedrole failed: {e}")).await,
+        }
+    }
+
+    /// Chromium's own accessible name of `element` (`GET …/element/{id}/computedlabel`).
+    pub async fn computed_label(&self, element: &Element) -> String {
+        let path = format!("element/{}/computedlabel", element.element_id());
+        match self.session_command("GET", &path, json!({})).await {
+            Ok(Value::String(label)) => label,
+            Ok(other) => other.to_string(),
+            Err(e) => self.fail(&format!("computedlabel failed: {e}")).await,
+        }
+    }
+
+    // ----- downloads --------------------------------------------------------------------
+
+    /// The folder this browser saves downloads into.
+    pub fn downloads_dir(&self) -> PathBuf {
+        downloads_dir(&self.driver)
+    }
+
+    /// Waits for a finished download whose file name matches `pattern` (`*` for any run of
+    /// characters, e.g. `spire-backup-*.json`) that no earlier call returned, and returns
+    /// its file name and bytes.
+    pub async fn wait_for_download(&self, pattern: &str) -> (String, Vec<u8>) {
+        let dir = self.downloads_dir();
+        let found = self
+            .wait_for_value_quietly(|| async {
+                let taken = self
+                    .downloads_taken
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .clone();
+                // Chromium writes `name.crdownload` and renames it when complete, so a file
+                // with the final name is whole.
+                let name = self
+                    .downloaded_files()
+                    .into_iter()
+                    .find(|name| glob_match(pattern, name) && !taken.contains(name))?;
+                let bytes = std::fs::read(dir.join(&name)).ok()?;
+                Some((name, bytes))
+            })
+            .await;
+        match found {
+            Some((name, bytes)) => {
+                self.downloads_taken
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(name.clone());
+                (name, bytes)
+            }
+            None => {
+                let files = self.downloaded_files();
+                self.fail(&format!(
+                    "no download named {pattern} arrived in {} within {:?}; the folder holds \
+                     {files:?}",
+                    dir.display(),
+                    timeout()
+                ))
+                .await
+            }
+        }
+    }
+
+    /// The names of the files in the downloads folder, sorted.
+    pub fn downloaded_files(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.downloads_dir())
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    /// Like [`App::wait_for_value`] but returns `None` instead of failing.
+    pub async fn wait_for_value_quietly<T>(
+        &self,
+        mut read: impl AsyncFnMut() -> Option<T>,
+    ) -> Option<T> {
+        let deadline = Instant::now() + timeout();
+        loop {
+            if let Some(value) = read().await {
+                return Some(value);
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
     // ----- scripts, screenshots, failures -----------------------------------------------
 
     /// Runs `script` and returns its value, or `None` if it failed (e.g. mid-navigation).
@@ -691,23 +862,15 @@ pub fn page_selector(name: &str) -> String {
     format!("main#main [data-page=\"{name}\"]")
 }
 
-fn string_list(value: Value) -> Vec<String> {
-    value
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|v| {
-                    v.as_str()
-                        .map(String::from)
-                        .unwrap_or_else(|| v.to_string())
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+/// Where this browser saves downloads: a folder in its scratch directory.
+fn downloads_dir(driver: &ChromeDriver) -> PathBuf {
+    driver.dir().join("downloads")
 }
 
 /// WebDriver capabilities for headless Chromium on these machines (see TOOLCHAIN.md).
-fn capabilities(profile: &Path) -> serde_json::Map<String, Value> {
+/// Downloads go to `downloads`: headless chromedriver would otherwise save them into its
+/// working directory, i.e. the repository.
+fn capabilities(profile: &Path, downloads: &Path) -> serde_json::Map<String, Value> {
     let binary = std::env::var("CHROMIUM")
         .ok()
         .filter(|v| !v.is_empty())
@@ -730,42 +893,16 @@ fn capabilities(profile: &Path) -> serde_json::Map<String, Value> {
                 format!("--user-data-dir={}", profile.display()),
             ],
             "perfLoggingPrefs": { "enableNetwork": true, "enablePage": false },
+            "prefs": {
+                "download.default_directory": downloads.display().to_string(),
+                "download.prompt_for_download": false,
+                "download.directory_upgrade": true,
+            },
         },
         "goog:loggingPrefs": { "browser": "ALL", "performance": "ALL" },
     });
     match caps {
         Value::Object(map) => map,
         _ => unreachable!(),
-    }
-}
-
-/// A directory under [`scratch_root()`] that is removed when dropped.
-pub struct ScratchDir(PathBuf);
-
-impl ScratchDir {
-    pub fn new(label: &str) -> ScratchDir {
-        let dir = scratch_dir(label);
-        std::fs::create_dir_all(&dir).expect("create a scratch directory");
-        ScratchDir(dir)
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.0
-    }
-
-    /// Writes `contents` to `relative` inside the directory, creating parent folders.
-    pub fn write(&self, relative: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(relative);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("create a fixture folder");
-        }
-        std::fs::write(&path, contents).expect("write a fixture file");
-        path
-    }
-}
-
-impl Drop for ScratchDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }

@@ -3,11 +3,11 @@
 //! overall — all from the lessons' card summaries and the saved work, no lesson file.
 
 use crate::app::content::{use_content, Card, Content};
-use crate::app::i18n::use_i18n;
 use crate::app::i18n::I18n;
+use crate::app::i18n::{tr, use_i18n};
 use crate::app::rich::rich_text;
 use crate::app::store::use_store;
-use crate::app::widgets::{card_view, page_file, tr, FileErrorView, LevelBadges, SubjectBadges};
+use crate::app::widgets::{card_view, page_file, FileErrorView, LevelBadges, SubjectBadges};
 use crate::core::catalogue::{card_status, CardStatus};
 use crate::core::content::{
     Challenge, ContentKind, Course, CourseItem, Hashed, Id, Lesson, LessonSummary,

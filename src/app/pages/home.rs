@@ -21,6 +21,7 @@ pub fn HomePage() -> impl IntoView {
                 <p class="lead">{move || i18n.t(Key::Tagline)}</p>
                 <p>{move || i18n.t(Key::HomeIntro)}</p>
             </section>
+            <super::assigned::MyAssignments/>
             <ContinueCard/>
             <section class="levels" aria-labelledby="levels-title">
                 <h2 id="levels-title">{move || i18n.t(Key::BrowseByLevel)}</h2>
@@ -46,8 +47,8 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// The most recently edited lesson or challenge, opening where the pupil left off (not an
-/// interview or a visitor, which are no steps to continue).
+/// The most recently edited lesson or challenge, opening where the pupil left off (not a
+/// teacher's assignment or board, an interview or a visitor, which are no steps to continue).
 #[component]
 fn ContinueCard() -> impl IntoView {
     let i18n = use_i18n();
@@ -63,14 +64,14 @@ fn ContinueCard() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some((r, _, _)) = recent.get() {
-            content.ensure_work_file(&r);
+            store.with_work(&r, |w| content.ensure_work_file(&r, w));
         }
     });
     move || {
         recent.get().map(|(r, step, updated)| {
             let href = r.route(step).href();
-            let name = content
-                .work_title(&r)
+            let name = store
+                .with_work(&r, |w| content.work_title(&r, w))
                 .map(|t| i18n.text(&t))
                 .unwrap_or_else(|| r.id.clone());
             view! {

@@ -5,9 +5,8 @@
 //! questions with the notes or lines to write on.
 
 use crate::app::browser;
-use crate::app::i18n::use_i18n;
+use crate::app::i18n::{tr, use_i18n};
 use crate::app::store::use_store;
-use crate::app::widgets::tr;
 use crate::core::i18n::Key;
 use crate::core::progress::answer::ideas_in_order;
 use crate::core::progress::{Answer, Idea, RecordId, WorkRef};

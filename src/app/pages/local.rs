@@ -4,10 +4,10 @@
 
 use crate::app::browser;
 use crate::app::content::{FileError, CONTENT_ROOT};
-use crate::app::i18n::use_i18n;
+use crate::app::i18n::{tr, use_i18n};
 use crate::app::rich::rich_text;
 use crate::app::router::use_router;
-use crate::app::widgets::{problem_text, tr, FileErrorView, LevelBadges, LoadingView};
+use crate::app::widgets::{problem_text, FileErrorView, LevelBadges, LoadingView};
 use crate::core::content::load::{self, Loaded};
 use crate::core::content::local::{is_https_link, LOCAL_FILE};
 use crate::core::content::{Level, LocalOffers, Offer};

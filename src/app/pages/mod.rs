@@ -1,7 +1,12 @@
 //! One module per page; `page` picks the page for a route.
 
+pub mod assigned;
+pub mod assignments;
+pub mod board;
+pub mod canvases;
 pub mod catalogue;
 pub mod challenges;
+pub mod class_overview;
 pub mod courses;
 pub mod home;
 pub mod info;
@@ -9,6 +14,7 @@ pub mod interview;
 pub mod lesson;
 pub mod local;
 pub mod my_work;
+pub mod plan;
 pub mod player;
 pub mod role_models;
 pub mod teacher;
@@ -31,7 +37,23 @@ pub fn page(route: Route) -> AnyView {
         Route::Courses => view! { <courses::CoursesPage/> }.into_any(),
         Route::Course { id } => view! { <courses::CoursePage id=id/> }.into_any(),
         Route::Local(_) => view! { <local::LocalPage/> }.into_any(),
+        Route::Canvases(_) => view! { <canvases::CanvasesPage/> }.into_any(),
+        Route::Canvas { id } => view! { <canvases::CanvasPage id=id/> }.into_any(),
         Route::Teacher => view! { <teacher::TeacherPage/> }.into_any(),
+        Route::TeacherAssignment { id } => {
+            view! { <assignments::TeacherAssignmentPage id=id/> }.into_any()
+        }
+        Route::ClassOverview { id } => {
+            view! { <class_overview::ClassOverviewPage id=id/> }.into_any()
+        }
+        Route::Plan { challenge, id } => {
+            view! { <plan::PlanPage challenge=challenge id=id/> }.into_any()
+        }
+        Route::Board { lesson, .. } => view! { <board::BoardPage lesson=lesson/> }.into_any(),
+        Route::AssignmentLink { code } => {
+            view! { <assigned::AssignmentLinkPage code=code/> }.into_any()
+        }
+        Route::Assigned { id } => view! { <assigned::AssignedPage id=id/> }.into_any(),
         Route::MyWork => view! { <my_work::MyWorkPage/> }.into_any(),
         Route::About => view! { <info::InfoPage page="about"/> }.into_any(),
         Route::Privacy => view! { <info::InfoPage page="privacy"/> }.into_any(),

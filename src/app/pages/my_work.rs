@@ -6,10 +6,12 @@ use crate::app::content::use_content;
 use crate::app::i18n::use_i18n;
 use crate::app::shell::download_backup;
 use crate::app::store::use_store;
+use crate::core::board::CANVAS_STEP;
 use crate::core::i18n::Key;
 use crate::core::progress::backup::{read_backup, BackupPreview, ImportError, MAX_BACKUP_BYTES};
-use crate::core::progress::{WorkKind, WorkRef};
+use crate::core::progress::{Answer, WorkKind, WorkRef};
 use crate::core::role_models::Visitor;
+use crate::core::teacher::assignment::PROP_TITLE;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -34,11 +36,12 @@ pub fn MyWorkPage() -> impl IntoView {
 fn NameField() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
+    let node = NodeRef::<leptos::html::Input>::new();
+    crate::app::widgets::sync_value(node, move || store.with_settings(|s| s.name.clone()));
     view! {
         <div class="field name-field">
             <label for="pupil-name">{move || i18n.t(Key::YourName)}</label>
-            <input id="pupil-name" type="text" autocomplete="off" maxlength="80"
-                prop:value=move || store.with_settings(|s| s.name.clone())
+            <input id="pupil-name" type="text" autocomplete="off" maxlength="80" node_ref=node
                 on:input=move |ev| store.set_name(&event_target_value(&ev))/>
         </div>
     }
@@ -59,7 +62,7 @@ fn WorkList() -> impl IntoView {
     });
     Effect::new(move |_| {
         for (r, _) in items.get() {
-            content.ensure_work_file(&r);
+            store.with_work(&r, |w| content.ensure_work_file(&r, w));
         }
     });
     view! {
@@ -86,8 +89,28 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
     let href = work.route(at_step).href();
     let title_work = work.clone();
     let title = move || {
-        let content_title = content.work_title(&title_work).map(|t| i18n.text(&t));
+        let content_title = store
+            .with_work(&title_work, |w| content.work_title(&title_work, w))
+            .map(|t| i18n.text(&t));
+        // Assignments carry their own title; a class overview is named by its assignment's.
+        let own_title = |r: &WorkRef| {
+            store
+                .with_work(r, |w| w.and_then(|w| w.prop(PROP_TITLE)).map(String::from))
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| i18n.t(Key::Untitled).to_string())
+        };
         match title_work.kind {
+            WorkKind::Assignment | WorkKind::Assigned => own_title(&title_work),
+            WorkKind::Class => format!(
+                "{}: {}",
+                i18n.t(Key::ClassOverviewTitle),
+                own_title(&WorkRef::assignment(&title_work.id))
+            ),
+            WorkKind::Board => format!(
+                "{}: {}",
+                i18n.t(Key::BoardTitle),
+                content_title.unwrap_or_else(|| title_work.id.clone())
+            ),
             WorkKind::Interview => i18n.f(
                 Key::InterviewWith,
                 &[(
@@ -109,7 +132,14 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
             w.map(|w| (w.completed.is_some(), w.answered_steps()))
                 .unwrap_or((false, 0))
         });
-        if done {
+        if status_work.kind == WorkKind::Canvas {
+            // A free-standing canvas has one "step", its notes: count those instead.
+            let notes = match store.answer(&status_work, CANVAS_STEP) {
+                Some(Answer::Canvas { notes }) => notes.live_count(),
+                _ => 0,
+            };
+            i18n.f(Key::NotesCount, &[("n", &notes.to_string())])
+        } else if done {
             i18n.t(Key::StatusDone).to_string()
         } else {
             i18n.f(Key::AnswersCount, &[("n", &answered.to_string())])

@@ -7,10 +7,9 @@
 use super::interview::Interview;
 use super::role_models::Portrait;
 use crate::app::browser;
-use crate::app::i18n::use_i18n;
+use crate::app::i18n::{tr, use_i18n};
 use crate::app::router::use_router;
 use crate::app::store::use_store;
-use crate::app::widgets::tr;
 use crate::app::widgets::LevelBadges;
 use crate::core::content::{Level, Sector};
 use crate::core::i18n::Key;

@@ -69,12 +69,14 @@ pub fn BrainstormView(step: BrainstormStep, ctx: StepCtx) -> impl IntoView {
                     let idea_id = idea.0;
                     let field = format!("idea-{idea_id}");
                     let (find_id, position_id, edit_id) = (idea_id.clone(), idea_id.clone(), idea_id.clone());
+                    let node = NodeRef::<leptos::html::Input>::new();
+                    crate::app::widgets::sync_value(node, move || ideas().into_iter().find(|(i, _)| *i == find_id).map(|(_, i)| i.text).unwrap_or_default());
                     let position = Signal::derive(move || ideas().iter().position(|(i, _)| *i == position_id).unwrap_or(0) + 1);
                     view! {
                         <li class="idea">
                             <label class="visually-hidden" for=field.clone()>{move || i18n.f(Key::IdeaNumber, &[("n", &position.get().to_string())])}</label>
                             <input id=field type="text" maxlength="300"
-                                prop:value=move || ideas().into_iter().find(|(i, _)| *i == find_id).map(|(_, i)| i.text).unwrap_or_default()
+                                node_ref=node
                                 on:input=move |ev| {
                                     let text = event_target_value(&ev);
                                     let current = ideas().into_iter().find(|(i, _)| *i == edit_id);

@@ -96,13 +96,7 @@ pub fn ChecklistView(step: ChecklistStep, ctx: StepCtx) -> impl IntoView {
     };
     let total = step.items.len();
     let spoken_items = step.items.clone();
-    let spoken = move || {
-        spoken_items
-            .iter()
-            .map(|t| i18n.text(t))
-            .collect::<Vec<_>>()
-            .join(". ")
-    };
+    let spoken = move || crate::core::text::spoken(spoken_items.iter().map(|t| i18n.text(t)));
     view! {
         <crate::app::widgets::ReadAloud text=Signal::derive(spoken)/>
         <ul class="checklist">

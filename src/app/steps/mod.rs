@@ -99,7 +99,7 @@ pub fn Question(
                 .enumerate()
                 .map(|(i, o)| format!("{}: {}", i + 1, i18n.text(o))),
         );
-        parts.join(". ")
+        crate::core::text::spoken(parts)
     };
     view! {
         <div class="question">

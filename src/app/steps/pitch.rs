@@ -41,11 +41,12 @@ pub fn PitchView(step: PitchStep, ctx: StepCtx) -> impl IntoView {
             {step.sections.into_iter().enumerate().map(|(i, section)| {
                 let field = format!("pitch-{id}-{i}");
                 let (id, ctx) = (id.clone(), ctx.clone());
+                let node = NodeRef::<leptos::html::Textarea>::new();
+                crate::app::widgets::sync_value(node, move || current().0.get(i).cloned().unwrap_or_default());
                 view! {
                     <div class="field">
                         <label for=field.clone()>{move || i18n.text(&section)}</label>
-                        <textarea id=field rows="3"
-                            prop:value=move || current().0.get(i).cloned().unwrap_or_default()
+                        <textarea id=field rows="3" node_ref=node
                             on:input=move |ev| {
                                 let (mut sections, rehearsals) = current();
                                 sections.resize(n.max(sections.len()), String::new());

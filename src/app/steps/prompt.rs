@@ -22,14 +22,15 @@ pub fn PromptView(step: PromptStep, ctx: StepCtx) -> impl IntoView {
     let hint = step.hint.clone();
     let has_hint = hint.is_some();
     let save_id = id.clone();
+    let field = NodeRef::<leptos::html::Textarea>::new();
+    crate::app::widgets::sync_value(field, text);
     view! {
         <Question text=step.question.clone()/>
         <label class="answer-label" for=field_id.clone()>{move || i18n.t(Key::YourAnswer)}</label>
         {hint.map(|h| view! { <p class="hint" id=hint_id.clone()><strong>{move || i18n.t(Key::Hint)}": "</strong>{move || i18n.text(&h)}</p> })}
-        <textarea id=field_id class="answer" rows="6"
+        <textarea id=field_id class="answer" rows="6" node_ref=field
             aria-describedby=has_hint.then(|| format!("hint-{id}"))
             maxlength=max.map(|m| m.to_string())
-            prop:value=text
             on:input=move |ev| {
                 let value = event_target_value(&ev);
                 ctx.save(&save_id, Answer::Text { text: value });

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The work a recall reads from: the named lesson or challenge, else the current work.
-fn source(recall: &Recall, current: &WorkRef) -> WorkRef {
+pub fn source(recall: &Recall, current: &WorkRef) -> WorkRef {
     match (&recall.lesson, &recall.challenge) {
         (Some(l), _) => WorkRef::lesson(l.as_str()),
         (None, Some(c)) => WorkRef::challenge(c.as_str()),
@@ -32,7 +32,7 @@ pub fn RecallView(recall: Recall, ctx: StepCtx) -> impl IntoView {
     let same_work = from == ctx.work;
     if !same_work {
         let ensure = from.clone();
-        Effect::new(move |_| content.ensure_work_file(&ensure));
+        Effect::new(move |_| content.ensure_work_file(&ensure, None));
     }
     let step_id = recall.step.to_string();
     // The source's steps (tracked: they arrive when its file has loaded).
@@ -51,7 +51,7 @@ pub fn RecallView(recall: Recall, ctx: StepCtx) -> impl IntoView {
                     .challenge(&from.id)
                     .ready()
                     .map(|c| Arc::new(c.value.steps().cloned().collect())),
-                // Interviews and visitors are not recalled by steps.
+                // A recall names a lesson or a challenge, never other kinds of work.
                 _ => None,
             }
         }
@@ -60,7 +60,7 @@ pub fn RecallView(recall: Recall, ctx: StepCtx) -> impl IntoView {
         let from = from.clone();
         move || {
             content
-                .work_title(&from)
+                .work_title(&from, None)
                 .map(|t| i18n.text(&t))
                 .unwrap_or_else(|| from.id.clone())
         }

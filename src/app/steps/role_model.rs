@@ -61,12 +61,13 @@ pub fn RoleModelView(step: RoleModelStep, ctx: StepCtx) -> impl IntoView {
                 let field = format!("reflect-{id}-{i}");
                 let (id, ctx) = (id.clone(), ctx.clone());
                 let spoken = q.clone();
+                let node = NodeRef::<leptos::html::Textarea>::new();
+                crate::app::widgets::sync_value(node, move || answers().get(i).cloned().unwrap_or_default());
                 view! {
                     <div class="field reflection">
                         <label for=field.clone()>{move || i18n.text(&q)}</label>
                         <ReadAloud text=Signal::derive(move || i18n.text(&spoken))/>
-                        <textarea id=field rows="3"
-                            prop:value=move || answers().get(i).cloned().unwrap_or_default()
+                        <textarea id=field rows="3" node_ref=node
                             on:input=move |ev| {
                                 let mut all = answers();
                                 all.resize(n.max(all.len()), String::new());

@@ -36,6 +36,8 @@ pub fn RubricView(step: RubricStep, ctx: StepCtx) -> impl IntoView {
                 let (update_score, update_comment) = (update.clone(), update.clone());
                 let (c1, c2, c3) = (cid.clone(), cid.clone(), cid.clone());
                 let rating = move |c: &str| ratings().get(c).cloned().unwrap_or_default();
+                let comment_node = NodeRef::<leptos::html::Textarea>::new();
+                crate::app::widgets::sync_value(comment_node, move || rating(&c2).comment);
                 let comment_id = format!("{name}-comment");
                 view! {
                     <fieldset class="rubric-criterion" data-criterion=cid.clone()>
@@ -58,8 +60,7 @@ pub fn RubricView(step: RubricStep, ctx: StepCtx) -> impl IntoView {
                             }).collect_view()}
                         </div>
                         <label for=comment_id.clone()>{move || i18n.t(Key::RubricComment)}</label>
-                        <textarea id=comment_id rows="2"
-                            prop:value=move || rating(&c2).comment
+                        <textarea id=comment_id rows="2" node_ref=comment_node
                             on:input=move |ev| {
                                 let text = event_target_value(&ev);
                                 update_comment(c3.clone(), &|r| r.comment = text.clone());

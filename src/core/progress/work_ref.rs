@@ -1,6 +1,7 @@
 //! What a piece of saved work belongs to, and the one mapping from saved work to the page it
 //! is done on and the content file it comes from. Adding a kind of work touches this file.
 
+use super::state::Work;
 use crate::core::content::id::is_valid_id;
 use crate::core::content::ContentKind;
 use crate::core::route::Route;
@@ -11,6 +12,20 @@ use serde::{Deserialize, Serialize};
 pub enum WorkKind {
     Lesson,
     Challenge,
+    /// A free-standing canvas (My canvases): its template and name are props of the work,
+    /// its notes the answer of the one step `CANVAS_STEP`.
+    Canvas,
+    /// An assignment a teacher made (`assignment:<random id>`): its props hold it.
+    Assignment,
+    /// An assignment a pupil received by link (`assigned:<assignment id>`, so opening the
+    /// same link again is the same item).
+    Assigned,
+    /// A teacher's class overview of one assignment (`class:<assignment id>`): the
+    /// hand-ins imported, one document per pupil.
+    Class,
+    /// The class board of a lesson on the teacher's device (`board:<lesson id>`): the
+    /// class's ideas and dots, keyed by the lesson's step ids.
+    Board,
     /// A prepared interview with a role model (`interview:<role-model id>`): the questions
     /// chosen from the profile, the pupil's own, and the answers noted.
     Interview,
@@ -20,10 +35,26 @@ pub enum WorkKind {
     Visitor,
 }
 
+/// The step key of a free-standing canvas's notes.
+pub const CANVAS_STEP: &str = "notes";
+/// The canvas template a free-standing canvas follows.
+pub const PROP_TEMPLATE: &str = "template";
+/// The name the pupil gave a free-standing canvas.
+pub const PROP_NAME: &str = "name";
+/// Team or pupil names printed on a canvas (any kind of work).
+pub const PROP_TEAM: &str = "team";
+/// Non-empty when a work item was deleted (see `Progress::delete_work`).
+pub const PROP_DELETED: &str = super::state::DELETED_PROP;
+
 impl WorkKind {
-    pub const ALL: [WorkKind; 4] = [
+    pub const ALL: [WorkKind; 9] = [
         WorkKind::Lesson,
         WorkKind::Challenge,
+        WorkKind::Canvas,
+        WorkKind::Assignment,
+        WorkKind::Assigned,
+        WorkKind::Class,
+        WorkKind::Board,
         WorkKind::Interview,
         WorkKind::Visitor,
     ];
@@ -32,12 +63,19 @@ impl WorkKind {
         match self {
             WorkKind::Lesson => "lesson",
             WorkKind::Challenge => "challenge",
+            WorkKind::Canvas => "canvas",
+            WorkKind::Assignment => "assignment",
+            WorkKind::Assigned => "assigned",
+            WorkKind::Class => "class",
+            WorkKind::Board => "board",
             WorkKind::Interview => "interview",
             WorkKind::Visitor => "visitor",
         }
     }
 
-    /// Work a pupil does step by step in a lesson or challenge (what "continue" is about).
+    /// Work a pupil does step by step in a lesson or challenge (what "continue" and
+    /// hand-ins are about), as opposed to canvases, interviews, visitors and the teacher's
+    /// and assignment items.
     pub fn is_steps(self) -> bool {
         matches!(self, WorkKind::Lesson | WorkKind::Challenge)
     }
@@ -47,7 +85,7 @@ impl WorkKind {
     }
 }
 
-/// The key of a piece of work: `lesson:idea-sprint`.
+/// The key of a piece of work: `lesson:idea-sprint`, `canvas:k3x9a…`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct WorkRef {
     pub kind: WorkKind,
@@ -69,6 +107,14 @@ impl WorkRef {
         }
     }
 
+    /// A free-standing canvas; `id` is random (a `RecordId`), never "highest + 1".
+    pub fn canvas(id: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Canvas,
+            id: id.to_string(),
+        }
+    }
+
     pub fn interview(role_model: &str) -> WorkRef {
         WorkRef {
             kind: WorkKind::Interview,
@@ -81,6 +127,34 @@ impl WorkRef {
         WorkRef {
             kind: WorkKind::Visitor,
             id: id.to_string(),
+        }
+    }
+
+    pub fn assignment(id: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Assignment,
+            id: id.to_string(),
+        }
+    }
+
+    pub fn assigned(id: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Assigned,
+            id: id.to_string(),
+        }
+    }
+
+    pub fn class(id: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Class,
+            id: id.to_string(),
+        }
+    }
+
+    pub fn board(lesson: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Board,
+            id: lesson.to_string(),
         }
     }
 
@@ -103,21 +177,43 @@ impl WorkRef {
         match self.kind {
             WorkKind::Lesson => Route::Lesson { id, step },
             WorkKind::Challenge => Route::Challenge { id, step },
+            WorkKind::Canvas => Route::Canvas { id },
+            WorkKind::Assignment => Route::TeacherAssignment { id },
+            WorkKind::Assigned => Route::Assigned { id },
+            WorkKind::Class => Route::ClassOverview { id },
+            WorkKind::Board => Route::Board { lesson: id, step },
             WorkKind::Interview => Route::RoleModel { id },
             WorkKind::Visitor => Route::Visitor { id },
         }
     }
 
-    /// The content file the work follows; `None` for work that follows none (a visitor
-    /// holds its own profile).
-    pub fn content(&self) -> Option<(ContentKind, &str)> {
-        let kind = match self.kind {
-            WorkKind::Lesson => ContentKind::Lesson,
-            WorkKind::Challenge => ContentKind::Challenge,
-            WorkKind::Interview => ContentKind::RoleModel,
-            WorkKind::Visitor => return None,
-        };
-        Some((kind, &self.id))
+    /// The content file the work follows: the lesson or challenge itself (a class board
+    /// follows its lesson, an interview its role model), or the template a free-standing
+    /// canvas was started from (a prop of the saved work, so `None` until the work is
+    /// known); `None` for kinds that follow none (an assignment holds its own data, a
+    /// visitor its own profile).
+    pub fn content(&self, work: Option<&Work>) -> Option<(ContentKind, String)> {
+        match self.kind {
+            WorkKind::Lesson | WorkKind::Board => Some((ContentKind::Lesson, self.id.clone())),
+            WorkKind::Challenge => Some((ContentKind::Challenge, self.id.clone())),
+            WorkKind::Interview => Some((ContentKind::RoleModel, self.id.clone())),
+            WorkKind::Canvas => work
+                .and_then(|w| w.prop(PROP_TEMPLATE))
+                .filter(|t| is_valid_id(t))
+                .map(|t| (ContentKind::Canvas, t.to_string())),
+            WorkKind::Assignment | WorkKind::Assigned | WorkKind::Class | WorkKind::Visitor => None,
+        }
+    }
+
+    /// The name the pupil gave the work, where the work has one of its own (a canvas);
+    /// else lists show the content's title.
+    pub fn own_name<'a>(&self, work: Option<&'a Work>) -> Option<&'a str> {
+        match self.kind {
+            WorkKind::Canvas => work
+                .and_then(|w| w.prop(PROP_NAME))
+                .filter(|n| !n.trim().is_empty()),
+            _ => None,
+        }
     }
 
     /// The work a page shows, if the page is one where work is done.
@@ -125,6 +221,7 @@ impl WorkRef {
         match route {
             Route::Lesson { id, step } => Some((WorkRef::lesson(id), step.clone())),
             Route::Challenge { id, step } => Some((WorkRef::challenge(id), step.clone())),
+            Route::Canvas { id } => Some((WorkRef::canvas(id), None)),
             _ => None,
         }
     }
@@ -136,19 +233,34 @@ mod tests {
 
     #[test]
     fn keys_round_trip_and_reject_junk() {
-        for r in [WorkRef::lesson("idea-sprint"), WorkRef::challenge("edison")] {
+        for r in [
+            WorkRef::lesson("idea-sprint"),
+            WorkRef::challenge("edison"),
+            WorkRef::canvas("k3x9a0"),
+        ] {
             assert_eq!(WorkRef::parse(&r.key()), Some(r.clone()));
             let route = r.route(Some("s1".into()));
-            assert_eq!(WorkRef::of_route(&route), Some((r, Some("s1".into()))));
+            let back = WorkRef::of_route(&route).unwrap();
+            assert_eq!(back.0, r);
         }
-        for bad in ["", "lesson", "lesson:", "quiz:a", "lesson:A B"] {
+        for bad in [
+            "",
+            "lesson",
+            "lesson:",
+            "quiz:a",
+            "lesson:A B",
+            "canvas:../x",
+        ] {
             assert_eq!(WorkRef::parse(bad), None, "{bad}");
         }
         assert_eq!(WorkRef::of_route(&Route::Home), None);
     }
 
     #[test]
-    fn every_kind_has_a_page_and_a_content_kind() {
+    fn every_kind_has_a_page_and_the_content_it_follows() {
+        for r in [WorkRef::assignment("k3x9q2"), WorkRef::board("ide-storm")] {
+            assert_eq!(WorkRef::parse(&r.key()), Some(r.clone()));
+        }
         for kind in WorkKind::ALL {
             let r = WorkRef {
                 kind,
@@ -157,10 +269,26 @@ mod tests {
             let route = r.route(None);
             assert_ne!(route, Route::NotFound);
             assert_eq!(Route::parse(&route.href()), route, "{kind:?}");
-            if kind.is_steps() {
+            let mut work = Work::new(1);
+            work.props.insert(
+                PROP_TEMPLATE.into(),
+                super::super::Stamped {
+                    value: "lean-canvas".into(),
+                    updated: 1,
+                },
+            );
+            let follows = matches!(
+                kind,
+                WorkKind::Lesson
+                    | WorkKind::Challenge
+                    | WorkKind::Canvas
+                    | WorkKind::Board
+                    | WorkKind::Interview
+            );
+            assert_eq!(r.content(Some(&work)).is_some(), follows, "{kind:?}");
+            if kind.is_steps() || kind == WorkKind::Canvas {
                 assert!(WorkRef::of_route(&route).is_some());
             }
-            assert_eq!(r.content().is_some(), kind != WorkKind::Visitor);
             assert_eq!(WorkKind::parse(kind.name()), Some(kind));
         }
     }
@@ -169,7 +297,10 @@ mod tests {
     fn interviews_follow_their_role_model_and_visitors_have_a_page() {
         let i = WorkRef::interview("maja-keramik");
         assert_eq!(i.key(), "interview:maja-keramik");
-        assert_eq!(i.content(), Some((ContentKind::RoleModel, "maja-keramik")));
+        assert_eq!(
+            i.content(None),
+            Some((ContentKind::RoleModel, "maja-keramik".to_string()))
+        );
         assert_eq!(
             i.route(None),
             Route::RoleModel {
@@ -178,7 +309,30 @@ mod tests {
         );
         let v = WorkRef::visitor("k3x9a0b");
         assert_eq!(WorkRef::parse("visitor:k3x9a0b"), Some(v.clone()));
+        assert_eq!(v.content(None), None);
         assert_eq!(v.route(None).href(), "#/visitors/k3x9a0b");
         assert!(!WorkKind::Visitor.is_steps() && !WorkKind::Interview.is_steps());
+    }
+
+    #[test]
+    fn a_canvas_follows_its_template_and_has_its_own_name() {
+        let mut p = super::super::Progress::default();
+        let r = WorkRef::canvas("abc");
+        assert_eq!(r.content(None), None);
+        p.set_prop(&r, PROP_TEMPLATE, "kid-idea-canvas", 1);
+        p.set_prop(&r, PROP_NAME, "  ", 1);
+        assert_eq!(
+            r.content(p.work(&r)),
+            Some((ContentKind::Canvas, "kid-idea-canvas".to_string()))
+        );
+        assert_eq!(r.own_name(p.work(&r)), None);
+        p.set_prop(&r, PROP_NAME, "Drivhuset", 2);
+        assert_eq!(r.own_name(p.work(&r)), Some("Drivhuset"));
+        p.set_prop(&r, PROP_TEMPLATE, "../etc", 3);
+        assert_eq!(r.content(p.work(&r)), None, "a mangled template is no file");
+        assert!(!p.work(&r).unwrap().is_deleted());
+        p.set_prop(&r, PROP_DELETED, "1", 4);
+        assert!(p.work(&r).unwrap().is_deleted());
+        assert_eq!(WorkRef::lesson("a").own_name(p.work(&r)), None);
     }
 }
