@@ -61,6 +61,9 @@ thread_local! {
     static TRIGGERS: RefCell<Triggers> = RefCell::new(Triggers::default());
     // Browser timer handles are not Send, so they live here rather than in a signal.
     static PENDING: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
+    // The text this tab last wrote under each key: a save finding it still there skips
+    // re-reading it (see `decide_save`).
+    static LAST_WRITTEN: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
     // Unsaved work was kept aside once after a newer app took over; not again.
     static RESCUED: Cell<bool> = const { Cell::new(false) };
 }
@@ -540,9 +543,11 @@ impl Store {
         };
         let mode = MODE.with(Cell::get);
         let decision = STATE.with(|s| {
+            let last = LAST_WRITTEN.with(|l| l.borrow().get(&key).cloned());
             decide_save(
                 slot,
                 stored.as_deref(),
+                last.as_deref(),
                 &s.borrow(),
                 mode,
                 browser::now(),
@@ -575,6 +580,7 @@ impl Store {
     fn write(&self, key: &str, text: &str, merged: Merged) -> Option<SaveStatus> {
         match browser::storage_set(key, text) {
             Ok(()) => {
+                LAST_WRITTEN.with(|l| l.borrow_mut().insert(key.to_string(), text.to_string()));
                 self.take_merged(merged);
                 None
             }
