@@ -12,19 +12,12 @@
 
 mod support;
 
-use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
-
-use fantoccini::elements::Element;
-use fantoccini::Locator;
 use serde_json::{json, Value};
 use spire::core::content::{Level, Sector};
 use spire::core::courses::hours;
 use spire::core::i18n::{t, Key};
 use spire::core::text::Lang;
-use support::{dist_dir, App, ChromeDriver};
+use support::{App, ScratchDir, Site};
 
 // ----- the UI's words, and finding controls by them ---------------------------------------
 
@@ -32,130 +25,63 @@ fn da(key: Key) -> &'static str {
     t(Lang::Da, key)
 }
 
-/// An XPath string literal for `s` (which may hold quotes).
-fn xpath_literal(s: &str) -> String {
-    if !s.contains('\'') {
-        return format!("'{s}'");
-    }
-    let parts: Vec<String> = s.split('\'').map(|p| format!("'{p}'")).collect();
-    format!("concat({})", parts.join(", \"'\", "))
-}
-
-/// Waits for a visible element found by `xpath`.
-async fn visible_xpath(app: &App, xpath: &str, what: &str) -> Element {
-    let deadline = Instant::now() + support::timeout();
-    loop {
-        if let Ok(elements) = app.client().find_all(Locator::XPath(xpath)).await {
-            for e in elements {
-                if e.is_displayed().await.unwrap_or(false) {
-                    return e;
-                }
-            }
-        }
-        if Instant::now() > deadline {
-            app.fail(&format!("no visible {what}")).await;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// Clicks the button named `name` (its text).
+/// Clicks the button named `name`.
 async fn click_button(app: &App, name: &str) {
-    let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(name));
-    let button = visible_xpath(app, &xpath, &format!("button {name:?}")).await;
-    if let Err(e) = button.click().await {
-        app.fail(&format!("cannot click the button {name:?}: {e}"))
-            .await;
-    }
+    app.button(name).await.click().await;
 }
 
-/// Clicks the link named `name` (its text).
+/// Clicks the link named `name`.
 async fn click_link(app: &App, name: &str) {
-    let xpath = format!("//a[normalize-space(.)={}]", xpath_literal(name));
-    let link = visible_xpath(app, &xpath, &format!("link {name:?}")).await;
-    if let Err(e) = link.click().await {
-        app.fail(&format!("cannot click the link {name:?}: {e}"))
-            .await;
-    }
+    app.link(name).await.click().await;
 }
 
-/// The CSS selector (`#id`) of the control labelled `label`.
-async fn labelled(app: &App, label: &str) -> String {
-    let xpath = format!("//label[normalize-space(.)={}]", xpath_literal(label));
-    let element = app
-        .wait_for_value(&format!("a label {label:?}"), async || {
-            app.client().find(Locator::XPath(&xpath)).await.ok()
-        })
-        .await;
-    let id = element.attr("for").await.ok().flatten().unwrap_or_default();
-    assert!(!id.is_empty(), "the label {label:?} names no control");
-    format!("#{id}")
-}
-
-/// The notes field of the planned interview question `question`.
-async fn notes_field(app: &App, question: &str) -> String {
-    let xpath = format!(
-        "//ol[contains(@class, 'interview-plan')]//label[normalize-space(.)={}]",
-        xpath_literal(question)
-    );
-    let element = app
-        .wait_for_value(&format!("the notes on {question:?}"), async || {
-            app.client().find(Locator::XPath(&xpath)).await.ok()
-        })
-        .await;
-    format!(
-        "#{}",
-        element.attr("for").await.ok().flatten().unwrap_or_default()
-    )
-}
-
-/// Types `text` into the field labelled `label`.
+/// Types `text` into the text field labelled `label`.
 async fn fill(app: &App, label: &str, text: &str) {
-    let css = labelled(app, label).await;
-    app.type_into(&css, text).await;
+    app.textbox(label).await.type_text(text).await;
+}
+
+/// Whether the checkbox labelled `label` is ticked.
+async fn checked(app: &App, label: &str) -> bool {
+    app.checkbox(label).await.is_checked().await
 }
 
 /// Ticks (or unticks) the checkbox labelled `label`, whatever it was.
 async fn tick(app: &App, label: &str, on: bool) {
-    let css = labelled(app, label).await;
-    let checked = checked(app, &css).await;
-    if checked != on {
-        app.click(&css).await;
+    let checkbox = app.checkbox(label).await;
+    if checkbox.is_checked().await != on {
+        checkbox.click().await;
     }
     app.wait_until(&format!("{label:?} is ticked: {on}"), async || {
-        checked_now(app, &css).await == on
+        checked(app, label).await == on
     })
     .await;
 }
 
-async fn checked(app: &App, css: &str) -> bool {
-    app.wait_for(css).await;
-    checked_now(app, css).await
-}
-
-async fn checked_now(app: &App, css: &str) -> bool {
-    app.js_value(
-        "const e = document.querySelector(arguments[0]); return !!(e && e.checked)",
-        vec![json!(css)],
-    )
-    .await
-    .as_bool()
-    .unwrap_or(false)
-}
-
-/// Chooses the option with value `value` in the select labelled `label`.
+/// Chooses the option with value `value` in the drop-down labelled `label`.
 async fn choose(app: &App, label: &str, value: &str) {
-    let css = labelled(app, label).await;
-    app.click(&format!("{css} option[value=\"{value}\"]")).await;
+    app.combobox(label).await.select_value(value).await;
     app.wait_until(&format!("{label:?} shows {value:?}"), async || {
-        app.js_value(
-            "return document.querySelector(arguments[0]).value",
-            vec![json!(css)],
-        )
-        .await
-            == json!(value)
+        app.combobox(label).await.value().await == value
     })
     .await;
+}
+
+/// Types into the notes field of the planned interview question `question`.
+async fn write_notes(app: &App, question: &str, notes: &str) {
+    app.within(".interview-plan")
+        .textbox(question)
+        .await
+        .type_text(notes)
+        .await;
+}
+
+/// The notes written under the planned interview question `question`.
+async fn notes_of(app: &App, question: &str) -> String {
+    app.within(".interview-plan")
+        .textbox(question)
+        .await
+        .value()
+        .await
 }
 
 /// The value of the control matching `css`.
@@ -219,10 +145,7 @@ async fn stored_with(app: &App, key: &str, needle: &str) -> String {
 // ----- the shipped content ----------------------------------------------------------------
 
 fn shipped(relative: &str) -> Value {
-    let path = dist_dir().join("lessons").join(relative);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    support::shipped_json(relative)
 }
 
 fn ids(index: &Value, key: &str) -> Vec<String> {
@@ -277,128 +200,6 @@ fn role_models_matching(level: Option<Level>, sector: Option<Sector>, query: &st
         .collect()
 }
 
-// ----- downloads and DevTools through chromedriver ----------------------------------------
-
-/// chromedriver's address, from the log it writes into this browser's scratch directory.
-fn chromedriver_addr(app: &App) -> Option<SocketAddr> {
-    let dir = app.profile_dir().parent()?.to_path_buf();
-    let mut logs: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("chromedriver-") && n.ends_with(".log"))
-        })
-        .collect();
-    logs.sort();
-    let text = std::fs::read_to_string(logs.last()?).ok()?;
-    let port: u16 = text
-        .split("on port ")
-        .nth(1)?
-        .split(|c: char| !c.is_ascii_digit())
-        .next()?
-        .parse()
-        .ok()?;
-    Some(SocketAddr::from(([127, 0, 0, 1], port)))
-}
-
-/// Runs a DevTools command in this browser.
-async fn cdp(app: &App, cmd: &str, params: Value) -> Result<Value, String> {
-    let addr = chromedriver_addr(app).ok_or("chromedriver's port is not in its log")?;
-    let session = app
-        .client()
-        .session_id()
-        .await
-        .ok()
-        .flatten()
-        .ok_or("no session id")?;
-    let path = format!("/session/{session}/goog/cdp/execute");
-    let body = json!({ "cmd": cmd, "params": params });
-    tokio::task::spawn_blocking(move || ChromeDriver::command(addr, "POST", &path, &body))
-        .await
-        .map_err(|e| format!("the command panicked: {e}"))?
-}
-
-/// A folder in the system temp dir, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(label: &str) -> TempDir {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let n = N.fetch_add(1, Ordering::SeqCst);
-        let dir = std::env::temp_dir().join(format!(
-            "spire-role-models-{}-{n}-{label}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create a temp folder");
-        TempDir(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn write(&self, relative: &str, text: &str) -> PathBuf {
-        let path = self.0.join(relative);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("create a folder");
-        }
-        std::fs::write(&path, text).expect("write a file");
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// Waits for a finished download named `prefix*.json` in `dir`.
-async fn downloaded(dir: &Path, prefix: &str) -> Option<(PathBuf, String)> {
-    let deadline = Instant::now() + support::timeout();
-    loop {
-        let found = std::fs::read_dir(dir).ok().and_then(|entries| {
-            entries.filter_map(|e| e.ok().map(|e| e.path())).find(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".json"))
-            })
-        });
-        if let Some(path) = found {
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                if serde_json::from_str::<Value>(&text).is_ok() {
-                    return Some((path, text));
-                }
-            }
-        }
-        if Instant::now() > deadline {
-            return None;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// Copies `from` into `to`, leaving out top-level entries named in `skip`.
-fn copy_dir(from: &Path, to: &Path, skip: &[&str]) {
-    std::fs::create_dir_all(to).expect("create a copy folder");
-    for entry in std::fs::read_dir(from).expect("read a folder") {
-        let entry = entry.expect("an entry");
-        let name = entry.file_name();
-        if skip.iter().any(|s| name == *s) {
-            continue;
-        }
-        let target = to.join(&name);
-        if entry.file_type().expect("a file type").is_dir() {
-            copy_dir(&entry.path(), &target, &[]);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy a file");
-        }
-    }
-}
-
 // ----- 1. the grid's filters and search live in the URL ------------------------------------
 
 #[tokio::test]
@@ -424,7 +225,10 @@ async fn role_model_filters_and_search_live_in_the_url_and_survive_a_reload() {
     assert!(!want.is_empty() && want.len() < all.len(), "{want:?}");
     wait_for_set(&app, ".role-model-card", "data-role-model", &want).await;
     choose(&app, da(Key::FilterSector), "").await;
-    fill(&app, da(Key::FilterSearch), "værksted").await;
+    app.searchbox(da(Key::FilterSearch))
+        .await
+        .type_text("værksted")
+        .await;
     let want = role_models_matching(Some(Level::Udskoling), None, "værksted");
     assert!(!want.is_empty(), "the search finds someone");
     wait_for_set(&app, ".role-model-card", "data-role-model", &want).await;
@@ -507,16 +311,8 @@ async fn a_profile_shows_its_timeline_the_lessons_that_meet_it_and_prints_on_one
     app.wait_for_page("role-model").await;
 
     // Print: the page's chrome and the exercise's controls go, the profile fits one A4 page.
-    let printed = cdp(
-        &app,
-        "Emulation.setEmulatedMedia",
-        json!({"media": "print"}),
-    )
-    .await;
-    if let Err(why) = printed {
-        eprintln!("print media is not emulated: {why}");
-        return;
-    }
+    app.cdp("Emulation.setEmulatedMedia", json!({"media": "print"}))
+        .await;
     let hidden = app
         .js_value(
             "return ['.site-header', '.site-footer', '.interview-choose', '#print-profile']
@@ -561,7 +357,7 @@ async fn the_prepared_interview_is_saved_across_a_reload() {
     })
     .await;
     let notes = "Hun tager en pause og spørger en kollega.";
-    app.type_into(&notes_field(&app, own).await, notes).await;
+    write_notes(&app, own, notes).await;
     let labels = app.text_of(".interview-plan").await;
     let order = [question, da(Key::InterviewGeneral2), own].map(|q| labels.find(q));
     assert!(
@@ -572,11 +368,10 @@ async fn the_prepared_interview_is_saved_across_a_reload() {
 
     app.reload().await;
     app.wait_for_page("role-model").await;
-    assert!(checked(&app, &labelled(&app, question).await).await);
-    assert!(checked(&app, &labelled(&app, da(Key::InterviewGeneral2)).await).await);
-    assert!(!checked(&app, &labelled(&app, da(Key::InterviewGeneral1)).await).await);
-    let field = notes_field(&app, own).await;
-    assert_eq!(value_of(&app, &field).await, notes);
+    assert!(checked(&app, question).await);
+    assert!(checked(&app, da(Key::InterviewGeneral2)).await);
+    assert!(!checked(&app, da(Key::InterviewGeneral1)).await);
+    assert_eq!(notes_of(&app, own).await, notes);
 
     // Unticking takes a question out of the plan; My work lists the interview.
     tick(&app, question, false).await;
@@ -598,14 +393,8 @@ async fn the_prepared_interview_is_saved_across_a_reload() {
 
 #[tokio::test]
 async fn a_visitor_is_added_used_exported_imported_and_erased() {
-    let downloads = TempDir::new("downloads");
+    let scratch = ScratchDir::new("visitor-files");
     let app = App::at_root().await;
-    let can_download = cdp(
-        &app,
-        "Browser.setDownloadBehavior",
-        json!({"behavior": "allow", "downloadPath": downloads.path().display().to_string()}),
-    )
-    .await;
 
     app.open("#/role-models").await;
     app.wait_for_page("role-models").await;
@@ -639,8 +428,7 @@ async fn a_visitor_is_added_used_exported_imported_and_erased() {
     // Used in the interview: general questions only, notes kept with the visitor.
     tick(&app, da(Key::InterviewGeneral1), true).await;
     let notes = "Hun fandt på det, da hendes egen cykel var i stykker.";
-    let field = notes_field(&app, da(Key::InterviewGeneral1)).await;
-    app.type_into(&field, notes).await;
+    write_notes(&app, da(Key::InterviewGeneral1), notes).await;
     stored_with(&app, &key, notes).await;
 
     // Shown with the role models, marked as a visitor, and filtered like them.
@@ -665,37 +453,18 @@ async fn a_visitor_is_added_used_exported_imported_and_erased() {
     assert_eq!(app.count(".role-model-card").await, 0);
 
     // Exported as a file: the profile, not the pupils' notes.
-    let file = match can_download {
-        Ok(_) => {
-            app.open(&format!("#/visitors/{id}")).await;
-            app.wait_for_page("visitor").await;
-            click_button(&app, da(Key::ExportVisitor)).await;
-            let (path, text) = downloaded(downloads.path(), "spire-visitor-")
-                .await
-                .expect("the visitor file never arrived");
-            assert!(
-                path.ends_with("spire-visitor-rikke-noergaard.json"),
-                "{}",
-                path.display()
-            );
-            let value: Value = serde_json::from_str(&text).unwrap();
-            assert_eq!(value["type"], "spire-visitor");
-            assert_eq!(value["name"], "Rikke Nørgaard");
-            assert_eq!(value["sector"], "crafts");
-            assert!(!text.contains(notes), "the file carries no notes: {text}");
-            path
-        }
-        Err(why) => {
-            eprintln!("the real download is not captured ({why}); importing a written file");
-            downloads.write(
-                "spire-visitor.json",
-                &json!({"type": "spire-visitor", "version": 1, "id": id,
-                        "name": "Rikke Nørgaard", "business": "Cykelværksted i Nørresundby",
-                        "sector": "crafts", "levels": ["udskoling"], "consent_at": 1})
-                .to_string(),
-            )
-        }
-    };
+    app.open(&format!("#/visitors/{id}")).await;
+    app.wait_for_page("visitor").await;
+    click_button(&app, da(Key::ExportVisitor)).await;
+    let (name, bytes) = app.wait_for_download("spire-visitor-*.json").await;
+    assert_eq!(name, "spire-visitor-rikke-noergaard.json");
+    let text = String::from_utf8(bytes).expect("the visitor file is UTF-8");
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["type"], "spire-visitor");
+    assert_eq!(value["name"], "Rikke Nørgaard");
+    assert_eq!(value["sector"], "crafts");
+    assert!(!text.contains(notes), "the file carries no notes: {text}");
+    let file = app.downloads_dir().join(&name);
 
     // Erased: gone from the grid, and its name and the notes are blanked in storage.
     app.open(&format!("#/visitors/{id}")).await;
@@ -747,7 +516,7 @@ async fn a_visitor_is_added_used_exported_imported_and_erased() {
 
     // A file that is not a visitor file is refused with a message.
     other.open("#/role-models").await;
-    let junk = downloads.write("junk.json", "{\"type\": \"spire-backup\"}");
+    let junk = scratch.write("junk.json", "{\"type\": \"spire-backup\"}");
     let input = other.wait_for("#import-visitor-file").await;
     input
         .send_keys(&junk.display().to_string())
@@ -968,15 +737,14 @@ async fn a_course_shows_its_weeks_hours_and_the_pupils_progress() {
 /// A site with `dist/`'s app and a `lessons/` written to content format v1 only: an index
 /// of ids (no summaries, no `courses`), a lesson without subjects, a role model without a
 /// portrait, and no local.json.
-fn contract_site() -> TempDir {
-    let site = TempDir::new("contract");
-    copy_dir(&dist_dir(), site.path(), &["lessons"]);
-    site.write(
-        "lessons/index.json",
-        &json!({"lessons": ["hand-made"], "role_models": ["ida-bager"]}).to_string(),
+fn contract_site() -> Site {
+    let site = Site::empty("contract");
+    site.write_content_json(
+        "index.json",
+        &json!({"lessons": ["hand-made"], "role_models": ["ida-bager"]}),
     );
-    site.write(
-        "lessons/hand-made.json",
+    site.write_content_json(
+        "hand-made.json",
         &json!({
             "id": "hand-made", "title": {"da": "Håndlavet", "en": "Hand-made"},
             "levels": ["mellemtrin"], "minutes": 30, "role_models": ["ida-bager"],
@@ -985,18 +753,16 @@ fn contract_site() -> TempDir {
                 {"type": "role_model", "id": "meet", "profile": "ida-bager"},
                 {"type": "prompt", "id": "why", "question": "Hvorfor?"}
             ]
-        })
-        .to_string(),
+        }),
     );
-    site.write(
-        "lessons/role-models/ida-bager.json",
+    site.write_content_json(
+        "role-models/ida-bager.json",
         &json!({
             "id": "ida-bager", "name": "Ida Lund", "fictional": true,
             "sector": "food", "levels": ["mellemtrin"],
             "headline": "Jeg bager brød", "story": "Ida startede et bageri.",
             "path": [{"year": 2010, "text": "Bagerlærling"}, {"year": 2018, "text": "Eget bageri"}]
-        })
-        .to_string(),
+        }),
     );
     site
 }
@@ -1049,21 +815,19 @@ async fn content_written_to_the_contract_loads_without_subjects_courses_or_local
 #[tokio::test]
 async fn a_hand_written_course_loads_from_its_file_and_names_what_is_missing() {
     let site = contract_site();
-    site.write(
-        "lessons/index.json",
-        &json!({"lessons": ["hand-made"], "role_models": ["ida-bager"], "courses": ["term"]})
-            .to_string(),
+    site.write_content_json(
+        "index.json",
+        &json!({"lessons": ["hand-made"], "role_models": ["ida-bager"], "courses": ["term"]}),
     );
-    site.write(
-        "lessons/courses/term.json",
+    site.write_content_json(
+        "courses/term.json",
         &json!({
             "id": "term", "title": {"da": "Terminen", "en": "The term"}, "levels": ["mellemtrin"],
             "weeks": [
                 {"items": [{"lesson": "hand-made"}]},
                 {"title": "To", "note": "**Husk** papir", "items": [{"lesson": "gone"}]}
             ]
-        })
-        .to_string(),
+        }),
     );
     let app = App::serve(site.path().to_path_buf(), "/").await;
     app.open("#/courses").await;
