@@ -458,13 +458,14 @@ async fn a_visitor_is_added_used_exported_imported_and_erased() {
     click_button(&app, da(Key::ExportVisitor)).await;
     let (name, bytes) = app.wait_for_download("spire-visitor-*.json").await;
     assert_eq!(name, "spire-visitor-rikke-noergaard.json");
-    let text = String::from_utf8(bytes).expect("the visitor file is UTF-8");
+    let text = String::from_utf8(bytes.clone()).expect("the visitor file is UTF-8");
     let value: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["type"], "spire-visitor");
     assert_eq!(value["name"], "Rikke Nørgaard");
     assert_eq!(value["sector"], "crafts");
     assert!(!text.contains(notes), "the file carries no notes: {text}");
-    let file = app.downloads_dir().join(&name);
+    // Kept apart: the browser's downloads folder goes with it.
+    let file = scratch.write(&name, &bytes);
 
     // Erased: gone from the grid, and its name and the notes are blanked in storage.
     app.open(&format!("#/visitors/{id}")).await;
@@ -539,7 +540,12 @@ async fn local_offers_are_shown_by_level_with_safe_external_links() {
     let offers = local["offers"].as_array().expect("offers");
     app.open("").await;
     app.wait_for_page("home").await;
-    click_link(&app, da(Key::LocalTitle)).await;
+    // From the home page's "more" links (the footer links there too).
+    app.within(".home-links")
+        .link(da(Key::LocalTitle))
+        .await
+        .click()
+        .await;
     app.wait_for_page("local").await;
     app.wait_for("#local-example").await;
     app.wait_until("every offer is shown", async || {
@@ -632,7 +638,11 @@ async fn a_course_shows_its_weeks_hours_and_the_pupils_progress() {
     assert!(courses.len() >= 5);
     app.open("").await;
     app.wait_for_page("home").await;
-    click_link(&app, da(Key::NavCourses)).await;
+    app.within("header nav")
+        .link(da(Key::NavCourses))
+        .await
+        .click()
+        .await;
     app.wait_for_page("courses").await;
     wait_for_set(&app, ".course-card", "data-course", &courses).await;
 
