@@ -1735,3 +1735,137 @@ async fn shipped_lessons_all_open_without_errors() {
     }
     assert_no_panic(&app).await;
 }
+
+// ----- 6. the look: step names and icons, level styles, celebration ----------------------
+
+#[tokio::test]
+async fn untitled_steps_are_named_by_their_kind_with_an_icon_and_the_page_takes_its_level() {
+    let site = Site::empty("kinds");
+    site.write_content_json("index.json", &json!({"lessons": ["kinds"]}));
+    site.write_content_json(
+        "kinds.json",
+        &json!({
+            "id": "kinds", "title": "Slags trin", "levels": ["mellemtrin", "indskoling"],
+            "steps": [
+                {"type": "read", "id": "start", "body": "Velkommen."},
+                {"type": "brainstorm", "id": "ideas", "question": "Hvilke idéer har I?"},
+                {"type": "vote", "id": "pick", "from": "ideas", "votes": 2},
+                {"type": "checklist", "id": "todo", "items": ["Tegn", "Fortæl"]},
+                {"type": "hologram", "id": "future"},
+                {"type": "rubric", "id": "self", "scale": 3, "criteria": [{"id": "a", "title": "Klart"}]}
+            ]
+        }),
+    );
+    let app = App::serve(site.path(), "/").await;
+
+    // The catalogue card shows what the pupils will do, as icons with their names.
+    app.open("#/lessons").await;
+    wait_for_cards(&app, &["kinds".to_string()], "one lesson").await;
+    let card = "main li.lesson-card[data-lesson=\"kinds\"]";
+    assert_eq!(
+        app.attr_of(card, "data-level").await.as_deref(),
+        Some("indskoling")
+    );
+    let kinds = app.within(card).by_role("list", "Det laver I").await;
+    let said = kinds.text().await;
+    for name in [
+        "Læs",
+        "Idéstorm",
+        "Afstemning",
+        "Tjekliste",
+        "Selvevaluering",
+    ] {
+        assert!(said.contains(name), "the card's step kinds: {said:?}");
+    }
+    assert_eq!(
+        app.count(&format!(
+            "{card} .card-kinds svg[data-icon][aria-hidden=\"true\"]"
+        ))
+        .await,
+        5,
+        "one icon per kind of step the app can show"
+    );
+
+    // In the lesson, every step is named in words: title, question or kind, never a number.
+    app.open("#/lessons/kinds").await;
+    wait_for_step(&app, "start").await;
+    assert_eq!(
+        app.attr_of("main .level-style", "data-level")
+            .await
+            .as_deref(),
+        Some("indskoling"),
+        "the youngest level sets the look"
+    );
+    let list = app.text_of("main nav.step-list").await;
+    for name in [
+        "Læs",
+        "Hvilke idéer har I?",
+        "Afstemning",
+        "Tjekliste",
+        "Trin der ikke kan vises",
+        "Selvevaluering",
+    ] {
+        assert!(list.contains(name), "{name:?} in the step list: {list:?}");
+    }
+    assert!(
+        !list
+            .lines()
+            .any(|l| l.trim().starts_with("Trin ")
+                && l.trim()[5..].chars().all(|c| c.is_ascii_digit())),
+        "no step is just a number: {list:?}"
+    );
+    let icons = app
+        .js_value(
+            "return [...document.querySelectorAll('nav.step-list svg[data-icon]')].map(s => s.dataset.icon)",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        strings(icons),
+        [
+            "read",
+            "brainstorm",
+            "vote",
+            "checklist",
+            "broken",
+            "rubric"
+        ]
+    );
+    // The icon is drawn from the page's own sprite: a symbol exists for each.
+    for icon in [
+        "read",
+        "brainstorm",
+        "vote",
+        "checklist",
+        "broken",
+        "rubric",
+    ] {
+        assert_eq!(
+            app.count(&format!("svg.icon-sprite symbol#i-{icon}")).await,
+            1,
+            "{icon}"
+        );
+    }
+    next_to(&app, "ideas").await;
+    next_to(&app, "pick").await;
+    let heading = app.text_of("#step-title").await;
+    assert!(
+        heading.contains("Afstemning"),
+        "the step's heading: {heading:?}"
+    );
+
+    // Finishing celebrates (decoratively: hidden from screen readers) and says what next.
+    for next in ["todo", "future", "self"] {
+        next_to(&app, next).await;
+    }
+    app.button("Afslut forløbet").await.click().await;
+    app.heading("Godt klaret!").await;
+    assert_eq!(
+        app.count("main .finished .confetti[aria-hidden=\"true\"] span")
+            .await,
+        12
+    );
+    app.within("main .finished")
+        .link("Tilbage til forløbene")
+        .await;
+}

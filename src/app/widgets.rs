@@ -283,3 +283,15 @@ pub fn ConfirmButton(
         }
     }
 }
+
+/// The icon of a step type, from the sprite in `index.html`; decorative (the step's name
+/// is always said in words next to it). A type the app does not know gets the "cannot be
+/// shown" icon.
+pub fn step_icon(kind: &str) -> impl IntoView {
+    let known = crate::core::content::step::STEP_TYPES.contains(&kind);
+    let id = if known { kind } else { "broken" };
+    view! {
+        <svg class="step-icon" data-icon=id.to_string() aria-hidden="true" focusable="false"
+            inner_html=format!("<use href=\"#i-{id}\"></use>")></svg>
+    }
+}

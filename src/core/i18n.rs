@@ -238,6 +238,18 @@ ui_strings! {
     ChallengeTheme => "Tema", "Theme";
     ChallengeCriteria => "Dommernes kriterier", "The judges' criteria";
     Phase => "Fase", "Phase";
+    KindRead => "Læs", "Read";
+    KindPrompt => "Spørgsmål", "Question";
+    KindChoice => "Vælg", "Choose";
+    KindBrainstorm => "Idéstorm", "Brainstorm";
+    KindVote => "Afstemning", "Vote";
+    KindCanvas => "Lærred", "Canvas";
+    KindChecklist => "Tjekliste", "Checklist";
+    KindRoleModel => "Rollemodel", "Role model";
+    KindPitch => "Pitch", "Pitch";
+    KindRubric => "Selvevaluering", "Self-assessment";
+    KindBroken => "Trin der ikke kan vises", "Step that cannot be shown";
+    StepKinds => "Det laver I", "What you will do";
     NoContent => "Her er intet indhold endnu.", "There is no content here yet.";
     RoleModelsTitle => "Rollemodeller", "Role models";
     RoleModelsIntro => "Mød (opdigtede) lokale iværksættere fra mange brancher og hør, hvordan de kom i gang.", "Meet (fictional) local entrepreneurs from many sectors and hear how they got started.";
@@ -364,7 +376,7 @@ ui_strings! {
     LocalContact => "Kontakt", "Contact";
     LocalReadMore => "Læs mere: {title} (åbner en anden hjemmeside)", "Read more: {title} (opens another website)";
     HomeMoreTitle => "Mere i Spire", "More in Spire";
-    StepNumber => "Trin {n}", "Step {n}";
+    StepNumber => "{kind} (trin {n})", "{kind} (step {n})";
     ProgressOf => "{n} af {m}", "{n} of {m}";
     ClassPupil => "Elev", "Pupil";
     ClassHandedIn => "Afleveret", "Handed in";
@@ -515,6 +527,25 @@ ui_strings! {
     AccessibilityBody => "Spire skal leve op til WCAG 2.1 niveau AA. Alt kan bruges med tastatur, alle felter har etiketter, fokus er altid synligt, og al tekst kan læses op.\n\nSpire respekterer indstillingen for reduceret bevægelse og virker i en bredde ned til 360 pixel.\n\nFinder du en barriere, så fortæl det til den, der har sat Spire op på din skole.", "Spire aims to meet WCAG 2.1 level AA. Everything can be used with a keyboard, every field has a label, focus is always visible and all text can be read aloud.\n\nSpire respects the reduced-motion setting and works at widths down to 360 pixels.\n\nIf you find a barrier, please tell whoever set up Spire at your school.";
 }
 
+/// What a step of type `type_name` is called where it has no title or question ("Afstemning",
+/// "Lærred"): a list of steps never says just "Trin 5". A type this app does not know is a
+/// step it cannot show.
+pub fn step_kind(type_name: &str) -> Key {
+    match type_name {
+        "read" => Key::KindRead,
+        "prompt" => Key::KindPrompt,
+        "choice" => Key::KindChoice,
+        "brainstorm" => Key::KindBrainstorm,
+        "vote" => Key::KindVote,
+        "canvas" => Key::KindCanvas,
+        "checklist" => Key::KindChecklist,
+        "role_model" => Key::KindRoleModel,
+        "pitch" => Key::KindPitch,
+        "rubric" => Key::KindRubric,
+        _ => Key::KindBroken,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -542,6 +573,20 @@ mod tests {
         for &key in Key::ALL {
             assert_eq!(names(t(Lang::Da, key)), names(t(Lang::En, key)), "{key:?}");
         }
+    }
+
+    #[test]
+    fn every_step_type_has_a_name_of_its_own() {
+        use crate::core::content::step::STEP_TYPES;
+        let mut names: Vec<&str> = STEP_TYPES
+            .iter()
+            .map(|ty| t(Lang::Da, step_kind(ty)))
+            .collect();
+        assert!(!names.contains(&t(Lang::Da, Key::KindBroken)));
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), STEP_TYPES.len());
+        assert_eq!(step_kind("hologram"), Key::KindBroken);
     }
 
     #[test]

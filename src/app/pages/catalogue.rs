@@ -5,12 +5,12 @@ use crate::app::content::{use_content, Card};
 use crate::app::i18n::use_i18n;
 use crate::app::router::use_router;
 use crate::app::store::use_store;
-use crate::app::widgets::{FileErrorView, LevelBadges, LoadingView, SubjectBadges};
+use crate::app::widgets::{step_icon, FileErrorView, LevelBadges, LoadingView, SubjectBadges};
 use crate::core::catalogue::{card_status, CardStatus, CatalogueFilter, Duration};
 use crate::core::content::{
     Competence, ContentKind, Dimension, Hashed, Lesson, LessonSummary, Level, Subject,
 };
-use crate::core::i18n::Key;
+use crate::core::i18n::{step_kind, Key};
 use crate::core::progress::WorkRef;
 use crate::core::route::Route;
 use leptos::prelude::*;
@@ -174,8 +174,10 @@ fn ReadyCard(id: String, lesson: Arc<Hashed<LessonSummary>>) -> impl IntoView {
     let competences = lesson.competences.clone();
     let minutes = lesson.minutes;
     let heading_id = format!("card-{id}");
+    let level = super::lesson::youngest(&lesson.levels);
+    let kinds = lesson.kinds.clone();
     view! {
-        <li class="card lesson-card" data-lesson=id>
+        <li class="card lesson-card level-style" data-lesson=id data-level=level>
             <h2 id=heading_id><a href=href>{move || i18n.text(&title)}</a></h2>
             {summary.map(|s| view! { <p class="summary">{move || i18n.text(&s)}</p> })}
             <LevelBadges levels=lesson.levels.clone()/>
@@ -184,6 +186,16 @@ fn ReadyCard(id: String, lesson: Arc<Hashed<LessonSummary>>) -> impl IntoView {
                 {minutes.map(|m| view! { <span class="minutes">{move || i18n.f(Key::Minutes, &[("n", &m.to_string())])}</span> })}
                 <span class="competences">{move || competences.iter().map(|c| c.label(i18n.lang())).collect::<Vec<_>>().join(" · ")}</span>
             </p>
+            {(!kinds.is_empty()).then(|| view! {
+                <ul class="card-kinds" aria-label=move || i18n.t(Key::StepKinds)>
+                    {kinds.into_iter().map(|k| {
+                        let name = step_kind(&k);
+                        view! {
+                            <li title=move || i18n.t(name)>{step_icon(&k)}<span class="visually-hidden">{move || i18n.t(name)}</span></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
             <p class="status" data-status=move || match status.get() {
                 CardStatus::NotStarted => "not-started",
                 CardStatus::Answering { .. } => "in-progress",

@@ -77,6 +77,10 @@ pub struct LessonSummary {
     /// How many of its steps take an answer: every type but `read` (a step the app cannot
     /// show takes none).
     pub tasks: usize,
+    /// The types of its steps, each once, in the order they first come (a card shows them
+    /// as icons). Optional: an index written before v1.1 has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -173,6 +177,16 @@ impl From<&Lesson> for LessonSummary {
                 .iter()
                 .filter(|slot| slot.ready().is_some_and(|s| !matches!(s, Step::Read(_))))
                 .count(),
+            kinds: lesson.steps.iter().filter_map(|slot| slot.ready()).fold(
+                Vec::new(),
+                |mut kinds, step| {
+                    let kind = step.type_name();
+                    if !kinds.iter().any(|k| k == kind) {
+                        kinds.push(kind.to_string());
+                    }
+                    kinds
+                },
+            ),
         }
     }
 }
@@ -351,6 +365,9 @@ pub enum Freshness {
     Differs(String),
 }
 
+/// Summary fields added after content format v1: optional in an index.
+const ADDED_SINCE_V1: &[&str] = &["kinds"];
+
 impl Summaries {
     pub fn is_empty(&self) -> bool {
         self.lessons.is_empty()
@@ -527,6 +544,8 @@ impl Summaries {
         let mut keys: Vec<&String> = fields.keys().chain(from_file.keys()).collect();
         keys.sort();
         keys.dedup();
+        // An index written before a field was added is not stale for lacking it.
+        keys.retain(|k| fields.contains_key(*k) || !ADDED_SINCE_V1.contains(&k.as_str()));
         Some(
             match keys
                 .into_iter()
@@ -699,6 +718,16 @@ mod tests {
             .unwrap();
         let fresh = all.freshness(ContentKind::Lesson, &id, LESSON, &index());
         assert_eq!(fresh, Some(Freshness::Fresh));
+
+        let mut without_kinds = all.clone();
+        if let Some(entry) = without_kinds.lessons.get_mut(&id) {
+            entry.summary.kinds.clear();
+        }
+        assert_eq!(
+            without_kinds.freshness(ContentKind::Lesson, &id, LESSON, &index()),
+            Some(Freshness::Fresh),
+            "an index from before `kinds` is not stale"
+        );
 
         let edited = LESSON.replace("45", "50");
         let stale = all.freshness(ContentKind::Lesson, &id, &edited, &index());
