@@ -135,7 +135,7 @@ pub fn Select(
 }
 
 #[component]
-fn LessonCard(id: String) -> impl IntoView {
+pub fn LessonCard(id: String) -> impl IntoView {
     let content = use_content();
     let card_id = id.clone();
     // A memo, so the card is rebuilt only when what it shows changes (a fetch of the same
