@@ -184,7 +184,7 @@ fn ReadyCard(id: String, lesson: Arc<Hashed<LessonSummary>>) -> impl IntoView {
                     {kinds.into_iter().map(|k| {
                         let name = step_kind(&k);
                         view! {
-                            <li title=move || i18n.t(name)>{step_icon(&k)}<span class="visually-hidden">{move || i18n.t(name)}</span></li>
+                            <li>{step_icon(&k)}<span class="visually-hidden">{move || i18n.t(name)}</span></li>
                         }
                     }).collect_view()}
                 </ul>
