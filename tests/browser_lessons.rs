@@ -1869,3 +1869,68 @@ async fn untitled_steps_are_named_by_their_kind_with_an_icon_and_the_page_takes_
         .link("Tilbage til forløbene")
         .await;
 }
+
+#[tokio::test]
+async fn home_asks_the_pupils_year_once_and_the_youngest_get_large_text() {
+    let app = App::at_root().await;
+    app.open("#/").await;
+    app.wait_for_page("home").await;
+    app.heading("Hvilken klasse går du i?").await;
+    let young = || async {
+        app.js_value(
+            "return document.documentElement.classList.contains('young')",
+            vec![],
+        )
+        .await
+        .as_bool()
+    };
+    assert_eq!(young().await, Some(false));
+    app.button("Indskoling (0.–3. kl.)").await.click().await;
+
+    // Home now opens on lessons for that level, and the youngest get large text.
+    app.heading("Forløb til Indskoling (0.–3. kl.)").await;
+    app.wait_until("lessons for indskoling on Home", async || {
+        app.count("main .my-level li.lesson-card:not(.loading-card)")
+            .await
+            > 0
+    })
+    .await;
+    assert_eq!(
+        app.count("main .my-level li.lesson-card").await,
+        app.count("main .my-level li.lesson-card .badge.level-indskoling")
+            .await,
+        "every lesson shown is for indskoling"
+    );
+    let toggle = "Stor tekst og store knapper (for de yngste)";
+    assert!(app.checkbox(toggle).await.is_checked().await);
+    assert_eq!(young().await, Some(true));
+    app.link("Se alle forløb til Indskoling (0.–3. kl.)")
+        .await
+        .click()
+        .await;
+    app.wait_for_page("lessons").await;
+    assert!(app.current_hash().await.contains("level=indskoling"));
+    assert_eq!(young().await, Some(true), "the mode holds on every page");
+
+    // The pupil may turn it off; both choices survive a reload.
+    app.open("#/").await;
+    app.checkbox(toggle).await.click().await;
+    app.wait_until("young mode off", async || young().await == Some(false))
+        .await;
+    app.wait_until("the settings saved", async || {
+        app.local_storage_get("spire.settings")
+            .await
+            .is_some_and(|s| s.contains("\"young\":false"))
+    })
+    .await;
+    app.reload().await;
+    app.heading("Forløb til Indskoling (0.–3. kl.)").await;
+    assert!(!app.checkbox(toggle).await.is_checked().await);
+    assert_eq!(young().await, Some(false));
+
+    // Changing the year asks again.
+    app.button("Skift klasse").await.click().await;
+    app.heading("Hvilken klasse går du i?").await;
+    app.button("Udskoling (7.–10. kl.)").await.click().await;
+    app.heading("Forløb til Udskoling (7.–10. kl.)").await;
+}

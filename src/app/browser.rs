@@ -415,6 +415,13 @@ pub fn set_document_lang(code: &str) {
     }
 }
 
+/// Sets a class on `<html>`, so a mode (the young pupils' one) styles every page.
+pub fn set_root_class(name: &str, on: bool) {
+    if let Some(el) = window().document().and_then(|d| d.document_element()) {
+        let _ = el.class_list().toggle_with_force(name, on);
+    }
+}
+
 pub fn set_title(title: &str) {
     if let Some(d) = window().document() {
         d.set_title(title);

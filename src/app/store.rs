@@ -424,6 +424,14 @@ impl Store {
         self.update_settings(|p, now| p.set_lang(lang, now));
     }
 
+    pub fn set_level(&self, level: Option<crate::core::content::Level>) {
+        self.update_settings(|p, now| p.set_level(level, now));
+    }
+
+    pub fn set_young(&self, on: bool) {
+        self.update_settings(|p, now| p.set_young(on, now));
+    }
+
     pub fn set_name(&self, name: &str) {
         self.update_settings(|p, now| p.set_name(name, now));
     }

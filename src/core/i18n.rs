@@ -84,6 +84,13 @@ ui_strings! {
     ContinueButton => "Fortsæt", "Continue";
     LastEdited => "Sidst ændret {time}", "Last edited {time}";
     BrowseByLevel => "Find forløb til dit niveau", "Find lessons for your level";
+    AskLevel => "Hvilken klasse går du i?", "Which year are you in?";
+    AskLevelHelp => "Så viser Spire forløb til dig først. Du kan altid skifte.", "Then Spire shows lessons for you first. You can always change it.";
+    MyLevelLessons => "Forløb til {level}", "Lessons for {level}";
+    MyLevelAll => "Se alle forløb til {level}", "See all lessons for {level}";
+    ChangeLevel => "Skift klasse", "Change year";
+    NoLevelLessons => "Der er ingen forløb til dette niveau endnu.", "There are no lessons for this level yet.";
+    YoungMode => "Stor tekst og store knapper (for de yngste)", "Large text and buttons (for the youngest)";
     AllLessons => "Se alle forløb", "See all lessons";
     CatalogueTitle => "Forløb", "Lessons";
     FilterLevel => "Niveau", "Level";

@@ -141,7 +141,7 @@ pub fn Select(
 }
 
 #[component]
-fn LessonCard(id: String) -> impl IntoView {
+pub fn LessonCard(id: String) -> impl IntoView {
     let content = use_content();
     let card_id = id.clone();
     // A memo, so the card is rebuilt only when what it shows changes (a fetch of the same
@@ -191,7 +191,7 @@ fn ReadyCard(id: String, lesson: Arc<Hashed<LessonSummary>>) -> impl IntoView {
                     {kinds.into_iter().map(|k| {
                         let name = step_kind(&k);
                         view! {
-                            <li title=move || i18n.t(name)>{step_icon(&k)}<span class="visually-hidden">{move || i18n.t(name)}</span></li>
+                            <li>{step_icon(&k)}<span class="visually-hidden">{move || i18n.t(name)}</span></li>
                         }
                     }).collect_view()}
                 </ul>
