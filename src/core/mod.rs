@@ -5,6 +5,7 @@
 pub mod board;
 pub mod catalogue;
 pub mod content;
+pub mod dating;
 pub mod i18n;
 pub mod markdown;
 pub mod progress;

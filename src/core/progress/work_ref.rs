@@ -26,6 +26,12 @@ pub enum WorkKind {
     /// The class board of a lesson on the teacher's device (`board:<lesson id>`): the
     /// class's ideas and dots, keyed by the lesson's step ids.
     Board,
+    /// The student's own founder profile for StartUp Dating (`profile:mine`): each field a
+    /// prop, so edits from two tabs merge field by field.
+    Profile,
+    /// An organiser's StartUp Dating event (`event:main`): the imported profiles as
+    /// documents, votes as dots, settings, teams and pitch order as props.
+    Event,
 }
 
 /// The step key of a free-standing canvas's notes.
@@ -36,11 +42,13 @@ pub const PROP_TEMPLATE: &str = "template";
 pub const PROP_NAME: &str = "name";
 /// Team or pupil names printed on a canvas (any kind of work).
 pub const PROP_TEAM: &str = "team";
+/// The id of the one founder profile a device holds.
+pub const PROFILE_ID: &str = "mine";
 /// Non-empty when a work item was deleted (see `Progress::delete_work`).
 pub const PROP_DELETED: &str = super::state::DELETED_PROP;
 
 impl WorkKind {
-    pub const ALL: [WorkKind; 7] = [
+    pub const ALL: [WorkKind; 9] = [
         WorkKind::Lesson,
         WorkKind::Challenge,
         WorkKind::Canvas,
@@ -48,6 +56,8 @@ impl WorkKind {
         WorkKind::Assigned,
         WorkKind::Class,
         WorkKind::Board,
+        WorkKind::Profile,
+        WorkKind::Event,
     ];
 
     pub fn name(self) -> &'static str {
@@ -59,6 +69,8 @@ impl WorkKind {
             WorkKind::Assigned => "assigned",
             WorkKind::Class => "class",
             WorkKind::Board => "board",
+            WorkKind::Profile => "profile",
+            WorkKind::Event => "event",
         }
     }
 
@@ -131,6 +143,22 @@ impl WorkRef {
         }
     }
 
+    /// The student's founder profile on this device.
+    pub fn profile() -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Profile,
+            id: PROFILE_ID.to_string(),
+        }
+    }
+
+    /// The organiser's StartUp Dating event on this device.
+    pub fn event() -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Event,
+            id: crate::core::dating::event::EVENT_ID.to_string(),
+        }
+    }
+
     pub fn key(&self) -> String {
         format!("{}:{}", self.kind.name(), self.id)
     }
@@ -155,6 +183,8 @@ impl WorkRef {
             WorkKind::Assigned => Route::Assigned { id },
             WorkKind::Class => Route::ClassOverview { id },
             WorkKind::Board => Route::Board { lesson: id, step },
+            WorkKind::Profile => Route::DatingProfile,
+            WorkKind::Event => Route::DatingEvent,
         }
     }
 
@@ -170,7 +200,11 @@ impl WorkRef {
                 .and_then(|w| w.prop(PROP_TEMPLATE))
                 .filter(|t| is_valid_id(t))
                 .map(|t| (ContentKind::Canvas, t.to_string())),
-            WorkKind::Assignment | WorkKind::Assigned | WorkKind::Class => None,
+            WorkKind::Assignment
+            | WorkKind::Assigned
+            | WorkKind::Class
+            | WorkKind::Profile
+            | WorkKind::Event => None,
         }
     }
 
