@@ -110,6 +110,8 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
                 i18n.t(Key::BoardTitle),
                 content_title.unwrap_or_else(|| title_work.id.clone())
             ),
+            WorkKind::Profile => i18n.t(Key::MyProfileTitle).to_string(),
+            WorkKind::Event => i18n.t(Key::OrganiserTitle).to_string(),
             _ => content_title.unwrap_or_else(|| title_work.id.clone()),
         }
     };
