@@ -483,7 +483,7 @@ async fn matching_300_profiles_in_the_browser() {
             let skills: Vec<Skill> = Skill::ALL
                 .iter()
                 .copied()
-                .filter(|s| (n * 7 + *s as usize) % 4 == 0)
+                .filter(|s| (n * 7 + *s as usize).is_multiple_of(4))
                 .collect();
             let idea = (n % 6 == 0).then_some("Idé");
             let mut p = profile(n, &format!("Deltager {n}"), inst[n % 4], &skills, idea);
