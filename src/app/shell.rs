@@ -79,6 +79,7 @@ fn NavLink(to: Route, nav: &'static str, label: Key) -> impl IntoView {
             "course" => "courses",
             "teacher-assignment" | "class-overview" | "plan" | "board" => "teacher",
             "canvas" => "canvases",
+            "dating-profile" | "dating-event" | "dating-pitch" => "dating",
             other => other,
         };
         (section == name).then_some("page")
@@ -111,6 +112,7 @@ fn Header() -> impl IntoView {
                     <li><NavLink to=Route::Canvases(None) nav="canvases" label=Key::NavCanvases/></li>
                     <li><NavLink to=Route::RoleModels(Default::default()) nav="role-models" label=Key::NavRoleModels/></li>
                     <li><NavLink to=Route::Teacher nav="teacher" label=Key::NavTeacher/></li>
+                    <li><NavLink to=Route::Dating nav="dating" label=Key::NavDating/></li>
                     <li><NavLink to=Route::MyWork nav="my-work" label=Key::NavMyWork/></li>
                 </ul>
             </nav>

@@ -6,6 +6,7 @@ pub mod board;
 pub mod catalogue;
 pub mod content;
 pub mod courses;
+pub mod dating;
 pub mod i18n;
 pub mod markdown;
 pub mod progress;

@@ -73,6 +73,14 @@ pub enum Route {
     Assigned {
         id: String,
     },
+    /// StartUp Dating: what it is, for students and organisers (`#/dating`).
+    Dating,
+    /// The student's founder profile (`#/dating/profile`).
+    DatingProfile,
+    /// The organiser's event: import, table, settings, teams (`#/dating/event`).
+    DatingEvent,
+    /// Pitch rounds with the timer, and the vote (`#/dating/pitch`).
+    DatingPitch,
     MyWork,
     About,
     Privacy,
@@ -157,6 +165,10 @@ impl Route {
             },
             ["my-assignments", a] => id(a).map_or(Route::NotFound, |id| Route::Assigned { id }),
             ["my-work"] => Route::MyWork,
+            ["dating"] => Route::Dating,
+            ["dating", "profile"] => Route::DatingProfile,
+            ["dating", "event"] => Route::DatingEvent,
+            ["dating", "pitch"] => Route::DatingPitch,
             ["about"] => Route::About,
             ["privacy"] => Route::Privacy,
             ["accessibility"] => Route::Accessibility,
@@ -207,6 +219,10 @@ impl Route {
             Route::AssignmentLink { code } => format!("#/a/{}", pct_encode(code)),
             Route::Assigned { id } => format!("#/my-assignments/{id}"),
             Route::MyWork => "#/my-work".into(),
+            Route::Dating => "#/dating".into(),
+            Route::DatingProfile => "#/dating/profile".into(),
+            Route::DatingEvent => "#/dating/event".into(),
+            Route::DatingPitch => "#/dating/pitch".into(),
             Route::About => "#/about".into(),
             Route::Privacy => "#/privacy".into(),
             Route::Accessibility => "#/accessibility".into(),
@@ -239,6 +255,10 @@ impl Route {
             Route::AssignmentLink { .. } => "assignment-link",
             Route::Assigned { .. } => "assigned",
             Route::MyWork => "my-work",
+            Route::Dating => "dating",
+            Route::DatingProfile => "dating-profile",
+            Route::DatingEvent => "dating-event",
+            Route::DatingPitch => "dating-pitch",
             Route::About => "about",
             Route::Privacy => "privacy",
             Route::Accessibility => "accessibility",
@@ -327,6 +347,10 @@ mod tests {
             ("", Route::Home),
             ("#/", Route::Home),
             ("#/my-work", Route::MyWork),
+            ("#/dating", Route::Dating),
+            ("#/dating/profile", Route::DatingProfile),
+            ("#/dating/event", Route::DatingEvent),
+            ("#/dating/pitch", Route::DatingPitch),
             (
                 "#/lessons/idea-sprint",
                 Route::Lesson {

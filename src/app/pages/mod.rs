@@ -8,6 +8,9 @@ pub mod catalogue;
 pub mod challenges;
 pub mod class_overview;
 pub mod courses;
+pub mod dating;
+pub mod dating_event;
+pub mod dating_pitch;
 pub mod home;
 pub mod info;
 pub mod interview;
@@ -55,6 +58,10 @@ pub fn page(route: Route) -> AnyView {
         }
         Route::Assigned { id } => view! { <assigned::AssignedPage id=id/> }.into_any(),
         Route::MyWork => view! { <my_work::MyWorkPage/> }.into_any(),
+        Route::Dating => view! { <dating::DatingPage/> }.into_any(),
+        Route::DatingProfile => view! { <dating::ProfilePage/> }.into_any(),
+        Route::DatingEvent => view! { <dating_event::EventPage/> }.into_any(),
+        Route::DatingPitch => view! { <dating_pitch::PitchPage/> }.into_any(),
         Route::About => view! { <info::InfoPage page="about"/> }.into_any(),
         Route::Privacy => view! { <info::InfoPage page="privacy"/> }.into_any(),
         Route::Accessibility => view! { <info::InfoPage page="accessibility"/> }.into_any(),

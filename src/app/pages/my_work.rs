@@ -123,6 +123,8 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
                 .with_work(&title_work, |w| w.and_then(Visitor::from_work))
                 .map(|v| i18n.f(Key::VisitorWith, &[("name", &v.name)]))
                 .unwrap_or_else(|| i18n.t(Key::VisitorMissingTitle).to_string()),
+            WorkKind::Profile => i18n.t(Key::MyProfileTitle).to_string(),
+            WorkKind::Event => i18n.t(Key::OrganiserTitle).to_string(),
             _ => content_title.unwrap_or_else(|| title_work.id.clone()),
         }
     };

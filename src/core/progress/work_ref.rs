@@ -33,6 +33,12 @@ pub enum WorkKind {
     /// hold the profile (see `core::role_models::Visitor`), the answers the interview
     /// prepared with them.
     Visitor,
+    /// The student's own founder profile for StartUp Dating (`profile:mine`): each field a
+    /// prop, so edits from two tabs merge field by field.
+    Profile,
+    /// An organiser's StartUp Dating event (`event:main`): the imported profiles as
+    /// documents, votes as dots, settings, teams and pitch order as props.
+    Event,
 }
 
 /// The step key of a free-standing canvas's notes.
@@ -43,11 +49,13 @@ pub const PROP_TEMPLATE: &str = "template";
 pub const PROP_NAME: &str = "name";
 /// Team or pupil names printed on a canvas (any kind of work).
 pub const PROP_TEAM: &str = "team";
+/// The id of the one founder profile a device holds.
+pub const PROFILE_ID: &str = "mine";
 /// Non-empty when a work item was deleted (see `Progress::delete_work`).
 pub const PROP_DELETED: &str = super::state::DELETED_PROP;
 
 impl WorkKind {
-    pub const ALL: [WorkKind; 9] = [
+    pub const ALL: [WorkKind; 11] = [
         WorkKind::Lesson,
         WorkKind::Challenge,
         WorkKind::Canvas,
@@ -57,6 +65,8 @@ impl WorkKind {
         WorkKind::Board,
         WorkKind::Interview,
         WorkKind::Visitor,
+        WorkKind::Profile,
+        WorkKind::Event,
     ];
 
     pub fn name(self) -> &'static str {
@@ -70,6 +80,8 @@ impl WorkKind {
             WorkKind::Board => "board",
             WorkKind::Interview => "interview",
             WorkKind::Visitor => "visitor",
+            WorkKind::Profile => "profile",
+            WorkKind::Event => "event",
         }
     }
 
@@ -158,6 +170,22 @@ impl WorkRef {
         }
     }
 
+    /// The student's founder profile on this device.
+    pub fn profile() -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Profile,
+            id: PROFILE_ID.to_string(),
+        }
+    }
+
+    /// The organiser's StartUp Dating event on this device.
+    pub fn event() -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Event,
+            id: crate::core::dating::event::EVENT_ID.to_string(),
+        }
+    }
+
     pub fn key(&self) -> String {
         format!("{}:{}", self.kind.name(), self.id)
     }
@@ -184,6 +212,8 @@ impl WorkRef {
             WorkKind::Board => Route::Board { lesson: id, step },
             WorkKind::Interview => Route::RoleModel { id },
             WorkKind::Visitor => Route::Visitor { id },
+            WorkKind::Profile => Route::DatingProfile,
+            WorkKind::Event => Route::DatingEvent,
         }
     }
 
@@ -201,7 +231,12 @@ impl WorkRef {
                 .and_then(|w| w.prop(PROP_TEMPLATE))
                 .filter(|t| is_valid_id(t))
                 .map(|t| (ContentKind::Canvas, t.to_string())),
-            WorkKind::Assignment | WorkKind::Assigned | WorkKind::Class | WorkKind::Visitor => None,
+            WorkKind::Assignment
+            | WorkKind::Assigned
+            | WorkKind::Class
+            | WorkKind::Visitor
+            | WorkKind::Profile
+            | WorkKind::Event => None,
         }
     }
 
