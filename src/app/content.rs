@@ -14,7 +14,7 @@ use crate::core::content::{
     load, CanvasTemplate, Challenge, ContentIndex, ContentKind, Lesson, Problem, ProblemKind,
     RoleModel,
 };
-use crate::core::progress::WorkRef;
+use crate::core::progress::{Work, WorkRef};
 use crate::core::text::Text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -342,26 +342,32 @@ impl Content {
 }
 
 impl Content {
-    /// Starts loading the content file a piece of saved work follows.
-    pub fn ensure_work_file(&self, work: &WorkRef) {
-        match work.content() {
-            (ContentKind::Lesson, id) => self.ensure_lesson(id),
-            (ContentKind::Challenge, id) => self.ensure_challenge(id),
-            (ContentKind::Canvas, id) => self.ensure_canvas(id),
-            (ContentKind::RoleModel, id) => self.ensure_role_model(id),
+    /// Starts loading the content file a piece of saved work follows (`saved`: the work as
+    /// stored, which names the challenge of a team project).
+    pub fn ensure_work_file(&self, work: &WorkRef, saved: Option<&Work>) {
+        match work.content(saved) {
+            Some((ContentKind::Lesson, id)) => self.ensure_lesson(&id),
+            Some((ContentKind::Challenge, id)) => self.ensure_challenge(&id),
+            Some((ContentKind::Canvas, id)) => self.ensure_canvas(&id),
+            Some((ContentKind::RoleModel, id)) => self.ensure_role_model(&id),
+            None => {}
         }
     }
 
-    /// The title of the content a piece of work follows, once loaded (tracked).
-    pub fn work_title(&self, work: &WorkRef) -> Option<Text> {
-        match work.content() {
-            (ContentKind::Lesson, id) => self.lesson(id).ready().map(|l| l.value.title.clone()),
+    /// The title of a piece of work (tracked): the name it has of its own (a team's), else
+    /// the title of the content it follows, once loaded.
+    pub fn work_title(&self, work: &WorkRef, saved: Option<&Work>) -> Option<Text> {
+        if let Some(name) = work.own_name(saved) {
+            return Some(Text::plain(name));
+        }
+        match work.content(saved)? {
+            (ContentKind::Lesson, id) => self.lesson(&id).ready().map(|l| l.value.title.clone()),
             (ContentKind::Challenge, id) => {
-                self.challenge(id).ready().map(|c| c.value.title.clone())
+                self.challenge(&id).ready().map(|c| c.value.title.clone())
             }
-            (ContentKind::Canvas, id) => self.canvas(id).ready().map(|c| c.value.title.clone()),
+            (ContentKind::Canvas, id) => self.canvas(&id).ready().map(|c| c.value.title.clone()),
             (ContentKind::RoleModel, id) => self
-                .role_model(id)
+                .role_model(&id)
                 .ready()
                 .map(|r| Text::plain(&r.value.name)),
         }

@@ -361,6 +361,12 @@ impl Store {
         }
     }
 
+    /// Deletes a work item (a team project, a host brief) as a merge-safe tombstone: an
+    /// older copy or a project file imported later does not bring it back.
+    pub fn delete_work(&self, work: &WorkRef) {
+        self.update_work(work, |p, now| p.delete_work(work, now));
+    }
+
     pub fn set_position(&self, work: &WorkRef, step: &str) {
         self.update_work(work, |p, now| p.set_position(work, step, now));
     }

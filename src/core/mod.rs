@@ -3,10 +3,12 @@
 //! **Architecture invariant:** nothing under `core` does I/O or touches a browser API.
 
 pub mod catalogue;
+pub mod challenge_bank;
 pub mod content;
 pub mod i18n;
 pub mod markdown;
 pub mod progress;
+pub mod project;
 pub mod recap;
 pub mod route;
 pub mod text;

@@ -52,14 +52,14 @@ fn ContinueCard() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some((r, _, _)) = recent.get() {
-            content.ensure_work_file(&r);
+            store.with(|p| content.ensure_work_file(&r, p.work(&r)));
         }
     });
     move || {
         recent.get().map(|(r, step, updated)| {
             let href = r.route(step).href();
-            let name = content
-                .work_title(&r)
+            let name = store
+                .with(|p| content.work_title(&r, p.work(&r)))
                 .map(|t| i18n.text(&t))
                 .unwrap_or_else(|| r.id.clone());
             view! {

@@ -3,10 +3,12 @@
 pub mod catalogue;
 pub mod challenges;
 pub mod home;
+pub mod host_briefs;
 pub mod info;
 pub mod lesson;
 pub mod my_work;
 pub mod player;
+pub mod project;
 pub mod role_models;
 pub mod teacher;
 
@@ -18,8 +20,14 @@ pub fn page(route: Route) -> AnyView {
         Route::Home => view! { <home::HomePage/> }.into_any(),
         Route::Lessons(_) => view! { <catalogue::CataloguePage/> }.into_any(),
         Route::Lesson { id, .. } => view! { <lesson::LessonPage id=id/> }.into_any(),
-        Route::Challenges => view! { <challenges::ChallengesPage/> }.into_any(),
-        Route::Challenge { id, .. } => view! { <challenges::ChallengePage id=id/> }.into_any(),
+        Route::Challenges(_) => view! { <challenges::ChallengesPage/> }.into_any(),
+        Route::Challenge { id, step } => {
+            view! { <challenges::ChallengePage id=id step=step/> }.into_any()
+        }
+        Route::Project { id, view } => view! { <project::ProjectPage id=id view=view/> }.into_any(),
+        Route::HostBriefs => view! { <host_briefs::HostBriefsPage/> }.into_any(),
+        Route::HostBrief { id } => view! { <host_briefs::HostBriefPage id=id/> }.into_any(),
+        Route::HostBriefForm => view! { <host_briefs::HostBriefFormPage/> }.into_any(),
         Route::RoleModels => view! { <role_models::RoleModelsPage/> }.into_any(),
         Route::RoleModel { id } => view! { <role_models::RoleModelPage id=id/> }.into_any(),
         Route::Teacher => view! { <teacher::TeacherPage/> }.into_any(),

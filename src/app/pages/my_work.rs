@@ -59,7 +59,7 @@ fn WorkList() -> impl IntoView {
     });
     Effect::new(move |_| {
         for (r, _) in items.get() {
-            content.ensure_work_file(&r);
+            store.with(|p| content.ensure_work_file(&r, p.work(&r)));
         }
     });
     view! {
@@ -86,8 +86,8 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
     let href = work.route(at_step).href();
     let title_work = work.clone();
     let title = move || {
-        content
-            .work_title(&title_work)
+        store
+            .with_work(&title_work, |w| content.work_title(&title_work, w))
             .map(|t| i18n.text(&t))
             .unwrap_or_else(|| title_work.id.clone())
     };

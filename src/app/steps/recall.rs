@@ -9,15 +9,19 @@ use crate::core::content::step::Recall;
 use crate::core::content::{CanvasTemplate, Step, StepSlot};
 use crate::core::i18n::Key;
 use crate::core::progress::answer::ideas_in_order;
+use crate::core::progress::work_ref::PROP_CHALLENGE;
 use crate::core::progress::{WorkKind, WorkRef};
 use crate::core::recap::{recap, Recap, RecapContext};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The work a recall reads from: the named lesson or challenge, else the current work.
-fn source(recall: &Recall, current: &WorkRef) -> WorkRef {
+/// The work a recall reads from: the named lesson or challenge, else the current work. A
+/// team project reads its own answers also where a recall names the project's challenge
+/// (`own_challenge`).
+fn source(recall: &Recall, current: &WorkRef, own_challenge: Option<&str>) -> WorkRef {
     match (&recall.lesson, &recall.challenge) {
         (Some(l), _) => WorkRef::lesson(l.as_str()),
+        (None, Some(c)) if Some(c.as_str()) == own_challenge => current.clone(),
         (None, Some(c)) => WorkRef::challenge(c.as_str()),
         (None, None) => current.clone(),
     }
@@ -28,11 +32,19 @@ pub fn RecallView(recall: Recall, ctx: StepCtx) -> impl IntoView {
     let i18n = use_i18n();
     let content = use_content();
     let store = use_store();
-    let from = source(&recall, &ctx.work);
+    let own_challenge = match ctx.work.kind {
+        WorkKind::Project => store.with(|p| {
+            p.work(&ctx.work)
+                .and_then(|w| w.prop(PROP_CHALLENGE))
+                .map(String::from)
+        }),
+        _ => None,
+    };
+    let from = source(&recall, &ctx.work, own_challenge.as_deref());
     let same_work = from == ctx.work;
     if !same_work {
         let ensure = from.clone();
-        Effect::new(move |_| content.ensure_work_file(&ensure));
+        Effect::new(move |_| store.with(|p| content.ensure_work_file(&ensure, p.work(&ensure))));
     }
     let step_id = recall.step.to_string();
     // The source's steps (tracked: they arrive when its file has loaded).
@@ -51,14 +63,16 @@ pub fn RecallView(recall: Recall, ctx: StepCtx) -> impl IntoView {
                     .challenge(&from.id)
                     .ready()
                     .map(|c| Arc::new(c.value.steps().cloned().collect())),
+                // A recall reads another project or a brief never: those are not content.
+                WorkKind::Project | WorkKind::Brief => None,
             }
         }
     };
     let work_name = {
         let from = from.clone();
         move || {
-            content
-                .work_title(&from)
+            store
+                .with(|p| content.work_title(&from, p.work(&from)))
                 .map(|t| i18n.text(&t))
                 .unwrap_or_else(|| from.id.clone())
         }

@@ -126,6 +126,8 @@ pub enum ProblemKind {
     },
     /// A summary entry that cannot be read (the app fetches that file instead).
     SummaryUnreadable(String),
+    /// A phase's `minutes` is 0 (v1.1).
+    ZeroMinutes,
 }
 
 fn kind_name(kind: ContentKind, lang: Lang) -> &'static str {
@@ -271,6 +273,8 @@ impl ProblemKind {
             SummaryUnreadable(m) => {
                 format!("the summary cannot be read: {m}; run `spire-content index`")
             }
+            ZeroMinutes if da => "`minutes` skal være mindst 1 (eller udeladt)".into(),
+            ZeroMinutes => "`minutes` must be at least 1 (or left out)".into(),
         }
     }
 }

@@ -1,9 +1,10 @@
 //! What a piece of saved work belongs to, and the one mapping from saved work to the page it
 //! is done on and the content file it comes from. Adding a kind of work touches this file.
 
+use super::state::Work;
 use crate::core::content::id::is_valid_id;
 use crate::core::content::ContentKind;
-use crate::core::route::Route;
+use crate::core::route::{ProjectView, Route};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -11,15 +12,40 @@ use serde::{Deserialize, Serialize};
 pub enum WorkKind {
     Lesson,
     Challenge,
+    /// A team's project on a challenge (`project:<random id>`): the challenge, team name and
+    /// members are props, the answers are keyed by the challenge's step ids. Several teams
+    /// on one device each have their own.
+    Project,
+    /// A host brief a teacher typed in (`brief:<random id>`), turned into a spin-in
+    /// challenge on this device; its fields are props.
+    Brief,
 }
 
+/// The challenge a project follows (a content id).
+pub const PROP_CHALLENGE: &str = "challenge";
+/// The host brief a project follows instead, when its challenge was made on this device.
+pub const PROP_BRIEF: &str = "brief";
+/// A team's name (projects), printed on their work.
+pub const PROP_TEAM: &str = "team";
+/// The team members' first names, comma-separated.
+pub const PROP_MEMBERS: &str = "members";
+/// The name of the host in a host brief.
+pub const PROP_HOST_NAME: &str = "host_name";
+
 impl WorkKind {
-    pub const ALL: [WorkKind; 2] = [WorkKind::Lesson, WorkKind::Challenge];
+    pub const ALL: [WorkKind; 4] = [
+        WorkKind::Lesson,
+        WorkKind::Challenge,
+        WorkKind::Project,
+        WorkKind::Brief,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             WorkKind::Lesson => "lesson",
             WorkKind::Challenge => "challenge",
+            WorkKind::Project => "project",
+            WorkKind::Brief => "brief",
         }
     }
 
@@ -28,7 +54,7 @@ impl WorkKind {
     }
 }
 
-/// The key of a piece of work: `lesson:idea-sprint`.
+/// The key of a piece of work: `lesson:idea-sprint`, `project:k3x9a…`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct WorkRef {
     pub kind: WorkKind,
@@ -46,6 +72,22 @@ impl WorkRef {
     pub fn challenge(id: &str) -> WorkRef {
         WorkRef {
             kind: WorkKind::Challenge,
+            id: id.to_string(),
+        }
+    }
+
+    /// A team project; `id` is random (a `RecordId`), never "highest + 1".
+    pub fn project(id: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Project,
+            id: id.to_string(),
+        }
+    }
+
+    /// A host brief; `id` is random.
+    pub fn brief(id: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Brief,
             id: id.to_string(),
         }
     }
@@ -69,16 +111,50 @@ impl WorkRef {
         match self.kind {
             WorkKind::Lesson => Route::Lesson { id, step },
             WorkKind::Challenge => Route::Challenge { id, step },
+            WorkKind::Project => Route::Project {
+                id,
+                view: step.map_or(ProjectView::Overview, ProjectView::Step),
+            },
+            WorkKind::Brief => Route::HostBrief { id },
         }
     }
 
-    /// The content file the work follows.
-    pub fn content(&self) -> (ContentKind, &str) {
-        let kind = match self.kind {
-            WorkKind::Lesson => ContentKind::Lesson,
-            WorkKind::Challenge => ContentKind::Challenge,
+    /// The content file the work follows: the lesson or challenge itself, or the challenge a
+    /// project was started on (a prop of the saved work, so `None` until the work is known,
+    /// and for a project on a challenge made on this device from a host brief).
+    pub fn content(&self, work: Option<&Work>) -> Option<(ContentKind, String)> {
+        match self.kind {
+            WorkKind::Lesson => Some((ContentKind::Lesson, self.id.clone())),
+            WorkKind::Challenge => Some((ContentKind::Challenge, self.id.clone())),
+            WorkKind::Project => work
+                .and_then(|w| w.prop(PROP_CHALLENGE))
+                .filter(|c| is_valid_id(c))
+                .map(|c| (ContentKind::Challenge, c.to_string())),
+            WorkKind::Brief => None,
+        }
+    }
+
+    /// The host brief a project follows, when its challenge was made on this device.
+    pub fn brief_of(&self, work: Option<&Work>) -> Option<WorkRef> {
+        match self.kind {
+            WorkKind::Project => work
+                .and_then(|w| w.prop(PROP_BRIEF))
+                .filter(|b| is_valid_id(b))
+                .map(WorkRef::brief),
+            _ => None,
+        }
+    }
+
+    /// The name the work has of its own (a team's name, a host's name); else lists show
+    /// the content's title.
+    pub fn own_name<'a>(&self, work: Option<&'a Work>) -> Option<&'a str> {
+        let prop = match self.kind {
+            WorkKind::Project => PROP_TEAM,
+            WorkKind::Brief => PROP_HOST_NAME,
+            _ => return None,
         };
-        (kind, &self.id)
+        work.and_then(|w| w.prop(prop))
+            .filter(|n| !n.trim().is_empty())
     }
 
     /// The work a page shows, if the page is one where work is done.
@@ -86,6 +162,14 @@ impl WorkRef {
         match route {
             Route::Lesson { id, step } => Some((WorkRef::lesson(id), step.clone())),
             Route::Challenge { id, step } => Some((WorkRef::challenge(id), step.clone())),
+            Route::Project { id, view } => Some((
+                WorkRef::project(id),
+                match view {
+                    ProjectView::Step(s) => Some(s.clone()),
+                    _ => None,
+                },
+            )),
+            Route::HostBrief { id } => Some((WorkRef::brief(id), None)),
             _ => None,
         }
     }
@@ -94,30 +178,68 @@ impl WorkRef {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::progress::Progress;
 
     #[test]
     fn keys_round_trip_and_reject_junk() {
-        for r in [WorkRef::lesson("idea-sprint"), WorkRef::challenge("edison")] {
+        for r in [
+            WorkRef::lesson("idea-sprint"),
+            WorkRef::challenge("edison"),
+            WorkRef::project("k3x9a0"),
+        ] {
             assert_eq!(WorkRef::parse(&r.key()), Some(r.clone()));
             let route = r.route(Some("s1".into()));
             assert_eq!(WorkRef::of_route(&route), Some((r, Some("s1".into()))));
         }
-        for bad in ["", "lesson", "lesson:", "quiz:a", "lesson:A B"] {
+        let brief = WorkRef::brief("b7");
+        assert_eq!(WorkRef::parse(&brief.key()), Some(brief.clone()));
+        assert_eq!(WorkRef::of_route(&brief.route(None)), Some((brief, None)));
+        for bad in [
+            "",
+            "lesson",
+            "lesson:",
+            "quiz:a",
+            "lesson:A B",
+            "project:../x",
+        ] {
             assert_eq!(WorkRef::parse(bad), None, "{bad}");
         }
         assert_eq!(WorkRef::of_route(&Route::Home), None);
     }
 
     #[test]
-    fn every_kind_has_a_page_and_a_content_kind() {
+    fn every_kind_has_a_page() {
         for kind in WorkKind::ALL {
             let r = WorkRef {
                 kind,
                 id: "x".into(),
             };
-            assert!(WorkRef::of_route(&r.route(None)).is_some());
-            assert_eq!(r.content().1, "x");
+            let route = r.route(None);
+            assert_eq!(Route::parse(&route.href()), route, "{kind:?}");
+            assert!(WorkRef::of_route(&route).is_some());
             assert_eq!(WorkKind::parse(kind.name()), Some(kind));
         }
+    }
+
+    #[test]
+    fn a_project_follows_its_challenge_and_is_named_by_its_team() {
+        let mut p = Progress::default();
+        let r = WorkRef::project("abc");
+        assert_eq!(r.content(None), None);
+        p.set_prop(&r, PROP_CHALLENGE, "find-vej-plejehjem", 1);
+        p.set_prop(&r, PROP_TEAM, "  ", 1);
+        assert_eq!(
+            r.content(p.work(&r)),
+            Some((ContentKind::Challenge, "find-vej-plejehjem".into()))
+        );
+        assert_eq!(r.own_name(p.work(&r)), None);
+        p.set_prop(&r, PROP_TEAM, "Lynet", 2);
+        assert_eq!(r.own_name(p.work(&r)), Some("Lynet"));
+        // A mangled prop names no file.
+        p.set_prop(&r, PROP_CHALLENGE, "../etc", 3);
+        assert_eq!(r.content(p.work(&r)), None);
+        assert_eq!(WorkRef::lesson("a").own_name(None), None);
+        p.set_prop(&r, PROP_BRIEF, "b1", 4);
+        assert_eq!(r.brief_of(p.work(&r)), Some(WorkRef::brief("b1")));
     }
 }
