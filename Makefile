@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 # Every integration test but the browser suites, which need the release build first, and
 # the benchmark, which is measured by `make bench`, never asserted.
-NATIVE_TESTS := $(patsubst tests/%.rs,--test %,$(filter-out tests/browser%.rs tests/bench.rs,$(wildcard tests/*.rs)))
+NATIVE_TESTS := $(patsubst tests/%.rs,--test %,$(filter-out tests/browser%.rs tests/bench%.rs,$(wildcard tests/*.rs)))
 BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser*.rs))
 
 .PHONY: serve dist test check check-content fmt lint unit browser bench setup clean
@@ -48,6 +48,7 @@ test:
 bench: dist
 	scripts/setup.sh --browser
 	@scripts/bench.sh
+	scripts/with-process-group.sh cargo test --test bench_canvas -- --ignored --nocapture
 
 clean:
 	rm -rf dist target/spire-browser-tests

@@ -104,8 +104,8 @@ async fn a_canvas_and_a_vote_are_recalled_with_their_names() {
     })
     .await;
     app.open(&step_url("ide-storm", "draw-idea")).await;
-    app.wait_for_visible("main .canvas-block textarea").await;
-    app.type_into("main .canvas-block textarea", "Planter i vindueskarmen")
+    app.click("main .board-block .add-note").await;
+    app.type_into("main .board-block .note-text", "Planter i vindueskarmen")
         .await;
 
     // The mini pitch recalls the vote: the idea with its dot.

@@ -833,14 +833,14 @@ async fn a_test_content_folder_with_every_step_type_loads_and_plays() {
 
     // canvas
     next_to(&app, "board").await;
-    app.wait_for_visible("main .canvas-block textarea").await;
-    assert_eq!(app.count("main .canvas-block").await, 2);
+    app.wait_for_visible("main .board-block .add-note").await;
+    assert_eq!(app.count("main .board-block").await, 2);
     assert!(app
-        .text_of("main .canvas-wrap")
+        .text_of("main .board")
         .await
         .contains("Made for the tests"));
-    app.within("main .canvas-block[data-block=\"who\"]")
-        .textbox("Who")
+    app.button("Tilføj en note i Who").await.click().await;
+    app.textbox("Note 1 af 1 i Who")
         .await
         .type_text("Children in 4th grade")
         .await;
@@ -964,13 +964,9 @@ async fn a_test_content_folder_with_every_step_type_loads_and_plays() {
     assert_eq!(dot_counts(&app).await, [1, 1, 0]);
     assert!(app.text_of("main .dots-left").await.contains('0'));
     visit("board").await;
-    app.wait_for_visible("main .canvas-block textarea").await;
+    app.wait_for_visible("main .board-block .add-note").await;
     assert_eq!(
-        app.within("main .canvas-block[data-block=\"who\"]")
-            .textbox("Who")
-            .await
-            .value()
-            .await,
+        app.textbox("Note 1 af 1 i Who").await.value().await,
         "Children in 4th grade"
     );
     visit("todo").await;
@@ -1513,7 +1509,7 @@ async fn the_player_is_keyboard_operable() {
     let app = App::serve(site.path(), "/").await;
     app.open("#/lessons/all-steps/board").await;
     wait_for_step(&app, "board").await;
-    app.wait_for_visible("main .canvas-block textarea").await;
+    app.wait_for_visible("main .board-block .add-note").await;
 
     // Tab to Next and press Enter.
     tab_to(&app, &app.button("Næste").await).await;

@@ -178,6 +178,24 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
         .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
 }
 
+/// Reads many picked or dropped files: every read is started before any is awaited, so
+/// the browser reads them side by side (one after another, 30 hand-ins took ~10 ms each).
+pub async fn read_files(files: &[web_sys::File]) -> Vec<Result<Vec<u8>, String>> {
+    let reads: Vec<JsFuture> = files
+        .iter()
+        .map(|f| JsFuture::from(f.array_buffer()))
+        .collect();
+    let mut out = Vec::with_capacity(reads.len());
+    for read in reads {
+        out.push(
+            read.await
+                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+                .map_err(|_| "the file could not be read".to_string()),
+        );
+    }
+    out
+}
+
 /// Reads a picked or dropped file as bytes.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer())
@@ -186,7 +204,136 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+// web-sys has these streams only behind `--cfg web_sys_unstable_apis`; the few bindings we
+// need are declared here instead of switching unstable APIs on for the whole build.
+#[wasm_bindgen]
+extern "C" {
+    type CompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<CompressionStream, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn readable(this: &CompressionStream) -> web_sys::ReadableStream;
+    #[wasm_bindgen(method, getter)]
+    fn writable(this: &CompressionStream) -> web_sys::WritableStream;
+
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn readable(this: &DecompressionStream) -> web_sys::ReadableStream;
+    #[wasm_bindgen(method, getter)]
+    fn writable(this: &DecompressionStream) -> web_sys::WritableStream;
+}
+
+/// Compresses with the browser's `CompressionStream("deflate-raw")`: no compressor in our
+/// download.
+pub async fn deflate_raw(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let stream = CompressionStream::new("deflate-raw")
+        .map_err(|_| "compression is not supported".to_string())?;
+    let pair = web_sys::ReadableWritablePair::new(&stream.readable(), &stream.writable());
+    read_stream(blob_of(bytes)?.stream().pipe_through(&pair), usize::MAX).await
+}
+
+/// Decompresses deflate-raw bytes, giving up beyond `max` bytes of output (a hostile code
+/// may unpack to a thousand times its size).
+pub async fn inflate_raw(bytes: &[u8], max: usize) -> Result<Vec<u8>, String> {
+    let stream = DecompressionStream::new("deflate-raw")
+        .map_err(|_| "decompression is not supported".to_string())?;
+    let pair = web_sys::ReadableWritablePair::new(&stream.readable(), &stream.writable());
+    read_stream(blob_of(bytes)?.stream().pipe_through(&pair), max).await
+}
+
+fn blob_of(bytes: &[u8]) -> Result<web_sys::Blob, String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|_| "no blob".to_string())
+}
+
+async fn read_stream(stream: web_sys::ReadableStream, max: usize) -> Result<Vec<u8>, String> {
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| "the data could not be unpacked".to_string())?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            return Ok(out);
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).unwrap_or(JsValue::UNDEFINED);
+        let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() else {
+            return Err("the data could not be unpacked".to_string());
+        };
+        if out.len() + array.length() as usize > max {
+            let _ = reader.cancel();
+            return Err("too large".to_string());
+        }
+        out.extend(array.to_vec());
+    }
+}
+
+/// Copies `text` to the clipboard: the Clipboard API where the page may use it (https or
+/// localhost), else a selected hidden text area and `execCommand("copy")`.
+pub async fn copy_text(text: &str) -> bool {
+    let navigator = window().navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .map(|c| c.is_object())
+        .unwrap_or(false);
+    if has_clipboard {
+        let done = JsFuture::from(navigator.clipboard().write_text(text)).await;
+        if done.is_ok() {
+            return true;
+        }
+    }
+    let Some(document) = window().document() else {
+        return false;
+    };
+    let Ok(area) = document.create_element("textarea") else {
+        return false;
+    };
+    let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
+    area.set_value(text);
+    let _ = area.set_attribute("readonly", "");
+    let _ = area.set_attribute("style", "position:fixed;top:-1000px;opacity:0");
+    let Some(body) = document.body() else {
+        return false;
+    };
+    let _ = body.append_child(&area);
+    area.select();
+    let copied = document
+        .dyn_ref::<web_sys::HtmlDocument>()
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false);
+    area.remove();
+    copied
+}
+
+/// Shows the element with this id full screen (the class board, the QR code on a projector).
+pub fn toggle_fullscreen(id: &str) {
+    let Some(document) = window().document() else {
+        return;
+    };
+    if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    } else if let Some(el) = document.get_element_by_id(id) {
+        let _ = el.request_fullscreen();
+    }
+}
+
+pub fn print() {
+    let _ = window().print();
+}
+
 // ---- time ------------------------------------------------------------------------------
+
+/// Today in the reader's time zone (due dates are days where the pupil is).
+pub fn today() -> chrono::NaiveDate {
+    let d = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_default()
+}
 
 /// A date and time in the reader's locale, e.g. "27. nov. 2026 14.05".
 pub fn format_time(ms: i64, lang: crate::core::text::Lang) -> String {
@@ -202,6 +349,17 @@ pub fn format_time(ms: i64, lang: crate::core::text::Lang) -> String {
 }
 
 // ---- the URL ---------------------------------------------------------------------------
+
+/// The address of the app itself, without any fragment or query: what an assignment link
+/// starts with, so it works wherever the app is served.
+pub fn app_url() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
 
 pub fn location_hash() -> String {
     window().location().hash().unwrap_or_default()
@@ -338,14 +496,67 @@ pub fn stop_speaking() {
     }
 }
 
-// ---- printing ----------------------------------------------------------------------------
+// ---- session storage (per tab) -----------------------------------------------------------
 
-/// Opens the browser's print dialog.
-pub fn print() {
-    let _ = window().print();
+/// A value of this tab's session storage: it survives a reload of the tab, and no other tab
+/// sees it (a board's undo history lives here).
+pub fn session_get(key: &str) -> Option<String> {
+    window()
+        .session_storage()
+        .ok()
+        .flatten()?
+        .get_item(key)
+        .ok()
+        .flatten()
 }
 
-/// Runs `f` once the view has rendered (after the current task).
+/// Best effort: a full or disabled session storage only loses the undo history.
+pub fn session_set(key: &str, value: &str) {
+    if let Some(s) = window().session_storage().ok().flatten() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+// ---- listeners that end with a component ---------------------------------------------------
+
+/// A listener added by `listen`: its id, event name and the closure the browser calls.
+type Listener = (u64, String, Closure<dyn Fn(web_sys::Event)>);
+
+thread_local! {
+    static LISTENERS: std::cell::RefCell<Vec<Listener>> = const { std::cell::RefCell::new(Vec::new()) };
+    static NEXT_LISTENER: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Calls `f` on every event `name` of the window until `unlisten` is called with the id
+/// returned (from a component's `on_cleanup`, which needs a plain `Send` value to hold).
+pub fn listen<E: JsCast + 'static>(name: &str, f: impl Fn(E) + 'static) -> u64 {
+    let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        if let Ok(e) = e.dyn_into::<E>() {
+            f(e)
+        }
+    });
+    let _ = window().add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+    let id = NEXT_LISTENER.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    LISTENERS.with(|l| l.borrow_mut().push((id, name.to_string(), closure)));
+    id
+}
+
+pub fn unlisten(id: u64) {
+    let removed = LISTENERS.with(|l| {
+        let mut l = l.borrow_mut();
+        let i = l.iter().position(|(i, _, _)| *i == id)?;
+        Some(l.remove(i))
+    });
+    if let Some((_, name, closure)) = removed {
+        let _ =
+            window().remove_event_listener_with_callback(&name, closure.as_ref().unchecked_ref());
+    }
+}
+
+/// Runs `f` after the current task (after Leptos has rendered what just changed).
 pub fn after_render(f: impl FnOnce() + 'static) {
     let f = Closure::once_into_js(f);
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
@@ -368,4 +579,78 @@ pub fn fit_to_box(id: &str, max_px: f64, min_px: f64) -> bool {
         size -= 0.5;
     }
     fits(&el)
+}
+
+pub fn scroll_by(dy: f64) {
+    window().scroll_by_with_x_and_y(0.0, dy);
+}
+
+pub fn viewport_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(768.0)
+}
+
+/// Draws an SVG document onto a canvas `scale` times its size and offers it as a PNG
+/// download. The image never leaves the page: a blob URL, a canvas, a data URL.
+pub fn download_svg_as_png(svg: &str, width: f64, height: f64, scale: f64, file_name: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let (img, name, src) = (image.clone(), file_name.to_string(), url.clone());
+    let onload = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&src);
+        let Some(document) = window().document() else {
+            return;
+        };
+        let Ok(canvas) = document.create_element("canvas") else {
+            return;
+        };
+        let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
+        canvas.set_width((width * scale) as u32);
+        canvas.set_height((height * scale) as u32);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx.scale(scale, scale);
+        let _ = ctx.draw_image_with_html_image_element(&img, 0.0, 0.0);
+        if let Ok(data) = canvas.to_data_url_with_type("image/png") {
+            if let Ok(a) = document.create_element("a") {
+                let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+                a.set_href(&data);
+                a.set_download(&name);
+                a.click();
+            }
+        }
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_src(&url);
+}
+
+/// A date in the reader's locale, e.g. "29. november 2026".
+pub fn format_date(ms: i64, lang: crate::core::text::Lang) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let locale = match lang {
+        crate::core::text::Lang::Da => "da-DK",
+        crate::core::text::Lang::En => "en-GB",
+    };
+    date.to_locale_date_string(locale, &options).into()
 }

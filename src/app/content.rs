@@ -14,7 +14,8 @@ use crate::core::content::{
     load, CanvasTemplate, Challenge, ContentIndex, ContentKind, Lesson, Problem, ProblemKind,
     RoleModel,
 };
-use crate::core::progress::{Work, WorkRef};
+use crate::core::content::{Step, StepSlot};
+use crate::core::progress::{Work, WorkKind, WorkRef};
 use crate::core::text::Text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -343,7 +344,8 @@ impl Content {
 
 impl Content {
     /// Starts loading the content file a piece of saved work follows (`saved`: the work as
-    /// stored, which names the challenge of a team project).
+    /// stored, which names the template of a free-standing canvas or the challenge of a
+    /// team project).
     pub fn ensure_work_file(&self, work: &WorkRef, saved: Option<&Work>) {
         match work.content(saved) {
             Some((ContentKind::Lesson, id)) => self.ensure_lesson(&id),
@@ -354,8 +356,8 @@ impl Content {
         }
     }
 
-    /// The title of a piece of work (tracked): the name it has of its own (a team's), else
-    /// the title of the content it follows, once loaded.
+    /// The title of a piece of work (tracked): the name it has of its own (a canvas's, a
+    /// team's), else the title of the content it follows, once loaded.
     pub fn work_title(&self, work: &WorkRef, saved: Option<&Work>) -> Option<Text> {
         if let Some(name) = work.own_name(saved) {
             return Some(Text::plain(name));
@@ -371,6 +373,55 @@ impl Content {
                 .ready()
                 .map(|r| Text::plain(&r.value.name)),
         }
+    }
+
+    /// The title of a lesson or challenge from its card summary (no file needed; tracked).
+    pub fn item_title(&self, item: &WorkRef) -> Option<Text> {
+        match item.kind {
+            WorkKind::Lesson => match self.card::<Lesson>(&item.id) {
+                Card::Ready(s) => Some(s.summary.title.clone()),
+                _ => None,
+            },
+            WorkKind::Challenge => match self.card::<Challenge>(&item.id) {
+                Card::Ready(s) => Some(s.summary.title.clone()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// How many tasks (steps that take an answer) a lesson or challenge has: a lesson's from
+    /// its summary, a challenge's once its file is loaded (tracked).
+    pub fn item_tasks(&self, item: &WorkRef) -> Option<usize> {
+        match item.kind {
+            WorkKind::Lesson => match self.card::<Lesson>(&item.id) {
+                Card::Ready(s) => Some(s.summary.tasks),
+                _ => None,
+            },
+            WorkKind::Challenge => self.challenge(&item.id).ready().map(|c| {
+                c.value
+                    .steps()
+                    .filter(|s| s.ready().is_some_and(|s| !matches!(s, Step::Read(_))))
+                    .count()
+            }),
+            _ => None,
+        }
+    }
+
+    /// The steps of a lesson or challenge once its file is loaded (tracked).
+    pub fn item_steps(&self, item: &WorkRef) -> Option<Vec<Step>> {
+        let slots: Vec<StepSlot> = match item.kind {
+            WorkKind::Lesson => self.lesson(&item.id).ready()?.value.steps.clone(),
+            WorkKind::Challenge => self
+                .challenge(&item.id)
+                .ready()?
+                .value
+                .steps()
+                .cloned()
+                .collect(),
+            _ => return None,
+        };
+        Some(slots.iter().filter_map(StepSlot::ready).cloned().collect())
     }
 }
 

@@ -38,6 +38,14 @@ impl I18n {
     }
 }
 
+/// A UI string that follows the language, for views: `{tr(Key::Saved)}`. Every use is the
+/// same closure type, so the rendering code is compiled once rather than once per string
+/// (each `move || i18n.t(key)` is a type of its own, and it adds up in the download).
+pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(key)
+}
+
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }

@@ -2,6 +2,7 @@
 //! operations, and the thin browser adapter. Contexts: `Store` (saved work, the one owner),
 //! `Content` (loaded files), `I18n` (language), `Router` (the current page).
 
+pub mod board;
 pub mod browser;
 pub mod content;
 pub mod i18n;

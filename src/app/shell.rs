@@ -18,6 +18,7 @@ use leptos::prelude::*;
 fn page_key(route: &Route) -> Route {
     match route {
         Route::Lessons(_) => Route::Lessons(Default::default()),
+        Route::Canvases(_) => Route::Canvases(None),
         Route::Lesson { id, .. } => Route::Lesson {
             id: id.clone(),
             step: None,
@@ -35,6 +36,10 @@ fn page_key(route: &Route) -> Route {
         } => Route::Project {
             id: id.clone(),
             view: ProjectView::Step(String::new()),
+        },
+        Route::Board { lesson, .. } => Route::Board {
+            lesson: lesson.clone(),
+            step: None,
         },
         other => other.clone(),
     }
@@ -82,6 +87,8 @@ fn NavLink(to: Route, nav: &'static str, label: Key) -> impl IntoView {
             }
             "host-briefs" | "host-brief" | "host-brief-form" => "teacher",
             "role-model" => "role-models",
+            "teacher-assignment" | "class-overview" | "plan" | "board" => "teacher",
+            "canvas" => "canvases",
             other => other,
         };
         (section == name).then_some("page")
@@ -110,6 +117,7 @@ fn Header() -> impl IntoView {
                     <li><NavLink to=Route::Home nav="home" label=Key::NavHome/></li>
                     <li><NavLink to=Route::Lessons(Default::default()) nav="lessons" label=Key::NavLessons/></li>
                     <li><NavLink to=Route::Challenges(Default::default()) nav="challenges" label=Key::NavChallenges/></li>
+                    <li><NavLink to=Route::Canvases(None) nav="canvases" label=Key::NavCanvases/></li>
                     <li><NavLink to=Route::RoleModels nav="role-models" label=Key::NavRoleModels/></li>
                     <li><NavLink to=Route::Teacher nav="teacher" label=Key::NavTeacher/></li>
                     <li><NavLink to=Route::MyWork nav="my-work" label=Key::NavMyWork/></li>

@@ -61,6 +61,9 @@ thread_local! {
     static TRIGGERS: RefCell<Triggers> = RefCell::new(Triggers::default());
     // Browser timer handles are not Send, so they live here rather than in a signal.
     static PENDING: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
+    // The text this tab last wrote under each key: a save finding it still there skips
+    // re-reading it (see `decide_save`).
+    static LAST_WRITTEN: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
     // Unsaved work was kept aside once after a newer app took over; not again.
     static RESCUED: Cell<bool> = const { Cell::new(false) };
 }
@@ -246,6 +249,19 @@ impl Store {
         STATE.with(|s| s.borrow().work.get(&key)?.answer(step).cloned())
     }
 
+    /// Reads one step's answer in place (no copy); re-runs the reader when it changes. For
+    /// readers of big answers (a board of notes) that pick out what changed themselves.
+    pub fn with_answer<R>(
+        &self,
+        work: &WorkRef,
+        step: &str,
+        f: impl FnOnce(Option<&Answer>) -> R,
+    ) -> R {
+        let key = work.key();
+        answer_trigger(&key, step).track();
+        STATE.with(|s| f(s.borrow().work.get(&key).and_then(|w| w.answer(step))))
+    }
+
     /// Whether a step holds something the pupil did; re-runs when that answer changes.
     pub fn answer_is_meaningful(&self, work: &WorkRef, step: &str) -> bool {
         let key = work.key();
@@ -315,6 +331,21 @@ impl Store {
         });
     }
 
+    /// Adds, changes or deletes many records of one step's list in one change (an import of
+    /// a class's hand-ins), so readers re-run once rather than once per record.
+    pub fn put_records<T: RecordKind>(
+        &self,
+        work: &WorkRef,
+        step: &str,
+        records: Vec<(RecordId, Option<T>)>,
+    ) {
+        self.change_answer(work, step, |p, now| {
+            records.into_iter().fold(false, |changed, (id, value)| {
+                p.put_record(work, step, id, value, now) || changed
+            })
+        });
+    }
+
     fn change_answer(
         &self,
         work: &WorkRef,
@@ -361,14 +392,28 @@ impl Store {
         }
     }
 
-    /// Deletes a work item (a team project, a host brief) as a merge-safe tombstone: an
-    /// older copy or a project file imported later does not bring it back.
+    pub fn set_position(&self, work: &WorkRef, step: &str) {
+        self.update_work(work, |p, now| p.set_position(work, step, now));
+    }
+
+    /// Sets several props of a work item in one change.
+    pub fn set_props(&self, work: &WorkRef, props: &[(&str, String)]) {
+        self.update_work(work, |p, now| {
+            props.iter().fold(false, |changed, (name, value)| {
+                p.set_prop(work, name, value, now) || changed
+            })
+        });
+    }
+
+    /// Deletes a whole work item (an assignment, a class overview, a team project) with a tombstone that
+    /// merges, so another tab or an older backup does not bring it back.
     pub fn delete_work(&self, work: &WorkRef) {
         self.update_work(work, |p, now| p.delete_work(work, now));
     }
 
-    pub fn set_position(&self, work: &WorkRef, step: &str) {
-        self.update_work(work, |p, now| p.set_position(work, step, now));
+    /// Brings a deleted work item back (a pupil opening an assignment link they removed).
+    pub fn restore_work(&self, work: &WorkRef) {
+        self.update_work(work, |p, now| p.restore_work(work, now));
     }
 
     pub fn set_completed(&self, work: &WorkRef, done: bool) {
@@ -498,9 +543,11 @@ impl Store {
         };
         let mode = MODE.with(Cell::get);
         let decision = STATE.with(|s| {
+            let last = LAST_WRITTEN.with(|l| l.borrow().get(&key).cloned());
             decide_save(
                 slot,
                 stored.as_deref(),
+                last.as_deref(),
                 &s.borrow(),
                 mode,
                 browser::now(),
@@ -533,6 +580,7 @@ impl Store {
     fn write(&self, key: &str, text: &str, merged: Merged) -> Option<SaveStatus> {
         match browser::storage_set(key, text) {
             Ok(()) => {
+                LAST_WRITTEN.with(|l| l.borrow_mut().insert(key.to_string(), text.to_string()));
                 self.take_merged(merged);
                 None
             }

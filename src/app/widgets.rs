@@ -227,3 +227,44 @@ where
         }
     });
 }
+
+/// A button for something that cannot be undone: the first press asks, the second does it.
+/// One component for every such button (delete, erase, clear), so its view is compiled
+/// once. `id` names the first button; the confirming one is `<id>-confirm`.
+#[component]
+pub fn ConfirmButton(
+    #[prop(into)] id: String,
+    label: Key,
+    confirm: Key,
+    on_confirm: Callback<()>,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let asking = RwSignal::new(false);
+    let confirm_id = format!("{id}-confirm");
+    move || {
+        if asking.get() {
+            let confirm_id = confirm_id.clone();
+            view! {
+                <span class="confirm">
+                    <button type="button" class=format!("danger {class}-confirm") id=confirm_id.clone() on:click=move |_| {
+                        asking.set(false);
+                        on_confirm.run(());
+                    }>{move || i18n.t(confirm)}</button>
+                    " "
+                    <button type="button" on:click=move |_| asking.set(false)>{move || i18n.t(Key::Cancel)}</button>
+                </span>
+            }
+            .into_any()
+        } else {
+            let focus = confirm_id.clone();
+            view! {
+                <button type="button" class=format!("danger {class}") id=id.clone() on:click=move |_| {
+                    asking.set(true);
+                    browser::focus_id(&focus);
+                }>{move || i18n.t(label)}</button>
+            }
+            .into_any()
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! lesson's status from the pupil's saved work. Both work on a lesson's card summary, so
 //! the catalogue needs no lesson file.
 
-use super::content::{Competence, Dimension, LessonSummary, Level};
+use super::content::{ChallengeSummary, Competence, Dimension, LessonSummary, Level};
 use super::progress::Work;
 use super::route::{pct_encode, query_pairs};
 
@@ -103,6 +103,24 @@ impl CatalogueFilter {
         by_level && by_competence && by_dimension && by_duration && self.matches_text(lesson)
     }
 
+    /// True when a challenge passes: by level and text (title, theme); challenges carry no
+    /// competences, dimensions or duration, so a filter on those leaves them out.
+    pub fn matches_challenge(&self, c: &ChallengeSummary) -> bool {
+        let only_level_and_text =
+            self.competence.is_none() && self.dimension.is_none() && self.duration.is_none();
+        let by_level = self.level.is_none_or(|l| c.levels.contains(&l));
+        let query = self.query.trim().to_lowercase();
+        let haystack: String = c
+            .title
+            .all()
+            .chain(c.theme.iter().flat_map(|t| t.all()))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        let by_text = query.split_whitespace().all(|w| haystack.contains(w));
+        only_level_and_text && by_level && by_text
+    }
+
     fn matches_text(&self, lesson: &LessonSummary) -> bool {
         let query = self.query.trim().to_lowercase();
         if query.is_empty() {
@@ -177,6 +195,19 @@ mod tests {
         assert!(q("q=id%C3%A9sprint"));
         assert!(!q("q=robot"));
         assert!(q("level=nonsense&foo=bar"));
+    }
+
+    #[test]
+    fn challenges_filter_by_level_and_text_only() {
+        let c: crate::core::content::Challenge = parse_json(
+            r#"{"id":"c","title":"Find vej","format":"edison","levels":["mellemtrin"],
+            "theme":"Plejehjem","phases":[{"id":"p","title":"P","steps":[{"type":"read","id":"r","body":"x"}]}]}"#,
+        )
+        .unwrap();
+        let s = ChallengeSummary::from(&c);
+        let q = |s2: &str| CatalogueFilter::from_query(s2).matches_challenge(&s);
+        assert!(q("") && q("level=mellemtrin&q=plejehjem"));
+        assert!(!q("level=udskoling") && !q("competence=creativity") && !q("q=robot"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //!
 //! **Architecture invariant:** nothing under `core` does I/O or touches a browser API.
 
+pub mod board;
 pub mod catalogue;
 pub mod challenge_bank;
 pub mod content;
@@ -11,4 +12,5 @@ pub mod progress;
 pub mod project;
 pub mod recap;
 pub mod route;
+pub mod teacher;
 pub mod text;

@@ -56,7 +56,7 @@ pub fn recap(step: &Step, answer: Option<&Answer>, ctx: &RecapContext, lang: Lan
         ),
         (_, Answer::Dots { dots }) => Recap::Labelled(
             by_idea(&ctx.ideas, |id| dots.get(id).copied().filter(|&d| d > 0))
-                .map(|(idea, d)| (idea, "●".repeat(d as usize)))
+                .map(|(idea, d)| (idea, dots_text(d)))
                 .collect(),
         ),
         (_, Answer::Scores { scores }) => Recap::Labelled(
@@ -118,6 +118,15 @@ pub fn recap(step: &Step, answer: Option<&Answer>, ctx: &RecapContext, lang: Lan
         }
         // An answer of another kind than the step takes (the step changed in the content).
         _ => Recap::Empty,
+    }
+}
+
+/// Dots as dots, up to a handful; more as a number (a hostile hand-in may claim billions).
+fn dots_text(d: u32) -> String {
+    if d <= 10 {
+        "●".repeat(d as usize)
+    } else {
+        format!("{d} ●")
     }
 }
 

@@ -5,6 +5,10 @@
 use super::catalogue::CatalogueFilter;
 use super::challenge_bank::ChallengeFilter;
 use super::content::id::is_valid_id;
+use super::content::Level;
+
+/// Longer assignment codes are cut here (and then refused by the reader as damaged).
+const MAX_LINK_CODE: usize = 8_001;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -35,7 +39,40 @@ pub enum Route {
     RoleModel {
         id: String,
     },
+    /// My canvases and the gallery of templates, filtered by level.
+    Canvases(Option<Level>),
+    /// A free-standing canvas.
+    Canvas {
+        id: String,
+    },
     Teacher,
+    /// A teacher's assignment, to edit and share (`#/teacher/assignments/<id>`).
+    TeacherAssignment {
+        id: String,
+    },
+    /// The class overview of an assignment's hand-ins (`#/teacher/class/<id>`).
+    ClassOverview {
+        id: String,
+    },
+    /// A printable lesson plan of a lesson or challenge (`#/teacher/plan/lesson/<id>`).
+    Plan {
+        challenge: bool,
+        id: String,
+    },
+    /// The class board of a lesson, for the projector (`#/teacher/board/<lesson>/<step>`).
+    Board {
+        lesson: String,
+        step: Option<String>,
+    },
+    /// An assignment link as a pupil opens it (`#/a/<code>`); the code is read by the page,
+    /// so a mangled one gets a message of its own rather than "not found".
+    AssignmentLink {
+        code: String,
+    },
+    /// An assignment the pupil has received (`#/my-assignments/<id>`).
+    Assigned {
+        id: String,
+    },
     MyWork,
     About,
     Privacy,
@@ -111,7 +148,39 @@ impl Route {
             ["host-brief"] => Route::HostBriefForm,
             ["role-models"] => Route::RoleModels,
             ["role-models", r] => id(r).map_or(Route::NotFound, |id| Route::RoleModel { id }),
+            ["canvases"] => Route::Canvases(
+                query_pairs(query)
+                    .into_iter()
+                    .find(|(k, _)| k == "level")
+                    .and_then(|(_, v)| Level::parse(&v)),
+            ),
+            ["canvases", c] => id(c).map_or(Route::NotFound, |id| Route::Canvas { id }),
             ["teacher"] => Route::Teacher,
+            ["teacher", "assignments", a] => {
+                id(a).map_or(Route::NotFound, |id| Route::TeacherAssignment { id })
+            }
+            ["teacher", "class", a] => {
+                id(a).map_or(Route::NotFound, |id| Route::ClassOverview { id })
+            }
+            ["teacher", "plan", kind @ ("lesson" | "challenge"), p] => match id(p) {
+                Some(id) => Route::Plan {
+                    challenge: *kind == "challenge",
+                    id,
+                },
+                None => Route::NotFound,
+            },
+            ["teacher", "board", l] | ["teacher", "board", l, _] => match id(l) {
+                Some(lesson) => Route::Board {
+                    lesson,
+                    step: step(parts.get(3)),
+                },
+                None => Route::NotFound,
+            },
+            ["a", rest @ ..] => Route::AssignmentLink {
+                // Kept whole (and bounded) so the page can say what is wrong with it.
+                code: rest.join("/").chars().take(MAX_LINK_CODE).collect(),
+            },
+            ["my-assignments", a] => id(a).map_or(Route::NotFound, |id| Route::Assigned { id }),
             ["my-work"] => Route::MyWork,
             ["about"] => Route::About,
             ["privacy"] => Route::Privacy,
@@ -156,7 +225,23 @@ impl Route {
             Route::Challenge { id, step: Some(s) } => format!("#/challenges/{id}/{s}"),
             Route::RoleModels => "#/role-models".into(),
             Route::RoleModel { id } => format!("#/role-models/{id}"),
+            Route::Canvases(None) => "#/canvases".into(),
+            Route::Canvases(Some(level)) => format!("#/canvases?level={}", level.id()),
+            Route::Canvas { id } => format!("#/canvases/{id}"),
             Route::Teacher => "#/teacher".into(),
+            Route::TeacherAssignment { id } => format!("#/teacher/assignments/{id}"),
+            Route::ClassOverview { id } => format!("#/teacher/class/{id}"),
+            Route::Plan { challenge, id } => {
+                let kind = if *challenge { "challenge" } else { "lesson" };
+                format!("#/teacher/plan/{kind}/{id}")
+            }
+            Route::Board { lesson, step: None } => format!("#/teacher/board/{lesson}"),
+            Route::Board {
+                lesson,
+                step: Some(s),
+            } => format!("#/teacher/board/{lesson}/{s}"),
+            Route::AssignmentLink { code } => format!("#/a/{}", pct_encode(code)),
+            Route::Assigned { id } => format!("#/my-assignments/{id}"),
             Route::MyWork => "#/my-work".into(),
             Route::About => "#/about".into(),
             Route::Privacy => "#/privacy".into(),
@@ -184,7 +269,15 @@ impl Route {
             Route::Challenge { .. } => "challenge",
             Route::RoleModels => "role-models",
             Route::RoleModel { .. } => "role-model",
+            Route::Canvases(_) => "canvases",
+            Route::Canvas { .. } => "canvas",
             Route::Teacher => "teacher",
+            Route::TeacherAssignment { .. } => "teacher-assignment",
+            Route::ClassOverview { .. } => "class-overview",
+            Route::Plan { .. } => "plan",
+            Route::Board { .. } => "board",
+            Route::AssignmentLink { .. } => "assignment-link",
+            Route::Assigned { .. } => "assigned",
             Route::MyWork => "my-work",
             Route::About => "about",
             Route::Privacy => "privacy",
@@ -258,7 +351,6 @@ pub fn query_pairs(query: &str) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::content::Level;
 
     #[test]
     fn routes_parse_and_print() {
@@ -286,6 +378,56 @@ mod tests {
                     id: "maja-keramik".into(),
                 },
             ),
+            ("#/canvases", Route::Canvases(None)),
+            (
+                "#/canvases?level=udskoling",
+                Route::Canvases(Some(Level::Udskoling)),
+            ),
+            ("#/canvases/k3x9", Route::Canvas { id: "k3x9".into() }),
+            (
+                "#/teacher/assignments/k3x9q2",
+                Route::TeacherAssignment {
+                    id: "k3x9q2".into(),
+                },
+            ),
+            (
+                "#/teacher/class/k3x9q2",
+                Route::ClassOverview {
+                    id: "k3x9q2".into(),
+                },
+            ),
+            (
+                "#/teacher/plan/challenge/find-vej",
+                Route::Plan {
+                    challenge: true,
+                    id: "find-vej".into(),
+                },
+            ),
+            (
+                "#/teacher/board/ide-storm/ideas",
+                Route::Board {
+                    lesson: "ide-storm".into(),
+                    step: Some("ideas".into()),
+                },
+            ),
+            (
+                "#/a/1.AbC-_x",
+                Route::AssignmentLink {
+                    code: "1.AbC-_x".into(),
+                },
+            ),
+            (
+                "#/a",
+                Route::AssignmentLink {
+                    code: String::new(),
+                },
+            ),
+            (
+                "#/my-assignments/k3x9q2",
+                Route::Assigned {
+                    id: "k3x9q2".into(),
+                },
+            ),
             (
                 "#/challenges/x/y",
                 Route::Challenge {
@@ -310,9 +452,12 @@ mod tests {
             "#/role-models/<script>",
             "#/%F0%9F",
             "#/lessons/a%2Fb",
+            "#/canvases/Not An Id",
+            "#/canvases/a/b",
         ] {
             assert_eq!(Route::parse(hash), Route::NotFound, "{hash}");
         }
+        assert_eq!(Route::parse("#/canvases?level=nope"), Route::Canvases(None));
         assert_eq!(
             Route::parse("#/lessons/a/BAD STEP"),
             Route::Lesson {

@@ -201,6 +201,42 @@ impl<'de> de::Visitor<'de> for TextVisitor {
     }
 }
 
+/// A piece of plain text that may hold web addresses: the addresses become links when
+/// shown (an attribution's licence link), everything else stays text. Never HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Text(String),
+    Link(String),
+}
+
+/// Splits `text` into text and `http(s)://` addresses. Punctuation that ends a sentence is
+/// not part of an address.
+pub fn link_segments(text: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut plain = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("https://").or_else(|| rest.find("http://")) {
+        plain.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let end = tail.find(char::is_whitespace).unwrap_or(tail.len());
+        let url = tail[..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?', '»', '”']);
+        if url.len() > "https://".len() {
+            if !plain.is_empty() {
+                out.push(Segment::Text(std::mem::take(&mut plain)));
+            }
+            out.push(Segment::Link(url.to_string()));
+        } else {
+            plain.push_str(url);
+        }
+        rest = &tail[url.len()..];
+    }
+    plain.push_str(rest);
+    if !plain.is_empty() {
+        out.push(Segment::Text(plain));
+    }
+    out
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 impl schemars::JsonSchema for Text {
     fn schema_name() -> std::borrow::Cow<'static, str> {
@@ -286,6 +322,39 @@ mod tests {
             r#"{"da":1}"#,
         ] {
             assert!(parse(bad).is_err(), "{bad} should fail");
+        }
+    }
+
+    #[test]
+    fn addresses_in_text_become_links_and_nothing_else() {
+        use Segment::*;
+        let cases: Vec<(&str, Vec<Segment>)> = vec![
+            ("", vec![]),
+            ("no links", vec![Text("no links".into())]),
+            (
+                "CC BY-SA 3.0 – https://creativecommons.org/licenses/by-sa/3.0/. Done",
+                vec![
+                    Text("CC BY-SA 3.0 – ".into()),
+                    Link("https://creativecommons.org/licenses/by-sa/3.0/".into()),
+                    Text(". Done".into()),
+                ],
+            ),
+            (
+                "(http://a.dk)",
+                vec![
+                    Text("(".into()),
+                    Link("http://a.dk".into()),
+                    Text(")".into()),
+                ],
+            ),
+            ("https:// alone", vec![Text("https:// alone".into())]),
+            (
+                "<b>https://x.dk/<i></b>",
+                vec![Text("<b>".into()), Link("https://x.dk/<i></b>".into())],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(link_segments(text), want, "{text}");
         }
     }
 

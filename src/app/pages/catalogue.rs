@@ -112,7 +112,7 @@ pub fn CataloguePage() -> impl IntoView {
 }
 
 #[component]
-fn Select(
+pub fn Select(
     id: &'static str,
     label: Key,
     options: Signal<Vec<(String, String)>>,

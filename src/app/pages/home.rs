@@ -21,6 +21,7 @@ pub fn HomePage() -> impl IntoView {
                 <p class="lead">{move || i18n.t(Key::Tagline)}</p>
                 <p>{move || i18n.t(Key::HomeIntro)}</p>
             </section>
+            <super::assigned::MyAssignments/>
             <ContinueCard/>
             <section class="levels" aria-labelledby="levels-title">
                 <h2 id="levels-title">{move || i18n.t(Key::BrowseByLevel)}</h2>
@@ -38,7 +39,8 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// The most recently edited lesson or challenge, opening where the pupil left off.
+/// The most recently edited lesson or challenge, opening where the pupil left off (not a
+/// teacher's assignment or board).
 #[component]
 fn ContinueCard() -> impl IntoView {
     let i18n = use_i18n();
@@ -46,20 +48,22 @@ fn ContinueCard() -> impl IntoView {
     let content = use_content();
     let recent = Memo::new(move |_| {
         store.with_list(|p| {
-            p.most_recent()
+            p.live_work()
+                .filter(|(r, _)| r.kind.is_steps())
+                .max_by_key(|(_, w)| w.updated)
                 .map(|(r, w)| (r, w.at_step.clone(), w.updated))
         })
     });
     Effect::new(move |_| {
         if let Some((r, _, _)) = recent.get() {
-            store.with(|p| content.ensure_work_file(&r, p.work(&r)));
+            store.with_work(&r, |w| content.ensure_work_file(&r, w));
         }
     });
     move || {
         recent.get().map(|(r, step, updated)| {
             let href = r.route(step).href();
             let name = store
-                .with(|p| content.work_title(&r, p.work(&r)))
+                .with_work(&r, |w| content.work_title(&r, w))
                 .map(|t| i18n.text(&t))
                 .unwrap_or_else(|| r.id.clone());
             view! {

@@ -1,12 +1,18 @@
 //! One module per page; `page` picks the page for a route.
 
+pub mod assigned;
+pub mod assignments;
+pub mod board;
+pub mod canvases;
 pub mod catalogue;
 pub mod challenges;
+pub mod class_overview;
 pub mod home;
 pub mod host_briefs;
 pub mod info;
 pub mod lesson;
 pub mod my_work;
+pub mod plan;
 pub mod player;
 pub mod project;
 pub mod role_models;
@@ -30,7 +36,23 @@ pub fn page(route: Route) -> AnyView {
         Route::HostBriefForm => view! { <host_briefs::HostBriefFormPage/> }.into_any(),
         Route::RoleModels => view! { <role_models::RoleModelsPage/> }.into_any(),
         Route::RoleModel { id } => view! { <role_models::RoleModelPage id=id/> }.into_any(),
+        Route::Canvases(_) => view! { <canvases::CanvasesPage/> }.into_any(),
+        Route::Canvas { id } => view! { <canvases::CanvasPage id=id/> }.into_any(),
         Route::Teacher => view! { <teacher::TeacherPage/> }.into_any(),
+        Route::TeacherAssignment { id } => {
+            view! { <assignments::TeacherAssignmentPage id=id/> }.into_any()
+        }
+        Route::ClassOverview { id } => {
+            view! { <class_overview::ClassOverviewPage id=id/> }.into_any()
+        }
+        Route::Plan { challenge, id } => {
+            view! { <plan::PlanPage challenge=challenge id=id/> }.into_any()
+        }
+        Route::Board { lesson, .. } => view! { <board::BoardPage lesson=lesson/> }.into_any(),
+        Route::AssignmentLink { code } => {
+            view! { <assigned::AssignmentLinkPage code=code/> }.into_any()
+        }
+        Route::Assigned { id } => view! { <assigned::AssignedPage id=id/> }.into_any(),
         Route::MyWork => view! { <my_work::MyWorkPage/> }.into_any(),
         Route::About => view! { <info::InfoPage page="about"/> }.into_any(),
         Route::Privacy => view! { <info::InfoPage page="privacy"/> }.into_any(),

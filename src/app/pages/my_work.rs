@@ -6,9 +6,11 @@ use crate::app::content::use_content;
 use crate::app::i18n::use_i18n;
 use crate::app::shell::download_backup;
 use crate::app::store::use_store;
+use crate::core::board::CANVAS_STEP;
 use crate::core::i18n::Key;
 use crate::core::progress::backup::{read_backup, BackupPreview, ImportError, MAX_BACKUP_BYTES};
-use crate::core::progress::WorkRef;
+use crate::core::progress::{Answer, WorkKind, WorkRef};
+use crate::core::teacher::assignment::PROP_TITLE;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -59,7 +61,7 @@ fn WorkList() -> impl IntoView {
     });
     Effect::new(move |_| {
         for (r, _) in items.get() {
-            store.with(|p| content.ensure_work_file(&r, p.work(&r)));
+            store.with_work(&r, |w| content.ensure_work_file(&r, w));
         }
     });
     view! {
@@ -86,10 +88,30 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
     let href = work.route(at_step).href();
     let title_work = work.clone();
     let title = move || {
-        store
+        let content_title = store
             .with_work(&title_work, |w| content.work_title(&title_work, w))
-            .map(|t| i18n.text(&t))
-            .unwrap_or_else(|| title_work.id.clone())
+            .map(|t| i18n.text(&t));
+        // Assignments carry their own title; a class overview is named by its assignment's.
+        let own_title = |r: &WorkRef| {
+            store
+                .with_work(r, |w| w.and_then(|w| w.prop(PROP_TITLE)).map(String::from))
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| i18n.t(Key::Untitled).to_string())
+        };
+        match title_work.kind {
+            WorkKind::Assignment | WorkKind::Assigned => own_title(&title_work),
+            WorkKind::Class => format!(
+                "{}: {}",
+                i18n.t(Key::ClassOverviewTitle),
+                own_title(&WorkRef::assignment(&title_work.id))
+            ),
+            WorkKind::Board => format!(
+                "{}: {}",
+                i18n.t(Key::BoardTitle),
+                content_title.unwrap_or_else(|| title_work.id.clone())
+            ),
+            _ => content_title.unwrap_or_else(|| title_work.id.clone()),
+        }
     };
     let status_work = work.clone();
     let status = move || {
@@ -97,7 +119,14 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
             w.map(|w| (w.completed.is_some(), w.answered_steps()))
                 .unwrap_or((false, 0))
         });
-        if done {
+        if status_work.kind == WorkKind::Canvas {
+            // A free-standing canvas has one "step", its notes: count those instead.
+            let notes = match store.answer(&status_work, CANVAS_STEP) {
+                Some(Answer::Canvas { notes }) => notes.live_count(),
+                _ => 0,
+            };
+            i18n.f(Key::NotesCount, &[("n", &notes.to_string())])
+        } else if done {
             i18n.t(Key::StatusDone).to_string()
         } else {
             i18n.f(Key::AnswersCount, &[("n", &answered.to_string())])

@@ -1,5 +1,6 @@
-//! The teacher page: every lesson, listed from the index's summaries, with its teacher
-//! notes. A lesson's file is fetched only when its notes are opened.
+//! The teacher page: the teacher's assignments, then every lesson, listed from the index's
+//! summaries, with its teacher notes, lesson plan and (for lessons with a brainstorm) class
+//! board. A lesson's file is fetched only when its notes are opened.
 
 use crate::app::content::{use_content, Load};
 use crate::app::i18n::use_i18n;
@@ -8,6 +9,7 @@ use crate::app::widgets::{card_view, FileErrorView, LevelBadges, LoadingView};
 use crate::core::content::{Challenge, ContentKind, Lesson};
 use crate::core::i18n::Key;
 use crate::core::route::Route;
+use crate::core::teacher::board::board_steps;
 use leptos::prelude::*;
 
 #[component]
@@ -21,6 +23,8 @@ pub fn TeacherPage() -> impl IntoView {
         <div data-page="teacher" class="page teacher-page">
             <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::TeacherTitle)}</h1>
             <p class="lead">{move || i18n.t(Key::TeacherIntro)}</p>
+            <super::assignments::TeacherAssignments/>
+            <h2 id="lessons-title">{move || i18n.t(Key::TeacherLessonsTitle)}</h2>
             {move || content.index.get().and_then(|r| r.err()).map(|e| view! { <FileErrorView error=e/> })}
             <ul class="teacher-lessons">
                 <For each=ids key=|id| id.clone() let:id>
@@ -36,9 +40,10 @@ pub fn TeacherPage() -> impl IntoView {
                                 let minutes = l.minutes;
                                 view! {
                                     <li class="card teacher-lesson" data-lesson=id.clone()>
-                                        <h2><a href=href>{move || i18n.text(&title)}</a></h2>
+                                        <h3><a href=href>{move || i18n.text(&title)}</a></h3>
                                         <LevelBadges levels=l.levels.clone()/>
                                         {minutes.map(|m| view! { <p class="muted">{move || i18n.f(Key::Minutes, &[("n", &m.to_string())])}</p> })}
+                                        <p><a class="plan-link" href=Route::Plan { challenge: false, id: id.clone() }.href()>{move || i18n.t(Key::LessonPlan)}</a></p>
                                         <TeacherNotes id=id.clone()/>
                                     </li>
                                 }.into_any()
@@ -55,7 +60,7 @@ pub fn TeacherPage() -> impl IntoView {
 /// The notes of one lesson in a disclosure. Summaries do not carry the notes (they are
 /// long and only teachers read them), so opening it fetches the lesson file.
 #[component]
-fn TeacherNotes(id: String) -> impl IntoView {
+pub(crate) fn TeacherNotes(id: String) -> impl IntoView {
     let i18n = use_i18n();
     let content = use_content();
     let (load_id, notes_id) = (id.clone(), id);
@@ -66,13 +71,27 @@ fn TeacherNotes(id: String) -> impl IntoView {
         Some(match content.lesson(&notes_id) {
             Load::Loading => view! { <LoadingView/> }.into_any(),
             Load::Failed(e) => view! { <FileErrorView error=e/> }.into_any(),
-            Load::Ready(l) => match l.value.teacher_notes.clone() {
-                Some(n) => {
-                    view! { <div class="rich">{move || rich_text(&i18n.text(&n))}</div> }.into_any()
-                }
-                None => view! { <p class="muted">{move || i18n.t(Key::TeacherNotesNone)}</p> }
-                    .into_any(),
-            },
+            Load::Ready(l) => {
+                let notes = match l.value.teacher_notes.clone() {
+                    Some(n) => {
+                        view! { <div class="rich">{move || rich_text(&i18n.text(&n))}</div> }
+                            .into_any()
+                    }
+                    None => view! { <p class="muted">{move || i18n.t(Key::TeacherNotesNone)}</p> }
+                        .into_any(),
+                };
+                // Steps the whole class can do together point to the class board.
+                let board = (!board_steps(&l.value.steps).is_empty()).then(|| {
+                    let href = Route::Board { lesson: notes_id.clone(), step: None }.href();
+                    view! {
+                        <p class="board-pointer">
+                            {move || i18n.t(Key::BoardPointer)}" "
+                            <a class="button board-link" href=href>{move || i18n.t(Key::BoardTitle)}</a>
+                        </p>
+                    }
+                });
+                view! { {notes}{board} }.into_any()
+            }
         })
     };
     view! {

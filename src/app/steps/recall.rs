@@ -17,8 +17,8 @@ use std::sync::Arc;
 
 /// The work a recall reads from: the named lesson or challenge, else the current work. A
 /// team project reads its own answers also where a recall names the project's challenge
-/// (`own_challenge`).
-fn source(recall: &Recall, current: &WorkRef, own_challenge: Option<&str>) -> WorkRef {
+/// (`own_challenge`, see [`own_challenge`]).
+pub fn source(recall: &Recall, current: &WorkRef, own_challenge: Option<&str>) -> WorkRef {
     match (&recall.lesson, &recall.challenge) {
         (Some(l), _) => WorkRef::lesson(l.as_str()),
         (None, Some(c)) if Some(c.as_str()) == own_challenge => current.clone(),
@@ -27,24 +27,29 @@ fn source(recall: &Recall, current: &WorkRef, own_challenge: Option<&str>) -> Wo
     }
 }
 
+/// The challenge a team project follows (untracked: it is fixed when the project starts).
+pub fn own_challenge(work: &WorkRef) -> Option<String> {
+    match work.kind {
+        WorkKind::Project => use_store().with(|p| {
+            p.work(work)
+                .and_then(|w| w.prop(PROP_CHALLENGE))
+                .map(String::from)
+        }),
+        _ => None,
+    }
+}
+
 #[component]
 pub fn RecallView(recall: Recall, ctx: StepCtx) -> impl IntoView {
     let i18n = use_i18n();
     let content = use_content();
     let store = use_store();
-    let own_challenge = match ctx.work.kind {
-        WorkKind::Project => store.with(|p| {
-            p.work(&ctx.work)
-                .and_then(|w| w.prop(PROP_CHALLENGE))
-                .map(String::from)
-        }),
-        _ => None,
-    };
-    let from = source(&recall, &ctx.work, own_challenge.as_deref());
+    let own = own_challenge(&ctx.work);
+    let from = source(&recall, &ctx.work, own.as_deref());
     let same_work = from == ctx.work;
     if !same_work {
         let ensure = from.clone();
-        Effect::new(move |_| store.with(|p| content.ensure_work_file(&ensure, p.work(&ensure))));
+        Effect::new(move |_| content.ensure_work_file(&ensure, None));
     }
     let step_id = recall.step.to_string();
     // The source's steps (tracked: they arrive when its file has loaded).
@@ -63,8 +68,8 @@ pub fn RecallView(recall: Recall, ctx: StepCtx) -> impl IntoView {
                     .challenge(&from.id)
                     .ready()
                     .map(|c| Arc::new(c.value.steps().cloned().collect())),
-                // A recall reads another project or a brief never: those are not content.
-                WorkKind::Project | WorkKind::Brief => None,
+                // A recall names a lesson or a challenge, never other kinds of work.
+                _ => None,
             }
         }
     };
@@ -72,7 +77,7 @@ pub fn RecallView(recall: Recall, ctx: StepCtx) -> impl IntoView {
         let from = from.clone();
         move || {
             store
-                .with(|p| content.work_title(&from, p.work(&from)))
+                .with_work(&from, |w| content.work_title(&from, w))
                 .map(|t| i18n.text(&t))
                 .unwrap_or_else(|| from.id.clone())
         }

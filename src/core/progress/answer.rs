@@ -226,15 +226,19 @@ pub fn ideas_in_order(answer: Option<&Answer>) -> Vec<(RecordId, Idea)> {
 
 /// The notes of a canvas answer in one block, in order.
 pub fn notes_in_block(answer: Option<&Answer>, block: &str) -> Vec<(RecordId, Note)> {
-    let mut list: Vec<(RecordId, Note)> = answer
+    answer
         .and_then(Note::records)
-        .map(|r| {
-            r.live()
-                .filter(|(_, n)| n.block == block)
-                .map(|(id, n)| (id.clone(), n.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
+        .map(|r| block_notes(r, block))
+        .unwrap_or_default()
+}
+
+/// The live notes of `block`, in order (ties by id, so every copy agrees).
+pub fn block_notes(notes: &Records<Note>, block: &str) -> Vec<(RecordId, Note)> {
+    let mut list: Vec<(RecordId, Note)> = notes
+        .live()
+        .filter(|(_, n)| n.block == block)
+        .map(|(id, n)| (id.clone(), n.clone()))
+        .collect();
     list.sort_by(|(ia, a), (ib, b)| (a.order, ia).cmp(&(b.order, ib)));
     list
 }

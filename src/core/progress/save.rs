@@ -180,10 +180,16 @@ pub enum Merged {
     Work { key: String, work: Work },
 }
 
-/// Decides how to save `slot`, given what storage holds for it and what memory holds.
+/// Decides how to save `slot`, given what storage holds for it, the text this tab last
+/// wrote there, and what memory holds.
+///
+/// When storage still holds exactly what this tab wrote, memory already contains it (a
+/// write takes the merged result into memory, and memory only grows by merges since), so
+/// the stored copy is neither parsed nor merged: on a big canvas that is most of a save.
 pub fn decide_save(
     slot: &Slot,
     stored: Option<&str>,
+    last_written: Option<&str>,
     memory: &Progress,
     mode: Mode,
     now: Millis,
@@ -192,6 +198,12 @@ pub fn decide_save(
     if mode != Mode::Normal {
         return SaveDecision::Skip;
     }
+    let known = stored.is_some() && stored == last_written;
+    let stored = match slot {
+        Slot::Work(key) if known && memory.work.contains_key(key) => None,
+        Slot::Settings if known => None,
+        _ => stored,
+    };
     match slot {
         Slot::Settings => {
             let mine = Head::of(memory);
@@ -381,6 +393,62 @@ mod tests {
     }
 
     #[test]
+    fn what_this_tab_wrote_last_is_not_merged_again_and_the_result_is_the_same() {
+        let mut mine = state("first", 2);
+        let SaveDecision::Write { text: written, .. } =
+            decide_save(&slot(), None, None, &mine, Mode::Normal, 3, V)
+        else {
+            panic!("a first save writes");
+        };
+        mine.set_answer(&lesson(), "q2", text("typed since"), 4);
+        mine.set_answer(&lesson(), "q", text("first, edited"), 5);
+        let full = decide_save(&slot(), Some(&written), None, &mine, Mode::Normal, 9, V);
+        let known = decide_save(
+            &slot(),
+            Some(&written),
+            Some(&written),
+            &mine,
+            Mode::Normal,
+            9,
+            V,
+        );
+        assert_eq!(known, full);
+        // Another tab's write is always read and merged.
+        let mut other = state("first", 2);
+        other.set_answer(&lesson(), "q3", text("other tab"), 6);
+        let theirs = work_entry(&other);
+        let SaveDecision::Write {
+            merged: Merged::Work { work, .. },
+            ..
+        } = decide_save(
+            &slot(),
+            Some(&theirs),
+            Some(&written),
+            &mine,
+            Mode::Normal,
+            9,
+            V,
+        )
+        else {
+            panic!("a save writes");
+        };
+        assert_eq!(work.answers.len(), 3, "{work:?}");
+        // A newer app's data is refused even when this tab thinks it wrote it.
+        let future = theirs.replace(&format!("\"version\":{CURRENT_VERSION}"), "\"version\":99");
+        assert_ne!(future, theirs);
+        let d = decide_save(
+            &slot(),
+            Some(&future),
+            Some(&written),
+            &mine,
+            Mode::Normal,
+            9,
+            V,
+        );
+        assert_eq!(d, SaveDecision::RefuseNewer(99));
+    }
+
+    #[test]
     fn slots_name_their_keys() {
         assert_eq!(slot().storage_key(), "spire.work.lesson:a");
         assert_eq!(Slot::of_storage_key("spire.work.lesson:a"), Some(slot()));
@@ -393,7 +461,7 @@ mod tests {
     #[test]
     fn save_into_empty_storage_writes_memory() {
         let p = state("hej", 5);
-        match decide_save(&slot(), None, &p, Mode::Normal, 9, V) {
+        match decide_save(&slot(), None, None, &p, Mode::Normal, 9, V) {
             SaveDecision::Write {
                 text,
                 merged: Merged::Work { work: w, .. },
@@ -416,6 +484,7 @@ mod tests {
         } = decide_save(
             &slot(),
             Some(&work_entry(&other)),
+            None,
             &mine,
             Mode::Normal,
             9,
@@ -436,13 +505,21 @@ mod tests {
             "[]",
             r#"{"format":"spire-work","version":3,"key":"lesson:b","data":{}}"#,
         ] {
-            let d = decide_save(&slot(), Some(junk), &mine, Mode::Normal, 9, V);
+            let d = decide_save(&slot(), Some(junk), None, &mine, Mode::Normal, 9, V);
             assert!(
                 matches!(d, SaveDecision::KeepAsideAndWrite { .. }),
                 "{junk}: {d:?}"
             );
         }
-        let d = decide_save(&Slot::Settings, Some("{nope"), &mine, Mode::Normal, 9, V);
+        let d = decide_save(
+            &Slot::Settings,
+            Some("{nope"),
+            None,
+            &mine,
+            Mode::Normal,
+            9,
+            V,
+        );
         assert!(matches!(d, SaveDecision::KeepAsideAndWrite { .. }), "{d:?}");
     }
 
@@ -452,12 +529,21 @@ mod tests {
             r#"{{"format":"spire-work","version":{},"key":"lesson:a","data":{{}}}}"#,
             CURRENT_VERSION + 1
         );
-        let d = decide_save(&slot(), Some(&future), &state("x", 5), Mode::Normal, 9, V);
+        let d = decide_save(
+            &slot(),
+            Some(&future),
+            None,
+            &state("x", 5),
+            Mode::Normal,
+            9,
+            V,
+        );
         assert_eq!(d, SaveDecision::RefuseNewer(u64::from(CURRENT_VERSION) + 1));
         let future_head = future.replace("spire-work", "spire-settings");
         let d = decide_save(
             &Slot::Settings,
             Some(&future_head),
+            None,
             &state("x", 5),
             Mode::Normal,
             9,
@@ -469,7 +555,7 @@ mod tests {
     #[test]
     fn read_only_and_blocked_tabs_write_nothing() {
         for mode in [Mode::ReadOnly(4), Mode::Blocked] {
-            let d = decide_save(&slot(), None, &state("x", 5), mode, 9, V);
+            let d = decide_save(&slot(), None, None, &state("x", 5), mode, 9, V);
             assert_eq!(d, SaveDecision::Skip);
         }
     }
@@ -482,6 +568,7 @@ mod tests {
         let d = decide_save(
             &slot(),
             Some(&work_entry(&old)),
+            None,
             &erased,
             Mode::Normal,
             11,

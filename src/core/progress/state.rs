@@ -287,7 +287,7 @@ impl Progress {
         self.settings.updated = now;
     }
 
-    /// The most recently edited work.
+    /// The most recently edited work (not counting deleted canvases).
     pub fn most_recent(&self) -> Option<(WorkRef, &Work)> {
         self.live_work().max_by_key(|(_, w)| w.updated)
     }

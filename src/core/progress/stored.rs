@@ -332,7 +332,7 @@ fn restore_settings(value: Option<Value>, dropped: &mut Vec<String>) -> Settings
 
 /// One work item, leniently: an answer of a kind this version does not know is kept as
 /// an extra field rather than lost.
-fn restore_work(key: &str, item: Value) -> Option<Work> {
+pub(crate) fn restore_work(key: &str, item: Value) -> Option<Work> {
     WorkRef::parse(key)?;
     let Value::Object(mut item) = item else {
         return None;

@@ -12,6 +12,20 @@ use serde::{Deserialize, Serialize};
 pub enum WorkKind {
     Lesson,
     Challenge,
+    /// A free-standing canvas (My canvases): its template and name are props of the work,
+    /// its notes the answer of the one step `CANVAS_STEP`.
+    Canvas,
+    /// An assignment a teacher made (`assignment:<random id>`): its props hold it.
+    Assignment,
+    /// An assignment a pupil received by link (`assigned:<assignment id>`, so opening the
+    /// same link again is the same item).
+    Assigned,
+    /// A teacher's class overview of one assignment (`class:<assignment id>`): the
+    /// hand-ins imported, one document per pupil.
+    Class,
+    /// The class board of a lesson on the teacher's device (`board:<lesson id>`): the
+    /// class's ideas and dots, keyed by the lesson's step ids.
+    Board,
     /// A team's project on a challenge (`project:<random id>`): the challenge, team name and
     /// members are props, the answers are keyed by the challenge's step ids. Several teams
     /// on one device each have their own.
@@ -21,21 +35,34 @@ pub enum WorkKind {
     Brief,
 }
 
+/// The step key of a free-standing canvas's notes.
+pub const CANVAS_STEP: &str = "notes";
+/// The canvas template a free-standing canvas follows.
+pub const PROP_TEMPLATE: &str = "template";
+/// The name the pupil gave a free-standing canvas.
+pub const PROP_NAME: &str = "name";
+/// Team or pupil names printed on a canvas (any kind of work); a team project's name.
+pub const PROP_TEAM: &str = "team";
+/// Non-empty when a work item was deleted (see `Progress::delete_work`).
+pub const PROP_DELETED: &str = super::state::DELETED_PROP;
 /// The challenge a project follows (a content id).
 pub const PROP_CHALLENGE: &str = "challenge";
 /// The host brief a project follows instead, when its challenge was made on this device.
 pub const PROP_BRIEF: &str = "brief";
-/// A team's name (projects), printed on their work.
-pub const PROP_TEAM: &str = "team";
 /// The team members' first names, comma-separated.
 pub const PROP_MEMBERS: &str = "members";
 /// The name of the host in a host brief.
 pub const PROP_HOST_NAME: &str = "host_name";
 
 impl WorkKind {
-    pub const ALL: [WorkKind; 4] = [
+    pub const ALL: [WorkKind; 9] = [
         WorkKind::Lesson,
         WorkKind::Challenge,
+        WorkKind::Canvas,
+        WorkKind::Assignment,
+        WorkKind::Assigned,
+        WorkKind::Class,
+        WorkKind::Board,
         WorkKind::Project,
         WorkKind::Brief,
     ];
@@ -44,9 +71,20 @@ impl WorkKind {
         match self {
             WorkKind::Lesson => "lesson",
             WorkKind::Challenge => "challenge",
+            WorkKind::Canvas => "canvas",
+            WorkKind::Assignment => "assignment",
+            WorkKind::Assigned => "assigned",
+            WorkKind::Class => "class",
+            WorkKind::Board => "board",
             WorkKind::Project => "project",
             WorkKind::Brief => "brief",
         }
+    }
+
+    /// Work a pupil does step by step in a lesson or challenge (what "continue" and
+    /// hand-ins are about), as opposed to canvases and the teacher's and assignment items.
+    pub fn is_steps(self) -> bool {
+        matches!(self, WorkKind::Lesson | WorkKind::Challenge)
     }
 
     pub fn parse(s: &str) -> Option<WorkKind> {
@@ -54,7 +92,7 @@ impl WorkKind {
     }
 }
 
-/// The key of a piece of work: `lesson:idea-sprint`, `project:k3x9a…`.
+/// The key of a piece of work: `lesson:idea-sprint`, `canvas:k3x9a…`, `project:k3x9a…`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct WorkRef {
     pub kind: WorkKind,
@@ -73,6 +111,42 @@ impl WorkRef {
         WorkRef {
             kind: WorkKind::Challenge,
             id: id.to_string(),
+        }
+    }
+
+    /// A free-standing canvas; `id` is random (a `RecordId`), never "highest + 1".
+    pub fn canvas(id: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Canvas,
+            id: id.to_string(),
+        }
+    }
+
+    pub fn assignment(id: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Assignment,
+            id: id.to_string(),
+        }
+    }
+
+    pub fn assigned(id: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Assigned,
+            id: id.to_string(),
+        }
+    }
+
+    pub fn class(id: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Class,
+            id: id.to_string(),
+        }
+    }
+
+    pub fn board(lesson: &str) -> WorkRef {
+        WorkRef {
+            kind: WorkKind::Board,
+            id: lesson.to_string(),
         }
     }
 
@@ -111,6 +185,11 @@ impl WorkRef {
         match self.kind {
             WorkKind::Lesson => Route::Lesson { id, step },
             WorkKind::Challenge => Route::Challenge { id, step },
+            WorkKind::Canvas => Route::Canvas { id },
+            WorkKind::Assignment => Route::TeacherAssignment { id },
+            WorkKind::Assigned => Route::Assigned { id },
+            WorkKind::Class => Route::ClassOverview { id },
+            WorkKind::Board => Route::Board { lesson: id, step },
             WorkKind::Project => Route::Project {
                 id,
                 view: step.map_or(ProjectView::Overview, ProjectView::Step),
@@ -119,18 +198,24 @@ impl WorkRef {
         }
     }
 
-    /// The content file the work follows: the lesson or challenge itself, or the challenge a
-    /// project was started on (a prop of the saved work, so `None` until the work is known,
-    /// and for a project on a challenge made on this device from a host brief).
+    /// The content file the work follows: the lesson or challenge itself (a class board
+    /// follows its lesson), the template a free-standing canvas was started from, or the
+    /// challenge a team project was started on (props of the saved work, so `None` until
+    /// the work is known, and for a project on a challenge made on this device from a host
+    /// brief); `None` for kinds that follow none (an assignment holds its own data).
     pub fn content(&self, work: Option<&Work>) -> Option<(ContentKind, String)> {
         match self.kind {
-            WorkKind::Lesson => Some((ContentKind::Lesson, self.id.clone())),
+            WorkKind::Lesson | WorkKind::Board => Some((ContentKind::Lesson, self.id.clone())),
             WorkKind::Challenge => Some((ContentKind::Challenge, self.id.clone())),
+            WorkKind::Canvas => work
+                .and_then(|w| w.prop(PROP_TEMPLATE))
+                .filter(|t| is_valid_id(t))
+                .map(|t| (ContentKind::Canvas, t.to_string())),
             WorkKind::Project => work
                 .and_then(|w| w.prop(PROP_CHALLENGE))
                 .filter(|c| is_valid_id(c))
                 .map(|c| (ContentKind::Challenge, c.to_string())),
-            WorkKind::Brief => None,
+            WorkKind::Assignment | WorkKind::Assigned | WorkKind::Class | WorkKind::Brief => None,
         }
     }
 
@@ -145,10 +230,11 @@ impl WorkRef {
         }
     }
 
-    /// The name the work has of its own (a team's name, a host's name); else lists show
-    /// the content's title.
+    /// The name the work has of its own (a canvas's name, a team's name, a host's name);
+    /// else lists show the content's title.
     pub fn own_name<'a>(&self, work: Option<&'a Work>) -> Option<&'a str> {
         let prop = match self.kind {
+            WorkKind::Canvas => PROP_NAME,
             WorkKind::Project => PROP_TEAM,
             WorkKind::Brief => PROP_HOST_NAME,
             _ => return None,
@@ -162,6 +248,7 @@ impl WorkRef {
         match route {
             Route::Lesson { id, step } => Some((WorkRef::lesson(id), step.clone())),
             Route::Challenge { id, step } => Some((WorkRef::challenge(id), step.clone())),
+            Route::Canvas { id } => Some((WorkRef::canvas(id), None)),
             Route::Project { id, view } => Some((
                 WorkRef::project(id),
                 match view {
@@ -185,11 +272,13 @@ mod tests {
         for r in [
             WorkRef::lesson("idea-sprint"),
             WorkRef::challenge("edison"),
+            WorkRef::canvas("k3x9a0"),
             WorkRef::project("k3x9a0"),
         ] {
             assert_eq!(WorkRef::parse(&r.key()), Some(r.clone()));
             let route = r.route(Some("s1".into()));
-            assert_eq!(WorkRef::of_route(&route), Some((r, Some("s1".into()))));
+            let back = WorkRef::of_route(&route).unwrap();
+            assert_eq!(back.0, r);
         }
         let brief = WorkRef::brief("b7");
         assert_eq!(WorkRef::parse(&brief.key()), Some(brief.clone()));
@@ -200,6 +289,7 @@ mod tests {
             "lesson:",
             "quiz:a",
             "lesson:A B",
+            "canvas:../x",
             "project:../x",
         ] {
             assert_eq!(WorkRef::parse(bad), None, "{bad}");
@@ -208,15 +298,36 @@ mod tests {
     }
 
     #[test]
-    fn every_kind_has_a_page() {
+    fn every_kind_has_a_page_and_the_content_it_follows() {
+        for r in [WorkRef::assignment("k3x9q2"), WorkRef::board("ide-storm")] {
+            assert_eq!(WorkRef::parse(&r.key()), Some(r.clone()));
+        }
         for kind in WorkKind::ALL {
             let r = WorkRef {
                 kind,
                 id: "x".into(),
             };
             let route = r.route(None);
+            assert_ne!(route, Route::NotFound);
             assert_eq!(Route::parse(&route.href()), route, "{kind:?}");
-            assert!(WorkRef::of_route(&route).is_some());
+            let mut work = Work::new(1);
+            work.props.insert(
+                PROP_TEMPLATE.into(),
+                super::super::Stamped {
+                    value: "lean-canvas".into(),
+                    updated: 1,
+                },
+            );
+            let follows = matches!(
+                kind,
+                WorkKind::Lesson | WorkKind::Challenge | WorkKind::Canvas | WorkKind::Board
+            );
+            assert_eq!(r.content(Some(&work)).is_some(), follows, "{kind:?}");
+            if kind.is_steps()
+                || matches!(kind, WorkKind::Canvas | WorkKind::Project | WorkKind::Brief)
+            {
+                assert!(WorkRef::of_route(&route).is_some());
+            }
             assert_eq!(WorkKind::parse(kind.name()), Some(kind));
         }
     }
@@ -241,5 +352,27 @@ mod tests {
         assert_eq!(WorkRef::lesson("a").own_name(None), None);
         p.set_prop(&r, PROP_BRIEF, "b1", 4);
         assert_eq!(r.brief_of(p.work(&r)), Some(WorkRef::brief("b1")));
+    }
+
+    #[test]
+    fn a_canvas_follows_its_template_and_has_its_own_name() {
+        let mut p = super::super::Progress::default();
+        let r = WorkRef::canvas("abc");
+        assert_eq!(r.content(None), None);
+        p.set_prop(&r, PROP_TEMPLATE, "kid-idea-canvas", 1);
+        p.set_prop(&r, PROP_NAME, "  ", 1);
+        assert_eq!(
+            r.content(p.work(&r)),
+            Some((ContentKind::Canvas, "kid-idea-canvas".to_string()))
+        );
+        assert_eq!(r.own_name(p.work(&r)), None);
+        p.set_prop(&r, PROP_NAME, "Drivhuset", 2);
+        assert_eq!(r.own_name(p.work(&r)), Some("Drivhuset"));
+        p.set_prop(&r, PROP_TEMPLATE, "../etc", 3);
+        assert_eq!(r.content(p.work(&r)), None, "a mangled template is no file");
+        assert!(!p.work(&r).unwrap().is_deleted());
+        p.set_prop(&r, PROP_DELETED, "1", 4);
+        assert!(p.work(&r).unwrap().is_deleted());
+        assert_eq!(WorkRef::lesson("a").own_name(p.work(&r)), None);
     }
 }
