@@ -640,6 +640,72 @@ async fn an_exported_project_opens_on_a_fresh_profile_and_merges_back_by_record(
 }
 
 #[tokio::test]
+async fn a_cut_off_or_foreign_project_file_is_refused_with_a_message_and_changes_nothing() {
+    let app = App::at_root().await;
+    let id = "vores-by-i-fremtiden";
+    open_challenge(&app, id).await;
+    let project = start_team(&app, "Stjernen", "Aya, Karl").await;
+    open_step(&app, &project, "problem").await;
+    app.type_into("textarea#answer-problem", "Der er for lidt grønt i byen")
+        .await;
+    wait_saved(&app, "for lidt grønt").await;
+    app.open(&format!("#/projects/{project}")).await;
+    app.wait_for_page("project").await;
+    app.button("Hent projektfil").await.click().await;
+    let (_, bytes) = app.wait_for_download("spire-project-*.json").await;
+
+    let dir = app.profile_dir().join("bad-files");
+    std::fs::create_dir_all(&dir).unwrap();
+    let cut = dir.join("cut.json");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let foreign = dir.join("foreign.json");
+    std::fs::write(
+        &foreign,
+        r#"{"format":"spire-project","version":3,"data":{"work":{"lesson:x":{"answers":7},"project:../../etc":{},"<script>":1}}}"#,
+    )
+    .unwrap();
+    let not_json = dir.join("picture.json");
+    std::fs::write(&not_json, [0x89u8, b'P', b'N', b'G', 0xff, 0x00]).unwrap();
+
+    app.open("#/challenges").await;
+    app.wait_for_page("challenges").await;
+    for (file, says) in [
+        (&cut, "afkortet"),
+        (&foreign, "ikke noget holdprojekt"),
+        (&not_json, "ikke en tekstfil"),
+    ] {
+        app.wait_for("#import-project")
+            .await
+            .send_keys(&file.display().to_string())
+            .await
+            .unwrap();
+        app.wait_until(&format!("the import says \"{says}\""), async || {
+            app.text_of("#import-project-status").await.contains(says)
+        })
+        .await;
+    }
+    // Nothing changed: still one team, with its answer, after a reload too.
+    app.reload().await;
+    app.wait_for_page("challenges").await;
+    app.wait_until("one team is listed", async || {
+        app.count("main .team-projects .project-item").await == 1
+    })
+    .await;
+    app.link("Hold Stjernen").await.click().await;
+    app.wait_for_page("project").await;
+    open_step(&app, &project, "problem").await;
+    assert_eq!(
+        app.textbox("Dit svar").await.value().await,
+        "Der er for lidt grønt i byen"
+    );
+    assert!(
+        app.console_errors().await.is_empty(),
+        "no errors in the console: {:?}",
+        app.console_errors().await
+    );
+}
+
+#[tokio::test]
 async fn challenge_bank_filters_live_in_the_url() {
     let app = App::at_root().await;
     app.open("#/challenges?format=spin-in&level=ungdomsuddannelse")

@@ -85,6 +85,9 @@ pub fn read_project_file(bytes: &[u8]) -> Result<ProjectImport, ImportError> {
         return Err(ImportError::Empty);
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            return ImportError::Truncated;
+        }
         ImportError::Restore(RestoreError::NotJson {
             line: e.line(),
             column: e.column(),
@@ -106,7 +109,7 @@ pub fn read_project_file(bytes: &[u8]) -> Result<ProjectImport, ImportError> {
     let projects = progress
         .live_work()
         .filter(|(r, _)| r.kind == WorkKind::Project)
-        .map(|(r, w)| (r, team_name(Some(w))))
+        .map(|(r, w)| (r, super::normalise_team_name(&team_name(Some(w)))))
         .collect();
     Ok(ProjectImport {
         progress,
@@ -227,5 +230,51 @@ mod tests {
         ] {
             assert!(read_project_file(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_cut_off_or_hostile_file_says_what_is_wrong() {
+        let mut p = Progress::default();
+        team(&mut p, "p1", "Lynet");
+        let file = export_project(&p, &WorkRef::project("p1"), 5, "0.1.0");
+        let cut = &file.as_bytes()[..file.len() / 2];
+        assert_eq!(read_project_file(cut), Err(ImportError::Truncated));
+        let check = |bytes: &[u8], expected: ImportError| {
+            assert_eq!(read_project_file(bytes), Err(expected), "{bytes:?}");
+        };
+        check(b"   ", ImportError::Empty);
+        check(&[0xff, 0xfe, 0x00], ImportError::NotText);
+        check(
+            b"{\"format\":\"spire-project\",\"version\":99,\"data\":{}}",
+            ImportError::Restore(RestoreError::FromNewerApp(99)),
+        );
+        // Deep nesting is refused by the parser's depth limit, not by a stack overflow.
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(read_project_file(deep.as_bytes()).is_err());
+        // A huge team name is cut in what the import reports.
+        let mut q = Progress::default();
+        let r = team(&mut q, "p2", "Kort");
+        q.set_prop(
+            &r,
+            crate::core::progress::work_ref::PROP_TEAM,
+            &"x".repeat(5_000),
+            9,
+        );
+        let file = export_project(&q, &r, 10, "0.1.0");
+        let import = read_project_file(file.as_bytes()).unwrap();
+        assert_eq!(
+            import.projects[0].1.chars().count(),
+            super::super::MAX_TEAM_NAME
+        );
+        // A file with only broken or foreign items holds no project (as the browser test's).
+        let foreign = br#"{"format":"spire-project","version":3,"data":{"work":{"lesson:x":{"answers":7},"project:../../etc":{},"<script>":1}}}"#;
+        let import = read_project_file(foreign).unwrap();
+        assert!(import.projects.is_empty() && import.progress.work.is_empty());
+        // Other kinds of work in a file never come along.
+        let mut other = Progress::default();
+        other.set_answer(&WorkRef::lesson("l"), "q", text("x"), 1);
+        let backup = crate::core::progress::backup::export_backup(&other, 5, "0.1.0");
+        let import = read_project_file(backup.as_bytes()).unwrap();
+        assert!(import.projects.is_empty() && import.progress.work.is_empty());
     }
 }

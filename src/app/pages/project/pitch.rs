@@ -143,10 +143,7 @@ fn Practice(ctx: ProjectCtx, pitch: PitchStep) -> impl IntoView {
             TICK.with(|t| *t.borrow_mut() = Some(interval));
             announcement.set(i18n.f(
                 Key::PitchNowNext,
-                &[
-                    ("now", &title_of(section.get_untracked())),
-                    ("next", &String::new()),
-                ],
+                &[("now", &title_of(section.get_untracked())), ("next", "")],
             ));
         }
     };
