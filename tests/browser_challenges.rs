@@ -288,8 +288,12 @@ async fn a_team_takes_a_challenge_through_to_a_printed_one_page_entry() {
     for step in steps_of_challenge(&challenge) {
         answer(&app, &project, &step).await;
     }
-    // The VØL chart is open from a phase too, and still holds the notes.
-    assert_eq!(app.count("#vol-panel .vol-note").await, 2);
+    // The VØL chart opens from a phase too, and still holds the notes.
+    app.button("VØL-skema").await.click().await;
+    app.wait_until("the chart shows both notes", async || {
+        app.count("#vol-panel .vol-note").await == 2
+    })
+    .await;
     app.textbox("Ny note: L – Det har vi lært")
         .await
         .type_text(&format!("Kommunen vil gerne høre børnene{ENTER}"))
