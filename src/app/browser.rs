@@ -597,6 +597,25 @@ pub fn after_render(f: impl FnOnce() + 'static) {
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
 }
 
+/// Shrinks the font of the element with this id, from `max_px` down in half pixels to
+/// `min_px`, until its content fits its fixed box (a poster that must print on one page).
+/// Returns whether it fits; a missing element counts as fitting.
+pub fn fit_to_box(id: &str, max_px: f64, min_px: f64) -> bool {
+    let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) else {
+        return true;
+    };
+    let fits = |el: &web_sys::Element| el.scroll_height() <= el.client_height() + 1;
+    let mut size = max_px;
+    loop {
+        let _ = el.set_attribute("style", &format!("font-size: {size}px"));
+        if fits(&el) || size <= min_px {
+            break;
+        }
+        size -= 0.5;
+    }
+    fits(&el)
+}
+
 pub fn scroll_by(dy: f64) {
     window().scroll_by_with_x_and_y(0.0, dy);
 }

@@ -352,7 +352,8 @@ impl Content {
 
 impl Content {
     /// Starts loading the content file a piece of saved work follows (`saved`: the work as
-    /// stored, which names the template of a free-standing canvas).
+    /// stored, which names the template of a free-standing canvas or the challenge of a
+    /// team project).
     pub fn ensure_work_file(&self, work: &WorkRef, saved: Option<&Work>) {
         match work.content(saved) {
             Some((ContentKind::Lesson, id)) => self.ensure_lesson(&id),

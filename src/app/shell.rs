@@ -9,7 +9,7 @@ use super::store::{use_store, SaveStatus};
 use crate::core::i18n::Key;
 use crate::core::progress::backup::{backup_file_name, export_backup};
 use crate::core::progress::save::LoadNotice;
-use crate::core::route::Route;
+use crate::core::route::{ProjectView, Route};
 use leptos::prelude::*;
 
 /// What decides which page component is shown: the route without the parts a page reads
@@ -23,9 +23,19 @@ fn page_key(route: &Route) -> Route {
             id: id.clone(),
             step: None,
         },
-        Route::Challenge { id, .. } => Route::Challenge {
+        // A challenge's overview and the challenge played alone are different pages; moving
+        // from step to step is not.
+        Route::Challenge { id, step } => Route::Challenge {
             id: id.clone(),
-            step: None,
+            step: step.as_ref().map(|_| String::new()),
+        },
+        Route::Challenges(_) => Route::Challenges(Default::default()),
+        Route::Project {
+            id,
+            view: ProjectView::Step(_),
+        } => Route::Project {
+            id: id.clone(),
+            view: ProjectView::Step(String::new()),
         },
         Route::RoleModels(_) => Route::RoleModels(Default::default()),
         Route::Local(_) => Route::Local(None),
@@ -74,7 +84,10 @@ fn NavLink(to: Route, nav: &'static str, label: Key) -> impl IntoView {
         let here = router.route.with(|r| r.page_name());
         let section = match here {
             "lesson" => "lessons",
-            "challenge" => "challenges",
+            "challenge" | "project" | "project-book" | "project-entry" | "project-pitch" => {
+                "challenges"
+            }
+            "host-briefs" | "host-brief" | "host-brief-form" => "teacher",
             "role-model" | "visitor" | "new-visitor" => "role-models",
             "course" => "courses",
             "teacher-assignment" | "class-overview" | "plan" | "board" => "teacher",
@@ -108,7 +121,7 @@ fn Header() -> impl IntoView {
                     <li><NavLink to=Route::Home nav="home" label=Key::NavHome/></li>
                     <li><NavLink to=Route::Lessons(Default::default()) nav="lessons" label=Key::NavLessons/></li>
                     <li><NavLink to=Route::Courses nav="courses" label=Key::NavCourses/></li>
-                    <li><NavLink to=Route::Challenges nav="challenges" label=Key::NavChallenges/></li>
+                    <li><NavLink to=Route::Challenges(Default::default()) nav="challenges" label=Key::NavChallenges/></li>
                     <li><NavLink to=Route::Canvases(None) nav="canvases" label=Key::NavCanvases/></li>
                     <li><NavLink to=Route::RoleModels(Default::default()) nav="role-models" label=Key::NavRoleModels/></li>
                     <li><NavLink to=Route::Teacher nav="teacher" label=Key::NavTeacher/></li>

@@ -405,7 +405,7 @@ impl Store {
         });
     }
 
-    /// Deletes a whole work item (an assignment, a class overview) with a tombstone that
+    /// Deletes a whole work item (an assignment, a class overview, a team project) with a tombstone that
     /// merges, so another tab or an older backup does not bring it back.
     pub fn delete_work(&self, work: &WorkRef) {
         self.update_work(work, |p, now| p.delete_work(work, now));

@@ -3,6 +3,7 @@
 //! rewrite rules; `leptos_router` 0.8 has no hash mode and would add ~43 KB gzip.
 
 use super::catalogue::CatalogueFilter;
+use super::challenge_bank::ChallengeFilter;
 use super::content::id::is_valid_id;
 use super::content::Level;
 use super::role_models::RoleModelFilter;
@@ -18,12 +19,24 @@ pub enum Route {
         id: String,
         step: Option<String>,
     },
-    Challenges,
+    Challenges(ChallengeFilter),
     Challenge {
         id: String,
         step: Option<String>,
     },
     RoleModels(RoleModelFilter),
+    /// A team's project on a challenge (`project:<id>` work).
+    Project {
+        id: String,
+        view: ProjectView,
+    },
+    /// The teacher's host briefs: a form that turns a filled brief into a spin-in challenge.
+    HostBriefs,
+    HostBrief {
+        id: String,
+    },
+    /// The blank one-page host brief, to print for a company or public body.
+    HostBriefForm,
     RoleModel {
         id: String,
     },
@@ -88,6 +101,21 @@ pub enum Route {
     NotFound,
 }
 
+/// What a project page shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProjectView {
+    /// Phases, progress, team, and the way on.
+    Overview,
+    /// Working on one step.
+    Step(String),
+    /// The project book: everything the team did, with dates.
+    Book,
+    /// The competition entry: poster, self-assessment, exports.
+    Entry,
+    /// Pitch practice against a timer, for the projector.
+    Pitch,
+}
+
 impl Route {
     /// Parses a location hash (`#/…`, `#…` or empty). Anything unrecognised is `NotFound`.
     pub fn parse(hash: &str) -> Route {
@@ -111,7 +139,7 @@ impl Route {
                 },
                 None => Route::NotFound,
             },
-            ["challenges"] => Route::Challenges,
+            ["challenges"] => Route::Challenges(ChallengeFilter::from_query(query)),
             ["challenges", c] | ["challenges", c, _] => match id(c) {
                 Some(id) => Route::Challenge {
                     id,
@@ -130,6 +158,26 @@ impl Route {
                     .find(|(k, _)| k == "level")
                     .and_then(|(_, v)| Level::parse(&v)),
             ),
+            ["projects", p, rest @ ..] => {
+                let Some(id) = id(p) else {
+                    return Route::NotFound;
+                };
+                let view = match rest {
+                    [] => ProjectView::Overview,
+                    ["steps"] => ProjectView::Overview,
+                    ["steps", s] => step(Some(s)).map_or(ProjectView::Overview, ProjectView::Step),
+                    ["book"] => ProjectView::Book,
+                    ["entry"] => ProjectView::Entry,
+                    ["pitch"] => ProjectView::Pitch,
+                    _ => return Route::NotFound,
+                };
+                Route::Project { id, view }
+            }
+            ["teacher", "host-briefs"] => Route::HostBriefs,
+            ["teacher", "host-briefs", b] => {
+                id(b).map_or(Route::NotFound, |id| Route::HostBrief { id })
+            }
+            ["host-brief"] => Route::HostBriefForm,
             ["role-models", r] => id(r).map_or(Route::NotFound, |id| Route::RoleModel { id }),
             ["canvases"] => Route::Canvases(
                 query_pairs(query)
@@ -190,7 +238,24 @@ impl Route {
             }
             Route::Lesson { id, step: None } => format!("#/lessons/{id}"),
             Route::Lesson { id, step: Some(s) } => format!("#/lessons/{id}/{s}"),
-            Route::Challenges => "#/challenges".into(),
+            Route::Challenges(f) => {
+                let q = f.to_query();
+                if q.is_empty() {
+                    "#/challenges".into()
+                } else {
+                    format!("#/challenges?{q}")
+                }
+            }
+            Route::Project { id, view } => match view {
+                ProjectView::Overview => format!("#/projects/{id}"),
+                ProjectView::Step(s) => format!("#/projects/{id}/steps/{s}"),
+                ProjectView::Book => format!("#/projects/{id}/book"),
+                ProjectView::Entry => format!("#/projects/{id}/entry"),
+                ProjectView::Pitch => format!("#/projects/{id}/pitch"),
+            },
+            Route::HostBriefs => "#/teacher/host-briefs".into(),
+            Route::HostBrief { id } => format!("#/teacher/host-briefs/{id}"),
+            Route::HostBriefForm => "#/host-brief".into(),
             Route::Challenge { id, step: None } => format!("#/challenges/{id}"),
             Route::Challenge { id, step: Some(s) } => format!("#/challenges/{id}/{s}"),
             Route::RoleModels(f) => with_query("#/role-models", &f.to_query()),
@@ -236,7 +301,16 @@ impl Route {
             Route::Home => "home",
             Route::Lessons(_) => "lessons",
             Route::Lesson { .. } => "lesson",
-            Route::Challenges => "challenges",
+            Route::Challenges(_) => "challenges",
+            Route::Project { view, .. } => match view {
+                ProjectView::Overview | ProjectView::Step(_) => "project",
+                ProjectView::Book => "project-book",
+                ProjectView::Entry => "project-entry",
+                ProjectView::Pitch => "project-pitch",
+            },
+            Route::HostBriefs => "host-briefs",
+            Route::HostBrief { .. } => "host-brief",
+            Route::HostBriefForm => "host-brief-form",
             Route::Challenge { .. } => "challenge",
             Route::RoleModels(_) => "role-models",
             Route::RoleModel { .. } => "role-model",
@@ -501,6 +575,59 @@ mod tests {
         assert_eq!(Route::parse("#/local?level=space"), Route::Local(None));
         assert_eq!(Route::parse("#/visitors/Bad Id"), Route::NotFound);
         assert_eq!(Route::parse("#/courses/a/b"), Route::NotFound);
+    }
+
+    #[test]
+    fn project_and_host_brief_routes_parse_and_print() {
+        let project = |view| Route::Project {
+            id: "k3x9a".into(),
+            view,
+        };
+        let cases = [
+            ("#/projects/k3x9a", project(ProjectView::Overview)),
+            (
+                "#/projects/k3x9a/steps/ideer",
+                project(ProjectView::Step("ideer".into())),
+            ),
+            ("#/projects/k3x9a/book", project(ProjectView::Book)),
+            ("#/projects/k3x9a/entry", project(ProjectView::Entry)),
+            ("#/projects/k3x9a/pitch", project(ProjectView::Pitch)),
+            ("#/teacher/host-briefs", Route::HostBriefs),
+            (
+                "#/teacher/host-briefs/b1",
+                Route::HostBrief { id: "b1".into() },
+            ),
+            ("#/host-brief", Route::HostBriefForm),
+            (
+                "#/challenges?level=udskoling&format=spin-in",
+                Route::Challenges(ChallengeFilter::from_query(
+                    "level=udskoling&format=spin-in",
+                )),
+            ),
+        ];
+        for (hash, route) in cases {
+            assert_eq!(Route::parse(hash), route, "{hash}");
+            assert_eq!(Route::parse(&route.href()), route);
+        }
+        for bad in [
+            "#/projects/BAD",
+            "#/projects/a/nowhere",
+            "#/projects/a/steps/x/y",
+            "#/teacher/host-briefs/A B",
+        ] {
+            assert_eq!(Route::parse(bad), Route::NotFound, "{bad}");
+        }
+        assert_eq!(
+            Route::parse("#/projects/a/steps/NOT OK"),
+            project_a(ProjectView::Overview)
+        );
+    }
+
+    fn project_a(view: ProjectView) -> Route {
+        Route::Project {
+            id: "a".into(),
+            view,
+        }
     }
 
     #[test]

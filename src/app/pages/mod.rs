@@ -12,6 +12,7 @@ pub mod dating;
 pub mod dating_event;
 pub mod dating_pitch;
 pub mod home;
+pub mod host_briefs;
 pub mod info;
 pub mod interview;
 pub mod lesson;
@@ -19,6 +20,7 @@ pub mod local;
 pub mod my_work;
 pub mod plan;
 pub mod player;
+pub mod project;
 pub mod role_models;
 pub mod teacher;
 pub mod visitors;
@@ -31,8 +33,14 @@ pub fn page(route: Route) -> AnyView {
         Route::Home => view! { <home::HomePage/> }.into_any(),
         Route::Lessons(_) => view! { <catalogue::CataloguePage/> }.into_any(),
         Route::Lesson { id, .. } => view! { <lesson::LessonPage id=id/> }.into_any(),
-        Route::Challenges => view! { <challenges::ChallengesPage/> }.into_any(),
-        Route::Challenge { id, .. } => view! { <challenges::ChallengePage id=id/> }.into_any(),
+        Route::Challenges(_) => view! { <challenges::ChallengesPage/> }.into_any(),
+        Route::Challenge { id, step } => {
+            view! { <challenges::ChallengePage id=id step=step/> }.into_any()
+        }
+        Route::Project { id, view } => view! { <project::ProjectPage id=id view=view/> }.into_any(),
+        Route::HostBriefs => view! { <host_briefs::HostBriefsPage/> }.into_any(),
+        Route::HostBrief { id } => view! { <host_briefs::HostBriefPage id=id/> }.into_any(),
+        Route::HostBriefForm => view! { <host_briefs::HostBriefFormPage/> }.into_any(),
         Route::RoleModels(_) => view! { <role_models::RoleModelsPage/> }.into_any(),
         Route::RoleModel { id } => view! { <role_models::RoleModelPage id=id/> }.into_any(),
         Route::Visitor { id } => view! { <visitors::VisitorPage id=id/> }.into_any(),

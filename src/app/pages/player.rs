@@ -26,8 +26,15 @@ fn step_in_route(route: &Route) -> Option<String> {
     WorkRef::of_route(route).and_then(|(_, step)| step)
 }
 
+/// `done`: where the finish panel leads first (a team project's entry), instead of back to
+/// the lessons.
 #[component]
-pub fn Player(work: WorkRef, file: String, steps: Vec<PlayerStep>) -> impl IntoView {
+pub fn Player(
+    work: WorkRef,
+    file: String,
+    steps: Vec<PlayerStep>,
+    #[prop(optional)] done: Option<(Key, Route)>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let router = use_router();
@@ -159,8 +166,13 @@ pub fn Player(work: WorkRef, file: String, steps: Vec<PlayerStep>) -> impl IntoV
                         <h2 id="finished-title" tabindex="-1">{move || i18n.t(Key::FinishedTitle)}</h2>
                         <p>{move || i18n.t(Key::FinishedBody)}</p>
                         <p class="actions">
-                            <a class="button primary" href=Route::Lessons(Default::default()).href()>{move || i18n.t(Key::BackToLessons)}</a>
-                            <a class="button" href=Route::MyWork.href()>{move || i18n.t(Key::NavMyWork)}</a>
+                            {match done.clone() {
+                                Some((label, to)) => view! { <a class="button primary" href=to.href()>{move || i18n.t(label)}</a> }.into_any(),
+                                None => view! {
+                                    <a class="button primary" href=Route::Lessons(Default::default()).href()>{move || i18n.t(Key::BackToLessons)}</a>
+                                    <a class="button" href=Route::MyWork.href()>{move || i18n.t(Key::NavMyWork)}</a>
+                                }.into_any(),
+                            }}
                         </p>
                     </section>
                 </Show>

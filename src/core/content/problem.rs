@@ -132,6 +132,8 @@ pub enum ProblemKind {
     EmptyWeek,
     /// A link that must be `https://` is not (local offers).
     LinkNotHttps(String),
+    /// A phase's `minutes` is 0 (v1.1).
+    ZeroMinutes,
 }
 
 fn kind_name(kind: ContentKind, lang: Lang) -> &'static str {
@@ -289,6 +291,8 @@ impl ProblemKind {
                 format!("`{l}` er ikke et link, der begynder med https:// og et værtsnavn")
             }
             LinkNotHttps(l) => format!("`{l}` is not a link starting with https:// and a host"),
+            ZeroMinutes if da => "`minutes` skal være mindst 1 (eller udeladt)".into(),
+            ZeroMinutes => "`minutes` must be at least 1 (or left out)".into(),
         }
     }
 }

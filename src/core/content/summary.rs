@@ -98,6 +98,39 @@ pub struct ChallengeSummary {
     /// The role models its `role_model` steps meet.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub role_models: Vec<Id>,
+    /// The brief's first paragraph (rich text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brief: Option<Text>,
+    /// The sum of the phases' time estimates, when any phase has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    /// Each phase's title and time estimate, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<PhasePlan>,
+    /// What the team hands in: the titles of the competition entry's parts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hands_in: Vec<Text>,
+}
+
+/// A phase as a challenge card shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct PhasePlan {
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+}
+
+/// The first paragraph of a rich text (up to its first blank line).
+pub fn first_paragraph(text: &Text) -> Text {
+    text.map(|s| {
+        s.trim()
+            .split("\n\n")
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -204,6 +237,17 @@ impl From<&Challenge> for ChallengeSummary {
                 Some(Step::RoleModel(r)) => Some(&r.profile),
                 _ => None,
             })),
+            brief: c.brief.as_ref().map(first_paragraph),
+            minutes: c.minutes(),
+            plan: c
+                .phases
+                .iter()
+                .map(|p| PhasePlan {
+                    title: p.title.clone(),
+                    minutes: p.minutes,
+                })
+                .collect(),
+            hands_in: c.entry.iter().map(|e| e.title.clone()).collect(),
         }
     }
 }

@@ -61,6 +61,12 @@ pub fn validate_challenge(challenge: &Challenge, index: &ContentIndex) -> Vec<Pr
                 ProblemKind::NoSteps,
             ));
         }
+        if phase.minutes == Some(0) {
+            out.push(problem(
+                json_path!["phases", p, "minutes"],
+                ProblemKind::ZeroMinutes,
+            ));
+        }
         for (i, slot) in phase.steps.iter().enumerate() {
             steps.push((json_path!["phases", p, "steps", i], slot));
         }

@@ -54,7 +54,11 @@ pub fn backup_file_name(now: Millis) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     Empty,
-    TooLarge { bytes: usize },
+    /// The JSON ends before it is complete: a download or a copy that was cut off.
+    Truncated,
+    TooLarge {
+        bytes: usize,
+    },
     NotText,
     Restore(RestoreError),
 }
@@ -65,6 +69,12 @@ impl ImportError {
         match (self, lang) {
             (ImportError::Empty, Lang::Da) => "Filen er tom.".into(),
             (ImportError::Empty, Lang::En) => "The file is empty.".into(),
+            (ImportError::Truncated, Lang::Da) => {
+                "Filen er afkortet: den slutter, før dataene er færdige. Hent filen igen fra den anden enhed.".into()
+            }
+            (ImportError::Truncated, Lang::En) => {
+                "The file is cut off: it ends before its data does. Fetch the file again from the other device.".into()
+            }
             (ImportError::TooLarge { bytes }, Lang::Da) => format!(
                 "Filen er for stor ({} KB). En sikkerhedskopi fra Spire er under {mb} MB.",
                 bytes / 1024
