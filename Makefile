@@ -49,6 +49,7 @@ bench: dist
 	scripts/setup.sh --browser
 	@scripts/bench.sh
 	scripts/with-process-group.sh cargo test --test bench_canvas -- --ignored --nocapture
+	scripts/with-process-group.sh cargo test --test browser_dating -- --ignored --nocapture --test-threads=1
 
 clean:
 	rm -rf dist target/spire-browser-tests

@@ -1735,3 +1735,202 @@ async fn shipped_lessons_all_open_without_errors() {
     }
     assert_no_panic(&app).await;
 }
+
+// ----- 6. the look: step names and icons, level styles, celebration ----------------------
+
+#[tokio::test]
+async fn untitled_steps_are_named_by_their_kind_with_an_icon_and_the_page_takes_its_level() {
+    let site = Site::empty("kinds");
+    site.write_content_json("index.json", &json!({"lessons": ["kinds"]}));
+    site.write_content_json(
+        "kinds.json",
+        &json!({
+            "id": "kinds", "title": "Slags trin", "levels": ["mellemtrin", "indskoling"],
+            "steps": [
+                {"type": "read", "id": "start", "body": "Velkommen."},
+                {"type": "brainstorm", "id": "ideas", "question": "Hvilke idéer har I?"},
+                {"type": "vote", "id": "pick", "from": "ideas", "votes": 2},
+                {"type": "checklist", "id": "todo", "items": ["Tegn", "Fortæl"]},
+                {"type": "hologram", "id": "future"},
+                {"type": "rubric", "id": "self", "scale": 3, "criteria": [{"id": "a", "title": "Klart"}]}
+            ]
+        }),
+    );
+    let app = App::serve(site.path(), "/").await;
+
+    // The catalogue card shows what the pupils will do, as icons with their names.
+    app.open("#/lessons").await;
+    wait_for_cards(&app, &["kinds".to_string()], "one lesson").await;
+    let card = "main li.lesson-card[data-lesson=\"kinds\"]";
+    assert_eq!(
+        app.attr_of(card, "data-level").await.as_deref(),
+        Some("indskoling")
+    );
+    let kinds = app.within(card).by_role("list", "Det laver I").await;
+    let said = kinds.text().await;
+    for name in [
+        "Læs",
+        "Idéstorm",
+        "Afstemning",
+        "Tjekliste",
+        "Selvevaluering",
+    ] {
+        assert!(said.contains(name), "the card's step kinds: {said:?}");
+    }
+    assert_eq!(
+        app.count(&format!(
+            "{card} .card-kinds svg[data-icon][aria-hidden=\"true\"]"
+        ))
+        .await,
+        5,
+        "one icon per kind of step the app can show"
+    );
+
+    // In the lesson, every step is named in words: title, question or kind, never a number.
+    app.open("#/lessons/kinds").await;
+    wait_for_step(&app, "start").await;
+    assert_eq!(
+        app.attr_of("main .level-style", "data-level")
+            .await
+            .as_deref(),
+        Some("indskoling"),
+        "the youngest level sets the look"
+    );
+    let list = app.text_of("main nav.step-list").await;
+    for name in [
+        "Læs",
+        "Hvilke idéer har I?",
+        "Afstemning",
+        "Tjekliste",
+        "Trin der ikke kan vises",
+        "Selvevaluering",
+    ] {
+        assert!(list.contains(name), "{name:?} in the step list: {list:?}");
+    }
+    assert!(
+        !list
+            .lines()
+            .any(|l| l.trim().starts_with("Trin ")
+                && l.trim()[5..].chars().all(|c| c.is_ascii_digit())),
+        "no step is just a number: {list:?}"
+    );
+    let icons = app
+        .js_value(
+            "return [...document.querySelectorAll('nav.step-list svg[data-icon]')].map(s => s.dataset.icon)",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        strings(icons),
+        [
+            "read",
+            "brainstorm",
+            "vote",
+            "checklist",
+            "broken",
+            "rubric"
+        ]
+    );
+    // The icon is drawn from the page's own sprite: a symbol exists for each.
+    for icon in [
+        "read",
+        "brainstorm",
+        "vote",
+        "checklist",
+        "broken",
+        "rubric",
+    ] {
+        assert_eq!(
+            app.count(&format!("svg.icon-sprite symbol#i-{icon}")).await,
+            1,
+            "{icon}"
+        );
+    }
+    next_to(&app, "ideas").await;
+    next_to(&app, "pick").await;
+    let heading = app.text_of("#step-title").await;
+    assert!(
+        heading.contains("Afstemning"),
+        "the step's heading: {heading:?}"
+    );
+
+    // Finishing celebrates (decoratively: hidden from screen readers) and says what next.
+    for next in ["todo", "future", "self"] {
+        next_to(&app, next).await;
+    }
+    app.button("Afslut forløbet").await.click().await;
+    app.heading("Godt klaret!").await;
+    assert_eq!(
+        app.count("main .finished .confetti[aria-hidden=\"true\"] span")
+            .await,
+        12
+    );
+    app.within("main .finished")
+        .link("Tilbage til forløbene")
+        .await;
+}
+
+#[tokio::test]
+async fn home_asks_the_pupils_year_once_and_the_youngest_get_large_text() {
+    let app = App::at_root().await;
+    app.open("#/").await;
+    app.wait_for_page("home").await;
+    app.heading("Hvilken klasse går du i?").await;
+    let young = || async {
+        app.js_value(
+            "return document.documentElement.classList.contains('young')",
+            vec![],
+        )
+        .await
+        .as_bool()
+    };
+    assert_eq!(young().await, Some(false));
+    app.button("Indskoling (0.–3. kl.)").await.click().await;
+
+    // Home now opens on lessons for that level, and the youngest get large text.
+    app.heading("Forløb til Indskoling (0.–3. kl.)").await;
+    app.wait_until("lessons for indskoling on Home", async || {
+        app.count("main .my-level li.lesson-card:not(.loading-card)")
+            .await
+            > 0
+    })
+    .await;
+    assert_eq!(
+        app.count("main .my-level li.lesson-card").await,
+        app.count("main .my-level li.lesson-card .badge.level-indskoling")
+            .await,
+        "every lesson shown is for indskoling"
+    );
+    let toggle = "Stor tekst og store knapper (for de yngste)";
+    assert!(app.checkbox(toggle).await.is_checked().await);
+    assert_eq!(young().await, Some(true));
+    app.link("Se alle forløb til Indskoling (0.–3. kl.)")
+        .await
+        .click()
+        .await;
+    app.wait_for_page("lessons").await;
+    assert!(app.current_hash().await.contains("level=indskoling"));
+    assert_eq!(young().await, Some(true), "the mode holds on every page");
+
+    // The pupil may turn it off; both choices survive a reload.
+    app.open("#/").await;
+    app.checkbox(toggle).await.click().await;
+    app.wait_until("young mode off", async || young().await == Some(false))
+        .await;
+    app.wait_until("the settings saved", async || {
+        app.local_storage_get("spire.settings")
+            .await
+            .is_some_and(|s| s.contains("\"young\":false"))
+    })
+    .await;
+    app.reload().await;
+    app.heading("Forløb til Indskoling (0.–3. kl.)").await;
+    assert!(!app.checkbox(toggle).await.is_checked().await);
+    assert_eq!(young().await, Some(false));
+
+    // Changing the year asks again.
+    app.button("Skift klasse").await.click().await;
+    app.heading("Hvilken klasse går du i?").await;
+    app.button("Udskoling (7.–10. kl.)").await.click().await;
+    app.heading("Forløb til Udskoling (7.–10. kl.)").await;
+}

@@ -173,7 +173,7 @@ async fn a_drawing_by_mouse_and_finger_survives_a_reload_and_a_resize() {
     wait_saved(&app).await;
 
     app.reload().await;
-    app.wait_for(&"main .step[data-step=\"tegn\"]").await;
+    app.wait_for("main .step[data-step=\"tegn\"]").await;
     wait_strokes(&app, 2, "both strokes after the reload").await;
     app.wait_until("the drawing is painted after the reload", async || {
         inked_pixels(&app).await > 200

@@ -53,6 +53,15 @@ const CASES: &[(&str, &str, &str)] = &[
     ("voice-seconds-out-of-range",      "sprint.json:13:59",           "`max_seconds` is 2, but must be from 5 to 300"),
     ("answer-with-repeats",             "sprint.json:13:61",           "`answer_with` must name at least one way and each only once"),
     ("summary-unreadable",              "index.json:9:7",              "the summary cannot be read: missing field `levels`"),
+    // Content v1.1: subjects, courses, local offers.
+    ("unknown-subject",                 "sprint.json:5:35",            "unknown variant `astrologi`"),
+    ("course-lesson-missing",           "courses/term.json:7:33",      "there is no lesson with id `ghost` in index.json"),
+    ("course-challenge-missing",        "courses/term.json:6:39",      "there is no challenge with id `odyssey` in index.json"),
+    ("course-no-weeks",                 "courses/term.json:5:3",       "`weeks` needs at least one week"),
+    ("course-empty-week",               "courses/term.json:7:26",      "a week needs at least one lesson or challenge"),
+    ("course-bad-item",                 "courses/term.json:6:45",      "unknown variant `video`, expected `lesson` or `challenge`"),
+    ("local-link-not-https",            "local.json:7:39",             "`http://example.org/mentorer` is not a link starting with https://"),
+    ("local-unknown-kind",              "local.json:4:19",             "unknown variant `fair`"),
 ];
 
 fn root() -> &'static Path {
@@ -352,6 +361,8 @@ fn schemas_are_deterministic_and_cover_every_kind() {
             "canvas.schema.json",
             "challenge.schema.json",
             "role-model.schema.json",
+            "course.schema.json",
+            "local.schema.json",
             "index.schema.json"
         ]
     );
@@ -430,13 +441,14 @@ fn shipped_files_name_their_schema() {
         ("canvases", "../schema/canvas.schema.json"),
         ("challenges", "../schema/challenge.schema.json"),
         ("role-models", "../schema/role-model.schema.json"),
+        ("courses", "../schema/course.schema.json"),
     ];
     let mut checked = 0;
     for (folder, schema) in expected {
         for entry in std::fs::read_dir(root.join(folder)).unwrap() {
             let path = entry.unwrap().path();
             let name = path.file_name().unwrap().to_string_lossy().to_string();
-            if !name.ends_with(".json") || name == "index.json" {
+            if !name.ends_with(".json") || name == "index.json" || name == "local.json" {
                 continue;
             }
             let value: serde_json::Value =
@@ -446,4 +458,64 @@ fn shipped_files_name_their_schema() {
         }
     }
     assert!(checked >= 40, "only {checked} files found");
+    let local: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("local.json")).unwrap()).unwrap();
+    assert_eq!(local["$schema"], "schema/local.schema.json");
+}
+
+/// Content v1.1 is an extension: a folder with subjects, a course and local offers is
+/// clean, and the same folder without them (format v1, as the base fixture) is too.
+#[test]
+fn a_v1_1_folder_with_subjects_courses_and_local_offers_is_clean() {
+    let mut files = read_tree(&fixtures().join("base"));
+    assert_eq!(lines(&check_folder(&files, Lang::En)), Vec::<String>::new());
+    let sprint = files["sprint.json"].replace(
+        r#""levels": ["mellemtrin"],"#,
+        r#""levels": ["mellemtrin"], "subjects": ["dansk", "tvaerfagligt"],"#,
+    );
+    files.insert("sprint.json".into(), sprint);
+    let index = files["index.json"].replace(
+        r#""role_models": ["maja"]"#,
+        r#""role_models": ["maja"], "courses": ["term"]"#,
+    );
+    files.insert("index.json".into(), index);
+    files.insert(
+        "courses/term.json".into(),
+        r#"{"id": "term", "title": "Term", "levels": ["mellemtrin"], "subjects": ["dansk"],
+            "teacher_notes": {"da": "**To** uger.", "en": "**Two** weeks."},
+            "weeks": [{"title": "En", "note": "Start", "items": [{"lesson": "sprint"}]},
+                      {"items": [{"challenge": "quest"}, {"lesson": "sprint"}]}]}"#
+            .into(),
+    );
+    files.insert(
+        "local.json".into(),
+        r#"{"place": "Aalborg", "intro": "Hej", "offers": [
+            {"kind": "event", "title": "Finale", "description": "Kom og se.",
+             "levels": ["mellemtrin"], "link": "https://example.org/finale",
+             "contact": "Skolen", "when": "Hvert efterår"}]}"#
+            .into(),
+    );
+    let report = check_folder(&files, Lang::En);
+    assert_eq!(lines(&report), Vec::<String>::new());
+    assert_eq!(
+        report.files_checked, 7,
+        "the course and local.json are checked"
+    );
+    // Indexing summarises the course; the summary names its lessons and challenges.
+    let out = reindex(&files, Lang::En);
+    assert!(out.report.is_clean(), "{:?}", out.report);
+    let text = out.text.unwrap();
+    let index: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let course = &index["summaries"]["courses"]["term"];
+    assert_eq!(course["weeks"], 2);
+    assert_eq!(course["lessons"], serde_json::json!(["sprint"]));
+    assert_eq!(course["challenges"], serde_json::json!(["quest"]));
+    assert_eq!(
+        index["summaries"]["lessons"]["sprint"]["subjects"],
+        serde_json::json!(["dansk", "tvaerfagligt"])
+    );
+    assert_eq!(
+        index["summaries"]["lessons"]["sprint"]["role_models"],
+        serde_json::json!(["maja"])
+    );
 }

@@ -150,7 +150,39 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .ok_or_else(|| "unreadable response".to_string())
 }
 
+/// Fetches an optional text file: `Ok(None)` when the server says it does not exist (404),
+/// so a content folder can leave it out.
+pub async fn fetch_optional_text(url: &str) -> Result<Option<String>, String> {
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let promise = window().fetch_with_str_and_init(url, &init);
+    let response: web_sys::Response = JsFuture::from(promise)
+        .await
+        .map_err(|_| "network error".to_string())?
+        .dyn_into()
+        .map_err(|_| "network error".to_string())?;
+    match response.status() {
+        404 | 410 => return Ok(None),
+        s if !response.ok() => return Err(format!("HTTP {s}")),
+        _ => {}
+    }
+    let text = response
+        .text()
+        .map_err(|_| "unreadable response".to_string())?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .map(Some)
+        .ok_or_else(|| "unreadable response".to_string())
+}
+
 // ---- files -----------------------------------------------------------------------------
+
+/// Opens the browser's print dialog for the page (print CSS makes it one page).
+pub fn print() {
+    let _ = window().print();
+}
 
 /// Offers `text` as a file download.
 pub fn download(file_name: &str, mime: &str, text: &str) {
@@ -322,10 +354,6 @@ pub fn toggle_fullscreen(id: &str) {
     }
 }
 
-pub fn print() {
-    let _ = window().print();
-}
-
 // ---- time ------------------------------------------------------------------------------
 
 /// Today in the reader's time zone (due dates are days where the pupil is).
@@ -384,6 +412,13 @@ pub fn reload() {
 pub fn set_document_lang(code: &str) {
     if let Some(el) = window().document().and_then(|d| d.document_element()) {
         let _ = el.set_attribute("lang", code);
+    }
+}
+
+/// Sets a class on `<html>`, so a mode (the young pupils' one) styles every page.
+pub fn set_root_class(name: &str, on: bool) {
+    if let Some(el) = window().document().and_then(|d| d.document_element()) {
+        let _ = el.class_list().toggle_with_force(name, on);
     }
 }
 
@@ -560,6 +595,25 @@ pub fn unlisten(id: u64) {
 pub fn after_render(f: impl FnOnce() + 'static) {
     let f = Closure::once_into_js(f);
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
+}
+
+/// Shrinks the font of the element with this id, from `max_px` down in half pixels to
+/// `min_px`, until its content fits its fixed box (a poster that must print on one page).
+/// Returns whether it fits; a missing element counts as fitting.
+pub fn fit_to_box(id: &str, max_px: f64, min_px: f64) -> bool {
+    let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) else {
+        return true;
+    };
+    let fits = |el: &web_sys::Element| el.scroll_height() <= el.client_height() + 1;
+    let mut size = max_px;
+    loop {
+        let _ = el.set_attribute("style", &format!("font-size: {size}px"));
+        if fits(&el) || size <= min_px {
+            break;
+        }
+        size -= 0.5;
+    }
+    fits(&el)
 }
 
 pub fn scroll_by(dy: f64) {

@@ -11,8 +11,8 @@ use super::browser;
 use crate::core::content::load::Loaded;
 use crate::core::content::summary::{content_hash, Hashed, Summarise};
 use crate::core::content::{
-    load, CanvasTemplate, Challenge, ContentIndex, ContentKind, Lesson, Problem, ProblemKind,
-    RoleModel,
+    load, CanvasTemplate, Challenge, ContentIndex, ContentKind, Course, Lesson, Problem,
+    ProblemKind, RoleModel,
 };
 use crate::core::content::{Step, StepSlot};
 use crate::core::progress::{Work, WorkKind, WorkRef};
@@ -96,6 +96,7 @@ pub struct Files {
     canvases: Slots<CanvasTemplate>,
     challenges: Slots<Challenge>,
     role_models: Slots<RoleModel>,
+    courses: Slots<Course>,
 }
 
 impl Files {
@@ -115,6 +116,7 @@ impl Files {
         slots::<CanvasTemplate>(&mut files, index);
         slots::<Challenge>(&mut files, index);
         slots::<RoleModel>(&mut files, index);
+        slots::<Course>(&mut files, index);
         files
     }
 }
@@ -145,6 +147,12 @@ impl ContentFile for Challenge {
 impl ContentFile for RoleModel {
     fn slots(files: &mut Files) -> &mut Slots<Self> {
         &mut files.role_models
+    }
+}
+
+impl ContentFile for Course {
+    fn slots(files: &mut Files) -> &mut Slots<Self> {
+        &mut files.courses
     }
 }
 
@@ -344,19 +352,22 @@ impl Content {
 
 impl Content {
     /// Starts loading the content file a piece of saved work follows (`saved`: the work as
-    /// stored, which names the template of a free-standing canvas).
+    /// stored, which names the template of a free-standing canvas or the challenge of a
+    /// team project).
     pub fn ensure_work_file(&self, work: &WorkRef, saved: Option<&Work>) {
         match work.content(saved) {
             Some((ContentKind::Lesson, id)) => self.ensure_lesson(&id),
             Some((ContentKind::Challenge, id)) => self.ensure_challenge(&id),
             Some((ContentKind::Canvas, id)) => self.ensure_canvas(&id),
             Some((ContentKind::RoleModel, id)) => self.ensure_role_model(&id),
+            Some((ContentKind::Course, id)) => self.ensure::<Course>(&id),
             None => {}
         }
     }
 
     /// The title of a piece of work (tracked): the name the pupil gave it, else the title of
-    /// the content it follows, once loaded.
+    /// the content it follows, once loaded; `None` also for work that follows no content
+    /// file (a visitor carries its own name).
     pub fn work_title(&self, work: &WorkRef, saved: Option<&Work>) -> Option<Text> {
         if let Some(name) = work.own_name(saved) {
             return Some(Text::plain(name));
@@ -371,6 +382,10 @@ impl Content {
                 .role_model(&id)
                 .ready()
                 .map(|r| Text::plain(&r.value.name)),
+            (ContentKind::Course, id) => self
+                .file::<Course>(&id)
+                .ready()
+                .map(|c| c.value.title.clone()),
         }
     }
 

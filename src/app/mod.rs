@@ -27,6 +27,7 @@ pub fn App() -> impl IntoView {
     provide_context(content::Content::new());
     provide_context(router::Router::new());
     Effect::new(move |_| browser::set_document_lang(i18n.lang().code()));
+    Effect::new(move |_| browser::set_root_class("young", store.with_settings(|s| s.young_mode())));
     // Ask once per start; the answer is shown on My work.
     leptos::task::spawn_local(async {
         let _ = browser::persist_storage().await;

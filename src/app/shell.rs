@@ -9,7 +9,7 @@ use super::store::{use_store, SaveStatus};
 use crate::core::i18n::Key;
 use crate::core::progress::backup::backup_file_name;
 use crate::core::progress::save::LoadNotice;
-use crate::core::route::Route;
+use crate::core::route::{ProjectView, Route};
 use leptos::prelude::*;
 
 /// What decides which page component is shown: the route without the parts a page reads
@@ -23,10 +23,22 @@ fn page_key(route: &Route) -> Route {
             id: id.clone(),
             step: None,
         },
-        Route::Challenge { id, .. } => Route::Challenge {
+        // A challenge's overview and the challenge played alone are different pages; moving
+        // from step to step is not.
+        Route::Challenge { id, step } => Route::Challenge {
             id: id.clone(),
-            step: None,
+            step: step.as_ref().map(|_| String::new()),
         },
+        Route::Challenges(_) => Route::Challenges(Default::default()),
+        Route::Project {
+            id,
+            view: ProjectView::Step(_),
+        } => Route::Project {
+            id: id.clone(),
+            view: ProjectView::Step(String::new()),
+        },
+        Route::RoleModels(_) => Route::RoleModels(Default::default()),
+        Route::Local(_) => Route::Local(None),
         Route::Board { lesson, .. } => Route::Board {
             lesson: lesson.clone(),
             step: None,
@@ -72,10 +84,15 @@ fn NavLink(to: Route, nav: &'static str, label: Key) -> impl IntoView {
         let here = router.route.with(|r| r.page_name());
         let section = match here {
             "lesson" => "lessons",
-            "challenge" => "challenges",
-            "role-model" => "role-models",
+            "challenge" | "project" | "project-book" | "project-entry" | "project-pitch" => {
+                "challenges"
+            }
+            "host-briefs" | "host-brief" | "host-brief-form" => "teacher",
+            "role-model" | "visitor" | "new-visitor" => "role-models",
+            "course" => "courses",
             "teacher-assignment" | "class-overview" | "plan" | "board" => "teacher",
             "canvas" => "canvases",
+            "dating-profile" | "dating-event" | "dating-pitch" => "dating",
             other => other,
         };
         (section == name).then_some("page")
@@ -103,10 +120,12 @@ fn Header() -> impl IntoView {
                 <ul>
                     <li><NavLink to=Route::Home nav="home" label=Key::NavHome/></li>
                     <li><NavLink to=Route::Lessons(Default::default()) nav="lessons" label=Key::NavLessons/></li>
-                    <li><NavLink to=Route::Challenges nav="challenges" label=Key::NavChallenges/></li>
+                    <li><NavLink to=Route::Courses nav="courses" label=Key::NavCourses/></li>
+                    <li><NavLink to=Route::Challenges(Default::default()) nav="challenges" label=Key::NavChallenges/></li>
                     <li><NavLink to=Route::Canvases(None) nav="canvases" label=Key::NavCanvases/></li>
-                    <li><NavLink to=Route::RoleModels nav="role-models" label=Key::NavRoleModels/></li>
+                    <li><NavLink to=Route::RoleModels(Default::default()) nav="role-models" label=Key::NavRoleModels/></li>
                     <li><NavLink to=Route::Teacher nav="teacher" label=Key::NavTeacher/></li>
+                    <li><NavLink to=Route::Dating nav="dating" label=Key::NavDating/></li>
                     <li><NavLink to=Route::MyWork nav="my-work" label=Key::NavMyWork/></li>
                 </ul>
             </nav>
@@ -236,6 +255,7 @@ fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <ul>
+                <li><a href=Route::Local(None).href() data-nav="local">{move || i18n.t(Key::NavLocal)}</a></li>
                 <li><a href=Route::About.href() data-nav="about">{move || i18n.t(Key::NavAbout)}</a></li>
                 <li><a href=Route::Privacy.href() data-nav="privacy">{move || i18n.t(Key::NavPrivacy)}</a></li>
                 <li><a href=Route::Accessibility.href() data-nav="accessibility">{move || i18n.t(Key::NavAccessibility)}</a></li>

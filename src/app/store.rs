@@ -477,7 +477,7 @@ impl Store {
         });
     }
 
-    /// Deletes a whole work item (an assignment, a class overview) with a tombstone that
+    /// Deletes a whole work item (an assignment, a class overview, a team project) with a tombstone that
     /// merges, so another tab or an older backup does not bring it back.
     pub fn delete_work(&self, work: &WorkRef) {
         self.update_work(work, |p, now| p.delete_work(work, now));
@@ -494,6 +494,14 @@ impl Store {
 
     pub fn set_lang(&self, lang: Lang) {
         self.update_settings(|p, now| p.set_lang(lang, now));
+    }
+
+    pub fn set_level(&self, level: Option<crate::core::content::Level>) {
+        self.update_settings(|p, now| p.set_level(level, now));
+    }
+
+    pub fn set_young(&self, on: bool) {
+        self.update_settings(|p, now| p.set_young(on, now));
     }
 
     pub fn set_name(&self, name: &str) {

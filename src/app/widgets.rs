@@ -3,7 +3,7 @@
 use super::browser;
 use super::content::FileError;
 use super::i18n::use_i18n;
-use crate::core::content::{Level, Problem, ProblemKind};
+use crate::core::content::{Level, Problem, ProblemKind, Subject};
 use crate::core::i18n::Key;
 use crate::core::text::Lang;
 use leptos::prelude::*;
@@ -138,6 +138,21 @@ pub fn LevelBadges(levels: Vec<Level>) -> impl IntoView {
     }
 }
 
+/// The school subjects a lesson or course fits (content v1.1); nothing when none.
+#[component]
+pub fn SubjectBadges(subjects: Vec<Subject>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!subjects.is_empty()).then(|| {
+        view! {
+            <ul class="badges subjects" aria-label=move || i18n.t(Key::Subjects)>
+                {subjects.into_iter().map(|s| view! {
+                    <li class="badge subject" data-subject=s.id()>{move || s.label(i18n.lang())}</li>
+                }).collect_view()}
+            </ul>
+        }
+    })
+}
+
 /// A content problem as a reader sees it: the file, where in it, and what is wrong.
 pub fn problem_text(file: &str, problem: &Problem, lang: Lang) -> String {
     let place = match &problem.kind {
@@ -266,5 +281,17 @@ pub fn ConfirmButton(
             }
             .into_any()
         }
+    }
+}
+
+/// The icon of a step type, from the sprite in `index.html`; decorative (the step's name
+/// is always said in words next to it). A type the app does not know gets the "cannot be
+/// shown" icon.
+pub fn step_icon(kind: &str) -> impl IntoView {
+    let known = crate::core::content::step::STEP_TYPES.contains(&kind);
+    let id = if known { kind } else { "broken" };
+    view! {
+        <svg class="step-icon" data-icon=id.to_string() aria-hidden="true" focusable="false"
+            inner_html=format!("<use href=\"#i-{id}\"></use>")></svg>
     }
 }

@@ -2,7 +2,7 @@
 //! lesson's status from the pupil's saved work. Both work on a lesson's card summary, so
 //! the catalogue needs no lesson file.
 
-use super::content::{ChallengeSummary, Competence, Dimension, LessonSummary, Level};
+use super::content::{ChallengeSummary, Competence, Dimension, LessonSummary, Level, Subject};
 use super::progress::Work;
 use super::route::{pct_encode, query_pairs};
 
@@ -44,6 +44,8 @@ pub struct CatalogueFilter {
     pub dimension: Option<Dimension>,
     pub duration: Option<Duration>,
     pub query: String,
+    /// A school subject (content v1.1).
+    pub subject: Option<Subject>,
 }
 
 impl CatalogueFilter {
@@ -57,6 +59,7 @@ impl CatalogueFilter {
                 "dimension" => f.dimension = Dimension::parse(&v),
                 "duration" => f.duration = Duration::parse(&v),
                 "q" => f.query = v.chars().take(200).collect(),
+                "subject" => f.subject = Subject::parse(&v),
                 _ => {}
             }
         }
@@ -76,6 +79,9 @@ impl CatalogueFilter {
         }
         if let Some(d) = self.duration {
             parts.push(format!("duration={}", d.id()));
+        }
+        if let Some(s) = self.subject {
+            parts.push(format!("subject={}", s.id()));
         }
         if !self.query.trim().is_empty() {
             parts.push(format!("q={}", pct_encode(self.query.trim())));
@@ -100,14 +106,22 @@ impl CatalogueFilter {
         let by_duration = self
             .duration
             .is_none_or(|d| lesson.minutes.is_some_and(|m| d.contains(m)));
-        by_level && by_competence && by_dimension && by_duration && self.matches_text(lesson)
+        let by_subject = self.subject.is_none_or(|s| lesson.subjects.contains(&s));
+        by_level
+            && by_competence
+            && by_dimension
+            && by_duration
+            && by_subject
+            && self.matches_text(lesson)
     }
 
     /// True when a challenge passes: by level and text (title, theme); challenges carry no
-    /// competences, dimensions or duration, so a filter on those leaves them out.
+    /// competences, dimensions, duration or subjects, so a filter on those leaves them out.
     pub fn matches_challenge(&self, c: &ChallengeSummary) -> bool {
-        let only_level_and_text =
-            self.competence.is_none() && self.dimension.is_none() && self.duration.is_none();
+        let only_level_and_text = self.competence.is_none()
+            && self.dimension.is_none()
+            && self.duration.is_none()
+            && self.subject.is_none();
         let by_level = self.level.is_none_or(|l| c.levels.contains(&l));
         let query = self.query.trim().to_lowercase();
         let haystack: String = c
@@ -195,6 +209,15 @@ mod tests {
         assert!(q("q=id%C3%A9sprint"));
         assert!(!q("q=robot"));
         assert!(q("level=nonsense&foo=bar"));
+        // A lesson without subjects (format v1) matches no subject filter, and only it.
+        assert!(!q("subject=dansk"));
+        let mut with = lesson(L);
+        with.subjects = vec![Subject::Dansk, Subject::Tvaerfagligt];
+        let with = LessonSummary::from(&with);
+        let f = CatalogueFilter::from_query("subject=tvaerfagligt&level=mellemtrin");
+        assert!(f.matches(&with));
+        assert_eq!(CatalogueFilter::from_query(&f.to_query()), f);
+        assert!(!CatalogueFilter::from_query("subject=matematik").matches(&with));
     }
 
     #[test]
@@ -208,6 +231,7 @@ mod tests {
         let q = |s2: &str| CatalogueFilter::from_query(s2).matches_challenge(&s);
         assert!(q("") && q("level=mellemtrin&q=plejehjem"));
         assert!(!q("level=udskoling") && !q("competence=creativity") && !q("q=robot"));
+        assert!(!q("subject=dansk"));
     }
 
     #[test]

@@ -4,12 +4,17 @@
 
 pub mod board;
 pub mod catalogue;
+pub mod challenge_bank;
 pub mod content;
+pub mod courses;
+pub mod dating;
 pub mod i18n;
 pub mod markdown;
 pub mod media;
 pub mod progress;
+pub mod project;
 pub mod recap;
+pub mod role_models;
 pub mod route;
 pub mod teacher;
 pub mod text;

@@ -3,8 +3,10 @@
 //! rewrite rules; `leptos_router` 0.8 has no hash mode and would add ~43 KB gzip.
 
 use super::catalogue::CatalogueFilter;
+use super::challenge_bank::ChallengeFilter;
 use super::content::id::is_valid_id;
 use super::content::Level;
+use super::role_models::RoleModelFilter;
 
 /// Longer assignment codes are cut here (and then refused by the reader as damaged).
 const MAX_LINK_CODE: usize = 8_001;
@@ -17,15 +19,39 @@ pub enum Route {
         id: String,
         step: Option<String>,
     },
-    Challenges,
+    Challenges(ChallengeFilter),
     Challenge {
         id: String,
         step: Option<String>,
     },
-    RoleModels,
+    RoleModels(RoleModelFilter),
+    /// A team's project on a challenge (`project:<id>` work).
+    Project {
+        id: String,
+        view: ProjectView,
+    },
+    /// The teacher's host briefs: a form that turns a filled brief into a spin-in challenge.
+    HostBriefs,
+    HostBrief {
+        id: String,
+    },
+    /// The blank one-page host brief, to print for a company or public body.
+    HostBriefForm,
     RoleModel {
         id: String,
     },
+    /// A real visitor a teacher listed on this device.
+    Visitor {
+        id: String,
+    },
+    /// The form that lists a new visitor.
+    NewVisitor,
+    Courses,
+    Course {
+        id: String,
+    },
+    /// The local offers, for one level or all.
+    Local(Option<Level>),
     /// My canvases and the gallery of templates, filtered by level.
     Canvases(Option<Level>),
     /// A free-standing canvas.
@@ -60,11 +86,34 @@ pub enum Route {
     Assigned {
         id: String,
     },
+    /// StartUp Dating: what it is, for students and organisers (`#/dating`).
+    Dating,
+    /// The student's founder profile (`#/dating/profile`).
+    DatingProfile,
+    /// The organiser's event: import, table, settings, teams (`#/dating/event`).
+    DatingEvent,
+    /// Pitch rounds with the timer, and the vote (`#/dating/pitch`).
+    DatingPitch,
     MyWork,
     About,
     Privacy,
     Accessibility,
     NotFound,
+}
+
+/// What a project page shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProjectView {
+    /// Phases, progress, team, and the way on.
+    Overview,
+    /// Working on one step.
+    Step(String),
+    /// The project book: everything the team did, with dates.
+    Book,
+    /// The competition entry: poster, self-assessment, exports.
+    Entry,
+    /// Pitch practice against a timer, for the projector.
+    Pitch,
 }
 
 impl Route {
@@ -90,7 +139,7 @@ impl Route {
                 },
                 None => Route::NotFound,
             },
-            ["challenges"] => Route::Challenges,
+            ["challenges"] => Route::Challenges(ChallengeFilter::from_query(query)),
             ["challenges", c] | ["challenges", c, _] => match id(c) {
                 Some(id) => Route::Challenge {
                     id,
@@ -98,7 +147,37 @@ impl Route {
                 },
                 None => Route::NotFound,
             },
-            ["role-models"] => Route::RoleModels,
+            ["role-models"] => Route::RoleModels(RoleModelFilter::from_query(query)),
+            ["visitors", "new"] => Route::NewVisitor,
+            ["visitors", v] => id(v).map_or(Route::NotFound, |id| Route::Visitor { id }),
+            ["courses"] => Route::Courses,
+            ["courses", c] => id(c).map_or(Route::NotFound, |id| Route::Course { id }),
+            ["local"] => Route::Local(
+                query_pairs(query)
+                    .into_iter()
+                    .find(|(k, _)| k == "level")
+                    .and_then(|(_, v)| Level::parse(&v)),
+            ),
+            ["projects", p, rest @ ..] => {
+                let Some(id) = id(p) else {
+                    return Route::NotFound;
+                };
+                let view = match rest {
+                    [] => ProjectView::Overview,
+                    ["steps"] => ProjectView::Overview,
+                    ["steps", s] => step(Some(s)).map_or(ProjectView::Overview, ProjectView::Step),
+                    ["book"] => ProjectView::Book,
+                    ["entry"] => ProjectView::Entry,
+                    ["pitch"] => ProjectView::Pitch,
+                    _ => return Route::NotFound,
+                };
+                Route::Project { id, view }
+            }
+            ["teacher", "host-briefs"] => Route::HostBriefs,
+            ["teacher", "host-briefs", b] => {
+                id(b).map_or(Route::NotFound, |id| Route::HostBrief { id })
+            }
+            ["host-brief"] => Route::HostBriefForm,
             ["role-models", r] => id(r).map_or(Route::NotFound, |id| Route::RoleModel { id }),
             ["canvases"] => Route::Canvases(
                 query_pairs(query)
@@ -134,6 +213,10 @@ impl Route {
             },
             ["my-assignments", a] => id(a).map_or(Route::NotFound, |id| Route::Assigned { id }),
             ["my-work"] => Route::MyWork,
+            ["dating"] => Route::Dating,
+            ["dating", "profile"] => Route::DatingProfile,
+            ["dating", "event"] => Route::DatingEvent,
+            ["dating", "pitch"] => Route::DatingPitch,
             ["about"] => Route::About,
             ["privacy"] => Route::Privacy,
             ["accessibility"] => Route::Accessibility,
@@ -155,11 +238,34 @@ impl Route {
             }
             Route::Lesson { id, step: None } => format!("#/lessons/{id}"),
             Route::Lesson { id, step: Some(s) } => format!("#/lessons/{id}/{s}"),
-            Route::Challenges => "#/challenges".into(),
+            Route::Challenges(f) => {
+                let q = f.to_query();
+                if q.is_empty() {
+                    "#/challenges".into()
+                } else {
+                    format!("#/challenges?{q}")
+                }
+            }
+            Route::Project { id, view } => match view {
+                ProjectView::Overview => format!("#/projects/{id}"),
+                ProjectView::Step(s) => format!("#/projects/{id}/steps/{s}"),
+                ProjectView::Book => format!("#/projects/{id}/book"),
+                ProjectView::Entry => format!("#/projects/{id}/entry"),
+                ProjectView::Pitch => format!("#/projects/{id}/pitch"),
+            },
+            Route::HostBriefs => "#/teacher/host-briefs".into(),
+            Route::HostBrief { id } => format!("#/teacher/host-briefs/{id}"),
+            Route::HostBriefForm => "#/host-brief".into(),
             Route::Challenge { id, step: None } => format!("#/challenges/{id}"),
             Route::Challenge { id, step: Some(s) } => format!("#/challenges/{id}/{s}"),
-            Route::RoleModels => "#/role-models".into(),
+            Route::RoleModels(f) => with_query("#/role-models", &f.to_query()),
             Route::RoleModel { id } => format!("#/role-models/{id}"),
+            Route::Visitor { id } => format!("#/visitors/{id}"),
+            Route::NewVisitor => "#/visitors/new".into(),
+            Route::Courses => "#/courses".into(),
+            Route::Course { id } => format!("#/courses/{id}"),
+            Route::Local(None) => "#/local".into(),
+            Route::Local(Some(level)) => format!("#/local?level={}", level.id()),
             Route::Canvases(None) => "#/canvases".into(),
             Route::Canvases(Some(level)) => format!("#/canvases?level={}", level.id()),
             Route::Canvas { id } => format!("#/canvases/{id}"),
@@ -178,6 +284,10 @@ impl Route {
             Route::AssignmentLink { code } => format!("#/a/{}", pct_encode(code)),
             Route::Assigned { id } => format!("#/my-assignments/{id}"),
             Route::MyWork => "#/my-work".into(),
+            Route::Dating => "#/dating".into(),
+            Route::DatingProfile => "#/dating/profile".into(),
+            Route::DatingEvent => "#/dating/event".into(),
+            Route::DatingPitch => "#/dating/pitch".into(),
             Route::About => "#/about".into(),
             Route::Privacy => "#/privacy".into(),
             Route::Accessibility => "#/accessibility".into(),
@@ -191,10 +301,24 @@ impl Route {
             Route::Home => "home",
             Route::Lessons(_) => "lessons",
             Route::Lesson { .. } => "lesson",
-            Route::Challenges => "challenges",
+            Route::Challenges(_) => "challenges",
+            Route::Project { view, .. } => match view {
+                ProjectView::Overview | ProjectView::Step(_) => "project",
+                ProjectView::Book => "project-book",
+                ProjectView::Entry => "project-entry",
+                ProjectView::Pitch => "project-pitch",
+            },
+            Route::HostBriefs => "host-briefs",
+            Route::HostBrief { .. } => "host-brief",
+            Route::HostBriefForm => "host-brief-form",
             Route::Challenge { .. } => "challenge",
-            Route::RoleModels => "role-models",
+            Route::RoleModels(_) => "role-models",
             Route::RoleModel { .. } => "role-model",
+            Route::Visitor { .. } => "visitor",
+            Route::NewVisitor => "new-visitor",
+            Route::Courses => "courses",
+            Route::Course { .. } => "course",
+            Route::Local(_) => "local",
             Route::Canvases(_) => "canvases",
             Route::Canvas { .. } => "canvas",
             Route::Teacher => "teacher",
@@ -205,11 +329,24 @@ impl Route {
             Route::AssignmentLink { .. } => "assignment-link",
             Route::Assigned { .. } => "assigned",
             Route::MyWork => "my-work",
+            Route::Dating => "dating",
+            Route::DatingProfile => "dating-profile",
+            Route::DatingEvent => "dating-event",
+            Route::DatingPitch => "dating-pitch",
             Route::About => "about",
             Route::Privacy => "privacy",
             Route::Accessibility => "accessibility",
             Route::NotFound => "not-found",
         }
+    }
+}
+
+/// `base?query`, or `base` alone when the query is empty.
+fn with_query(base: &str, query: &str) -> String {
+    if query.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{query}")
     }
 }
 
@@ -284,6 +421,10 @@ mod tests {
             ("", Route::Home),
             ("#/", Route::Home),
             ("#/my-work", Route::MyWork),
+            ("#/dating", Route::Dating),
+            ("#/dating/profile", Route::DatingProfile),
+            ("#/dating/event", Route::DatingEvent),
+            ("#/dating/pitch", Route::DatingPitch),
             (
                 "#/lessons/idea-sprint",
                 Route::Lesson {
@@ -402,6 +543,91 @@ mod tests {
         };
         let route = Route::Lessons(filter);
         assert_eq!(Route::parse(&route.href()), route);
+    }
+
+    #[test]
+    fn role_model_courses_and_local_routes() {
+        let filter = RoleModelFilter {
+            level: Some(Level::Udskoling),
+            sector: None,
+            query: "keramik".into(),
+        };
+        for route in [
+            Route::RoleModels(filter),
+            Route::RoleModels(Default::default()),
+            Route::Visitor {
+                id: "k3x9a0b".into(),
+            },
+            Route::NewVisitor,
+            Route::Courses,
+            Route::Course {
+                id: "iv-uge".into(),
+            },
+            Route::Local(None),
+            Route::Local(Some(Level::Indskoling)),
+        ] {
+            assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
+        }
+        assert_eq!(
+            Route::RoleModels(Default::default()).href(),
+            "#/role-models"
+        );
+        assert_eq!(Route::parse("#/local?level=space"), Route::Local(None));
+        assert_eq!(Route::parse("#/visitors/Bad Id"), Route::NotFound);
+        assert_eq!(Route::parse("#/courses/a/b"), Route::NotFound);
+    }
+
+    #[test]
+    fn project_and_host_brief_routes_parse_and_print() {
+        let project = |view| Route::Project {
+            id: "k3x9a".into(),
+            view,
+        };
+        let cases = [
+            ("#/projects/k3x9a", project(ProjectView::Overview)),
+            (
+                "#/projects/k3x9a/steps/ideer",
+                project(ProjectView::Step("ideer".into())),
+            ),
+            ("#/projects/k3x9a/book", project(ProjectView::Book)),
+            ("#/projects/k3x9a/entry", project(ProjectView::Entry)),
+            ("#/projects/k3x9a/pitch", project(ProjectView::Pitch)),
+            ("#/teacher/host-briefs", Route::HostBriefs),
+            (
+                "#/teacher/host-briefs/b1",
+                Route::HostBrief { id: "b1".into() },
+            ),
+            ("#/host-brief", Route::HostBriefForm),
+            (
+                "#/challenges?level=udskoling&format=spin-in",
+                Route::Challenges(ChallengeFilter::from_query(
+                    "level=udskoling&format=spin-in",
+                )),
+            ),
+        ];
+        for (hash, route) in cases {
+            assert_eq!(Route::parse(hash), route, "{hash}");
+            assert_eq!(Route::parse(&route.href()), route);
+        }
+        for bad in [
+            "#/projects/BAD",
+            "#/projects/a/nowhere",
+            "#/projects/a/steps/x/y",
+            "#/teacher/host-briefs/A B",
+        ] {
+            assert_eq!(Route::parse(bad), Route::NotFound, "{bad}");
+        }
+        assert_eq!(
+            Route::parse("#/projects/a/steps/NOT OK"),
+            project_a(ProjectView::Overview)
+        );
+    }
+
+    fn project_a(view: ProjectView) -> Route {
+        Route::Project {
+            id: "a".into(),
+            view,
+        }
     }
 
     #[test]

@@ -48,6 +48,33 @@ impl Lang {
     }
 }
 
+/// Lowercase ASCII words joined by `-` (æ → ae, ø → oe, å → aa), at most 80 characters:
+/// for keys in URLs and file names made from names people typed.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.to_lowercase().chars() {
+        let mapped: &str = match c {
+            'æ' => "ae",
+            'ø' => "oe",
+            'å' => "aa",
+            'é' | 'è' | 'ê' => "e",
+            'ü' => "u",
+            'ö' => "o",
+            'ä' => "a",
+            _ => "",
+        };
+        if !mapped.is_empty() {
+            out.push_str(mapped);
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out: String = out.trim_end_matches('-').chars().take(80).collect();
+    out.trim_end_matches('-').to_string()
+}
+
 /// A text in content: one string for every language, or `{"da": …, "en": …}` with at least one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Text {
@@ -88,6 +115,25 @@ impl Text {
 
     pub fn plain(s: &str) -> Text {
         Text::Plain(s.to_string())
+    }
+
+    /// A text in both languages.
+    pub fn da_en(da: &str, en: &str) -> Text {
+        Text::Localized {
+            da: Some(da.to_string()),
+            en: Some(en.to_string()),
+        }
+    }
+
+    /// The same text with `f` applied to every language version.
+    pub fn map(&self, f: impl Fn(&str) -> String) -> Text {
+        match self {
+            Text::Plain(s) => Text::Plain(f(s)),
+            Text::Localized { da, en } => Text::Localized {
+                da: da.as_deref().map(&f),
+                en: en.as_deref().map(&f),
+            },
+        }
     }
 }
 

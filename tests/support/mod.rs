@@ -326,21 +326,35 @@ impl App {
     }
 
     /// The rendered text of the first element matching `css` (waits for it).
+    ///
+    /// An element the app re-rendered between finding and reading it ("stale element
+    /// reference") is found again: what a reader sees is the text, not the node.
     pub async fn text_of(&self, css: &str) -> String {
-        let element = self.wait_for(css).await;
-        match element.text().await {
-            Ok(text) => text,
-            Err(e) => {
-                self.fail(&format!("cannot read the text of {css}: {e}"))
-                    .await
+        let deadline = Instant::now() + timeout();
+        loop {
+            let element = self.wait_for(css).await;
+            match element.text().await {
+                Ok(text) => return text,
+                Err(e) if is_stale(&e) && Instant::now() < deadline => continue,
+                Err(e) => {
+                    self.fail(&format!("cannot read the text of {css}: {e}"))
+                        .await
+                }
             }
         }
     }
 
-    /// The attribute `name` of the first element matching `css` (waits for it).
+    /// The attribute `name` of the first element matching `css` (waits for it; found
+    /// again if it was re-rendered meanwhile).
     pub async fn attr_of(&self, css: &str, name: &str) -> Option<String> {
-        let element = self.wait_for(css).await;
-        element.attr(name).await.ok().flatten()
+        let deadline = Instant::now() + timeout();
+        loop {
+            let element = self.wait_for(css).await;
+            match element.attr(name).await {
+                Err(e) if is_stale(&e) && Instant::now() < deadline => continue,
+                other => return other.ok().flatten(),
+            }
+        }
     }
 
     /// The visible text of the whole page.
@@ -909,4 +923,9 @@ fn capabilities(profile: &Path, downloads: &Path) -> serde_json::Map<String, Val
         Value::Object(map) => map,
         _ => unreachable!(),
     }
+}
+
+/// Whether WebDriver said the element is no longer in the page.
+fn is_stale(e: &fantoccini::error::CmdError) -> bool {
+    e.to_string().contains("stale element")
 }

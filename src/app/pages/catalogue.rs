@@ -5,12 +5,12 @@ use crate::app::content::{use_content, Card};
 use crate::app::i18n::use_i18n;
 use crate::app::router::use_router;
 use crate::app::store::use_store;
-use crate::app::widgets::{FileErrorView, LevelBadges, LoadingView};
+use crate::app::widgets::{step_icon, FileErrorView, LevelBadges, LoadingView, SubjectBadges};
 use crate::core::catalogue::{card_status, CardStatus, CatalogueFilter, Duration};
 use crate::core::content::{
-    Competence, ContentKind, Dimension, Hashed, Lesson, LessonSummary, Level,
+    Competence, ContentKind, Dimension, Hashed, Lesson, LessonSummary, Level, Subject,
 };
-use crate::core::i18n::Key;
+use crate::core::i18n::{step_kind, Key};
 use crate::core::progress::WorkRef;
 use crate::core::route::Route;
 use leptos::prelude::*;
@@ -70,6 +70,10 @@ pub fn CataloguePage() -> impl IntoView {
                     options=Signal::derive(move || Dimension::ALL.iter().map(|d| (d.id().to_string(), d.label(i18n.lang()).to_string())).collect())
                     value=Signal::derive(move || filter.get().dimension.map(|d| d.id().to_string()).unwrap_or_default())
                     on_change=Callback::new(move |v: String| set(&|f| f.dimension = Dimension::parse(&v)))/>
+                <Select id="filter-subject" label=Key::FilterSubject
+                    options=Signal::derive(move || Subject::ALL.iter().map(|s| (s.id().to_string(), s.label(i18n.lang()).to_string())).collect())
+                    value=Signal::derive(move || filter.get().subject.map(|s| s.id().to_string()).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| set(&|f| f.subject = Subject::parse(&v)))/>
                 <Select id="filter-duration" label=Key::FilterDuration
                     options=Signal::derive(move || Duration::ALL.iter().map(|d| (d.id().to_string(), i18n.t(match d {
                         Duration::Short => Key::DurationShort,
@@ -111,6 +115,8 @@ pub fn CataloguePage() -> impl IntoView {
     }
 }
 
+/// A labelled filter select with "any" first; shared by the list pages' filters (one
+/// component compiled once, whatever it lists).
 #[component]
 pub fn Select(
     id: &'static str,
@@ -135,7 +141,7 @@ pub fn Select(
 }
 
 #[component]
-fn LessonCard(id: String) -> impl IntoView {
+pub fn LessonCard(id: String) -> impl IntoView {
     let content = use_content();
     let card_id = id.clone();
     // A memo, so the card is rebuilt only when what it shows changes (a fetch of the same
@@ -168,15 +174,28 @@ fn ReadyCard(id: String, lesson: Arc<Hashed<LessonSummary>>) -> impl IntoView {
     let competences = lesson.competences.clone();
     let minutes = lesson.minutes;
     let heading_id = format!("card-{id}");
+    let level = super::lesson::youngest(&lesson.levels);
+    let kinds = lesson.kinds.clone();
     view! {
-        <li class="card lesson-card" data-lesson=id>
+        <li class="card lesson-card level-style" data-lesson=id data-level=level>
             <h2 id=heading_id><a href=href>{move || i18n.text(&title)}</a></h2>
             {summary.map(|s| view! { <p class="summary">{move || i18n.text(&s)}</p> })}
             <LevelBadges levels=lesson.levels.clone()/>
+            <SubjectBadges subjects=lesson.subjects.clone()/>
             <p class="meta">
                 {minutes.map(|m| view! { <span class="minutes">{move || i18n.f(Key::Minutes, &[("n", &m.to_string())])}</span> })}
                 <span class="competences">{move || competences.iter().map(|c| c.label(i18n.lang())).collect::<Vec<_>>().join(" · ")}</span>
             </p>
+            {(!kinds.is_empty()).then(|| view! {
+                <ul class="card-kinds" aria-label=move || i18n.t(Key::StepKinds)>
+                    {kinds.into_iter().map(|k| {
+                        let name = step_kind(&k);
+                        view! {
+                            <li>{step_icon(&k)}<span class="visually-hidden">{move || i18n.t(name)}</span></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
             <p class="status" data-status=move || match status.get() {
                 CardStatus::NotStarted => "not-started",
                 CardStatus::Answering { .. } => "in-progress",

@@ -10,7 +10,7 @@ use crate::app::pages::assignments::teacher_assignment;
 use crate::app::store::use_store;
 use crate::app::widgets::ConfirmButton;
 use crate::core::content::{CanvasTemplate, Step};
-use crate::core::i18n::Key;
+use crate::core::i18n::{step_kind, Key};
 use crate::core::progress::answer::Doc;
 use crate::core::progress::{Millis, RecordId, WorkKind, WorkRef};
 use crate::core::recap::Recap;
@@ -448,9 +448,13 @@ fn DrillDown(a: Memo<Option<Assignment>>, handins: Memo<Vec<(RecordId, HandIn)>>
         step_answers(&all, &step, &item, &handins.get(), &templates, i18n.lang())
     });
     let step_label = move |n: usize, s: &Step| {
-        s.label()
-            .map(|l| i18n.text(l))
-            .unwrap_or_else(|| i18n.f(Key::StepNumber, &[("n", &(n + 1).to_string())]))
+        s.label().map(|l| i18n.text(l)).unwrap_or_else(|| {
+            let kind = i18n.t(step_kind(s.type_name()));
+            i18n.f(
+                Key::StepNumber,
+                &[("n", &(n + 1).to_string()), ("kind", kind)],
+            )
+        })
     };
     view! {
         <section class="drill-down" id="drill-down" aria-labelledby="drill-title">

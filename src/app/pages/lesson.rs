@@ -3,8 +3,8 @@
 use super::player::{Player, PlayerStep};
 use crate::app::content::{file_path, use_content};
 use crate::app::i18n::use_i18n;
-use crate::app::widgets::{page_file, problem_text, LevelBadges};
-use crate::core::content::{ContentKind, Lesson};
+use crate::app::widgets::{page_file, problem_text, LevelBadges, SubjectBadges};
+use crate::core::content::{ContentKind, Lesson, Level};
 use crate::core::i18n::Key;
 use crate::core::progress::WorkRef;
 use leptos::prelude::*;
@@ -50,11 +50,15 @@ fn LessonView(loaded: Arc<crate::core::content::load::Loaded<Lesson>>) -> impl I
         })
         .collect::<Vec<_>>();
     let summary = lesson.summary.clone();
+    // The page takes the look of the youngest level it is written for.
+    let level = youngest(&lesson.levels);
     view! {
+        <div class="level-style" data-level=level>
         <header class="lesson-header">
             <h1 id="page-title" tabindex="-1">{move || i18n.text(&title)}</h1>
             {summary.map(|s| view! { <p class="lead">{move || i18n.text(&s)}</p> })}
             <LevelBadges levels=lesson.levels.clone()/>
+            <SubjectBadges subjects=lesson.subjects.clone()/>
         </header>
         {(!problems.is_empty()).then(|| view! {
             <div class="notice notice-warning content-problems" role="alert">
@@ -66,5 +70,14 @@ fn LessonView(loaded: Arc<crate::core::content::load::Loaded<Lesson>>) -> impl I
             </div>
         })}
         <Player work=WorkRef::lesson(lesson.id.as_str()) file=file steps=steps/>
+        </div>
     }
+}
+
+/// The id of the youngest of `levels` (they are listed youngest first in the vocabulary).
+pub fn youngest(levels: &[Level]) -> &'static str {
+    Level::ALL
+        .iter()
+        .find(|l| levels.contains(l))
+        .map_or("none", |l| l.id())
 }

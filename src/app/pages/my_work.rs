@@ -10,6 +10,7 @@ use crate::core::board::CANVAS_STEP;
 use crate::core::i18n::Key;
 use crate::core::progress::backup::{read_backup, BackupPreview, ImportError, MAX_BACKUP_BYTES};
 use crate::core::progress::{Answer, WorkKind, WorkRef};
+use crate::core::role_models::Visitor;
 use crate::core::teacher::assignment::PROP_TITLE;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -110,6 +111,20 @@ fn WorkItem(work: WorkRef, updated: i64) -> impl IntoView {
                 i18n.t(Key::BoardTitle),
                 content_title.unwrap_or_else(|| title_work.id.clone())
             ),
+            WorkKind::Interview => i18n.f(
+                Key::InterviewWith,
+                &[(
+                    "name",
+                    &content_title.unwrap_or_else(|| title_work.id.clone()),
+                )],
+            ),
+            // A visitor is named by its own props.
+            WorkKind::Visitor => store
+                .with_work(&title_work, |w| w.and_then(Visitor::from_work))
+                .map(|v| i18n.f(Key::VisitorWith, &[("name", &v.name)]))
+                .unwrap_or_else(|| i18n.t(Key::VisitorMissingTitle).to_string()),
+            WorkKind::Profile => i18n.t(Key::MyProfileTitle).to_string(),
+            WorkKind::Event => i18n.t(Key::OrganiserTitle).to_string(),
             _ => content_title.unwrap_or_else(|| title_work.id.clone()),
         }
     };

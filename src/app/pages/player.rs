@@ -6,8 +6,9 @@ use crate::app::router::use_router;
 use crate::app::steps::recall::RecallView;
 use crate::app::steps::{step_view, StepCtx};
 use crate::app::store::use_store;
+use crate::app::widgets::step_icon;
 use crate::core::content::{Step, StepSlot};
-use crate::core::i18n::Key;
+use crate::core::i18n::{step_kind, Key};
 use crate::core::progress::WorkRef;
 use crate::core::route::Route;
 use crate::core::text::Text;
@@ -25,8 +26,15 @@ fn step_in_route(route: &Route) -> Option<String> {
     WorkRef::of_route(route).and_then(|(_, step)| step)
 }
 
+/// `done`: where the finish panel leads first (a team project's entry), instead of back to
+/// the lessons.
 #[component]
-pub fn Player(work: WorkRef, file: String, steps: Vec<PlayerStep>) -> impl IntoView {
+pub fn Player(
+    work: WorkRef,
+    file: String,
+    steps: Vec<PlayerStep>,
+    #[prop(optional)] done: Option<(Key, Route)>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let router = use_router();
@@ -92,7 +100,7 @@ pub fn Player(work: WorkRef, file: String, steps: Vec<PlayerStep>) -> impl IntoV
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let label = step_label(&s.slot, i);
+                let label = step_label(&s.slot);
                 let href = work.route(s.slot.id().map(String::from)).href();
                 let id = s.slot.id().unwrap_or_default().to_string();
                 let answered = answered.clone();
@@ -104,6 +112,7 @@ pub fn Player(work: WorkRef, file: String, steps: Vec<PlayerStep>) -> impl IntoV
                     <li class:current=move || index.get() == i class:answered=move || answered(&id)>
                         <a href=href aria-current=move || (index.get() == i).then_some("step")>
                             <span class="step-number">{i + 1}</span>
+                            {step_icon(&step_type(&s.slot))}
                             <span class="step-name">{move || label(i18n.lang())}</span>
                         </a>
                     </li>
@@ -118,7 +127,7 @@ pub fn Player(work: WorkRef, file: String, steps: Vec<PlayerStep>) -> impl IntoV
             let Some(step) = steps.get(i).cloned() else {
                 return ().into_any();
             };
-            let label = step_label(&step.slot, i);
+            let label = step_label(&step.slot);
             let ctx = ctx.clone();
             let step_id = step.slot.id().unwrap_or_default().to_string();
             let kind = step_type(&step.slot);
@@ -128,6 +137,7 @@ pub fn Player(work: WorkRef, file: String, steps: Vec<PlayerStep>) -> impl IntoV
                     {step.phase.clone().map(|p| view! { <p class="phase-label">{i18n.t(Key::Phase)}": "{i18n.text(&p)}</p> })}
                     <h2 id="step-title" tabindex="-1">
                         <span class="step-count">{i18n.f(Key::StepOf, &[("n", &(i + 1).to_string()), ("m", &total.to_string())])}</span>
+                        {step_icon(&kind)}
                         {label(i18n.lang())}
                     </h2>
                     {step.slot.ready().and_then(|s| s.recall()).cloned().map(|r| view! { <RecallView recall=r ctx=ctx.clone()/> })}
@@ -152,11 +162,17 @@ pub fn Player(work: WorkRef, file: String, steps: Vec<PlayerStep>) -> impl IntoV
                     aria-label=move || i18n.f(Key::StepOf, &[("n", &(index.get() + 1).to_string()), ("m", &total.to_string())])></progress>
                 <Show when=move || finished.get() fallback=current.clone()>
                     <section class="finished card" aria-labelledby="finished-title">
+                        <div class="confetti" aria-hidden="true">{(0..12).map(|_| view! { <span></span> }).collect_view()}</div>
                         <h2 id="finished-title" tabindex="-1">{move || i18n.t(Key::FinishedTitle)}</h2>
                         <p>{move || i18n.t(Key::FinishedBody)}</p>
                         <p class="actions">
-                            <a class="button primary" href=Route::Lessons(Default::default()).href()>{move || i18n.t(Key::BackToLessons)}</a>
-                            <a class="button" href=Route::MyWork.href()>{move || i18n.t(Key::NavMyWork)}</a>
+                            {match done.clone() {
+                                Some((label, to)) => view! { <a class="button primary" href=to.href()>{move || i18n.t(label)}</a> }.into_any(),
+                                None => view! {
+                                    <a class="button primary" href=Route::Lessons(Default::default()).href()>{move || i18n.t(Key::BackToLessons)}</a>
+                                    <a class="button" href=Route::MyWork.href()>{move || i18n.t(Key::NavMyWork)}</a>
+                                }.into_any(),
+                            }}
                         </p>
                     </section>
                 </Show>
@@ -187,16 +203,13 @@ fn step_type(slot: &StepSlot) -> String {
     }
 }
 
-/// The name of a step in the list: its title, else its question, else its number.
-fn step_label(slot: &StepSlot, i: usize) -> impl Fn(crate::core::text::Lang) -> String + Clone {
+/// The name of a step in the list: its title, else its question, else what kind of step
+/// it is ("Afstemning") — never just a number.
+fn step_label(slot: &StepSlot) -> impl Fn(crate::core::text::Lang) -> String + Clone {
     let text: Option<Text> = slot.ready().and_then(Step::label).cloned();
+    let kind = step_kind(&step_type(slot));
     move |lang| match &text {
         Some(t) => t.get(lang).to_string(),
-        None => crate::core::i18n::fill(
-            crate::core::i18n::t(lang, Key::StepOf),
-            &[("n", &(i + 1).to_string()), ("m", "…")],
-        )
-        .replace(" af …", "")
-        .replace(" of …", ""),
+        None => crate::core::i18n::t(lang, kind).to_string(),
     }
 }

@@ -1,79 +1,186 @@
-//! Role models: the list with level and sector filters, and a profile page.
+//! Role models: the grid of fictional profiles and the real visitors listed on this device,
+//! with level, sector and text filters kept in the URL; a visitor file to import; and a
+//! profile page with the story, a timeline, advice, questions, the lessons and challenges
+//! that meet the person, an interview to prepare, and a one-page print.
 
-use crate::app::content::{media_url, use_content};
-use crate::app::i18n::use_i18n;
+use super::catalogue::Select;
+use super::interview::Interview;
+use super::visitors::ImportVisitor;
+use crate::app::browser;
+use crate::app::content::{media_url, use_content, Card};
+use crate::app::i18n::{tr, use_i18n};
 use crate::app::rich::rich_text;
+use crate::app::router::use_router;
+use crate::app::store::use_store;
 use crate::app::widgets::{card_view, page_file, FileErrorView, LevelBadges, ReadAloud};
-use crate::core::content::{ContentKind, Level, RoleModel, RoleModelSummary, Sector};
+use crate::core::content::{Challenge, ContentKind, Lesson, Level, RoleModel, Sector};
 use crate::core::i18n::Key;
 use crate::core::markdown::plain_text;
+use crate::core::progress::WorkRef;
+use crate::core::role_models::{initials, visitors, RoleModelFilter};
 use crate::core::route::Route;
 use leptos::prelude::*;
+
+/// A round portrait: the profile's own picture, or the person's initials.
+#[component]
+pub fn Portrait(src: Option<String>, name: String, size: u32) -> impl IntoView {
+    match src.as_deref().and_then(media_url) {
+        Some(url) => view! {
+            <img class="portrait" src=url alt="" width=size height=size/>
+        }
+        .into_any(),
+        None => view! {
+            <span class="portrait initials" aria-hidden="true"
+                style=format!("width:{size}px;height:{size}px;font-size:{}px", size * 2 / 5)>
+                {initials(&name)}
+            </span>
+        }
+        .into_any(),
+    }
+}
 
 #[component]
 pub fn RoleModelsPage() -> impl IntoView {
     let i18n = use_i18n();
     let content = use_content();
-    let level = RwSignal::new(None::<Level>);
-    let sector = RwSignal::new(None::<Sector>);
+    let router = use_router();
+    let store = use_store();
+    let filter = Memo::new(move |_| match router.route.get() {
+        Route::RoleModels(f) => f,
+        _ => RoleModelFilter::default(),
+    });
     Effect::new(move |_| super::set_title(i18n.t(Key::RoleModelsTitle)));
     Effect::new(move |_| content.ensure_unsummarised::<RoleModel>());
-    let ids = move || content.ids(ContentKind::RoleModel);
-    let shown = move |m: &RoleModelSummary| {
-        level.get().is_none_or(|l| m.levels.contains(&l))
-            && sector.get().is_none_or(|s| m.sector == s)
+    let set = move |change: &dyn Fn(&mut RoleModelFilter)| {
+        let mut f = filter.get_untracked();
+        change(&mut f);
+        router.replace(Route::RoleModels(f));
+    };
+    let all_visitors = Memo::new(move |_| store.with_list(visitors));
+    let shown_visitors = Memo::new(move |_| {
+        let f = filter.get();
+        all_visitors
+            .get()
+            .into_iter()
+            .filter(|(_, v)| f.matches_visitor(v))
+            .collect::<Vec<_>>()
+    });
+    // A profile is filtered by its summary; one with none yet (loading, or broken) is
+    // always shown, never hidden for lack of data.
+    let shown = Memo::new(move |_| {
+        let f = filter.get();
+        content
+            .ids(ContentKind::RoleModel)
+            .into_iter()
+            .filter(|id| match content.card::<RoleModel>(id) {
+                Card::Ready(s) => f.matches(&s.summary),
+                _ => true,
+            })
+            .collect::<Vec<_>>()
+    });
+    let count = move || {
+        let ready = shown
+            .get()
+            .iter()
+            .filter(|id| matches!(content.card::<RoleModel>(id), Card::Ready(_)))
+            .count();
+        ready + shown_visitors.get().len()
     };
     view! {
         <div data-page="role-models" class="page role-models-page">
-            <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::RoleModelsTitle)}</h1>
-            <p class="lead">{move || i18n.t(Key::RoleModelsIntro)}</p>
-            <form class="filters" on:submit=|ev| ev.prevent_default()>
+            <h1 id="page-title" tabindex="-1">{tr(Key::RoleModelsTitle)}</h1>
+            <p class="lead">{tr(Key::RoleModelsIntro)}</p>
+            <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+                <Select id="rm-level" label=Key::FilterLevel
+                    options=Signal::derive(move || Level::ALL.iter().map(|l| (l.id().to_string(), l.label(i18n.lang()).to_string())).collect())
+                    value=Signal::derive(move || filter.get().level.map(|l| l.id().to_string()).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| set(&|f| f.level = Level::parse(&v)))/>
+                <Select id="rm-sector" label=Key::FilterSector
+                    options=Signal::derive(move || Sector::ALL.iter().map(|s| (s.id().to_string(), s.label(i18n.lang()).to_string())).collect())
+                    value=Signal::derive(move || filter.get().sector.map(|s| s.id().to_string()).unwrap_or_default())
+                    on_change=Callback::new(move |v: String| set(&|f| f.sector = Sector::parse(&v)))/>
                 <div class="field">
-                    <label for="rm-level">{move || i18n.t(Key::FilterLevel)}</label>
-                    <select id="rm-level" on:change=move |ev| level.set(Level::parse(&event_target_value(&ev)))>
-                        <option value="">{move || i18n.t(Key::FilterAny)}</option>
-                        {Level::ALL.iter().map(|l| view! { <option value=l.id()>{move || l.label(i18n.lang())}</option> }).collect_view()}
-                    </select>
+                    <label for="rm-search">{tr(Key::FilterSearch)}</label>
+                    <input id="rm-search" type="search" autocomplete="off"
+                        prop:value=move || filter.get().query
+                        on:input=move |ev| { let v = event_target_value(&ev); set(&|f| f.query = v.clone()) }/>
                 </div>
-                <div class="field">
-                    <label for="rm-sector">{move || i18n.t(Key::FilterSector)}</label>
-                    <select id="rm-sector" on:change=move |ev| sector.set(Sector::parse(&event_target_value(&ev)))>
-                        <option value="">{move || i18n.t(Key::FilterAny)}</option>
-                        {Sector::ALL.iter().map(|s| view! { <option value=s.id()>{move || s.label(i18n.lang())}</option> }).collect_view()}
-                    </select>
-                </div>
+                <Show when=move || !filter.get().is_empty()>
+                    <button type="button" class="reset" on:click=move |_| router.replace(Route::RoleModels(Default::default()))>
+                        {tr(Key::FilterReset)}
+                    </button>
+                </Show>
             </form>
             {move || content.index.get().and_then(|r| r.err()).map(|e| view! { <FileErrorView error=e/> })}
+            <p class="result-count" role="status" aria-live="polite" id="result-count">
+                {move || i18n.f(Key::PeopleCount, &[("n", &count().to_string())])}
+            </p>
             <ul class="cards role-model-cards">
-                <For each=ids key=|id| id.clone() let:id>
-                    {
-                        let card_id = id.clone();
-                        let card = Memo::new(move |_| content.card::<RoleModel>(&card_id));
-                        move || match card_view(card.get()) {
-                            Err(waiting) => waiting,
-                            Ok(r) if !shown(&r.summary) => ().into_any(),
-                            Ok(r) => {
-                                let m = r.summary.clone();
-                                let href = Route::RoleModel { id: id.clone() }.href();
-                                let headline = m.headline.clone();
-                                let sector = m.sector;
-                                view! {
-                                    <li class="card role-model-card" data-role-model=id.clone()>
-                                        {m.portrait.as_deref().and_then(media_url).map(|src| view! { <img class="portrait" src=src alt="" width="72" height="72"/> })}
-                                        <div>
-                                            <h2><a href=href>{m.name.clone()}</a></h2>
-                                            {m.fictional.then(|| view! { <p class="badge fictional">{move || i18n.t(Key::Fictional)}</p> })}
-                                            <p class="muted">{move || sector.label(i18n.lang())}</p>
-                                            <p>{move || i18n.text(&headline)}</p>
-                                        </div>
-                                    </li>
-                                }.into_any()
-                            }
-                        }
-                    }
+                // A handful at most: re-rendered as a whole, which costs less download
+                // than a keyed list.
+                {move || shown_visitors.get().into_iter().map(|(id, v)| view! { <VisitorCard id=id visitor=v/> }).collect_view()}
+                <For each=move || shown.get() key=|id| id.clone() let:id>
+                    <RoleModelCard id=id/>
                 </For>
             </ul>
+            <Show when=move || count() == 0 && content.index().is_some()>
+                <p class="empty">{tr(Key::NoPeople)}</p>
+            </Show>
+            <section class="visitor-tools" aria-labelledby="visitor-tools-title">
+                <h2 id="visitor-tools-title">{tr(Key::VisitorToolsTitle)}</h2>
+                <p>{tr(Key::VisitorToolsIntro)}</p>
+                <p><a class="button primary" id="add-visitor" href=Route::NewVisitor.href()>{tr(Key::AddVisitor)}</a></p>
+                <ImportVisitor/>
+            </section>
         </div>
+    }
+}
+
+#[component]
+fn VisitorCard(id: String, visitor: crate::core::role_models::Visitor) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = Route::Visitor { id: id.clone() }.href();
+    let sector = visitor.sector;
+    view! {
+        <li class="card person-card visitor-card" data-visitor=id>
+            <Portrait src=None name=visitor.name.clone() size=72/>
+            <div>
+                <h2><a href=href>{visitor.name.clone()}</a></h2>
+                <p class="badge visitor">{tr(Key::VisitorBadge)}</p>
+                <p class="business">{visitor.business.clone()}</p>
+                {sector.map(|s| view! { <p class="muted">{move || s.label(i18n.lang())}</p> })}
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn RoleModelCard(id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let content = use_content();
+    let card_id = id.clone();
+    let card = Memo::new(move |_| content.card::<RoleModel>(&card_id));
+    move || match card_view(card.get()) {
+        Err(waiting) => waiting,
+        Ok(r) => {
+            let m = r.summary.clone();
+            let href = Route::RoleModel { id: id.clone() }.href();
+            let (headline, business) = (m.headline.clone(), m.business.clone());
+            let sector = m.sector;
+            view! {
+                <li class="card person-card role-model-card" data-role-model=id.clone()>
+                    <Portrait src=m.portrait.clone() name=m.name.clone() size=72/>
+                    <div>
+                        <h2><a href=href>{m.name.clone()}</a></h2>
+                        {m.fictional.then(|| view! { <p class="badge fictional">{tr(Key::Fictional)}</p> })}
+                        {business.map(|b| view! { <p class="business">{move || i18n.text(&b)}</p> })}
+                        <p class="muted">{move || sector.label(i18n.lang())}</p>
+                        <p>{move || i18n.text(&headline)}</p>
+                    </div>
+                </li>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -104,38 +211,127 @@ fn Profile(model: RoleModel) -> impl IntoView {
     );
     let business = model.business.clone();
     let sector = model.sector;
+    let id = model.id.to_string();
     view! {
         <article class="profile">
             <header class="profile-header">
-                {model.portrait.as_deref().and_then(media_url).map(|src| view! { <img class="portrait" src=src alt="" width="120" height="120"/> })}
+                <Portrait src=model.portrait.clone() name=model.name.clone() size=120/>
                 <div>
                     <h1 id="page-title" tabindex="-1">{model.name.clone()}</h1>
                     {model.fictional.then(|| view! {
-                        <p class="badge fictional">{move || i18n.t(Key::Fictional)}</p>
-                        <p class="muted">{move || i18n.t(Key::FictionalNote)}</p>
+                        <p class="badge fictional">{tr(Key::Fictional)}</p>
+                        <p class="muted">{tr(Key::FictionalNote)}</p>
                     })}
-                    {business.map(|b| view! { <p class="business">{move || i18n.text(&b)}" · "{move || sector.label(i18n.lang())}</p> })}
+                    <p class="business">
+                        {business.map(|b| view! { {move || i18n.text(&b)}" · " })}
+                        {move || sector.label(i18n.lang())}
+                    </p>
                     <p class="lead">{move || i18n.text(&headline)}</p>
                     <LevelBadges levels=model.levels.clone()/>
+                    <p class="actions no-print">
+                        <button type="button" id="print-profile" on:click=|_| browser::print()>{tr(Key::PrintProfile)}</button>
+                    </p>
                 </div>
             </header>
             <ReadAloud text=Signal::derive(move || plain_text(&i18n.text(&story_spoken)))/>
-            <div class="rich">{move || rich_text(&i18n.text(&story))}</div>
+            <div class="rich story">{move || rich_text(&i18n.text(&story))}</div>
             {(!model.path.is_empty()).then(|| view! {
-                <h2>{move || i18n.t(Key::RoleModelPath)}</h2>
-                <ol class="timeline">{model.path.iter().map(|p| {
-                    let text = p.text.clone();
-                    view! { <li><strong>{p.year}</strong>" "{move || i18n.text(&text)}</li> }
-                }).collect_view()}</ol>
+                <section class="path" aria-labelledby="path-title">
+                    <h2 id="path-title">{tr(Key::RoleModelPath)}</h2>
+                    <ol class="timeline">{model.path.iter().map(|p| {
+                        let text = p.text.clone();
+                        view! { <li><span class="year">{p.year}</span><span class="event">{move || i18n.text(&text)}</span></li> }
+                    }).collect_view()}</ol>
+                </section>
             })}
             {(!model.advice.is_empty()).then(|| view! {
-                <h2>{move || i18n.t(Key::RoleModelAdvice)}</h2>
-                <ul>{model.advice.iter().map(|a| { let a = a.clone(); view! { <li>{move || i18n.text(&a)}</li> } }).collect_view()}</ul>
+                <section class="advice" aria-labelledby="advice-title">
+                    <h2 id="advice-title">{tr(Key::RoleModelAdvice)}</h2>
+                    <ul>{model.advice.iter().map(|a| { let a = a.clone(); view! { <li>{move || i18n.text(&a)}</li> } }).collect_view()}</ul>
+                </section>
             })}
             {(!model.questions.is_empty()).then(|| view! {
-                <h2>{move || i18n.t(Key::RoleModelQuestions)}</h2>
-                <ul>{model.questions.iter().map(|q| { let q = q.clone(); view! { <li>{move || i18n.text(&q)}</li> } }).collect_view()}</ul>
+                <section class="questions no-print" aria-labelledby="questions-title">
+                    <h2 id="questions-title">{tr(Key::RoleModelQuestions)}</h2>
+                    <ul>{model.questions.iter().map(|q| { let q = q.clone(); view! { <li>{move || i18n.text(&q)}</li> } }).collect_view()}</ul>
+                </section>
             })}
+            <LinkedWork id=id.clone()/>
+            <Interview work=WorkRef::interview(&id) profile_questions=model.questions.clone() person=model.name.clone()/>
         </article>
+    }
+}
+
+/// The lessons and challenges that meet this role model, from their card summaries.
+#[component]
+fn LinkedWork(id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let content = use_content();
+    Effect::new(move |_| {
+        content.ensure_unsummarised::<Lesson>();
+        content.ensure_unsummarised::<Challenge>();
+    });
+    let (lesson_id, challenge_id) = (id.clone(), id);
+    let lessons = Memo::new(move |_| {
+        content
+            .ids(ContentKind::Lesson)
+            .into_iter()
+            .filter_map(|l| match content.card::<Lesson>(&l) {
+                Card::Ready(s)
+                    if s.summary
+                        .role_models
+                        .iter()
+                        .any(|r| r.as_str() == lesson_id) =>
+                {
+                    Some((
+                        Route::Lesson { id: l, step: None }.href(),
+                        s.summary.title.clone(),
+                        s.summary.levels.clone(),
+                    ))
+                }
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    });
+    let challenges = Memo::new(move |_| {
+        content
+            .ids(ContentKind::Challenge)
+            .into_iter()
+            .filter_map(|c| match content.card::<Challenge>(&c) {
+                Card::Ready(s)
+                    if s.summary
+                        .role_models
+                        .iter()
+                        .any(|r| r.as_str() == challenge_id) =>
+                {
+                    Some((
+                        Route::Challenge { id: c, step: None }.href(),
+                        s.summary.title.clone(),
+                        s.summary.levels.clone(),
+                    ))
+                }
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    });
+    let item = move |(href, title, levels): (String, crate::core::text::Text, Vec<Level>)| {
+        view! {
+            <li>
+                <a href=href>{move || i18n.text(&title)}</a>
+                " "<span class="muted">{move || levels.iter().map(|l| l.label(i18n.lang())).collect::<Vec<_>>().join(", ")}</span>
+            </li>
+        }
+    };
+    view! {
+        <Show when=move || !lessons.get().is_empty() || !challenges.get().is_empty()>
+            <section class="linked-work no-print" aria-labelledby="linked-title">
+                <h2 id="linked-title">{tr(Key::RoleModelLinked)}</h2>
+                <ul class="linked-lessons">{move || lessons.get().into_iter().map(item).collect_view()}</ul>
+                <Show when=move || !challenges.get().is_empty()>
+                    <h3>{tr(Key::NavChallenges)}</h3>
+                    <ul class="linked-challenges">{move || challenges.get().into_iter().map(item).collect_view()}</ul>
+                </Show>
+            </section>
+        </Show>
     }
 }

@@ -6,7 +6,7 @@ use crate::app::content::{use_content, Load};
 use crate::app::i18n::use_i18n;
 use crate::app::rich::rich_text;
 use crate::app::widgets::{card_view, FileErrorView, LevelBadges, LoadingView};
-use crate::core::content::{ContentKind, Lesson};
+use crate::core::content::{Challenge, ContentKind, Lesson};
 use crate::core::i18n::Key;
 use crate::core::route::Route;
 use crate::core::teacher::board::board_steps;
@@ -52,6 +52,7 @@ pub fn TeacherPage() -> impl IntoView {
                     }
                 </For>
             </ul>
+            <TeacherChallenges/>
         </div>
     }
 }
@@ -96,6 +97,96 @@ pub(crate) fn TeacherNotes(id: String) -> impl IntoView {
     view! {
         // `toggle` fires on opening (and closing); loading is idempotent.
         <details class="teacher-notes" on:toggle=move |_| content.ensure_lesson(&load_id)>
+            <summary>{move || i18n.t(Key::TeacherNotes)}</summary>
+            {notes}
+        </details>
+    }
+}
+
+/// Challenges for the teacher: time and materials per phase, who plays the host, the notes
+/// (fetched when opened), and host briefs that make a local company's problem a challenge.
+#[component]
+fn TeacherChallenges() -> impl IntoView {
+    let i18n = use_i18n();
+    let content = use_content();
+    Effect::new(move |_| content.ensure_unsummarised::<Challenge>());
+    let ids = move || content.ids(ContentKind::Challenge);
+    view! {
+        <section class="teacher-challenges" aria-labelledby="teacher-challenges-title">
+            <h2 id="teacher-challenges-title">{move || i18n.t(Key::TeacherChallengesTitle)}</h2>
+            <p>{move || i18n.t(Key::TeacherChallengesIntro)}" "<a href=Route::HostBriefs.href()>{move || i18n.t(Key::HostBriefsTitle)}</a></p>
+            <ul class="teacher-lessons">
+                <For each=ids key=|id| id.clone() let:id>
+                    {
+                        let card_id = id.clone();
+                        let card = Memo::new(move |_| content.card::<Challenge>(&card_id));
+                        move || match card_view(card.get()) {
+                            Err(waiting) => waiting,
+                            Ok(c) => {
+                                let c = c.summary.clone();
+                                let href = Route::Challenge { id: id.clone(), step: None }.href();
+                                let title = c.title.clone();
+                                let minutes = c.minutes;
+                                view! {
+                                    <li class="card teacher-challenge" data-challenge=id.clone()>
+                                        <h3><a href=href>{move || i18n.text(&title)}</a></h3>
+                                        <LevelBadges levels=c.levels.clone()/>
+                                        {minutes.map(|m| view! { <p class="muted">{move || i18n.f(Key::TotalTime, &[("time", &super::challenges::hours(m, i18n.lang()))])}</p> })}
+                                        <ChallengeNotes id=id.clone()/>
+                                    </li>
+                                }.into_any()
+                            }
+                        }
+                    }
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+/// A challenge's notes, phases with time and materials, and stand-in host; the file is
+/// fetched when the disclosure is opened.
+#[component]
+fn ChallengeNotes(id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let content = use_content();
+    let (load_id, notes_id) = (id.clone(), id);
+    let notes = move || {
+        if !content.requested::<Challenge>(&notes_id) {
+            return None;
+        }
+        Some(match content.challenge(&notes_id) {
+            Load::Loading => view! { <LoadingView/> }.into_any(),
+            Load::Failed(e) => view! { <FileErrorView error=e/> }.into_any(),
+            Load::Ready(l) => {
+                let c = l.value.clone();
+                let stand_in = c.host.as_ref().and_then(|h| h.stand_in.clone());
+                let notes = c.teacher_notes.clone();
+                view! {
+                    {match notes {
+                        Some(n) => view! { <div class="rich">{move || rich_text(&i18n.text(&n))}</div> }.into_any(),
+                        None => view! { <p class="muted">{move || i18n.t(Key::TeacherNotesNone)}</p> }.into_any(),
+                    }}
+                    {stand_in.map(|s| view! { <p><strong>{move || i18n.t(Key::StandIn)}": "</strong>{move || i18n.text(&s)}</p> })}
+                    <ol class="phase-plan">{c.phases.into_iter().map(|p| {
+                        let title = p.title.clone();
+                        let materials = p.materials.clone();
+                        view! {
+                            <li>
+                                <strong>{move || i18n.text(&title)}</strong>
+                                {p.minutes.map(|m| view! { " · "{move || i18n.f(Key::Minutes, &[("n", &m.to_string())])} })}
+                                {(!materials.is_empty()).then(|| view! {
+                                    <br/><span class="materials">{move || i18n.t(Key::Materials)}": "{move || materials.iter().map(|m| i18n.text(m)).collect::<Vec<_>>().join(", ")}</span>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}</ol>
+                }.into_any()
+            }
+        })
+    };
+    view! {
+        <details class="teacher-notes" on:toggle=move |_| content.ensure_challenge(&load_id)>
             <summary>{move || i18n.t(Key::TeacherNotes)}</summary>
             {notes}
         </details>

@@ -23,7 +23,8 @@ pub fn CanvasView(step: CanvasStep, ctx: StepCtx) -> impl IntoView {
     let step_id = step.id.to_string();
     // The earlier canvas this one may start from: the recalled step's notes, if it is one.
     let start_from = step.recall.clone().map(|recall| {
-        let from = super::recall::source(&recall, &ctx.work);
+        let own = super::recall::own_challenge(&ctx.work);
+        let from = super::recall::source(&recall, &ctx.work, own.as_deref());
         let from_step = recall.step.to_string();
         Signal::derive(move || {
             let notes = match store.answer(&from, &from_step) {

@@ -9,17 +9,33 @@ use crate::core::content::step::Recall;
 use crate::core::content::{CanvasTemplate, Step, StepSlot};
 use crate::core::i18n::Key;
 use crate::core::progress::answer::ideas_in_order;
+use crate::core::progress::work_ref::PROP_CHALLENGE;
 use crate::core::progress::{WorkKind, WorkRef};
 use crate::core::recap::{recap, Recap, RecapContext};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The work a recall reads from: the named lesson or challenge, else the current work.
-pub fn source(recall: &Recall, current: &WorkRef) -> WorkRef {
+/// The work a recall reads from: the named lesson or challenge, else the current work. A
+/// team project reads its own answers also where a recall names the project's challenge
+/// (`own_challenge`, see [`own_challenge`]).
+pub fn source(recall: &Recall, current: &WorkRef, own_challenge: Option<&str>) -> WorkRef {
     match (&recall.lesson, &recall.challenge) {
         (Some(l), _) => WorkRef::lesson(l.as_str()),
+        (None, Some(c)) if Some(c.as_str()) == own_challenge => current.clone(),
         (None, Some(c)) => WorkRef::challenge(c.as_str()),
         (None, None) => current.clone(),
+    }
+}
+
+/// The challenge a team project follows (untracked: it is fixed when the project starts).
+pub fn own_challenge(work: &WorkRef) -> Option<String> {
+    match work.kind {
+        WorkKind::Project => use_store().with(|p| {
+            p.work(work)
+                .and_then(|w| w.prop(PROP_CHALLENGE))
+                .map(String::from)
+        }),
+        _ => None,
     }
 }
 
@@ -28,7 +44,8 @@ pub fn RecallView(recall: Recall, ctx: StepCtx) -> impl IntoView {
     let i18n = use_i18n();
     let content = use_content();
     let store = use_store();
-    let from = source(&recall, &ctx.work);
+    let own = own_challenge(&ctx.work);
+    let from = source(&recall, &ctx.work, own.as_deref());
     let same_work = from == ctx.work;
     if !same_work {
         let ensure = from.clone();
@@ -59,8 +76,8 @@ pub fn RecallView(recall: Recall, ctx: StepCtx) -> impl IntoView {
     let work_name = {
         let from = from.clone();
         move || {
-            content
-                .work_title(&from, None)
+            store
+                .with_work(&from, |w| content.work_title(&from, w))
                 .map(|t| i18n.text(&t))
                 .unwrap_or_else(|| from.id.clone())
         }

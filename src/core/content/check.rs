@@ -1,5 +1,5 @@
-//! Checking a whole content folder against format v1: `index.json`, every file it lists,
-//! files it forgets, and the media paths the files name. Every problem comes out as a
+//! Checking a whole content folder against format v1 (and v1.1): `index.json`, every file
+//! it lists, files it forgets, the media paths the files name, and `local.json` if present. Every problem comes out as a
 //! [`Diagnostic`] with the file, line and column an author must edit.
 //!
 //! The folder is read through [`ContentSource`], so this module does no I/O itself: the
@@ -11,6 +11,7 @@ use super::id::Id;
 use super::index::{ContentIndex, ContentKind};
 use super::lesson::Lesson;
 use super::load::{self, Loaded};
+use super::local::LOCAL_FILE;
 use super::locate::locate;
 use super::problem::{path_to_string, JsonPath, Problem, ProblemKind, Seg};
 use super::recall::{cross_file_problems, FileText};
@@ -256,6 +257,7 @@ impl Checker<'_> {
             }
         }
         self.check_recalls(&listed, &index);
+        self.check_local();
 
         for kind in ContentKind::ALL {
             let mut names = self.source.files(kind.folder());
@@ -264,7 +266,7 @@ impl Checker<'_> {
                 let Some(id) = name.strip_suffix(".json") else {
                     continue;
                 };
-                if kind == ContentKind::Lesson && name == INDEX_FILE {
+                if kind == ContentKind::Lesson && (name == INDEX_FILE || name == LOCAL_FILE) {
                     continue;
                 }
                 if !index.has(kind, id) {
@@ -300,6 +302,22 @@ impl Checker<'_> {
             let (path, file) = &readable[i];
             let diagnostic = diagnostic(path, file.text, &problem, self.lang);
             self.report.diagnostics.push(diagnostic);
+        }
+    }
+
+    /// `local.json` (content v1.1), when the folder has one: it is optional.
+    fn check_local(&mut self) {
+        match self.source.read(LOCAL_FILE) {
+            Ok(Some(text)) => {
+                self.report.files_checked += 1;
+                let problems = match load::load_local(&text) {
+                    Ok(loaded) => loaded.problems,
+                    Err(problem) => vec![problem],
+                };
+                self.emit(LOCAL_FILE, &text, problems);
+            }
+            Ok(None) => {}
+            Err(reason) => self.unreadable(LOCAL_FILE, reason),
         }
     }
 
@@ -345,6 +363,9 @@ impl Checker<'_> {
             ContentKind::Canvas => load::load_canvas(id, text).map(|l| with_media(l, canvas_media)),
             ContentKind::RoleModel => {
                 load::load_role_model(id, text).map(|l| with_media(l, role_model_media))
+            }
+            ContentKind::Course => {
+                load::load_course(id, text, index).map(|l| with_media(l, no_media))
             }
         };
         let problems = match loaded {
@@ -397,6 +418,7 @@ fn kind_word(kind: ContentKind) -> &'static str {
         ContentKind::Canvas => "canvas",
         ContentKind::Challenge => "challenge",
         ContentKind::RoleModel => "role model",
+        ContentKind::Course => "course",
     }
 }
 
@@ -442,6 +464,10 @@ fn canvas_media(_: &CanvasTemplate) -> Media {
     Vec::new()
 }
 
+fn no_media<T>(_: &T) -> Media {
+    Vec::new()
+}
+
 fn role_model_media(model: &RoleModel) -> Media {
     model
         .portrait
@@ -464,6 +490,8 @@ pub fn is_content_path(path: &str) -> bool {
 /// pretty-printed with a trailing newline, in a fixed order.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn schemas() -> Vec<(&'static str, String)> {
+    use super::course::Course;
+    use super::local::{LocalOffers, LOCAL_SCHEMA_FILE};
     fn pretty(schema: schemars::Schema) -> String {
         let mut text = serde_json::to_string_pretty(&schema).expect("a schema is valid JSON");
         text.push('\n');
@@ -485,6 +513,14 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         (
             ContentKind::RoleModel.schema_file(),
             pretty(schemars::schema_for!(RoleModel)),
+        ),
+        (
+            ContentKind::Course.schema_file(),
+            pretty(schemars::schema_for!(Course)),
+        ),
+        (
+            LOCAL_SCHEMA_FILE,
+            pretty(schemars::schema_for!(LocalOffers)),
         ),
         (
             INDEX_SCHEMA_FILE,

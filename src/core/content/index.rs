@@ -18,6 +18,9 @@ pub struct ContentIndex {
     pub challenges: Vec<Id>,
     #[serde(default)]
     pub role_models: Vec<Id>,
+    /// Courses (content v1.1): plans of weeks of lessons and challenges.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub courses: Vec<Id>,
     /// Card summaries written by `spire-content index`. Read leniently: an entry that does
     /// not fit is left out and its file fetched instead; the id lists above stay the truth.
     #[serde(default, skip_serializing_if = "Summaries::is_empty")]
@@ -31,14 +34,17 @@ pub enum ContentKind {
     Canvas,
     Challenge,
     RoleModel,
+    /// Content v1.1.
+    Course,
 }
 
 impl ContentKind {
-    pub const ALL: [ContentKind; 4] = [
+    pub const ALL: [ContentKind; 5] = [
         ContentKind::Lesson,
         ContentKind::Canvas,
         ContentKind::Challenge,
         ContentKind::RoleModel,
+        ContentKind::Course,
     ];
 
     /// The folder inside the content root, with a trailing slash (empty for lessons).
@@ -48,6 +54,7 @@ impl ContentKind {
             ContentKind::Canvas => "canvases/",
             ContentKind::Challenge => "challenges/",
             ContentKind::RoleModel => "role-models/",
+            ContentKind::Course => "courses/",
         }
     }
 
@@ -63,6 +70,7 @@ impl ContentKind {
             ContentKind::Canvas => "canvases",
             ContentKind::Challenge => "challenges",
             ContentKind::RoleModel => "role_models",
+            ContentKind::Course => "courses",
         }
     }
 
@@ -72,6 +80,7 @@ impl ContentKind {
             ContentKind::Canvas => "canvas.schema.json",
             ContentKind::Challenge => "challenge.schema.json",
             ContentKind::RoleModel => "role-model.schema.json",
+            ContentKind::Course => "course.schema.json",
         }
     }
 }
@@ -83,6 +92,7 @@ impl ContentIndex {
             ContentKind::Canvas => &self.canvases,
             ContentKind::Challenge => &self.challenges,
             ContentKind::RoleModel => &self.role_models,
+            ContentKind::Course => &self.courses,
         }
     }
 

@@ -3,8 +3,10 @@
 
 use super::canvas::CanvasTemplate;
 use super::challenge::Challenge;
+use super::course::Course;
 use super::index::{ContentIndex, ContentKind};
 use super::lesson::Lesson;
+use super::local::LocalOffers;
 use super::problem::{Problem, ProblemKind};
 use super::role_model::RoleModel;
 use super::validate;
@@ -90,6 +92,24 @@ pub fn load_role_model(expected_id: &str, text: &str) -> Result<Loaded<RoleModel
     Ok(Loaded { value, problems })
 }
 
+pub fn load_course(
+    expected_id: &str,
+    text: &str,
+    index: &ContentIndex,
+) -> Result<Loaded<Course>, Problem> {
+    let value: Course = parse_json(text)?;
+    let mut problems = validate::validate_course(&value, index);
+    check_id(value.id.as_str(), expected_id, &mut problems);
+    Ok(Loaded { value, problems })
+}
+
+/// Parses `local.json` (it has no id: one file at a fixed path).
+pub fn load_local(text: &str) -> Result<Loaded<LocalOffers>, Problem> {
+    let value: LocalOffers = parse_json(text)?;
+    let problems = validate::validate_local(&value);
+    Ok(Loaded { value, problems })
+}
+
 /// Checks a file of any kind, returning only its problems (for the checker).
 pub fn check_file(kind: ContentKind, id: &str, text: &str, index: &ContentIndex) -> Vec<Problem> {
     let result = match kind {
@@ -97,6 +117,7 @@ pub fn check_file(kind: ContentKind, id: &str, text: &str, index: &ContentIndex)
         ContentKind::Challenge => load_challenge(id, text, index).map(|l| l.problems),
         ContentKind::Canvas => load_canvas(id, text).map(|l| l.problems),
         ContentKind::RoleModel => load_role_model(id, text).map(|l| l.problems),
+        ContentKind::Course => load_course(id, text, index).map(|l| l.problems),
     };
     result.unwrap_or_else(|p| vec![p])
 }

@@ -136,6 +136,14 @@ pub enum ProblemKind {
     },
     /// A prompt's `answer_with` that is empty or names a way twice.
     AnswerWithBad,
+    /// A course without weeks (content v1.1).
+    NoWeeks,
+    /// A week of a course without items.
+    EmptyWeek,
+    /// A link that must be `https://` is not (local offers).
+    LinkNotHttps(String),
+    /// A phase's `minutes` is 0 (v1.1).
+    ZeroMinutes,
 }
 
 fn kind_name(kind: ContentKind, lang: Lang) -> &'static str {
@@ -148,6 +156,8 @@ fn kind_name(kind: ContentKind, lang: Lang) -> &'static str {
         (ContentKind::Challenge, Lang::En) => "challenge",
         (ContentKind::RoleModel, Lang::Da) => "rollemodel",
         (ContentKind::RoleModel, Lang::En) => "role model",
+        (ContentKind::Course, Lang::Da) => "forløbsplan",
+        (ContentKind::Course, Lang::En) => "course",
     }
 }
 
@@ -297,6 +307,18 @@ impl ProblemKind {
                 "`answer_with` skal nævne mindst én svarform og hver kun én gang".into()
             }
             AnswerWithBad => "`answer_with` must name at least one way and each only once".into(),
+            NoWeeks if da => "`weeks` skal have mindst én uge".into(),
+            NoWeeks => "`weeks` needs at least one week".into(),
+            EmptyWeek if da => {
+                "`items`: en uge skal have mindst én lektion eller udfordring".into()
+            }
+            EmptyWeek => "`items`: a week needs at least one lesson or challenge".into(),
+            LinkNotHttps(l) if da => {
+                format!("`{l}` er ikke et link, der begynder med https:// og et værtsnavn")
+            }
+            LinkNotHttps(l) => format!("`{l}` is not a link starting with https:// and a host"),
+            ZeroMinutes if da => "`minutes` skal være mindst 1 (eller udeladt)".into(),
+            ZeroMinutes => "`minutes` must be at least 1 (or left out)".into(),
         }
     }
 }

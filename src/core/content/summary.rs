@@ -8,14 +8,16 @@
 
 use super::canvas::CanvasTemplate;
 use super::challenge::{Challenge, Host};
+use super::course::Course;
 use super::id::Id;
 use super::index::{ContentIndex, ContentKind};
+use super::lesson::unique;
 use super::lesson::Lesson;
 use super::load::{self, Loaded};
 use super::problem::{Problem, ProblemKind};
 use super::role_model::RoleModel;
 use super::step::Step;
-use super::vocab::{ChallengeFormat, Competence, Dimension, Level, Sector};
+use super::vocab::{ChallengeFormat, Competence, Dimension, Level, Sector, Subject};
 use crate::core::text::Text;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -63,11 +65,22 @@ pub struct LessonSummary {
     pub competences: Vec<Competence>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dimensions: Vec<Dimension>,
+    /// School subjects (content v1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<Subject>,
+    /// The role models the lesson links to (`role_models` and `role_model` steps), so a
+    /// profile page can list its lessons without fetching them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub role_models: Vec<Id>,
     /// How many steps the lesson has.
     pub steps: usize,
     /// How many of its steps take an answer: every type but `read` (a step the app cannot
     /// show takes none).
     pub tasks: usize,
+    /// The types of its steps, each once, in the order they first come (a card shows them
+    /// as icons). Optional: an index written before v1.1 has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,6 +95,42 @@ pub struct ChallengeSummary {
     pub host: Option<Host>,
     /// How many phases the challenge has.
     pub phases: usize,
+    /// The role models its `role_model` steps meet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub role_models: Vec<Id>,
+    /// The brief's first paragraph (rich text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brief: Option<Text>,
+    /// The sum of the phases' time estimates, when any phase has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    /// Each phase's title and time estimate, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<PhasePlan>,
+    /// What the team hands in: the titles of the competition entry's parts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hands_in: Vec<Text>,
+}
+
+/// A phase as a challenge card shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct PhasePlan {
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+}
+
+/// The first paragraph of a rich text (up to its first blank line).
+pub fn first_paragraph(text: &Text) -> Text {
+    text.map(|s| {
+        s.trim()
+            .split("\n\n")
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -109,6 +158,41 @@ pub struct CanvasSummary {
     pub attribution: Option<Text>,
 }
 
+/// A course's card: what the course list shows, and the files it names, so the list can
+/// add up hours and progress from the lessons' own summaries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct CourseSummary {
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Text>,
+    pub levels: Vec<Level>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<Subject>,
+    /// How many weeks the course has.
+    pub weeks: usize,
+    /// Its lessons, each once, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lessons: Vec<Id>,
+    /// Its challenges, each once, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub challenges: Vec<Id>,
+}
+
+impl From<&Course> for CourseSummary {
+    fn from(c: &Course) -> CourseSummary {
+        CourseSummary {
+            title: c.title.clone(),
+            summary: c.summary.clone(),
+            levels: c.levels.clone(),
+            subjects: c.subjects.clone(),
+            weeks: c.weeks.len(),
+            lessons: c.lessons(),
+            challenges: c.challenges(),
+        }
+    }
+}
+
 impl From<&Lesson> for LessonSummary {
     fn from(lesson: &Lesson) -> LessonSummary {
         LessonSummary {
@@ -118,12 +202,24 @@ impl From<&Lesson> for LessonSummary {
             minutes: lesson.minutes,
             competences: lesson.competences.clone(),
             dimensions: lesson.dimensions.clone(),
+            subjects: lesson.subjects.clone(),
+            role_models: lesson.linked_role_models(),
             steps: lesson.steps.len(),
             tasks: lesson
                 .steps
                 .iter()
                 .filter(|slot| slot.ready().is_some_and(|s| !matches!(s, Step::Read(_))))
                 .count(),
+            kinds: lesson.steps.iter().filter_map(|slot| slot.ready()).fold(
+                Vec::new(),
+                |mut kinds, step| {
+                    let kind = step.type_name();
+                    if !kinds.iter().any(|k| k == kind) {
+                        kinds.push(kind.to_string());
+                    }
+                    kinds
+                },
+            ),
         }
     }
 }
@@ -137,6 +233,21 @@ impl From<&Challenge> for ChallengeSummary {
             theme: c.theme.clone(),
             host: c.host.clone(),
             phases: c.phases.len(),
+            role_models: unique(c.steps().filter_map(|slot| match slot.ready() {
+                Some(Step::RoleModel(r)) => Some(&r.profile),
+                _ => None,
+            })),
+            brief: c.brief.as_ref().map(first_paragraph),
+            minutes: c.minutes(),
+            plan: c
+                .phases
+                .iter()
+                .map(|p| PhasePlan {
+                    title: p.title.clone(),
+                    minutes: p.minutes,
+                })
+                .collect(),
+            hands_in: c.entry.iter().map(|e| e.title.clone()).collect(),
         }
     }
 }
@@ -245,6 +356,23 @@ impl Summarise for CanvasTemplate {
     }
 }
 
+impl Summarise for Course {
+    type Summary = CourseSummary;
+    const KIND: ContentKind = ContentKind::Course;
+    fn summarise(&self) -> CourseSummary {
+        self.into()
+    }
+    fn load(id: &str, text: &str, index: &ContentIndex) -> Result<Loaded<Self>, Problem> {
+        load::load_course(id, text, index)
+    }
+    fn entries(all: &Summaries) -> &BTreeMap<Id, Hashed<CourseSummary>> {
+        &all.courses
+    }
+    fn entries_mut(all: &mut Summaries) -> &mut BTreeMap<Id, Hashed<CourseSummary>> {
+        &mut all.courses
+    }
+}
+
 /// The `summaries` of `index.json`: per kind, id → summary. Written in a fixed order
 /// (kinds as below, ids sorted) so the generated file diffs cleanly.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -258,6 +386,8 @@ pub struct Summaries {
     pub challenges: BTreeMap<Id, Hashed<ChallengeSummary>>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub role_models: BTreeMap<Id, Hashed<RoleModelSummary>>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub courses: BTreeMap<Id, Hashed<CourseSummary>>,
 }
 
 /// Never fails: what cannot be read is left out (see [`Summaries::read`]).
@@ -279,12 +409,16 @@ pub enum Freshness {
     Differs(String),
 }
 
+/// Summary fields added after content format v1: optional in an index.
+const ADDED_SINCE_V1: &[&str] = &["kinds"];
+
 impl Summaries {
     pub fn is_empty(&self) -> bool {
         self.lessons.is_empty()
             && self.canvases.is_empty()
             && self.challenges.is_empty()
             && self.role_models.is_empty()
+            && self.courses.is_empty()
     }
 
     /// Reads the value of `summaries` leniently: each entry that is malformed, partial or
@@ -308,11 +442,12 @@ impl Summaries {
                 }
                 Some(ContentKind::Challenge) => out.read_kind::<Challenge>(entries, &mut problems),
                 Some(ContentKind::RoleModel) => out.read_kind::<RoleModel>(entries, &mut problems),
+                Some(ContentKind::Course) => out.read_kind::<Course>(entries, &mut problems),
                 None => problems.push(unreadable(
                     json_path!["summaries", key.as_str()],
                     format!(
                         "unknown field `{key}`, expected one of `lessons`, `canvases`, \
-                         `challenges`, `role_models`"
+                         `challenges`, `role_models`, `courses`"
                     ),
                 )),
             }
@@ -384,6 +519,7 @@ impl Summaries {
             ContentKind::Canvas => add::<CanvasTemplate>(self, id, text, index),
             ContentKind::Challenge => add::<Challenge>(self, id, text, index),
             ContentKind::RoleModel => add::<RoleModel>(self, id, text, index),
+            ContentKind::Course => add::<Course>(self, id, text, index),
         }
     }
 
@@ -394,6 +530,7 @@ impl Summaries {
             ContentKind::Canvas => self.canvases.keys().collect(),
             ContentKind::Challenge => self.challenges.keys().collect(),
             ContentKind::RoleModel => self.role_models.keys().collect(),
+            ContentKind::Course => self.courses.keys().collect(),
         }
     }
 
@@ -407,6 +544,7 @@ impl Summaries {
             .retain(|id, _| listed(ContentKind::Challenge, id));
         self.role_models
             .retain(|id, _| listed(ContentKind::RoleModel, id));
+        self.courses.retain(|id, _| listed(ContentKind::Course, id));
     }
 
     /// The hash and the fields (as JSON, without the hash) of the summary of `id`.
@@ -424,6 +562,7 @@ impl Summaries {
             ContentKind::Canvas => of::<CanvasTemplate>(self, id),
             ContentKind::Challenge => of::<Challenge>(self, id),
             ContentKind::RoleModel => of::<RoleModel>(self, id),
+            ContentKind::Course => of::<Course>(self, id),
         }
     }
 
@@ -449,6 +588,8 @@ impl Summaries {
         let mut keys: Vec<&String> = fields.keys().chain(from_file.keys()).collect();
         keys.sort();
         keys.dedup();
+        // An index written before a field was added is not stale for lacking it.
+        keys.retain(|k| fields.contains_key(*k) || !ADDED_SINCE_V1.contains(&k.as_str()));
         Some(
             match keys
                 .into_iter()
@@ -621,6 +762,16 @@ mod tests {
             .unwrap();
         let fresh = all.freshness(ContentKind::Lesson, &id, LESSON, &index());
         assert_eq!(fresh, Some(Freshness::Fresh));
+
+        let mut without_kinds = all.clone();
+        if let Some(entry) = without_kinds.lessons.get_mut(&id) {
+            entry.summary.kinds.clear();
+        }
+        assert_eq!(
+            without_kinds.freshness(ContentKind::Lesson, &id, LESSON, &index()),
+            Some(Freshness::Fresh),
+            "an index from before `kinds` is not stale"
+        );
 
         let edited = LESSON.replace("45", "50");
         let stale = all.freshness(ContentKind::Lesson, &id, &edited, &index());

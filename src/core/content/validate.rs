@@ -2,8 +2,10 @@
 
 use super::canvas::CanvasTemplate;
 use super::challenge::Challenge;
+use super::course::{Course, CourseItem};
 use super::index::{ContentIndex, ContentKind};
 use super::lesson::Lesson;
+use super::local::{is_https_link, LocalOffers};
 use super::problem::{JsonPath, Problem, ProblemKind, Seg};
 use super::role_model::RoleModel;
 use super::step::{PhotoStep, Recall, Step, StepSlot, VoiceStep};
@@ -57,6 +59,12 @@ pub fn validate_challenge(challenge: &Challenge, index: &ContentIndex) -> Vec<Pr
             out.push(problem(
                 json_path!["phases", p, "steps"],
                 ProblemKind::NoSteps,
+            ));
+        }
+        if phase.minutes == Some(0) {
+            out.push(problem(
+                json_path!["phases", p, "minutes"],
+                ProblemKind::ZeroMinutes,
             ));
         }
         for (i, slot) in phase.steps.iter().enumerate() {
@@ -129,6 +137,56 @@ pub fn validate_role_model(model: &RoleModel) -> Vec<Problem> {
     let mut out = Vec::new();
     if model.levels.is_empty() {
         out.push(problem(json_path!["levels"], ProblemKind::NoLevels));
+    }
+    out
+}
+
+pub fn validate_course(course: &Course, index: &ContentIndex) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if course.levels.is_empty() {
+        out.push(problem(json_path!["levels"], ProblemKind::NoLevels));
+    }
+    if course.weeks.is_empty() {
+        out.push(problem(json_path!["weeks"], ProblemKind::NoWeeks));
+    }
+    for (w, week) in course.weeks.iter().enumerate() {
+        if week.items.is_empty() {
+            out.push(problem(
+                json_path!["weeks", w, "items"],
+                ProblemKind::EmptyWeek,
+            ));
+        }
+        for (i, item) in week.items.iter().enumerate() {
+            let (kind, key, id) = match item {
+                CourseItem::Lesson(id) => (ContentKind::Lesson, "lesson", id),
+                CourseItem::Challenge(id) => (ContentKind::Challenge, "challenge", id),
+            };
+            if !index.has(kind, id.as_str()) {
+                out.push(problem(
+                    json_path!["weeks", w, "items", i, key],
+                    missing(kind, id.as_str()),
+                ));
+            }
+        }
+    }
+    out
+}
+
+pub fn validate_local(local: &LocalOffers) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (i, offer) in local.offers.iter().enumerate() {
+        if offer.levels.is_empty() {
+            out.push(problem(
+                json_path!["offers", i, "levels"],
+                ProblemKind::NoLevels,
+            ));
+        }
+        if !is_https_link(&offer.link) {
+            out.push(problem(
+                json_path!["offers", i, "link"],
+                ProblemKind::LinkNotHttps(offer.link.clone()),
+            ));
+        }
     }
     out
 }

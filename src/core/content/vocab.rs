@@ -1,4 +1,5 @@
-//! The fixed vocabularies of the content format: levels, competences, dimensions, sectors.
+//! The fixed vocabularies of the content format: levels, competences, dimensions, sectors,
+//! school subjects and kinds of local offer.
 
 use crate::core::text::Lang;
 use serde::{Deserialize, Serialize};
@@ -112,6 +113,44 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// A school subject a lesson fits (content v1.1): the subjects of the Danish folkeskole,
+    /// some of upper secondary, and cross-curricular work.
+    Subject {
+        Dansk = "dansk", "Dansk", "Danish";
+        Engelsk = "engelsk", "Engelsk", "English";
+        Matematik = "matematik", "Matematik", "Mathematics";
+        NaturTeknologi = "natur-teknologi", "Natur/teknologi", "Science and technology";
+        Biologi = "biologi", "Biologi", "Biology";
+        Geografi = "geografi", "Geografi", "Geography";
+        FysikKemi = "fysik-kemi", "Fysik/kemi", "Physics and chemistry";
+        Historie = "historie", "Historie", "History";
+        Samfundsfag = "samfundsfag", "Samfundsfag", "Social studies";
+        Kristendomskundskab = "kristendomskundskab", "Kristendomskundskab", "Religious education";
+        HaandvaerkOgDesign = "haandvaerk-og-design", "Håndværk og design", "Craft and design";
+        Billedkunst = "billedkunst", "Billedkunst", "Visual arts";
+        Musik = "musik", "Musik", "Music";
+        Madkundskab = "madkundskab", "Madkundskab", "Food and home economics";
+        Idraet = "idraet", "Idræt", "Physical education";
+        Teknologiforstaaelse = "teknologiforstaaelse", "Teknologiforståelse", "Technology comprehension";
+        Innovation = "innovation", "Innovation", "Innovation";
+        Afsaetning = "afsaetning", "Afsætning", "Marketing";
+        Virksomhedsoekonomi = "virksomhedsoekonomi", "Virksomhedsøkonomi", "Business economics";
+        Tvaerfagligt = "tvaerfagligt", "Tværfagligt", "Cross-curricular";
+    }
+}
+
+vocabulary! {
+    /// The kind of a local offer (`local.json`, content v1.1).
+    OfferKind {
+        StartupCafe = "startup-cafe", "Iværksættercafé", "Startup café";
+        BusinessAdvisers = "business-advisers", "Erhvervsrådgivning", "Business advisers";
+        Event = "event", "Arrangement", "Event";
+        Mentors = "mentors", "Mentorer", "Mentors";
+        Other = "other", "Andet", "Other";
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,5 +172,15 @@ mod tests {
             Some(Dimension::Kreativitet)
         );
         assert_eq!(Sector::parse("space"), None);
+        assert_eq!(Subject::ALL.len(), 20);
+        for s in Subject::ALL {
+            assert_eq!(Subject::parse(s.id()), Some(*s));
+            let json = serde_json::to_string(s).unwrap();
+            assert_eq!(json, format!("\"{}\"", s.id()));
+        }
+        assert_eq!(
+            OfferKind::parse("startup-cafe"),
+            Some(OfferKind::StartupCafe)
+        );
     }
 }

@@ -465,7 +465,7 @@ mod tests {
                 s.push(x, y, w, h);
             }
             prop_assert!(s.points.iter().all(|&p| p <= SCALE));
-            prop_assert!(s.points.len() % 2 == 0);
+            prop_assert!(s.points.len().is_multiple_of(2));
         }
     }
 }

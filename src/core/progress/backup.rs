@@ -12,6 +12,9 @@ pub const BACKUP_FORMAT: &str = "spire-backup";
 /// Larger files are refused before parsing: a year of a pupil's written work is a few
 /// hundred KB; photos and recordings (content v1.1) add up to a few MB each.
 pub const MAX_BACKUP_BYTES: usize = 80 * 1024 * 1024;
+/// The written work in a backup (everything but its photos and recordings) stays under
+/// this: years of typing are far less, so more is not a pupil's backup.
+pub const MAX_WORK_BYTES: usize = 5 * 1024 * 1024;
 
 #[derive(Serialize)]
 struct BackupEnvelope<'a> {
@@ -76,7 +79,11 @@ pub fn backup_file_name(now: Millis) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     Empty,
-    TooLarge { bytes: usize },
+    /// The JSON ends before it is complete: a download or a copy that was cut off.
+    Truncated,
+    TooLarge {
+        bytes: usize,
+    },
     NotText,
     Restore(RestoreError),
 }
@@ -87,6 +94,12 @@ impl ImportError {
         match (self, lang) {
             (ImportError::Empty, Lang::Da) => "Filen er tom.".into(),
             (ImportError::Empty, Lang::En) => "The file is empty.".into(),
+            (ImportError::Truncated, Lang::Da) => {
+                "Filen er afkortet: den slutter, før dataene er færdige. Hent filen igen fra den anden enhed.".into()
+            }
+            (ImportError::Truncated, Lang::En) => {
+                "The file is cut off: it ends before its data does. Fetch the file again from the other device.".into()
+            }
             (ImportError::TooLarge { bytes }, Lang::Da) => format!(
                 "Filen er for stor ({} KB). En sikkerhedskopi fra Spire er under {mb} MB.",
                 bytes / 1024
@@ -142,6 +155,10 @@ pub fn read_backup(bytes: &[u8], local: &Progress) -> Result<BackupPreview, Impo
             column: e.column(),
         })
     })?;
+    let media_bytes = value.get("media").map_or(0, |m| m.to_string().len());
+    if bytes.len().saturating_sub(media_bytes) > MAX_WORK_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
     let exported_at = value.get("exported_at").and_then(Value::as_i64);
     let (media, dropped_media) = read_media(value.get("media"));
     // A backup, or a single saved entry kept aside by the app (downloaded from My work).
@@ -242,10 +259,14 @@ mod tests {
     fn hostile_files_are_refused_with_a_message() {
         let local = Progress::default();
         let huge = vec![b' '; MAX_BACKUP_BYTES + 1];
+        let mut wordy = b"{\"format\":\"spire-backup\",\"version\":2,\"data\":{\"pad\":\"".to_vec();
+        wordy.extend(std::iter::repeat_n(b'a', MAX_WORK_BYTES));
+        wordy.extend(b"\"}}");
         let cases: Vec<(&[u8], &str)> = vec![
             (b"", "Empty"),
             (b"   \n", "Empty"),
             (&huge, "TooLarge"),
+            (&wordy, "TooLarge"),
             (&[0xff, 0xfe, 0x00], "NotText"),
             (
                 b"{\"format\":\"spire-backup\",\"version\":2,\"data\":{",

@@ -5,6 +5,7 @@
 use super::answer::{Answer, RecordKind};
 use super::record::RecordId;
 pub use super::work_ref::{WorkKind, WorkRef};
+use crate::core::content::Level;
 use crate::core::text::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -95,10 +96,31 @@ pub struct Settings {
     /// The name the pupil chose to put on hand-ins; stays on the device.
     #[serde(default)]
     pub name: String,
+    /// The pupil's class level as a level id ("indskoling"…), asked once on Home. Kept as
+    /// text so a level this version does not know never makes the settings unreadable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// The young pupils' mode, when the pupil has chosen; `None` follows the level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub young: Option<bool>,
     #[serde(default)]
     pub updated: Millis,
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Settings {
+    /// The pupil's level, if it is one this version knows.
+    pub fn level(&self) -> Option<Level> {
+        self.level.as_deref().and_then(Level::parse)
+    }
+
+    /// Young pupils' mode: on for indskoling unless the pupil turned it off, and on for
+    /// anyone who turned it on.
+    pub fn young_mode(&self) -> bool {
+        self.young
+            .unwrap_or(self.level() == Some(Level::Indskoling))
+    }
 }
 
 /// Everything the pupil has done on this device.
@@ -248,6 +270,26 @@ impl Progress {
         true
     }
 
+    /// Sets (or with `None` forgets) the pupil's level.
+    pub fn set_level(&mut self, level: Option<Level>, now: Millis) -> bool {
+        let id = level.map(|l| l.id().to_string());
+        if self.settings.level == id {
+            return false;
+        }
+        self.settings.level = id;
+        self.settings.updated = now.max(self.settings.updated + 1);
+        true
+    }
+
+    pub fn set_young(&mut self, on: bool, now: Millis) -> bool {
+        if self.settings.young == Some(on) {
+            return false;
+        }
+        self.settings.young = Some(on);
+        self.settings.updated = now.max(self.settings.updated + 1);
+        true
+    }
+
     pub fn set_name(&mut self, name: &str, now: Millis) -> bool {
         if self.settings.name == name {
             return false;
@@ -314,6 +356,30 @@ mod tests {
 
     fn text(s: &str) -> Answer {
         Answer::Text { text: s.into() }
+    }
+
+    #[test]
+    fn the_level_is_asked_once_and_young_mode_follows_it_unless_chosen() {
+        let mut p = Progress::default();
+        assert_eq!(p.settings.level(), None);
+        assert!(!p.settings.young_mode());
+        assert!(p.set_level(Some(Level::Indskoling), 5));
+        assert!(
+            !p.set_level(Some(Level::Indskoling), 6),
+            "unchanged is no edit"
+        );
+        assert!(p.settings.young_mode(), "indskoling starts in young mode");
+        assert!(p.set_young(false, 7));
+        assert!(!p.settings.young_mode(), "the pupil's own choice wins");
+        assert!(p.set_level(Some(Level::Udskoling), 8));
+        assert!(p.set_young(true, 9));
+        assert!(p.settings.young_mode(), "anyone may turn it on");
+        assert!(p.set_level(None, 10));
+        assert_eq!(p.settings.level, None);
+        // A level a newer app knows is kept, and read as none.
+        let s: Settings = serde_json::from_str(r#"{"level":"forskerskole","updated":3}"#).unwrap();
+        assert_eq!(s.level(), None);
+        assert_eq!(s.level.as_deref(), Some("forskerskole"));
     }
 
     #[test]

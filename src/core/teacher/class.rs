@@ -6,7 +6,7 @@ use super::assignment::{item_progress, Assignment, ItemProgress};
 use super::csv::csv;
 use super::handin::{read_handin, HandIn, HandInError};
 use crate::core::content::{CanvasTemplate, Step};
-use crate::core::i18n::{fill, t, Key};
+use crate::core::i18n::{fill, step_kind, t, Key};
 use crate::core::progress::answer::ideas_in_order;
 use crate::core::progress::{Answer, Millis, RecordId, WorkRef};
 use crate::core::recap::{recap, Recap, RecapContext};
@@ -295,7 +295,13 @@ pub fn class_csv(
             let label = step
                 .label()
                 .map(|l| l.get(lang).to_string())
-                .unwrap_or_else(|| fill(t(lang, Key::StepNumber), &[("n", &n.to_string())]));
+                .unwrap_or_else(|| {
+                    let kind = t(lang, step_kind(step.type_name()));
+                    fill(
+                        t(lang, Key::StepNumber),
+                        &[("n", &n.to_string()), ("kind", kind)],
+                    )
+                });
             header.push(format!("{}: {label}", i.title));
         }
     }

@@ -197,7 +197,7 @@ fn clean(mut work: Work) -> Work {
 
 /// Checks nesting depth and text length in one pass over the bytes, before any parsing,
 /// so a hostile file costs no more than reading it once.
-fn scan(bytes: &[u8]) -> Result<(), HandInError> {
+pub(crate) fn scan(bytes: &[u8]) -> Result<(), HandInError> {
     let (mut depth, mut in_string, mut escaped, mut string_len) = (0usize, false, false, 0usize);
     for &b in bytes {
         if in_string {

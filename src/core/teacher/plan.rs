@@ -4,7 +4,7 @@
 //! shared out by what each kind of step usually takes, and marked as an estimate.
 
 use crate::core::content::{Challenge, Lesson, Step, StepSlot};
-use crate::core::text::Text;
+use crate::core::text::{Lang, Text};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanStep {
@@ -46,10 +46,16 @@ pub struct Plan {
     pub minutes: Option<u32>,
 }
 
-/// The subjects a lesson fits. **Hook:** content format v1 has no `subjects` yet; when the
-/// lesson model gains one (another branch adds it), return it here and the plan shows it.
-pub fn lesson_subjects(_lesson: &Lesson) -> Vec<Text> {
-    Vec::new()
+/// The school subjects a lesson fits (content v1.1 `subjects`), named in both languages.
+pub fn lesson_subjects(lesson: &Lesson) -> Vec<Text> {
+    lesson
+        .subjects
+        .iter()
+        .map(|s| Text::Localized {
+            da: Some(s.label(Lang::Da).to_string()),
+            en: Some(s.label(Lang::En).to_string()),
+        })
+        .collect()
 }
 
 pub fn lesson_plan(lesson: &Lesson) -> Plan {

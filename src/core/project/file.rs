@@ -1,0 +1,280 @@
+//! The project file: one team's project (and the host brief its challenge was made from, if
+//! any) in the envelope of a backup, so the team can carry it to another device. Importing
+//! merges it record by record with what that device has, as restoring a backup does: two
+//! devices that both worked on the project keep each other's newer work.
+
+use super::{source_of, team_name, ChallengeSource};
+use crate::core::progress::backup::{ImportError, MAX_BACKUP_BYTES};
+use crate::core::progress::stored::{restore_value, RestoreError, CURRENT_VERSION};
+use crate::core::progress::{Millis, Progress, WorkKind, WorkRef};
+use crate::core::text::slug;
+use serde::Serialize;
+use serde_json::Value;
+
+pub const PROJECT_FORMAT: &str = "spire-project";
+
+#[derive(Serialize)]
+struct ProjectEnvelope<'a> {
+    format: &'static str,
+    version: u32,
+    exported_at: Millis,
+    app_version: &'a str,
+    data: &'a Progress,
+}
+
+/// The part of `progress` a project file carries: the project and its host brief.
+pub fn project_part(progress: &Progress, project: &WorkRef) -> Progress {
+    let mut out = Progress::default();
+    let Some(work) = progress.work(project) else {
+        return out;
+    };
+    out.work.insert(project.key(), work.clone());
+    if let Some(ChallengeSource::Brief(b)) = source_of(Some(work)) {
+        let brief = WorkRef::brief(&b);
+        if let Some(w) = progress.work(&brief) {
+            out.work.insert(brief.key(), w.clone());
+        }
+    }
+    out
+}
+
+pub fn export_project(
+    progress: &Progress,
+    project: &WorkRef,
+    now: Millis,
+    app_version: &str,
+) -> String {
+    serde_json::to_string(&ProjectEnvelope {
+        format: PROJECT_FORMAT,
+        version: CURRENT_VERSION,
+        exported_at: now,
+        app_version,
+        data: &project_part(progress, project),
+    })
+    .unwrap_or_default()
+}
+
+/// `spire-project-<team>.json`.
+pub fn project_file_name(progress: &Progress, project: &WorkRef) -> String {
+    let team = slug(&team_name(progress.work(project)));
+    if team.is_empty() {
+        format!("spire-project-{}.json", project.id)
+    } else {
+        format!("spire-project-{team}.json")
+    }
+}
+
+/// What a project file holds, read and checked before anything is merged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectImport {
+    /// Only team projects and host briefs: a file never changes anything else.
+    pub progress: Progress,
+    /// The projects in the file: (project, team name).
+    pub projects: Vec<(WorkRef, String)>,
+    pub dropped: Vec<String>,
+}
+
+/// Reads a project file (a backup file is read too, and only its projects taken).
+pub fn read_project_file(bytes: &[u8]) -> Result<ProjectImport, ImportError> {
+    if bytes.len() > MAX_BACKUP_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            return ImportError::Truncated;
+        }
+        ImportError::Restore(RestoreError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        })
+    })?;
+    let format = match value.get("format").and_then(Value::as_str) {
+        Some(f @ (PROJECT_FORMAT | crate::core::progress::backup::BACKUP_FORMAT)) => f.to_string(),
+        _ => PROJECT_FORMAT.to_string(),
+    };
+    let restored = restore_value(value, &format).map_err(ImportError::Restore)?;
+    let mut progress = restored.progress;
+    progress.work.retain(|key, _| {
+        WorkRef::parse(key).is_some_and(|r| matches!(r.kind, WorkKind::Project | WorkKind::Brief))
+    });
+    // What a file says about this device (its language, its erasures) is not the file's.
+    progress.settings = Default::default();
+    progress.erased_at = 0;
+    progress.extra.clear();
+    let projects = progress
+        .live_work()
+        .filter(|(r, _)| r.kind == WorkKind::Project)
+        .map(|(r, w)| (r, super::normalise_team_name(&team_name(Some(w)))))
+        .collect();
+    Ok(ProjectImport {
+        progress,
+        projects,
+        dropped: restored.dropped,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::text;
+    use super::super::{start_project, ChallengeSource};
+    use super::*;
+    use crate::core::progress::merge::merge;
+    use crate::core::progress::{Idea, RecordId};
+
+    fn team(p: &mut Progress, id: &str, name: &str) -> WorkRef {
+        let r = WorkRef::project(id);
+        start_project(
+            p,
+            &r,
+            &ChallengeSource::Content("by".into()),
+            name,
+            &["Ida".into()],
+            1,
+        );
+        r
+    }
+
+    #[test]
+    fn a_project_travels_alone_and_merges_by_record() {
+        let mut here = Progress::default();
+        let lynet = team(&mut here, "p1", "Lynet");
+        team(&mut here, "p2", "Tordenen");
+        here.set_answer(&WorkRef::lesson("other"), "q", text("privat"), 2);
+        here.put_record(
+            &lynet,
+            "ideer",
+            RecordId::from_random(1),
+            Some(Idea {
+                text: "A".into(),
+                order: 1,
+            }),
+            3,
+        );
+        let file = export_project(&here, &lynet, 10, "0.1.0");
+        assert_eq!(project_file_name(&here, &lynet), "spire-project-lynet.json");
+
+        let import = read_project_file(file.as_bytes()).unwrap();
+        assert_eq!(import.projects, [(lynet.clone(), "Lynet".to_string())]);
+        assert_eq!(import.progress.work.len(), 1, "only the project travels");
+
+        // The other device added an idea meanwhile; this one adds another.
+        let mut there = import.progress.clone();
+        there.put_record(
+            &lynet,
+            "ideer",
+            RecordId::from_random(2),
+            Some(Idea {
+                text: "B".into(),
+                order: 2,
+            }),
+            20,
+        );
+        here.put_record(
+            &lynet,
+            "ideer",
+            RecordId::from_random(3),
+            Some(Idea {
+                text: "C".into(),
+                order: 3,
+            }),
+            21,
+        );
+        let back =
+            read_project_file(export_project(&there, &lynet, 30, "0.1.0").as_bytes()).unwrap();
+        let merged = merge(&here, &back.progress);
+        let ideas = crate::core::progress::answer::ideas_in_order(merged.answer(&lynet, "ideer"));
+        let texts: Vec<&str> = ideas.iter().map(|(_, i)| i.text.as_str()).collect();
+        assert_eq!(texts, ["A", "B", "C"]);
+        assert!(merged.work(&WorkRef::lesson("other")).is_some());
+    }
+
+    #[test]
+    fn a_project_on_a_brief_takes_the_brief_along() {
+        let mut p = Progress::default();
+        let r = WorkRef::project("p");
+        let brief = WorkRef::brief("b1");
+        p.set_prop(&brief, "host_name", "Havnen", 1);
+        start_project(
+            &mut p,
+            &r,
+            &ChallengeSource::Brief("b1".into()),
+            "Ankeret",
+            &["Bo".into()],
+            2,
+        );
+        let part = project_part(&p, &r);
+        assert_eq!(part.work.len(), 2);
+        assert!(part.work(&brief).is_some());
+    }
+
+    #[test]
+    fn only_projects_are_taken_from_a_file_and_junk_is_refused() {
+        let mut p = Progress::default();
+        team(&mut p, "p1", "Lynet");
+        p.set_answer(&WorkRef::lesson("l"), "q", text("x"), 1);
+        p.set_name("Ida Hansen", 1);
+        let backup = crate::core::progress::backup::export_backup(&p, 5, "0.1.0");
+        let import = read_project_file(backup.as_bytes()).unwrap();
+        assert_eq!(import.progress.work.len(), 1);
+        assert!(import.progress.settings.name.is_empty());
+        for bad in [
+            &b""[..],
+            b"{",
+            b"{\"format\":\"spire-project\",\"version\":99,\"data\":{}}",
+            &[0xff, 0xfe],
+        ] {
+            assert!(read_project_file(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_cut_off_or_hostile_file_says_what_is_wrong() {
+        let mut p = Progress::default();
+        team(&mut p, "p1", "Lynet");
+        let file = export_project(&p, &WorkRef::project("p1"), 5, "0.1.0");
+        let cut = &file.as_bytes()[..file.len() / 2];
+        assert_eq!(read_project_file(cut), Err(ImportError::Truncated));
+        let check = |bytes: &[u8], expected: ImportError| {
+            assert_eq!(read_project_file(bytes), Err(expected), "{bytes:?}");
+        };
+        check(b"   ", ImportError::Empty);
+        check(&[0xff, 0xfe, 0x00], ImportError::NotText);
+        check(
+            b"{\"format\":\"spire-project\",\"version\":99,\"data\":{}}",
+            ImportError::Restore(RestoreError::FromNewerApp(99)),
+        );
+        // Deep nesting is refused by the parser's depth limit, not by a stack overflow.
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(read_project_file(deep.as_bytes()).is_err());
+        // A huge team name is cut in what the import reports.
+        let mut q = Progress::default();
+        let r = team(&mut q, "p2", "Kort");
+        q.set_prop(
+            &r,
+            crate::core::progress::work_ref::PROP_TEAM,
+            &"x".repeat(5_000),
+            9,
+        );
+        let file = export_project(&q, &r, 10, "0.1.0");
+        let import = read_project_file(file.as_bytes()).unwrap();
+        assert_eq!(
+            import.projects[0].1.chars().count(),
+            super::super::MAX_TEAM_NAME
+        );
+        // A file with only broken or foreign items holds no project (as the browser test's).
+        let foreign = br#"{"format":"spire-project","version":3,"data":{"work":{"lesson:x":{"answers":7},"project:../../etc":{},"<script>":1}}}"#;
+        let import = read_project_file(foreign).unwrap();
+        assert!(import.projects.is_empty() && import.progress.work.is_empty());
+        // Other kinds of work in a file never come along.
+        let mut other = Progress::default();
+        other.set_answer(&WorkRef::lesson("l"), "q", text("x"), 1);
+        let backup = crate::core::progress::backup::export_backup(&other, 5, "0.1.0");
+        let import = read_project_file(backup.as_bytes()).unwrap();
+        assert!(import.projects.is_empty() && import.progress.work.is_empty());
+    }
+}
