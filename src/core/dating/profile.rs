@@ -7,7 +7,7 @@
 use crate::core::i18n::Key;
 use crate::core::progress::{Millis, RecordId};
 use crate::core::teacher::assignment::clip;
-use crate::core::teacher::codec::{base64url_decode, base64url_encode, crc32, Base64Error};
+use crate::core::teacher::codec::{base64url_encode, crc32, read_checksummed_code, CodeError};
 use crate::core::teacher::handin::{normalise_name, scan, HandInError};
 use serde_json::{json, Map, Value};
 
@@ -606,35 +606,12 @@ pub fn profile_code(deflated: &[u8]) -> String {
 
 /// The deflated bytes of a share code, checked. Whitespace inside is ignored.
 pub fn read_profile_code(code: &str) -> Result<Vec<u8>, ProfileError> {
-    let code: String = code.split_whitespace().collect();
-    if code.len() > MAX_CODE_CHARS {
-        return Err(ProfileError::TooLarge);
-    }
-    let rest = code
-        .strip_prefix(CODE_PREFIX)
-        .ok_or(ProfileError::CodeDamaged)?;
-    let (version, data) = rest.split_once('.').ok_or(ProfileError::CodeTruncated)?;
-    let version: u32 =
-        (!version.is_empty() && version.len() <= 4 && version.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| version.parse().ok())
-            .flatten()
-            .filter(|&v| v > 0)
-            .ok_or(ProfileError::CodeDamaged)?;
-    if version > CODE_VERSION {
-        return Err(ProfileError::CodeFromNewerApp(version));
-    }
-    let mut framed = base64url_decode(data).map_err(|e| match e {
-        Base64Error::BadLength | Base64Error::BadEnd => ProfileError::CodeTruncated,
-        Base64Error::BadChar => ProfileError::CodeDamaged,
-    })?;
-    if framed.len() < 5 {
-        return Err(ProfileError::CodeTruncated);
-    }
-    let sum = framed.split_off(framed.len() - 4);
-    if crc32(&framed).to_be_bytes()[..] != sum[..] {
-        return Err(ProfileError::CodeDamaged);
-    }
-    Ok(framed)
+    read_checksummed_code(code, CODE_PREFIX, MAX_CODE_CHARS, CODE_VERSION).map_err(|e| match e {
+        CodeError::TooLarge => ProfileError::TooLarge,
+        CodeError::Damaged | CodeError::BadChecksum => ProfileError::CodeDamaged,
+        CodeError::Truncated => ProfileError::CodeTruncated,
+        CodeError::FromNewerApp(v) => ProfileError::CodeFromNewerApp(v),
+    })
 }
 
 /// The share codes in pasted text, one per whitespace-separated word that starts with

@@ -233,6 +233,56 @@ impl<'a> ByteReader<'a> {
     }
 }
 
+/// Why a checksummed code (`<PREFIX><version>.<base64url(bytes ++ CRC-32)>`) was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeError {
+    TooLarge,
+    /// Not such a code, or a version that is no number.
+    Damaged,
+    Truncated,
+    FromNewerApp(u32),
+    /// The checksum does not hold: the code was cut or changed.
+    BadChecksum,
+}
+
+/// The checked bytes of a checksummed code (hand-ins, founder profiles). Whitespace inside
+/// is ignored (a platform may wrap a code over lines).
+pub fn read_checksummed_code(
+    code: &str,
+    prefix: &str,
+    max_chars: usize,
+    newest: u32,
+) -> Result<Vec<u8>, CodeError> {
+    let code: String = code.split_whitespace().collect();
+    if code.len() > max_chars {
+        return Err(CodeError::TooLarge);
+    }
+    let rest = code.strip_prefix(prefix).ok_or(CodeError::Damaged)?;
+    let (version, data) = rest.split_once('.').ok_or(CodeError::Truncated)?;
+    let ok_version =
+        !version.is_empty() && version.len() <= 4 && version.bytes().all(|b| b.is_ascii_digit());
+    let version: u32 = ok_version
+        .then(|| version.parse().ok())
+        .flatten()
+        .filter(|&v| v > 0)
+        .ok_or(CodeError::Damaged)?;
+    if version > newest {
+        return Err(CodeError::FromNewerApp(version));
+    }
+    let mut framed = base64url_decode(data).map_err(|e| match e {
+        Base64Error::BadLength | Base64Error::BadEnd => CodeError::Truncated,
+        Base64Error::BadChar => CodeError::Damaged,
+    })?;
+    if framed.len() < 5 {
+        return Err(CodeError::Truncated);
+    }
+    let sum = framed.split_off(framed.len() - 4);
+    if crc32(&framed).to_be_bytes()[..] != sum[..] {
+        return Err(CodeError::BadChecksum);
+    }
+    Ok(framed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

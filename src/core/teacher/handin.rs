@@ -13,7 +13,7 @@
 //! download); the framing and the checksum are here.
 
 use super::assignment::{clip, Assignment, MAX_CLASS_CHARS, MAX_TITLE_CHARS};
-use super::codec::{base64url_decode, base64url_encode, crc32, Base64Error};
+use super::codec::{base64url_encode, crc32, read_checksummed_code, CodeError};
 use crate::core::content::summary::content_hash;
 use crate::core::progress::stored::restore_work;
 use crate::core::progress::{Answer, Millis, Progress, RecordId, Work, WorkRef};
@@ -336,37 +336,13 @@ pub fn handin_code(deflated: &[u8]) -> String {
 /// The deflated bytes of a hand-in code, checked. Whitespace inside is ignored (learning
 /// platforms wrap long lines).
 pub fn read_handin_code(code: &str) -> Result<Vec<u8>, HandInError> {
-    let code: String = code.split_whitespace().collect();
-    if code.len() > MAX_CODE_CHARS {
-        return Err(HandInError::TooLarge);
-    }
-    let rest = code
-        .strip_prefix(CODE_PREFIX)
-        .ok_or(HandInError::CodeDamaged)?;
-    let (version, data) = rest.split_once('.').ok_or(HandInError::CodeTruncated)?;
-    let ok_version =
-        !version.is_empty() && version.len() <= 4 && version.bytes().all(|b| b.is_ascii_digit());
-    let version: u32 = ok_version
-        .then(|| version.parse().ok())
-        .flatten()
-        .filter(|&v| v > 0)
-        .ok_or(HandInError::CodeDamaged)?;
-    if version > CODE_VERSION {
-        return Err(HandInError::CodeFromNewerApp(version));
-    }
-    let mut framed = base64url_decode(data).map_err(|e| match e {
-        Base64Error::BadLength | Base64Error::BadEnd => HandInError::CodeTruncated,
-        Base64Error::BadChar => HandInError::CodeDamaged,
-    })?;
-    if framed.len() < 5 {
-        return Err(HandInError::CodeTruncated);
-    }
-    let sum = framed.split_off(framed.len() - 4);
-    if crc32(&framed).to_be_bytes()[..] != sum[..] {
+    read_checksummed_code(code, CODE_PREFIX, MAX_CODE_CHARS, CODE_VERSION).map_err(|e| match e {
+        CodeError::TooLarge => HandInError::TooLarge,
+        CodeError::Damaged => HandInError::CodeDamaged,
+        CodeError::FromNewerApp(v) => HandInError::CodeFromNewerApp(v),
         // Cannot tell a cut from a change here; a cut is by far the commoner.
-        return Err(HandInError::CodeTruncated);
-    }
-    Ok(framed)
+        CodeError::Truncated | CodeError::BadChecksum => HandInError::CodeTruncated,
+    })
 }
 
 /// The hand-in codes in pasted text. Each starts at `SPIRE<version>.`; a learning platform
