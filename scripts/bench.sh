@@ -44,3 +44,10 @@ echo
 echo "bench: measuring in headless Chromium (several minutes)"
 SPIRE_DIST=$(cd "$dist" && pwd) scripts/with-process-group.sh \
   cargo test --quiet --test bench -- --ignored --nocapture --test-threads=1
+
+# Lighthouse, pinned in bench/ (installed here, never by make test).
+if [ "$(bench/node_modules/.bin/lighthouse --version 2>/dev/null || true)" != "12.2.3" ]; then
+  echo "bench: installing Lighthouse 12.2.3 from npm (bench/package-lock.json)"
+  npm ci --prefix bench --no-audit --no-fund
+fi
+node scripts/lighthouse.mjs "$dist"

@@ -28,8 +28,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
 fi
 
 # wasm-opt from npm, project-local. Never Debian's binaryen: its builds die at start-up.
-if [ "$(node_modules/.bin/wasm-opt --version 2>/dev/null || true)" != "wasm-opt version $BINARYEN_VERSION (version_$BINARYEN_VERSION)" ]; then
-  log "installing binaryen $BINARYEN_VERSION from npm"
+# axe-core (pinned in package.json) for the browser tests' accessibility checks, too.
+if [ "$(node_modules/.bin/wasm-opt --version 2>/dev/null || true)" != "wasm-opt version $BINARYEN_VERSION (version_$BINARYEN_VERSION)" ] \
+  || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing binaryen $BINARYEN_VERSION and axe-core from npm"
   npm ci --no-audit --no-fund
 fi
 

@@ -415,6 +415,29 @@ pub fn set_document_lang(code: &str) {
     }
 }
 
+/// Removes the element with `id`, if there is one.
+pub fn remove_id(id: &str) {
+    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
+        el.remove();
+    }
+}
+
+/// Whether `<html>` has attribute `name` with `value` (set by boot.js before the app ran).
+pub fn root_attr_is(name: &str, value: &str) -> bool {
+    window()
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|el| el.get_attribute(name))
+        .is_some_and(|v| v == value)
+}
+
+/// Fires a plain event named `name` on the window, for boot.js to hear.
+pub fn dispatch_window_event(name: &str) {
+    if let Ok(event) = web_sys::Event::new(name) {
+        let _ = window().dispatch_event(&event);
+    }
+}
+
 /// Sets a class on `<html>`, so a mode (the young pupils' one) styles every page.
 pub fn set_root_class(name: &str, on: bool) {
     if let Some(el) = window().document().and_then(|d| d.document_element()) {

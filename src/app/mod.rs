@@ -35,14 +35,10 @@ pub fn App() -> impl IntoView {
     view! { <shell::Shell/> }
 }
 
-/// Mounts the app on the page, replacing the loading message.
+/// Mounts the app on the page, replacing the frame index.html shows while the WebAssembly
+/// loads. Both happen in one task, so the browser never paints the page without a frame.
 pub fn start() {
     console_error_panic_hook::set_once();
-    if let Some(boot) = browser::window()
-        .document()
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
-        boot.remove();
-    }
     leptos::mount::mount_to_body(App);
+    browser::remove_id("static-shell");
 }

@@ -2,7 +2,7 @@
 //! status, notices about saved data, the page itself, and the footer.
 
 use super::browser;
-use super::i18n::use_i18n;
+use super::i18n::{tr, use_i18n};
 use super::pages;
 use super::router::use_router;
 use super::store::{use_store, SaveStatus};
@@ -67,6 +67,7 @@ pub fn Shell() -> impl IntoView {
             browser::focus_id("main");
         }>{move || use_i18n().t(Key::SkipToContent)}</a>
         <Header/>
+        <UpdatePrompt/>
         <Notices/>
         <main id="main" tabindex="-1">
             {move || pages::page(page.get())}
@@ -139,6 +140,28 @@ fn Header() -> impl IntoView {
                 </button>
             </div>
         </header>
+    }
+}
+
+/// "A new version is ready": shown when boot.js reports a new service worker waiting. It
+/// is a polite status, never a dialog, and takes no focus, so it cannot interrupt typing;
+/// the new version starts only when the pupil presses the button.
+#[component]
+fn UpdatePrompt() -> impl IntoView {
+    let ready = RwSignal::new(browser::root_attr_is("data-update", "ready"));
+    let handle = window_event_listener_untyped("spire-update-ready", move |_| ready.set(true));
+    on_cleanup(move || handle.remove());
+    view! {
+        <div role="status" aria-live="polite" class="update-region">
+            <Show when=move || ready.get()>
+                <p class="notice notice-info update-prompt" id="update-prompt">
+                    <span>{tr(Key::UpdateReady)}</span>" "
+                    <button type="button" class="primary" on:click=|_| browser::dispatch_window_event("spire-update-apply")>
+                        {tr(Key::UpdateReload)}
+                    </button>
+                </p>
+            </Show>
+        </div>
     }
 }
 

@@ -23,6 +23,7 @@
 // Each test target uses only part of the harness.
 #![allow(dead_code, unused_imports)]
 
+pub mod axe;
 pub mod driver;
 pub mod files;
 pub mod http;
@@ -796,6 +797,21 @@ impl App {
         match self.client.execute(script, args).await {
             Ok(value) => value,
             Err(e) => panic!("script failed: {e}\n{script}"),
+        }
+    }
+
+    /// Runs `body` as an async function (`await` allowed; use `return`) and returns its
+    /// value; a thrown error fails the test.
+    pub async fn js_await(&self, body: &str) -> Value {
+        let script = format!(
+            "const done = arguments[arguments.length - 1]; \
+             (async () => {{ {body} }})().then(v => done({{ok: v === undefined ? null : v}}), \
+             e => done({{error: String(e)}}));"
+        );
+        match self.client.execute_async(&script, vec![]).await {
+            Ok(Value::Object(mut o)) if o.contains_key("ok") => o.remove("ok").unwrap_or_default(),
+            Ok(other) => panic!("script failed: {other}\n{body}"),
+            Err(e) => panic!("script failed: {e}\n{body}"),
         }
     }
 

@@ -36,6 +36,7 @@ pub struct StaticServer {
     root: PathBuf,
     log: Arc<Mutex<Vec<Served>>>,
     stop: Arc<AtomicBool>,
+    offline: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -43,6 +44,7 @@ struct Site {
     root: PathBuf,
     mount: String,
     log: Arc<Mutex<Vec<Served>>>,
+    offline: Arc<AtomicBool>,
 }
 
 impl StaticServer {
@@ -64,10 +66,12 @@ impl StaticServer {
         let addr = listener.local_addr().expect("the test server's address");
         let log = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
+        let offline = Arc::new(AtomicBool::new(false));
         let site = Arc::new(Site {
             root: root.clone(),
             mount: mount.clone(),
             log: log.clone(),
+            offline: offline.clone(),
         });
         let stop_flag = stop.clone();
         let thread = std::thread::Builder::new()
@@ -100,6 +104,7 @@ impl StaticServer {
             root,
             log,
             stop,
+            offline,
             thread: Some(thread),
         }
     }
@@ -136,6 +141,12 @@ impl StaticServer {
         self.requests().into_iter().map(|r| r.path).collect()
     }
 
+    /// Takes the network away (`true`) or gives it back: while offline, every connection is
+    /// closed before a reply, as when a Chromebook loses the school's Wi-Fi.
+    pub fn set_offline(&self, offline: bool) {
+        self.offline.store(offline, Ordering::SeqCst);
+    }
+
     pub fn clear_requests(&self) {
         self.log.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
@@ -162,6 +173,9 @@ fn normalise_mount(mount: &str) -> String {
 }
 
 async fn serve_connection(stream: TcpStream, site: Arc<Site>) {
+    if site.offline.load(Ordering::SeqCst) {
+        return;
+    }
     // One request per connection (`Connection: close`), like Python's HTTP/1.0 server.
     let _ = tokio::time::timeout(Duration::from_secs(30), async {
         let mut reader = BufReader::new(stream);

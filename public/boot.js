@@ -1,0 +1,95 @@
+// Runs before the WebAssembly: puts the page frame written in index.html into the saved
+// language and names the page, so a pupil sees the right page at once and nothing flashes
+// in the wrong language; then registers the service worker that keeps Spire working
+// offline. Kept small and free of network requests: the app itself owns everything else.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var shell = document.getElementById("static-shell");
+
+  // The saved settings, read only (the app is their one writer).
+  var settings = {};
+  try {
+    var stored = JSON.parse(localStorage.getItem("spire.settings") || "null");
+    settings = (stored && stored.data && stored.data.settings) || {};
+  } catch (e) {
+    // Unreadable or blocked storage: the app will say so; the frame stays in Danish.
+  }
+  var english = settings.lang === "en";
+  var young = typeof settings.young === "boolean" ? settings.young : settings.level === "indskoling";
+  if (english) root.lang = "en";
+  if (young) root.classList.add("young");
+
+  if (shell) {
+    if (english) {
+      shell.querySelectorAll("[data-en]").forEach(function (el) {
+        el.textContent = el.getAttribute("data-en");
+      });
+      shell.querySelectorAll("[data-label-en]").forEach(function (el) {
+        el.setAttribute("aria-label", el.getAttribute("data-label-en"));
+      });
+      shell.querySelectorAll("[data-lang-en]").forEach(function (el) {
+        el.setAttribute("lang", el.getAttribute("data-lang-en"));
+      });
+    }
+    nameThePage(shell);
+    // The skip link must not change the hash: the hash is the app's route.
+    var skip = shell.querySelector(".skip-link");
+    if (skip) {
+      skip.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        shell.querySelector("main").focus();
+      });
+    }
+  }
+
+  function nameThePage(shell) {
+    var path = location.hash.replace(/^#\/?/, "").split(/[?/]/);
+    var first = path[0] || "";
+    var known = path.length === 1 || first === "";
+    var title = shell.querySelector("#static-titles [data-route='" + first + "']");
+    var heading = shell.querySelector(".static-title");
+    if (title && known && heading) heading.textContent = title.textContent;
+    var section = { projects: "challenges", visitors: "role-models", "host-brief": "teacher", "my-assignments": "home" }[first] || first || "home";
+    var link = shell.querySelector("[data-nav='" + section + "']");
+    if (link) link.setAttribute("aria-current", "page");
+  }
+
+  // Offline and updates. A new version waits until the pupil chooses to reload, so it never
+  // interrupts typing; the app shows the prompt (it listens for "spire-update-ready") and
+  // asks for the reload with "spire-update-apply".
+  if (!("serviceWorker" in navigator)) return;
+  var reloading = false;
+  var listening = false;
+  function ready(reg) {
+    root.setAttribute("data-update", "ready");
+    window.dispatchEvent(new Event("spire-update-ready"));
+    if (listening) return;
+    listening = true;
+    window.addEventListener("spire-update-apply", function () {
+      if (!reg.waiting) return;
+      reloading = true;
+      reg.waiting.postMessage("skip-waiting");
+    });
+  }
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    if (reloading) location.reload();
+  });
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register("sw.js").then(function (reg) {
+      if (reg.waiting && navigator.serviceWorker.controller) ready(reg);
+      reg.addEventListener("updatefound", function () {
+        var incoming = reg.installing;
+        if (!incoming) return;
+        incoming.addEventListener("statechange", function () {
+          // With no controller this is the first install, not an update.
+          if (incoming.state === "installed" && navigator.serviceWorker.controller) ready(reg);
+        });
+      });
+      // A tab may stay open all day: look for a new version now and then.
+      setInterval(function () { reg.update().catch(function () {}); }, 30 * 60 * 1000);
+    }).catch(function () {
+      // No service worker (private mode, file://): Spire works, just not offline.
+    });
+  });
+})();

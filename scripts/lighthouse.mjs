@@ -1,0 +1,95 @@
+// `make bench`, part 3: Lighthouse 12.2.3 (bench/package.json; mobile preset: slow network
+// and 4x CPU) on the main routes of the release build, served from a sub-folder as a
+// school's web server would. Prints a table and writes target/bench/lighthouse.json.
+// Usage: node scripts/lighthouse.mjs [DIST]
+import { createServer } from "node:http";
+import { readFile, mkdir, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { extname, join, normalize, resolve } from "node:path";
+
+const run = promisify(execFile);
+const dist = resolve(process.argv[2] || "dist");
+const out = resolve("target/bench");
+const lighthouse = resolve("bench/node_modules/.bin/lighthouse");
+const MOUNT = "/spire/";
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
+  ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml", ".png": "image/png",
+  ".webp": "image/webp", ".webmanifest": "application/manifest+json",
+};
+
+// A plain static server, like the one a school would use.
+const server = createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  if (!path.startsWith(MOUNT)) return res.writeHead(404).end();
+  let file = normalize(join(dist, path.slice(MOUNT.length)));
+  if (!file.startsWith(dist)) return res.writeHead(404).end();
+  if (path.endsWith("/")) file = join(file, "index.html");
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] || "application/octet-stream" });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const base = `http://127.0.0.1:${server.address().port}${MOUNT}`;
+
+const index = JSON.parse(await readFile(join(dist, "lessons/index.json"), "utf8"));
+const id = (list) => (typeof list[0] === "string" ? list[0] : list[0].id);
+const routes = [
+  ["home", ""],
+  ["catalogue", "#/lessons"],
+  ["a lesson", `#/lessons/${id(index.lessons)}`],
+  ["a challenge", `#/challenges/${id(index.challenges)}`],
+  ["role models", "#/role-models"],
+  ["teacher", "#/teacher"],
+  ["my work", "#/my-work"],
+];
+
+const results = [];
+for (const [name, route] of routes) {
+  const file = join(out, `lighthouse-${name.replace(/ /g, "-")}.json`);
+  await run(
+    lighthouse,
+    [
+      base + route, "--quiet", "--output=json", `--output-path=${file}`,
+      "--only-categories=performance,accessibility,best-practices,seo",
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+    ],
+    { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || "/usr/bin/chromium" }, maxBuffer: 1 << 26 }
+  );
+  const report = JSON.parse(await readFile(file, "utf8"));
+  const score = (c) => report.categories[c]?.score ?? null;
+  const ms = (a) => Math.round(report.audits[a]?.numericValue ?? NaN);
+  results.push({
+    route: name,
+    url: route,
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    best_practices: score("best-practices"),
+    seo: score("seo"),
+    fcp_ms: ms("first-contentful-paint"),
+    lcp_ms: ms("largest-contentful-paint"),
+    tbt_ms: ms("total-blocking-time"),
+    cls: report.audits["cumulative-layout-shift"]?.numericValue ?? null,
+    failed: Object.values(report.audits)
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
+      .map((a) => a.id),
+  });
+}
+server.close();
+
+await mkdir(out, { recursive: true });
+await writeFile(join(out, "lighthouse.json"), JSON.stringify({ lighthouse: "12.2.3", results }, null, 2));
+const pad = (s, n) => String(s).padEnd(n);
+console.log(`\nLighthouse 12.2.3, mobile preset (simulated slow 4G, 4x CPU), ${base}`);
+console.log(pad("route", 14) + pad("perf", 6) + pad("a11y", 6) + pad("best", 6) + pad("seo", 6) +
+  pad("FCP ms", 8) + pad("LCP ms", 8) + pad("TBT ms", 8) + pad("CLS", 7) + "failed binary audits");
+for (const r of results) {
+  console.log(pad(r.route, 14) + pad(r.performance, 6) + pad(r.accessibility, 6) + pad(r.best_practices, 6) +
+    pad(r.seo, 6) + pad(r.fcp_ms, 8) + pad(r.lcp_ms, 8) + pad(r.tbt_ms, 8) +
+    pad(r.cls === null ? "" : r.cls.toFixed(3), 7) + r.failed.join(" "));
+}

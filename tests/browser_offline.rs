@@ -1,0 +1,358 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Offline, installable, and sealed: the service worker keeps Spire working without a
+//! network and brings a new version only when the pupil asks; the page frame in index.html
+//! shows in the saved language before the WebAssembly; the Content-Security-Policy lets
+//! the app run and nothing else.
+//!
+//! Run: `cargo test --test browser_offline -- --test-threads=1` after `make dist`.
+
+mod support;
+
+use serde_json::Value;
+use support::{App, Site};
+
+/// Waits until a service worker controls the page, i.e. everything it keeps offline is
+/// stored (it takes control only after storing all of it).
+async fn wait_until_offline_ready(app: &App) {
+    app.wait_until("a service worker controls the page", async || {
+        app.js_value("return !!navigator.serviceWorker.controller", vec![])
+            .await
+            == Value::Bool(true)
+    })
+    .await;
+}
+
+/// The names of Spire's caches in this browser.
+async fn cache_names(app: &App) -> Vec<String> {
+    support::string_list(
+        app.js_await("return (await caches.keys()).filter(k => k.startsWith('spire-'))")
+            .await,
+    )
+}
+
+/// A shipped lesson and its first prompt step, other than `except`.
+fn lesson_with_prompt(except: &str) -> (String, String) {
+    support::shipped_lesson_ids()
+        .into_iter()
+        .filter(|id| id != except)
+        .find_map(|id| {
+            let steps = support::steps_of(&support::shipped_lesson(&id));
+            let (step, _) = steps.into_iter().find(|(_, kind)| kind == "prompt")?;
+            Some((id, step))
+        })
+        .expect("a shipped lesson with a prompt step")
+}
+
+#[tokio::test]
+async fn a_pupil_keeps_working_when_the_network_goes() {
+    let app = App::in_subfolder().await;
+    app.open("").await;
+    app.wait_for_page("home").await;
+    wait_until_offline_ready(&app).await;
+    assert_eq!(
+        cache_names(&app).await.len(),
+        1,
+        "one cache, for this version"
+    );
+
+    // The Wi-Fi goes. Nothing reaches the server from now on.
+    app.server.set_offline(true);
+    app.server.clear_requests();
+    app.reload().await;
+    app.wait_for_page("home").await;
+
+    app.link("Forløb").await.click().await;
+    app.wait_for_page("lessons").await;
+    assert!(
+        app.count("main .lesson-card, main article").await > 0,
+        "the catalogue lists lessons offline"
+    );
+
+    // A lesson never opened before opens, and work in it is saved.
+    let (lesson, step) = lesson_with_prompt("");
+    app.open(&format!("#/lessons/{lesson}/{step}")).await;
+    let answer = "Skrevet uden net";
+    app.textbox("Dit svar").await.type_text(answer).await;
+    app.wait_until("the answer is saved", async || {
+        app.text_of("#save-status").await == "Gemt"
+    })
+    .await;
+    app.reload().await;
+    app.wait_until("the answer is there after a reload offline", async || {
+        app.textbox("Dit svar").await.value().await == answer
+    })
+    .await;
+    assert!(
+        app.server.requests().is_empty(),
+        "nothing reached the server while offline"
+    );
+
+    // The network comes back: content comes from it again.
+    app.server.set_offline(false);
+    app.reload().await;
+    app.wait_for_page("lesson").await;
+    app.wait_until("content is fetched again once online", async || {
+        app.server
+            .requested_paths()
+            .iter()
+            .any(|p| p.starts_with("/spire/lessons/"))
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_new_version_waits_for_the_pupil_and_keeps_the_work() {
+    let site = Site::shipped("update");
+    let app = App::serve(site.path(), "/").await;
+    let (lesson, step) = lesson_with_prompt("");
+    app.open(&format!("#/lessons/{lesson}/{step}")).await;
+    wait_until_offline_ready(&app).await;
+    let before = cache_names(&app).await;
+    assert_eq!(before.len(), 1, "{before:?}");
+
+    let field = app.textbox("Dit svar").await;
+    field.type_text("Først dette").await;
+
+    // A new version is deployed: a new service worker (its version changes).
+    let sw_path = site.path().join("sw.js");
+    let sw = std::fs::read_to_string(&sw_path).expect("sw.js");
+    let version_line = sw
+        .lines()
+        .find(|l| l.starts_with("const VERSION = \""))
+        .expect("sw.js names its version");
+    let next = version_line.replace("\";", "-next\";");
+    std::fs::write(&sw_path, sw.replace(version_line, &next)).expect("write sw.js");
+    app.js_await("await (await navigator.serviceWorker.getRegistration()).update()")
+        .await;
+
+    // The prompt comes without taking the pupil's focus: typing goes on where it was.
+    app.wait_for_visible("#update-prompt").await;
+    assert_eq!(
+        app.js("return document.activeElement && document.activeElement.id")
+            .await,
+        format!("answer-{step}"),
+        "the prompt must not take focus"
+    );
+    field.type_text(" og så dette").await;
+    app.wait_until("the answer is saved", async || {
+        app.text_of("#save-status").await == "Gemt"
+    })
+    .await;
+    assert_eq!(
+        app.js_await("return !!(await navigator.serviceWorker.getRegistration()).waiting")
+            .await,
+        Value::Bool(true),
+        "the new version waits"
+    );
+    assert!(
+        cache_names(&app).await.contains(&before[0]),
+        "the old version still serves"
+    );
+
+    // The pupil chooses to reload: the new version takes over, the old cache is gone, and
+    // the work is all there.
+    app.button("Genindlæs nu").await.click().await;
+    app.wait_until("the new version's cache replaces the old", async || {
+        let names = cache_names(&app).await;
+        names.len() == 1 && names != before
+    })
+    .await;
+    app.wait_until("the work survives the update", async || {
+        app.textbox("Dit svar").await.value().await == "Først dette og så dette"
+    })
+    .await;
+    assert_eq!(app.count("#update-prompt").await, 0);
+}
+
+#[tokio::test]
+async fn the_frame_shows_in_the_saved_language_before_the_app_and_does_not_move() {
+    // A copy whose WebAssembly never arrives: what a pupil sees while it loads.
+    let site = Site::shipped("frame");
+    for entry in std::fs::read_dir(site.path()).expect("the site") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "wasm") {
+            std::fs::remove_file(&path).expect("remove the wasm");
+        }
+    }
+    // The pupil chose English in the app: the settings entry the app itself wrote.
+    let app = App::at_root().await;
+    app.open("#/lessons").await;
+    app.wait_for_page("lessons").await;
+    app.button("Switch to English").await.click().await;
+    app.wait_until("the app is in English", async || {
+        app.html_lang().await == "en"
+    })
+    .await;
+    let settings = app
+        .wait_for_value("the app saves its settings", async || {
+            app.local_storage_get("spire.settings")
+                .await
+                .filter(|s| s.contains("\"en\""))
+        })
+        .await;
+    app.reload().await;
+    app.wait_for_page("lessons").await;
+    assert_eq!(app.count("#static-shell").await, 0, "the frame is replaced");
+    assert_eq!(app.count("header").await, 1);
+    assert_eq!(app.count("main").await, 1);
+    assert_eq!(app.text_of("h1").await, "Lessons");
+    let app_layout = layout(&app).await;
+
+    let frame = App::serve(site.path(), "/").await;
+    frame.open("#/lessons").await;
+    frame.local_storage_set("spire.settings", &settings).await;
+    frame.reload().await;
+    frame.wait_for("#static-shell h1").await;
+    assert_eq!(frame.html_lang().await, "en");
+    assert_eq!(frame.text_of("#static-shell h1").await, "Lessons");
+    assert_eq!(
+        frame
+            .attr_of("#static-shell nav a[data-nav='lessons']", "aria-current")
+            .await
+            .as_deref(),
+        Some("page")
+    );
+    frame.see_text("Loading …").await;
+    frame
+        .see_text("Spire keeps everything on this device.")
+        .await;
+    // The app's header, menu and heading are where the frame had them.
+    assert_eq!(
+        layout(&frame).await,
+        app_layout,
+        "header, menu and heading must not move"
+    );
+}
+
+/// Where the header, each menu link and the main heading are, in whole pixels.
+async fn layout(app: &App) -> Value {
+    app.js_value(
+        "const r = e => { const b = e.getBoundingClientRect(); \
+           return [Math.round(b.x), Math.round(b.y), Math.round(b.width), Math.round(b.height)]; }; \
+         return { header: r(document.querySelector('header')), \
+                  nav: [...document.querySelectorAll('header nav a')].map(a => [a.textContent, r(a)]), \
+                  heading: r(document.querySelector('main h1')).slice(0, 2) };",
+        vec![],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_security_policy_lets_the_app_run_and_stops_injected_code() {
+    let app = App::at_root().await;
+    app.open("").await;
+    app.wait_for_page("home").await;
+
+    let policy = app
+        .attr_of("meta[http-equiv='Content-Security-Policy']", "content")
+        .await
+        .expect("a Content-Security-Policy");
+    let script_src = policy
+        .split(';')
+        .map(str::trim)
+        .find(|d| d.starts_with("script-src "))
+        .expect("a script-src directive");
+    assert!(
+        script_src.starts_with("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+        "{policy}"
+    );
+    assert!(!script_src.contains("'unsafe-inline'") && !script_src.contains("'unsafe-eval'"));
+    assert!(policy.contains("connect-src 'self'"), "{policy}");
+    assert!(policy.contains("object-src 'none'"), "{policy}");
+
+    // The app itself never trips the policy, on any main page.
+    for (nav, page) in [
+        ("Forløb", "lessons"),
+        ("Udfordringer", "challenges"),
+        ("Rollemodeller", "role-models"),
+        ("Lærer", "teacher"),
+        ("Mit arbejde", "my-work"),
+    ] {
+        app.within("header nav").link(nav).await.click().await;
+        app.wait_for_page(page).await;
+    }
+    let (lesson, step) = lesson_with_prompt("");
+    app.open(&format!("#/lessons/{lesson}/{step}")).await;
+    app.wait_for_page("lesson").await;
+    let refused: Vec<_> = app
+        .console_log()
+        .await
+        .into_iter()
+        .filter(|e| e.message.contains("Content Security Policy"))
+        .collect();
+    assert!(
+        refused.is_empty(),
+        "the app trips its own policy: {refused:#?}"
+    );
+
+    // An injected inline script and an image from another host are both refused.
+    app.js_value(
+        "window.__violations = []; window.__ran = false; \
+         document.addEventListener('securitypolicyviolation', \
+           e => window.__violations.push(e.effectiveDirective)); \
+         const s = document.createElement('script'); s.textContent = 'window.__ran = true'; \
+         document.body.appendChild(s); \
+         const i = document.createElement('img'); i.src = 'http://127.0.0.2:1/tracker.png'; \
+         document.body.appendChild(i);",
+        vec![],
+    )
+    .await;
+    app.wait_until("both are reported as blocked", async || {
+        app.js_value("return window.__violations.length", vec![])
+            .await
+            == Value::from(2)
+    })
+    .await;
+    assert_eq!(
+        app.js_value("return window.__ran", vec![]).await,
+        Value::Bool(false)
+    );
+    let mut blocked =
+        support::string_list(app.js_value("return window.__violations", vec![]).await);
+    blocked.sort();
+    assert_eq!(blocked, ["img-src", "script-src-elem"]);
+}
+
+#[tokio::test]
+async fn the_app_can_be_installed_with_its_own_icons() {
+    let app = App::at_root().await;
+    app.open("").await;
+    app.wait_for_page("home").await;
+    let manifest = app
+        .js_await(
+            "const link = document.querySelector('link[rel=manifest]'); \
+             const m = await (await fetch(link.href)).json(); \
+             const icons = await Promise.all(m.icons.map(async i => { \
+               const r = await fetch(new URL(i.src, link.href)); \
+               return [i.src, r.status, r.headers.get('content-type')]; })); \
+             return { name: m.name, short: m.short_name, start: m.start_url, \
+                      display: m.display, icons };",
+        )
+        .await;
+    assert_eq!(manifest["short"], "Spire");
+    assert_eq!(
+        manifest["start"], "./",
+        "relative, so a sub-folder deploy works"
+    );
+    assert_eq!(manifest["display"], "standalone");
+    let icons = manifest["icons"].as_array().expect("icons");
+    assert!(icons.len() >= 3, "{manifest}");
+    for icon in icons {
+        assert_eq!(icon[1], 200, "{icon}");
+        assert!(
+            icon[2].as_str().unwrap_or_default().starts_with("image/"),
+            "{icon}"
+        );
+    }
+    let sizes: Vec<_> = icons
+        .iter()
+        .map(|i| i[0].as_str().unwrap_or_default())
+        .collect();
+    assert!(
+        sizes.iter().any(|s| s.ends_with("192.png"))
+            && sizes.iter().any(|s| s.ends_with("512.png"))
+    );
+    for host in app.resource_hosts().await {
+        assert_eq!(host, app.host(), "everything comes from the app's own host");
+    }
+}
