@@ -669,7 +669,11 @@ async fn a_course_shows_its_weeks_hours_and_the_pupils_progress() {
         .sum();
     click_link(&app, &strings(&course["title"])[0]).await;
     app.wait_for_page("course").await;
-    assert_eq!(app.count(".week").await, weeks.len());
+    // The page shows before the course file has arrived.
+    app.wait_until("the course's weeks are listed", async || {
+        app.count(".week").await == weeks.len()
+    })
+    .await;
     let hours_text = app.text_of("#course-hours").await;
     assert!(
         hours_text.contains(&hours(minutes as u32, Lang::Da)),

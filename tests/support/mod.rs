@@ -725,13 +725,15 @@ impl App {
                     .unwrap_or_else(|e| e.into_inner())
                     .clone();
                 // Chromium writes `name.crdownload` and renames it when complete, so a file
-                // with the final name is whole.
+                // with the final name is whole; but a small download made from a blob can
+                // appear under its final name before its bytes (seen once with a CSV read
+                // empty), and the app never offers an empty file, so wait for content.
                 let name = self
                     .downloaded_files()
                     .into_iter()
                     .find(|name| glob_match(pattern, name) && !taken.contains(name))?;
                 let bytes = std::fs::read(dir.join(&name)).ok()?;
-                Some((name, bytes))
+                (!bytes.is_empty()).then_some((name, bytes))
             })
             .await;
         match found {
