@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import { readFile, mkdir, writeFile } from "node:fs/promises";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
 import { extname, join, normalize, resolve } from "node:path";
 
 const run = promisify(execFile);
@@ -19,7 +20,9 @@ const TYPES = {
   ".webp": "image/webp", ".webmanifest": "application/manifest+json",
 };
 
-// A plain static server, like the one a school would use.
+// A plain static server, like the one a school would use, with gzip as nearly every web
+// server has it on (Lighthouse's simulated network counts the bytes sent).
+const gzipped = new Map();
 const server = createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
   if (!path.startsWith(MOUNT)) return res.writeHead(404).end();
@@ -28,7 +31,14 @@ const server = createServer(async (req, res) => {
   if (path.endsWith("/")) file = join(file, "index.html");
   try {
     const body = await readFile(file);
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] || "application/octet-stream" });
+    const headers = { "Content-Type": TYPES[extname(file)] || "application/octet-stream" };
+    if (/\bgzip\b/.test(req.headers["accept-encoding"] || "") && !/\.(png|webp)$/.test(file)) {
+      if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
+      headers["Content-Encoding"] = "gzip";
+      res.writeHead(200, headers);
+      return res.end(gzipped.get(file));
+    }
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404).end();
@@ -75,9 +85,10 @@ for (const [name, route] of routes) {
     lcp_ms: ms("largest-contentful-paint"),
     tbt_ms: ms("total-blocking-time"),
     cls: report.audits["cumulative-layout-shift"]?.numericValue ?? null,
-    failed: Object.values(report.audits)
-      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
-      .map((a) => a.id),
+    // Audits that count towards a score (weight > 0) and did not pass.
+    failed: Object.values(report.categories)
+      .flatMap((c) => c.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id))
+      .filter((id) => { const a = report.audits[id]; return a && a.score !== null && a.score < 0.9; }),
   });
 }
 server.close();
@@ -85,9 +96,9 @@ server.close();
 await mkdir(out, { recursive: true });
 await writeFile(join(out, "lighthouse.json"), JSON.stringify({ lighthouse: "12.2.3", results }, null, 2));
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`\nLighthouse 12.2.3, mobile preset (simulated slow 4G, 4x CPU), ${base}`);
+console.log(`\nLighthouse 12.2.3, mobile preset (simulated slow 4G, 4x CPU), gzip, ${base}`);
 console.log(pad("route", 14) + pad("perf", 6) + pad("a11y", 6) + pad("best", 6) + pad("seo", 6) +
-  pad("FCP ms", 8) + pad("LCP ms", 8) + pad("TBT ms", 8) + pad("CLS", 7) + "failed binary audits");
+  pad("FCP ms", 8) + pad("LCP ms", 8) + pad("TBT ms", 8) + pad("CLS", 7) + "audits below 0.9");
 for (const r of results) {
   console.log(pad(r.route, 14) + pad(r.performance, 6) + pad(r.accessibility, 6) + pad(r.best_practices, 6) +
     pad(r.seo, 6) + pad(r.fcp_ms, 8) + pad(r.lcp_ms, 8) + pad(r.tbt_ms, 8) +
