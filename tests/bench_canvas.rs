@@ -11,14 +11,13 @@
 
 mod support;
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use fantoccini::actions::{
     InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
 };
 use serde_json::{json, Value};
-use support::{dist_dir, App, ChromeDriver};
+use support::{App, Site};
 
 const NOTES: usize = 200;
 const KEYS: usize = 60;
@@ -62,46 +61,6 @@ fn numbers(value: Value) -> Vec<f64> {
         .unwrap_or_default()
 }
 
-async fn cdp(app: &App, cmd: &str, params: Value) -> Value {
-    let addr = chromedriver_addr(app).expect("chromedriver's port is in its log");
-    let session = app
-        .client()
-        .session_id()
-        .await
-        .ok()
-        .flatten()
-        .expect("a session id");
-    let path = format!("/session/{session}/goog/cdp/execute");
-    let body = json!({"cmd": cmd, "params": params});
-    tokio::task::spawn_blocking(move || ChromeDriver::command(addr, "POST", &path, &body))
-        .await
-        .expect("the DevTools command ran")
-        .unwrap_or_else(|e| panic!("DevTools {cmd} failed: {e}"))
-}
-
-fn chromedriver_addr(app: &App) -> Option<std::net::SocketAddr> {
-    let dir = app.profile_dir().parent()?.to_path_buf();
-    let mut logs: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("chromedriver-") && n.ends_with(".log"))
-        })
-        .collect();
-    logs.sort();
-    let text = std::fs::read_to_string(logs.last()?).ok()?;
-    let port: u16 = text
-        .split("on port ")
-        .nth(1)?
-        .split(|c: char| !c.is_ascii_digit())
-        .next()?
-        .parse()
-        .ok()?;
-    Some(std::net::SocketAddr::from(([127, 0, 0, 1], port)))
-}
-
 /// Types `n` letters one at a time, as a pupil does: each key is sent once the previous one
 /// has been measured (sent in one burst, keys queue behind each other and the queue is
 /// what gets measured).
@@ -142,8 +101,8 @@ struct Cpu {
 async fn main_thread_per_key(app: &App, field: &str) -> Cpu {
     const N: usize = 30;
     app.click(field).await;
-    cdp(app, "Performance.enable", json!({})).await;
-    let before = cdp(app, "Performance.getMetrics", json!({})).await;
+    app.cdp("Performance.enable", json!({})).await;
+    let before = app.cdp("Performance.getMetrics", json!({})).await;
     for i in 0..N {
         let c = (b'a' + (i % 26) as u8) as char;
         let actions = KeyActions::new("keyboard".to_string())
@@ -155,7 +114,7 @@ async fn main_thread_per_key(app: &App, field: &str) -> Cpu {
             .expect("type a key");
         tokio::time::sleep(Duration::from_millis(60)).await;
     }
-    let after = cdp(app, "Performance.getMetrics", json!({})).await;
+    let after = app.cdp("Performance.getMetrics", json!({})).await;
     let get = |v: &Value, name: &str| {
         v["metrics"]
             .as_array()
@@ -173,39 +132,15 @@ async fn main_thread_per_key(app: &App, field: &str) -> Cpu {
 }
 
 /// A copy of `dist/` with a plain page holding one textarea, for the baseline.
-struct Site(PathBuf);
-
-impl Drop for Site {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 fn site() -> Site {
-    let dir = std::env::temp_dir().join(format!("spire-bench-canvas-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(&dist_dir(), &dir);
-    std::fs::write(
-        dir.join("plain-textarea.html"),
+    let site = Site::shipped("bench-canvas");
+    site.write(
+        "plain-textarea.html",
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>plain</title>\
          <link rel=\"icon\" href=\"favicon.svg\"></head>\
          <body><label for=\"t\">Text</label><textarea id=\"t\" rows=\"3\"></textarea></body></html>",
-    )
-    .expect("write the plain page");
-    Site(dir)
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).expect("create a folder");
-    for entry in std::fs::read_dir(from).expect("read a folder") {
-        let entry = entry.expect("an entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("a file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy a file");
-        }
-    }
+    );
+    site
 }
 
 /// Opens a free-standing Business Model Canvas holding `NOTES` notes (written into its
@@ -255,18 +190,20 @@ async fn full_canvas(app: &App) -> String {
 #[ignore = "a measurement: run with `make bench`"]
 async fn typing_and_dragging_on_a_200_note_canvas_under_4x_throttling() {
     let site = site();
-    let app = App::serve(&site.0, "/").await;
+    let app = App::serve(site.path(), "/").await;
 
     // Baseline: a plain textarea, same keys, same throttling.
     app.open("plain-textarea.html").await;
     app.click("#t").await;
-    cdp(&app, "Emulation.setCPUThrottlingRate", json!({"rate": 4})).await;
+    app.cdp("Emulation.setCPUThrottlingRate", json!({"rate": 4}))
+        .await;
     app.js_value(MEASURE_KEYS, vec![]).await;
     type_keys(&app, KEYS).await;
     let plain = keystrokes(&app).await;
     let plain_js = numbers(app.js_value("return window.__js", vec![]).await);
     let plain_frame = numbers(app.js_value("return window.__frame", vec![]).await);
-    cdp(&app, "Emulation.setCPUThrottlingRate", json!({"rate": 1})).await;
+    app.cdp("Emulation.setCPUThrottlingRate", json!({"rate": 1}))
+        .await;
 
     let plain_cpu = main_thread_per_key(&app, "#t").await;
 
@@ -276,7 +213,8 @@ async fn typing_and_dragging_on_a_200_note_canvas_under_4x_throttling() {
         "main .board-block[data-block=\"value-propositions\"] .note:nth-child(10) .note-text";
     let board_cpu = main_thread_per_key(&app, field).await;
     app.click(field).await;
-    cdp(&app, "Emulation.setCPUThrottlingRate", json!({"rate": 4})).await;
+    app.cdp("Emulation.setCPUThrottlingRate", json!({"rate": 4}))
+        .await;
     app.js_value(MEASURE_KEYS, vec![]).await;
     type_keys(&app, KEYS).await;
     let board = keystrokes(&app).await;
@@ -326,7 +264,8 @@ async fn typing_and_dragging_on_a_200_note_canvas_under_4x_throttling() {
         )
         .await,
     );
-    cdp(&app, "Emulation.setCPUThrottlingRate", json!({"rate": 1})).await;
+    app.cdp("Emulation.setCPUThrottlingRate", json!({"rate": 1}))
+        .await;
 
     let (p50, p95) = (percentile(board.clone(), 0.5), percentile(board, 0.95));
     let (b50, b95) = (percentile(plain.clone(), 0.5), percentile(plain, 0.95));

@@ -10,8 +10,7 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
 use std::time::Duration;
 
 use fantoccini::actions::{
@@ -20,63 +19,9 @@ use fantoccini::actions::{
 };
 use fantoccini::key::Key;
 use serde_json::{json, Value};
-use support::{dist_dir, App, ChromeDriver};
+use support::{App, ScratchDir, Site};
 
 // ----- a site with content written here to the v1 contract --------------------------------
-
-/// A copy of `dist/` whose `lessons/` holds only what a test writes. Removed when dropped.
-struct TempSite(PathBuf);
-
-impl TempSite {
-    fn new(label: &str) -> TempSite {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let dir = std::env::temp_dir().join(format!(
-            "spire-canvas-test-{}-{n}-{label}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        copy_dir(&dist_dir(), &dir, &["lessons"]);
-        std::fs::create_dir_all(dir.join("lessons")).expect("create lessons/");
-        TempSite(dir)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn write_json(&self, relative: &str, value: &Value) {
-        let path = self.0.join("lessons").join(relative);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("create a content folder");
-        }
-        let text = serde_json::to_string_pretty(value).expect("serialise JSON");
-        std::fs::write(&path, text).expect("write a content file");
-    }
-}
-
-impl Drop for TempSite {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path, skip: &[&str]) {
-    std::fs::create_dir_all(to).expect("create a copy folder");
-    for entry in std::fs::read_dir(from).expect("read a folder to copy") {
-        let entry = entry.expect("a folder entry");
-        let name = entry.file_name();
-        if skip.iter().any(|s| name == *s) {
-            continue;
-        }
-        let target = to.join(&name);
-        if entry.file_type().expect("a file type").is_dir() {
-            copy_dir(&entry.path(), &target, &[]);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy a file");
-        }
-    }
-}
 
 /// A template nobody shipped, written to the contract: plain-string texts, defaults for
 /// `width`/`height`, a block spanning two columns, blocks listed out of reading order.
@@ -97,13 +42,13 @@ fn contract_template() -> Value {
 }
 
 /// Two lessons on the contract template; the second starts from the first's canvas.
-fn contract_site(label: &str) -> TempSite {
-    let site = TempSite::new(label);
-    site.write_json(
+fn contract_site(label: &str) -> Site {
+    let site = Site::empty(label);
+    site.write_content_json(
         "index.json",
         &json!({"lessons": ["first-board", "second-board"], "canvases": ["team-board"]}),
     );
-    site.write_json(
+    site.write_content_json(
         "first-board.json",
         &json!({
             "id": "first-board", "title": "First board", "levels": ["udskoling"],
@@ -113,7 +58,7 @@ fn contract_site(label: &str) -> TempSite {
             ]
         }),
     );
-    site.write_json(
+    site.write_content_json(
         "second-board.json",
         &json!({
             "id": "second-board", "title": "Second board", "levels": ["udskoling"],
@@ -123,7 +68,7 @@ fn contract_site(label: &str) -> TempSite {
             ]
         }),
     );
-    site.write_json("canvases/team-board.json", &contract_template());
+    site.write_content_json("canvases/team-board.json", &contract_template());
     site
 }
 
@@ -406,81 +351,6 @@ async fn caught_download(app: &App, suffix: &str) -> (String, String) {
         (list.len() == 2).then(|| (list[0].clone(), list[1].clone()))
     })
     .await
-}
-
-/// Sends a DevTools command through chromedriver (`goog/cdp/execute`).
-async fn cdp(app: &App, cmd: &str, params: Value) -> Value {
-    let addr = chromedriver_addr(app).expect("chromedriver's port is in its log");
-    let session = app
-        .client()
-        .session_id()
-        .await
-        .ok()
-        .flatten()
-        .expect("a session id");
-    let path = format!("/session/{session}/goog/cdp/execute");
-    let body = json!({"cmd": cmd, "params": params});
-    let result =
-        tokio::task::spawn_blocking(move || ChromeDriver::command(addr, "POST", &path, &body))
-            .await
-            .expect("the DevTools command ran");
-    match result {
-        Ok(v) => v,
-        Err(e) => panic!("DevTools {cmd} failed: {e}"),
-    }
-}
-
-/// chromedriver's address, from the log it writes into this browser's scratch directory.
-fn chromedriver_addr(app: &App) -> Option<std::net::SocketAddr> {
-    let dir = app.profile_dir().parent()?.to_path_buf();
-    let mut logs: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("chromedriver-") && n.ends_with(".log"))
-        })
-        .collect();
-    logs.sort();
-    let text = std::fs::read_to_string(logs.last()?).ok()?;
-    let port: u16 = text
-        .split("on port ")
-        .nth(1)?
-        .split(|c: char| !c.is_ascii_digit())
-        .next()?
-        .parse()
-        .ok()?;
-    Some(std::net::SocketAddr::from(([127, 0, 0, 1], port)))
-}
-
-/// A scratch folder for files a test hands to the browser.
-struct Files(PathBuf);
-
-impl Files {
-    fn new(label: &str) -> Files {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let dir = std::env::temp_dir().join(format!(
-            "spire-canvas-files-{}-{n}-{label}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create a scratch folder");
-        Files(dir)
-    }
-
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, bytes).expect("write a scratch file");
-        path
-    }
-}
-
-impl Drop for Files {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 /// Picks `path` in a (visually hidden) file input.
@@ -944,7 +814,7 @@ async fn on_a_narrow_screen_the_blocks_stack_in_reading_order() {
 
 #[tokio::test]
 async fn two_tabs_keep_each_others_notes_and_a_deletion_stays_deleted() {
-    let files = Files::new("two-tabs");
+    let files = ScratchDir::new("two-tabs");
     let app = App::at_root().await;
     open_in_english(&app, "").await;
     let id = start_canvas(&app, "My idea canvas").await;
@@ -1190,7 +1060,7 @@ async fn my_canvases_start_rename_duplicate_and_delete_with_confirmation() {
 
 #[tokio::test]
 async fn a_canvas_saved_as_a_file_imports_on_a_fresh_profile_and_images_hold_its_notes() {
-    let files = Files::new("export");
+    let files = ScratchDir::new("export");
     let app = App::at_root().await;
     open_in_english(&app, "").await;
     let id = start_canvas(&app, "Sustainability canvas").await;
@@ -1277,7 +1147,7 @@ async fn a_canvas_saved_as_a_file_imports_on_a_fresh_profile_and_images_hold_its
 
 #[tokio::test]
 async fn hostile_or_truncated_canvas_files_give_a_clear_message_and_change_nothing() {
-    let files = Files::new("hostile");
+    let files = ScratchDir::new("hostile");
     let app = App::at_root().await;
     open_in_english(&app, "").await;
     start_canvas(&app, "My idea canvas").await;
@@ -1384,12 +1254,12 @@ fn pdf_pages(pdf: &[u8]) -> Vec<(f64, f64)> {
 }
 
 async fn print_to_pdf(app: &App) -> Vec<u8> {
-    let result = cdp(
-        app,
-        "Page.printToPDF",
-        json!({"preferCSSPageSize": true, "printBackground": true}),
-    )
-    .await;
+    let result = app
+        .cdp(
+            "Page.printToPDF",
+            json!({"preferCSSPageSize": true, "printBackground": true}),
+        )
+        .await;
     base64_decode(result["data"].as_str().expect("PDF data"))
 }
 
@@ -1533,7 +1403,7 @@ async fn notes_of_a_block_the_template_lost_are_shown_and_can_be_moved_back() {
         .as_array_mut()
         .expect("blocks")
         .retain(|b| b["id"] != "how");
-    site.write_json("canvases/team-board.json", &template);
+    site.write_content_json("canvases/team-board.json", &template);
     app.reload().await;
     app.wait_for("main .board").await;
     assert_eq!(app.count(&block("how")).await, 0);

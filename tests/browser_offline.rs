@@ -300,7 +300,7 @@ async fn the_security_policy_lets_the_app_run_and_stops_injected_code() {
     app.wait_until("both are reported as blocked", async || {
         app.js_value("return window.__violations.length", vec![])
             .await
-            == Value::from(2)
+            == 2
     })
     .await;
     assert_eq!(
