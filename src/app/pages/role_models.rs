@@ -115,7 +115,9 @@ pub fn RoleModelsPage() -> impl IntoView {
             <p class="result-count" role="status" aria-live="polite" id="result-count">
                 {move || i18n.f(Key::PeopleCount, &[("n", &count().to_string())])}
             </p>
-            <ul class="cards role-model-cards">
+            // Until the index arrives the list keeps a screen's room, so the cards do not
+            // push the visitor tools below them down the screen (a layout shift).
+            <ul class="cards role-model-cards" class:loading=move || content.index().is_none()>
                 // A handful at most: re-rendered as a whole, which costs less download
                 // than a keyed list.
                 {move || shown_visitors.get().into_iter().map(|(id, v)| view! { <VisitorCard id=id visitor=v/> }).collect_view()}
