@@ -2062,6 +2062,26 @@ const STEP_WORDS: [(&str, &str); 10] = [
 #[tokio::test]
 async fn in_young_mode_every_step_type_has_a_read_aloud_button_that_reads_the_step() {
     let site = all_steps_site("read-aloud-every-step");
+    // The three answers beyond typing (content v1.1), in a lesson of their own.
+    site.write_content_json(
+        "index.json",
+        &json!({
+            "lessons": ["all-steps", "media-steps"],
+            "canvases": ["test-canvas"],
+            "role_models": ["test-person"]
+        }),
+    );
+    site.write_content_json(
+        "media-steps.json",
+        &json!({
+            "id": "media-steps", "title": "Tegn og fortæl", "levels": ["indskoling"],
+            "steps": [
+                {"type": "sketch", "id": "draw", "question": "Tegn din idé", "hint": "Brug mange farver"},
+                {"type": "photo", "id": "snap", "question": "Tag et billede af modellen"},
+                {"type": "voice", "id": "tell", "question": "Fortæl om din idé"}
+            ]
+        }),
+    );
     let app = App::serve(site.path(), "/").await;
     app.fake_speech().await;
     app.open("#/").await;
@@ -2098,6 +2118,34 @@ async fn in_young_mode_every_step_type_has_a_read_aloud_button_that_reads_the_st
             last.text
         );
         assert_eq!(last.lang, "da-DK");
+        app.finish_speaking().await;
+        app.button("Læs op").await;
+    }
+
+    let media = [
+        ("draw", "Tegn din idé. Brug mange farver"),
+        ("snap", "Tag et billede af modellen"),
+        ("tell", "Fortæl om din idé"),
+    ];
+    app.open("#/lessons/media-steps/draw").await;
+    for (i, (step, words)) in media.iter().enumerate() {
+        if i > 0 {
+            next_to(&app, step).await;
+        }
+        wait_for_step(&app, step).await;
+        app.within("main .step")
+            .button("Læs op")
+            .await
+            .click()
+            .await;
+        app.button("Stop oplæsning").await;
+        let spoken = app.spoken().await;
+        assert_eq!(
+            spoken.len(),
+            STEP_WORDS.len() + i + 1,
+            "{step}: one reading per click"
+        );
+        assert_eq!(&spoken.last().unwrap().text, words, "{step}");
         app.finish_speaking().await;
         app.button("Læs op").await;
     }
