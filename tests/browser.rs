@@ -870,3 +870,102 @@ async fn the_backup_button_downloads_the_pupils_work() {
         "{name} lacks the answer: {backup}"
     );
 }
+
+// ----- the About page in pictures, and the README's screenshots -------------------------
+
+#[tokio::test]
+async fn the_about_page_shows_what_spire_does_in_pictures() {
+    let app = App::at_root().await;
+    app.open("#/about").await;
+    app.wait_for_page("about").await;
+    app.heading("Spire i billeder").await;
+    let captions = [
+        "Lær i små trin",
+        "Find på idéer",
+        "Sæt idéen i system",
+        "Mød iværksættere",
+        "Fortæl om idéen",
+        "Bliver på enheden",
+    ];
+    for caption in captions {
+        app.heading(caption).await;
+    }
+    assert_eq!(
+        app.count(".about-pictures li").await,
+        captions.len(),
+        "one picture per caption, in a list"
+    );
+    // The pictures are decoration for the captions, and each draws a symbol of the sprite.
+    assert_eq!(
+        app.js_value(
+            "return [...document.querySelectorAll('.about-pictures svg')].every(s => \
+             s.getAttribute('aria-hidden') === 'true' && \
+             document.querySelector(s.querySelector('use').getAttribute('href')) !== null)",
+            vec![],
+        )
+        .await,
+        serde_json::json!(true)
+    );
+    app.button("Switch to English").await.click().await;
+    app.heading("Spire in pictures").await;
+    app.heading("Stays on the device").await;
+}
+
+/// The pages the README shows, in order: (file name, address, what shows it is ready and
+/// is scrolled to the top of the picture).
+const SCREENSHOTS: [(&str, &str, &str); 5] = [
+    ("home.png", "#/", "main .my-level"),
+    (
+        "catalogue.png",
+        "#/lessons?level=indskoling",
+        "main li.lesson-card:not(.loading-card)",
+    ),
+    (
+        "picture-options.png",
+        "#/lessons/hjaelp-en-anden/how-felt",
+        "main .step",
+    ),
+    (
+        "course.png",
+        "#/courses/indskoling-fra-ide-til-handling",
+        "main .weeks",
+    ),
+    ("about.png", "#/about", "main .about-pictures"),
+];
+
+/// Writes `docs/screenshots/*.png` from the release build at 1280 × 800, as a pupil in
+/// indskoling sees the pages. Not part of `make test`: `make screenshots` runs it.
+#[tokio::test]
+#[ignore = "writes docs/screenshots; run with `make screenshots`"]
+async fn screenshots_for_the_readme() {
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    std::fs::create_dir_all(&out).expect("create docs/screenshots");
+    let app = App::at_root().await;
+    app.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": false}),
+    )
+    .await;
+    app.open("#/").await;
+    app.button("Indskoling (0.–3. kl.)").await.click().await;
+    for (file, address, ready) in SCREENSHOTS {
+        app.open(address).await;
+        app.wait_for(ready).await;
+        app.settle(Duration::from_millis(500)).await;
+        // Fonts and pictures in place, nothing focused.
+        app.js_value(
+            "document.activeElement && document.activeElement.blur(); \
+             const e = document.querySelector(arguments[0]); \
+             if (e.getBoundingClientRect().top > 300) e.scrollIntoView({block: 'start'});",
+            vec![serde_json::json!(ready)],
+        )
+        .await;
+        let png = app
+            .client()
+            .screenshot()
+            .await
+            .unwrap_or_else(|e| panic!("cannot take the screenshot {file}: {e}"));
+        std::fs::write(out.join(file), &png).expect("write the screenshot");
+        println!("{file}: {} KB", png.len() / 1024);
+    }
+}

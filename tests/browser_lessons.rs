@@ -1934,3 +1934,331 @@ async fn home_asks_the_pupils_year_once_and_the_youngest_get_large_text() {
     app.button("Udskoling (7.–10. kl.)").await.click().await;
     app.heading("Forløb til Udskoling (7.–10. kl.)").await;
 }
+
+// ----- issue 15: picture options, read-aloud on every step, what comes next ----------------
+
+/// The feelings of the shipped lesson "Hjælp en anden" as picture options, in order.
+const FEELINGS: [&str; 4] = [
+    "Rigtig godt",
+    "Godt",
+    "Lidt svært",
+    "Det ved jeg ikke endnu",
+];
+
+/// Which of the feelings are ticked, by role and name as a screen reader reads them.
+async fn ticked_feelings(app: &App) -> Vec<bool> {
+    let mut out = Vec::new();
+    for name in FEELINGS {
+        out.push(app.radio(name).await.is_checked().await);
+    }
+    out
+}
+
+#[tokio::test]
+async fn picture_options_are_chosen_by_click_and_keyboard_and_kept_after_a_reload() {
+    let lesson = shipped_json("hjaelp-en-anden.json");
+    let step = lesson["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "how-felt")
+        .expect("the shipped lesson has the step how-felt");
+    assert!(
+        step["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["image"].is_string()),
+        "every option of how-felt has a picture"
+    );
+
+    let app = App::at_root().await;
+    app.open("#/lessons/hjaelp-en-anden/how-felt").await;
+    wait_for_step(&app, "how-felt").await;
+    // Large tiles: each option's picture is named by its text, and the text is the name
+    // of the option (once, not twice).
+    for name in FEELINGS {
+        app.by_role("image", name).await;
+        assert_eq!(app.radio(name).await.name(), name);
+    }
+    assert_eq!(app.count("main .picture-options li").await, 4);
+    app.wait_until("every picture has loaded", async || {
+        app.js_value(
+            "return [...document.querySelectorAll('main .picture-options img')] \
+             .every(i => i.complete && i.naturalWidth > 0)",
+            vec![],
+        )
+        .await
+            == json!(true)
+    })
+    .await;
+    let tile_height = app
+        .js_value(
+            "return document.querySelector('main .picture-options li').getBoundingClientRect().height",
+            vec![],
+        )
+        .await
+        .as_f64()
+        .unwrap_or(0.0);
+    assert!(
+        tile_height >= 100.0,
+        "a tile is large to tap: {tile_height}px"
+    );
+
+    // By pointer: a tap on the picture chooses it.
+    app.by_role("image", "Godt").await.click().await;
+    app.wait_until("Godt is chosen", async || {
+        app.radio("Godt").await.is_checked().await
+    })
+    .await;
+    assert_eq!(ticked_feelings(&app).await, [false, true, false, false]);
+
+    // By keyboard: the arrow key moves the choice to the next picture.
+    let chosen = app.radio("Godt").await;
+    if !chosen.has_focus().await {
+        tab_to(&app, &chosen).await;
+    }
+    press(&app, Key::Right).await;
+    app.wait_until("Lidt svært is chosen by keyboard", async || {
+        app.radio("Lidt svært").await.is_checked().await
+    })
+    .await;
+    assert_eq!(ticked_feelings(&app).await, [false, false, true, false]);
+    assert_eq!(
+        app.js_value(
+            "return getComputedStyle(document.activeElement.closest('li')).outlineStyle",
+            vec![]
+        )
+        .await,
+        json!("solid"),
+        "the focused tile shows its focus ring"
+    );
+
+    // The choice is the pupil's answer, kept after a reload.
+    wait_saved(&app, "how-felt").await;
+    app.reload().await;
+    wait_for_step(&app, "how-felt").await;
+    app.wait_until("the choice is back after a reload", async || {
+        ticked_feelings(&app).await == [false, false, true, false]
+    })
+    .await;
+    assert_no_panic(&app).await;
+}
+
+/// What the read-aloud button of each all-steps step must say (part of it), in Danish.
+const STEP_WORDS: [(&str, &str); 10] = [
+    ("intro", INTRO_DA),
+    ("think", "What do you think? Anything goes"),
+    ("quiz", "Which one is right? 1: Wrong A. 2: Right B. 3: Wrong C"),
+    ("ideas", "List your ideas"),
+    ("pick", "Vote. Giv dine 2 prikker til de idéer, du synes bedst om."),
+    ("board", "Canvas. Skriv dine tanker på sedler"),
+    ("todo", "Checklist. First thing. Second thing"),
+    ("meet", "Meet Tessa. What did you learn from Tessa?"),
+    ("talk", "Pitch. Skriv din pitch, del for del, og øv den på 60 sekunder: Problem. Solution. Ask"),
+    ("self", "Rate yourself. Giv dit arbejde point fra 1 til 4 for hvert punkt, og skriv gerne en kommentar: Clarity. Is it clear? Effort"),
+];
+
+#[tokio::test]
+async fn in_young_mode_every_step_type_has_a_read_aloud_button_that_reads_the_step() {
+    let site = all_steps_site("read-aloud-every-step");
+    // The three answers beyond typing (content v1.1), in a lesson of their own.
+    site.write_content_json(
+        "index.json",
+        &json!({
+            "lessons": ["all-steps", "media-steps"],
+            "canvases": ["test-canvas"],
+            "role_models": ["test-person"]
+        }),
+    );
+    site.write_content_json(
+        "media-steps.json",
+        &json!({
+            "id": "media-steps", "title": "Tegn og fortæl", "levels": ["indskoling"],
+            "steps": [
+                {"type": "sketch", "id": "draw", "question": "Tegn din idé", "hint": "Brug mange farver"},
+                {"type": "photo", "id": "snap", "question": "Tag et billede af modellen"},
+                {"type": "voice", "id": "tell", "question": "Fortæl om din idé"}
+            ]
+        }),
+    );
+    let app = App::serve(site.path(), "/").await;
+    app.fake_speech().await;
+    app.open("#/").await;
+    app.button("Indskoling (0.–3. kl.)").await.click().await;
+    app.wait_until("young pupils' mode is on", async || {
+        app.js_value(
+            "return document.documentElement.classList.contains('young')",
+            vec![],
+        )
+        .await
+            == json!(true)
+    })
+    .await;
+    assert_eq!(STEP_WORDS.map(|(s, _)| s), ALL_STEPS);
+
+    app.open("#/lessons/all-steps/intro").await;
+    for (i, (step, words)) in STEP_WORDS.iter().enumerate() {
+        if i > 0 {
+            next_to(&app, step).await;
+        }
+        // Exactly one button of that name on the step, so a pupil never wonders which.
+        app.within("main .step")
+            .button("Læs op")
+            .await
+            .click()
+            .await;
+        app.button("Stop oplæsning").await;
+        let spoken = app.spoken().await;
+        assert_eq!(spoken.len(), i + 1, "{step}: one reading per click");
+        let last = spoken.last().unwrap();
+        assert!(
+            last.text.contains(words),
+            "{step}: read {:?}, expected it to contain {words:?}",
+            last.text
+        );
+        assert_eq!(last.lang, "da-DK");
+        app.finish_speaking().await;
+        app.button("Læs op").await;
+    }
+
+    let media = [
+        ("draw", "Tegn din idé. Brug mange farver"),
+        ("snap", "Tag et billede af modellen"),
+        ("tell", "Fortæl om din idé"),
+    ];
+    app.open("#/lessons/media-steps/draw").await;
+    for (i, (step, words)) in media.iter().enumerate() {
+        if i > 0 {
+            next_to(&app, step).await;
+        }
+        wait_for_step(&app, step).await;
+        app.within("main .step")
+            .button("Læs op")
+            .await
+            .click()
+            .await;
+        app.button("Stop oplæsning").await;
+        let spoken = app.spoken().await;
+        assert_eq!(
+            spoken.len(),
+            STEP_WORDS.len() + i + 1,
+            "{step}: one reading per click"
+        );
+        assert_eq!(&spoken.last().unwrap().text, words, "{step}");
+        app.finish_speaking().await;
+        app.button("Læs op").await;
+    }
+    assert_no_panic(&app).await;
+}
+
+/// A lesson with one step, for the course and assignment tests.
+fn one_step_lesson(id: &str, title: &str) -> Value {
+    json!({
+        "id": id,
+        "title": title,
+        "levels": ["indskoling"],
+        "steps": [{"type": "prompt", "id": "say", "question": format!("Hvad synes du om {title}?")}]
+    })
+}
+
+#[tokio::test]
+async fn finishing_a_lesson_of_a_course_leads_on_to_its_next_lesson() {
+    let site = Site::empty("what-next-course");
+    site.write_content_json(
+        "index.json",
+        &json!({"lessons": ["en", "to", "tre"], "courses": ["plan"]}),
+    );
+    for (id, title) in [("en", "Første"), ("to", "Anden"), ("tre", "Tredje")] {
+        site.write_content_json(&format!("{id}.json"), &one_step_lesson(id, title));
+    }
+    site.write_content_json(
+        "courses/plan.json",
+        &json!({
+            "id": "plan", "title": "Vores plan", "levels": ["indskoling"],
+            "weeks": [{"items": [{"lesson": "en"}, {"lesson": "to"}]}, {"items": [{"lesson": "tre"}]}]
+        }),
+    );
+    let app = App::serve(site.path(), "/").await;
+
+    // The first lesson leads on to the second.
+    app.open("#/lessons/en").await;
+    wait_for_step(&app, "say").await;
+    app.button("Afslut forløbet").await.click().await;
+    app.heading("Godt klaret!").await;
+    app.heading("Hvad nu?").await;
+    app.link("Næste forløb: Anden (fra «Vores plan»)")
+        .await
+        .click()
+        .await;
+    app.wait_until("the second lesson opens", async || {
+        app.current_hash().await.starts_with("#/lessons/to")
+    })
+    .await;
+    wait_for_step(&app, "say").await;
+
+    // Finishing the last lesson while the second is not done leads back to the second.
+    app.open("#/lessons/tre").await;
+    wait_for_step(&app, "say").await;
+    app.button("Afslut forløbet").await.click().await;
+    app.link("Næste forløb: Anden (fra «Vores plan»)").await;
+
+    // With every lesson done, the course is done: the link goes to the course's plan.
+    app.open("#/lessons/to").await;
+    wait_for_step(&app, "say").await;
+    app.button("Afslut forløbet").await.click().await;
+    app.link("Du har lavet alle forløb i «Vores plan». Se hele planen")
+        .await
+        .click()
+        .await;
+    app.wait_for_page("course").await;
+    assert_no_panic(&app).await;
+}
+
+#[tokio::test]
+async fn finishing_an_assigned_lesson_offers_to_hand_in_the_assignment() {
+    use spire::core::progress::WorkRef;
+    use spire::core::teacher::assignment::Assignment;
+    let site = Site::empty("what-next-assignment");
+    site.write_content_json("index.json", &json!({"lessons": ["en", "to"]}));
+    site.write_content_json("en.json", &one_step_lesson("en", "Første"));
+    site.write_content_json("to.json", &one_step_lesson("to", "Anden"));
+    let assignment = Assignment {
+        id: "q7w8e9r0t1y2".into(),
+        class: "1.A".into(),
+        title: "Ugens opgave".into(),
+        items: vec![WorkRef::lesson("en")],
+        rev: 1,
+        ..Default::default()
+    };
+    let app = App::serve(site.path(), "/").await;
+    app.open(&format!("#/a/{}", assignment.to_code())).await;
+    app.textbox("Dit navn eller klassenummer")
+        .await
+        .type_text("Alma")
+        .await;
+    app.button("Tilføj til mine opgaver").await.click().await;
+    app.wait_for_page("assigned").await;
+
+    app.open("#/lessons/en").await;
+    wait_for_step(&app, "say").await;
+    app.button("Afslut forløbet").await.click().await;
+    app.link("Aflever opgaven «Ugens opgave»")
+        .await
+        .click()
+        .await;
+    app.wait_for_page("assigned").await;
+    app.heading("Ugens opgave").await;
+
+    // A lesson the assignment does not hold offers no hand-in.
+    app.open("#/lessons/to").await;
+    wait_for_step(&app, "say").await;
+    app.button("Afslut forløbet").await.click().await;
+    app.heading("Godt klaret!").await;
+    assert_eq!(
+        app.count_by_role("link", "Aflever opgaven «Ugens opgave»")
+            .await,
+        0
+    );
+    assert_no_panic(&app).await;
+}

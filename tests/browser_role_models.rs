@@ -857,3 +857,90 @@ async fn a_hand_written_course_loads_from_its_file_and_names_what_is_missing() {
     let hours_text = app.text_of("#course-hours").await;
     assert!(hours_text.contains("0,5"), "30 minutes: {hours_text}");
 }
+
+#[tokio::test]
+async fn a_course_page_is_a_path_of_its_lessons_with_their_states_in_words() {
+    let site = Site::empty("course-path");
+    site.write_content_json(
+        "index.json",
+        &json!({"lessons": ["en", "to", "tre"], "courses": ["sti"]}),
+    );
+    for (id, title) in [("en", "Første"), ("to", "Anden"), ("tre", "Tredje")] {
+        site.write_content_json(
+            &format!("{id}.json"),
+            &json!({
+                "id": id, "title": title, "levels": ["indskoling"],
+                "steps": [
+                    {"type": "prompt", "id": "a", "question": "Hvad?"},
+                    {"type": "prompt", "id": "b", "question": "Hvorfor?"}
+                ]
+            }),
+        );
+    }
+    site.write_content_json(
+        "courses/sti.json",
+        &json!({
+            "id": "sti", "title": "Stien", "levels": ["indskoling"],
+            "weeks": [{"items": [{"lesson": "en"}, {"lesson": "to"}]}, {"items": [{"lesson": "tre"}]}]
+        }),
+    );
+    let app = App::serve(site.path().to_path_buf(), "/").await;
+    let row = |id: &str| format!(".course-item[data-item=\"{id}\"]");
+
+    // Nothing done: every stop says "Ikke startet", and the first is next.
+    app.open("#/courses/sti").await;
+    app.wait_for_page("course").await;
+    for id in ["en", "to", "tre"] {
+        app.wait_until(&format!("{id} is not started"), async || {
+            app.text_of(&format!("{} .status", row(id))).await == da(Key::StatusNotStarted)
+        })
+        .await;
+    }
+    assert_eq!(app.count(".course-item.next").await, 1);
+    assert!(app.text_of(&row("en")).await.contains(da(Key::PathNext)));
+    assert_eq!(
+        app.count("ol.course-path").await,
+        2,
+        "each week's stops are an ordered list"
+    );
+
+    // The first lesson finished, the second begun.
+    app.open("#/lessons/en").await;
+    fill(&app, "Dit svar", "Noget").await;
+    click_button(&app, "Næste").await;
+    click_button(&app, "Afslut forløbet").await;
+    app.heading("Godt klaret!").await;
+    app.open("#/lessons/to").await;
+    fill(&app, "Dit svar", "Mere").await;
+
+    app.open("#/courses/sti").await;
+    app.wait_for_page("course").await;
+    app.wait_until(
+        "the path shows done, in progress and not started",
+        async || {
+            app.text_of(&format!("{} .status", row("en"))).await == da(Key::StatusDone)
+                && app.text_of(&format!("{} .status", row("to"))).await == "1 af 2 opgaver besvaret"
+                && app.text_of(&format!("{} .status", row("tre"))).await
+                    == da(Key::StatusNotStarted)
+        },
+    )
+    .await;
+    // The state is said in words; the next stop is the one in progress, said in words too.
+    assert!(app.text_of(&row("to")).await.contains(da(Key::PathNext)));
+    assert!(!app.text_of(&row("en")).await.contains(da(Key::PathNext)));
+    assert_eq!(app.count(".course-item.next").await, 1);
+    assert_eq!(
+        app.attr_of(&format!("{} .path-mark", row("en")), "aria-hidden")
+            .await
+            .as_deref(),
+        Some("true"),
+        "the marker is decoration"
+    );
+    // Reading it in English.
+    click_button(&app, "Switch to English").await;
+    app.wait_until("the states in English", async || {
+        app.text_of(&format!("{} .status", row("en"))).await == "Done"
+            && app.text_of(&row("to")).await.contains("Next")
+    })
+    .await;
+}

@@ -52,6 +52,8 @@ const CASES: &[(&str, &str, &str)] = &[
     ("photo-max-out-of-range",          "sprint.json:13:57",           "`max` is 40, but must be from 1 to 10"),
     ("voice-seconds-out-of-range",      "sprint.json:13:59",           "`max_seconds` is 2, but must be from 5 to 300"),
     ("answer-with-repeats",             "sprint.json:13:61",           "`answer_with` must name at least one way and each only once"),
+    ("option-image-missing",            "sprint.json:13:102",          "`media/moon.svg` is not a file in the content folder"),
+    ("option-image-not-a-picture",      "sprint.json:13:102",          "`media/moon.txt` is not a picture the app can show: use an .svg, .png or .webp file"),
     ("summary-unreadable",              "index.json:9:7",              "the summary cannot be read: missing field `levels`"),
     // Content v1.1: subjects, courses, local offers.
     ("unknown-subject",                 "sprint.json:5:35",            "unknown variant `astrologi`"),

@@ -10,9 +10,13 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 
 /// A button that reads `text` aloud in the current language; hidden where the browser has
-/// no speech synthesis.
+/// no speech synthesis. `label` names what it reads when that is not the step itself
+/// (a pupil's own pitch), so one page never has two buttons of the same name.
 #[component]
-pub fn ReadAloud(#[prop(into)] text: Signal<String>) -> impl IntoView {
+pub fn ReadAloud(
+    #[prop(into)] text: Signal<String>,
+    #[prop(optional)] label: Option<Key>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let speaking = RwSignal::new(false);
     let failed = RwSignal::new(false);
@@ -46,7 +50,7 @@ pub fn ReadAloud(#[prop(into)] text: Signal<String>) -> impl IntoView {
                     <path d="M3 9v6h4l5 4V5L7 9H3z" fill="currentColor"/>
                     <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" stroke="currentColor" stroke-width="2" fill="none" stroke-linecap="round"/>
                 </svg>
-                {move || i18n.t(if speaking.get() { Key::StopReading } else { Key::ReadAloud })}
+                {move || i18n.t(if speaking.get() { Key::StopReading } else { label.unwrap_or(Key::ReadAloud) })}
             </button>
             <span class="read-aloud-status muted" role="status">
                 {move || failed.get().then(|| i18n.t(Key::ReadAloudFailed))}

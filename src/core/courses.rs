@@ -104,6 +104,55 @@ impl CourseProgress {
     }
 }
 
+/// Where the pupil stands on one stop of a course's path (a lesson or a challenge).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathState {
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+/// A stop on the course's path: its state, and whether it is the one to do next — the
+/// first stop in course order that is not done (none when every stop is done).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PathStop {
+    pub state: PathState,
+    pub next: bool,
+}
+
+impl PathState {
+    /// The state of a lesson from its saved work and summary.
+    pub fn of_lesson(work: Option<&Work>, summary: &LessonSummary) -> PathState {
+        match card_status(work, summary) {
+            CardStatus::NotStarted => PathState::NotStarted,
+            CardStatus::Answering { .. } => PathState::InProgress,
+            CardStatus::Done => PathState::Done,
+        }
+    }
+
+    /// The state of work without a summary (a challenge): finished, started or not.
+    pub fn of_work(work: Option<&Work>) -> PathState {
+        match work {
+            None => PathState::NotStarted,
+            Some(w) if w.completed.is_some() => PathState::Done,
+            Some(_) => PathState::InProgress,
+        }
+    }
+}
+
+/// The stops of a course's path in order, the first unfinished one marked as next.
+pub fn course_path(states: &[PathState]) -> Vec<PathStop> {
+    let next = states.iter().position(|s| *s != PathState::Done);
+    states
+        .iter()
+        .enumerate()
+        .map(|(i, &state)| PathStop {
+            state,
+            next: Some(i) == next,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +233,27 @@ mod tests {
         );
         assert_eq!(progress.percent(), 50);
         assert_eq!(CourseProgress::default().percent(), 0);
+    }
+
+    #[test]
+    fn the_path_marks_the_first_unfinished_stop_as_next() {
+        use PathState::*;
+        let marks = |states: &[PathState]| -> Vec<bool> {
+            course_path(states).iter().map(|s| s.next).collect()
+        };
+        #[rustfmt::skip]
+        let cases: &[(&[PathState], &[bool])] = &[
+            (&[],                              &[]),
+            (&[NotStarted, NotStarted],        &[true, false]),
+            (&[Done, InProgress, NotStarted],  &[false, true, false]),
+            (&[Done, NotStarted, InProgress],  &[false, true, false]),
+            (&[Done, Done],                    &[false, false]),
+        ];
+        for (states, want) in cases {
+            assert_eq!(marks(states), *want, "{states:?}");
+            let kept: Vec<PathState> = course_path(states).iter().map(|s| s.state).collect();
+            assert_eq!(&kept, states);
+        }
+        assert_eq!(PathState::of_work(None), NotStarted);
     }
 }

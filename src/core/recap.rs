@@ -64,7 +64,7 @@ pub fn recap(step: &Step, answer: Option<&Answer>, ctx: &RecapContext, lang: Lan
         (Step::Choice(c), Answer::Choice { selected }) => Recap::List(
             selected
                 .iter()
-                .filter_map(|&i| c.options.get(i).map(text))
+                .filter_map(|&i| c.options.get(i).map(|o| text(&o.text)))
                 .collect(),
         ),
         (Step::Checklist(c), Answer::Checklist { checked }) => Recap::List(

@@ -12,7 +12,7 @@ use crate::core::catalogue::{card_status, CardStatus};
 use crate::core::content::{
     Challenge, ContentKind, Course, CourseItem, Hashed, Id, Lesson, LessonSummary,
 };
-use crate::core::courses::{hours, CourseProgress, CourseTime};
+use crate::core::courses::{course_path, hours, CourseProgress, CourseTime, PathState, PathStop};
 use crate::core::i18n::Key;
 use crate::core::progress::WorkRef;
 use crate::core::route::Route;
@@ -192,6 +192,38 @@ fn CourseView(course: Course) -> impl IntoView {
         time.challenges = challenges;
         (progress, time)
     });
+    // The course as a path: every stop's state, the first unfinished one marked as next.
+    let all_items: Vec<CourseItem> = course.items().cloned().collect();
+    let stops = Memo::new(move |_| {
+        let states: Vec<PathState> = all_items
+            .iter()
+            .map(|item| match item {
+                // A stop the index does not list is shown as missing, never as next.
+                CourseItem::Lesson(id) | CourseItem::Challenge(id)
+                    if content.index().is_some_and(|i| {
+                        let kind = match item {
+                            CourseItem::Lesson(_) => ContentKind::Lesson,
+                            CourseItem::Challenge(_) => ContentKind::Challenge,
+                        };
+                        !i.has(kind, id.as_str())
+                    }) =>
+                {
+                    PathState::Done
+                }
+                CourseItem::Lesson(id) => match content.card::<Lesson>(id.as_str()) {
+                    Card::Ready(s) => store.with_work(&WorkRef::lesson(id.as_str()), |w| {
+                        PathState::of_lesson(w, &s.summary)
+                    }),
+                    _ => PathState::NotStarted,
+                },
+                CourseItem::Challenge(id) => {
+                    store.with_work(&WorkRef::challenge(id.as_str()), PathState::of_work)
+                }
+            })
+            .collect();
+        course_path(&states)
+    });
+    let mut stop_number = 0usize;
     let summary = course.summary.clone();
     let notes = course.teacher_notes.clone();
     let weeks = course.weeks.len();
@@ -241,9 +273,14 @@ fn CourseView(course: Course) -> impl IntoView {
                         </h2>
                         <p class="muted week-time">{week_time}</p>
                         {week.note.map(|n| view! { <div class="rich week-note">{move || rich_text(&i18n.text(&n))}</div> })}
-                        <ul class="week-items">
-                            {week.items.into_iter().map(|item| view! { <ItemRow item=item/> }).collect_view()}
-                        </ul>
+                        <ol class="week-items course-path">
+                            {week.items.into_iter().map(|item| {
+                                let n = stop_number;
+                                stop_number += 1;
+                                let stop = Signal::derive(move || stops.with(|s| s.get(n).copied()));
+                                view! { <ItemRow item=item stop=stop/> }
+                            }).collect_view()}
+                        </ol>
                     </li>
                 }
             }).collect_view()}
@@ -251,9 +288,10 @@ fn CourseView(course: Course) -> impl IntoView {
     }
 }
 
-/// One lesson or challenge of a week: its title, time and the pupil's status.
+/// One lesson or challenge of a week: a stop on the course's path with its title, time, the
+/// pupil's status in words and, on the first unfinished stop, "Next".
 #[component]
-fn ItemRow(item: CourseItem) -> impl IntoView {
+fn ItemRow(item: CourseItem, stop: Signal<Option<PathStop>>) -> impl IntoView {
     let i18n = use_i18n();
     let content = use_content();
     let store = use_store();
@@ -265,6 +303,18 @@ fn ItemRow(item: CourseItem) -> impl IntoView {
         let id = id.clone();
         move || content.index().is_none_or(|i| i.has(kind, &id))
     };
+    let is_next = move || stop.get().is_some_and(|s| s.next);
+    // The path's marker is decoration (the status is said in words); "Next" is text.
+    let mark = move || {
+        let symbol = match stop.get().map(|s| s.state) {
+            Some(PathState::Done) => "✓",
+            Some(PathState::InProgress) => "◐",
+            _ => "",
+        };
+        view! { <span class="path-mark" aria-hidden="true">{symbol}</span> }
+    };
+    let next_label =
+        move || is_next().then(|| view! { <strong class="path-next">{tr(Key::PathNext)}</strong> });
     move || {
         if !listed() {
             return view! {
@@ -292,10 +342,12 @@ fn ItemRow(item: CourseItem) -> impl IntoView {
                     Some(_) => ("in-progress", i18n.t(Key::StatusStarted)),
                 });
                 view! {
-                    <li class="course-item challenge-item" data-item=id.clone()>
+                    <li class="course-item challenge-item" data-item=id.clone() data-status=status.0 class:next=move || is_next()>
+                        {mark}
                         <a href=href>{title}</a>
                         <span class="muted">{i18n.t(Key::CourseChallenge)}</span>
                         <span class="status" data-status=status.0>{status.1}</span>
+                        {next_label}
                     </li>
                 }
                 .into_any()
@@ -327,10 +379,12 @@ fn ItemRow(item: CourseItem) -> impl IntoView {
                             CardStatus::Done => ("done", i18n.t(Key::StatusDone).to_string()),
                         };
                         view! {
-                            <li class="course-item lesson-item" data-item=id.clone()>
+                            <li class="course-item lesson-item" data-item=id.clone() data-status=key class:next=move || is_next()>
+                                {mark}
                                 <a href=href>{i18n.text(&s.title)}</a>
                                 {s.minutes.map(|m| view! { <span class="muted">{i18n.f(Key::Minutes, &[("n", &m.to_string())])}</span> })}
                                 <span class="status" data-status=key>{text}</span>
+                                {next_label}
                             </li>
                         }
                         .into_any()

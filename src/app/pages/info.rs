@@ -6,6 +6,39 @@ use crate::core::i18n::Key;
 use crate::core::route::Route;
 use leptos::prelude::*;
 
+/// What Spire does, in six pictures with short captions: icons of the sprite in
+/// `index.html` (decoration: the caption says it all), as a list a screen reader counts.
+fn about_pictures() -> impl IntoView {
+    let i18n = use_i18n();
+    const PICTURES: [(&str, Key, Key); 6] = [
+        ("read", Key::AboutPicLearnTitle, Key::AboutPicLearn),
+        ("brainstorm", Key::AboutPicIdeasTitle, Key::AboutPicIdeas),
+        ("canvas", Key::AboutPicCanvasTitle, Key::AboutPicCanvas),
+        (
+            "role_model",
+            Key::AboutPicRoleModelsTitle,
+            Key::AboutPicRoleModels,
+        ),
+        ("pitch", Key::AboutPicPitchTitle, Key::AboutPicPitch),
+        ("device", Key::AboutPicPrivateTitle, Key::AboutPicPrivate),
+    ];
+    view! {
+        <section class="about-pictures" aria-labelledby="about-pictures-title">
+            <h2 id="about-pictures-title">{move || i18n.t(Key::AboutPicturesTitle)}</h2>
+            <ul>
+                {PICTURES.into_iter().map(|(icon, title, text)| view! {
+                    <li class="about-picture">
+                        <svg class="about-icon" aria-hidden="true" focusable="false"
+                            inner_html=format!("<use href=\"#i-{icon}\"></use>")></svg>
+                        <h3>{move || i18n.t(title)}</h3>
+                        <p>{move || i18n.t(text)}</p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
 #[component]
 pub fn InfoPage(page: &'static str) -> impl IntoView {
     let i18n = use_i18n();
@@ -19,6 +52,7 @@ pub fn InfoPage(page: &'static str) -> impl IntoView {
     view! {
         <article data-page=page class="page info-page">
             <h1 id="page-title" tabindex="-1">{move || i18n.t(title)}</h1>
+            {(page == "about").then(about_pictures)}
             {move || rich_text(i18n.t(body))}
             {(page == "not-found").then(|| view! {
                 <p><a class="button" href=Route::Home.href()>{move || i18n.t(Key::GoHome)}</a></p>

@@ -1,16 +1,21 @@
 //! The step player shared by lessons and challenges: one step at a time, a list of all
 //! steps, previous/next, the position saved as the pupil moves, and a finish panel.
 
+use crate::app::content::{use_content, Card};
 use crate::app::i18n::use_i18n;
 use crate::app::router::use_router;
 use crate::app::steps::recall::RecallView;
 use crate::app::steps::{step_view, StepCtx};
 use crate::app::store::use_store;
 use crate::app::widgets::step_icon;
-use crate::core::content::{Step, StepSlot};
+use crate::core::content::{
+    ContentKind, Course, CourseSummary, Hashed, Id, Lesson, Step, StepSlot,
+};
 use crate::core::i18n::{step_kind, Key};
-use crate::core::progress::WorkRef;
-use crate::core::route::Route;
+use crate::core::next::{what_comes_next, Next};
+use crate::core::progress::{WorkKind, WorkRef};
+use crate::core::route::{ProjectView, Route};
+use crate::core::teacher::assignment::Assignment;
 use crate::core::text::Text;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -140,6 +145,7 @@ pub fn Player(
                         {step_icon(&kind)}
                         {label(i18n.lang())}
                     </h2>
+                    {step.slot.ready().cloned().map(crate::app::steps::read_step_aloud)}
                     {step.slot.ready().and_then(|s| s.recall()).cloned().map(|r| view! { <RecallView recall=r ctx=ctx.clone()/> })}
                     {step_view(step.slot, ctx)}
                 </section>
@@ -165,6 +171,7 @@ pub fn Player(
                         <div class="confetti" aria-hidden="true">{(0..12).map(|_| view! { <span></span> }).collect_view()}</div>
                         <h2 id="finished-title" tabindex="-1">{move || i18n.t(Key::FinishedTitle)}</h2>
                         <p>{move || i18n.t(Key::FinishedBody)}</p>
+                        {done.is_none().then(|| view! { <WhatNext work=work.clone()/> })}
                         <p class="actions">
                             {match done.clone() {
                                 Some((label, to)) => view! { <a class="button primary" href=to.href()>{move || i18n.t(label)}</a> }.into_any(),
@@ -193,6 +200,82 @@ pub fn Player(
                 </div>
             </div>
         </div>
+    }
+}
+
+/// The links on from finished work (`core::next`): hand in the assignment it belongs to,
+/// the next lesson of its course. Read when the celebration shows.
+#[component]
+fn WhatNext(work: WorkRef) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let content = use_content();
+    Effect::new(move |_| {
+        content.ensure_unsummarised::<Course>();
+        content.ensure_unsummarised::<Lesson>();
+    });
+    let links = Memo::new(move |_| {
+        let courses: Vec<(Id, Arc<Hashed<CourseSummary>>)> = content
+            .ids(ContentKind::Course)
+            .into_iter()
+            .filter_map(|id| match content.card::<Course>(&id) {
+                Card::Ready(c) => Some((Id::new(&id)?, c)),
+                _ => None,
+            })
+            .collect();
+        let courses: Vec<(Id, &CourseSummary)> = courses
+            .iter()
+            .map(|(id, c)| (id.clone(), &c.summary))
+            .collect();
+        let assignments: Vec<Assignment> = store.with_list(|p| {
+            p.live_work()
+                .filter(|(r, _)| r.kind == WorkKind::Assigned)
+                .map(|(r, w)| Assignment::from_work(&r.id, Some(w)))
+                .collect()
+        });
+        let finished = |lesson: &Id| {
+            store.with_work(&WorkRef::lesson(lesson.as_str()), |w| {
+                w.is_some_and(|w| w.completed.is_some())
+            })
+        };
+        what_comes_next(&work, &courses, &assignments, finished)
+    });
+    let lesson_title = move |id: &Id| match content.card::<Lesson>(id.as_str()) {
+        Card::Ready(s) => i18n.text(&s.summary.title),
+        _ => id.to_string(),
+    };
+    move || {
+        let links = links.get();
+        (!links.is_empty()).then(|| {
+            view! {
+                <nav class="what-next" aria-labelledby="what-next-title">
+                    <h3 id="what-next-title">{i18n.t(Key::WhatNext)}</h3>
+                    <ul>
+                        {links.into_iter().map(|next| {
+                            let (href, text) = match next {
+                                Next::HandIn { assignment, title } => {
+                                    let title = if title.is_empty() { i18n.t(Key::Untitled).to_string() } else { title };
+                                    (Route::Assigned { id: assignment }.href(), i18n.f(Key::NextHandIn, &[("title", &title)]))
+                                }
+                                Next::NextLesson { course_title, lesson, .. } => (
+                                    Route::Lesson { id: lesson.to_string(), step: None }.href(),
+                                    i18n.f(Key::NextLesson, &[("lesson", &lesson_title(&lesson)), ("course", &i18n.text(&course_title))]),
+                                ),
+                                Next::CourseDone { course, course_title } => (
+                                    Route::Course { id: course.to_string() }.href(),
+                                    i18n.f(Key::NextCourseDone, &[("course", &i18n.text(&course_title))]),
+                                ),
+                                Next::Entry { project } => (
+                                    Route::Project { id: project, view: ProjectView::Entry }.href(),
+                                    i18n.t(Key::GoToEntry).to_string(),
+                                ),
+                            };
+                            view! { <li><a class="button" href=href>{text}</a></li> }
+                        }).collect_view()}
+                    </ul>
+                </nav>
+            }
+        })
     }
 }
 

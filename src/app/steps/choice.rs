@@ -1,6 +1,7 @@
 //! Choice steps (one or several options, feedback where `correct` is given) and checklists.
 
 use super::{Question, StepCtx};
+use crate::app::content::media_url;
 use crate::app::i18n::use_i18n;
 use crate::core::content::step::{ChecklistStep, ChoiceStep};
 use crate::core::i18n::Key;
@@ -56,22 +57,40 @@ pub fn ChoiceView(step: ChoiceStep, ctx: StepCtx) -> impl IntoView {
             })
         }
     };
+    // Picture options are large tiles: the picture carries the option's text as its
+    // alternative text (the input's accessible name), the caption under it is hidden from
+    // assistive technology so the name is not read twice.
+    let pictures = options.iter().any(|o| o.image.is_some());
     view! {
         <fieldset class="choice">
             <legend id=legend_id>
-                <Question text=step.question.clone() options=step.options.clone()/>
+                <Question text=step.question.clone()/>
                 <span class="muted">{move || i18n.t(if multiple { Key::ChooseSeveral } else { Key::ChooseOne })}</span>
             </legend>
-            <ul class="options">
+            <ul class=if pictures { "options picture-options" } else { "options" }>
                 {options.into_iter().enumerate().map(|(i, option)| {
                     let toggle = toggle.clone();
                     let input_id = format!("{name}-{i}");
+                    let image = option.image.as_deref().and_then(media_url);
+                    let text = option.text;
+                    let label = match image {
+                        Some(src) => {
+                            let alt = text.clone();
+                            view! {
+                                <label for=input_id.clone() class="picture-option">
+                                    <img src=src alt=move || i18n.text(&alt) loading="lazy"/>
+                                    <span aria-hidden="true">{move || i18n.text(&text)}</span>
+                                </label>
+                            }.into_any()
+                        }
+                        None => view! { <label for=input_id.clone()>{move || i18n.text(&text)}</label> }.into_any(),
+                    };
                     view! {
                         <li>
                             <input type=if multiple { "checkbox" } else { "radio" } id=input_id.clone() name=name.clone()
                                 prop:checked=move || selected().contains(&i)
                                 on:change=move |_| toggle(i)/>
-                            <label for=input_id>{move || i18n.text(&option)}</label>
+                            {label}
                         </li>
                     }
                 }).collect_view()}
@@ -95,10 +114,7 @@ pub fn ChecklistView(step: ChecklistStep, ctx: StepCtx) -> impl IntoView {
         _ => BTreeSet::new(),
     };
     let total = step.items.len();
-    let spoken_items = step.items.clone();
-    let spoken = move || crate::core::text::spoken(spoken_items.iter().map(|t| i18n.text(t)));
     view! {
-        <crate::app::widgets::ReadAloud text=Signal::derive(spoken)/>
         <ul class="checklist">
             {step.items.into_iter().enumerate().map(|(i, item)| {
                 let (id, ctx) = (id.clone(), ctx.clone());

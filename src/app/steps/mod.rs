@@ -87,28 +87,21 @@ pub fn step_view(slot: StepSlot, ctx: StepCtx) -> AnyView {
     }
 }
 
-/// A question with its read-aloud button; `options` are read after the question.
+/// A step's question (the player's read-aloud button reads it, with any options).
 #[component]
-pub fn Question(
-    text: crate::core::text::Text,
-    #[prop(optional)] options: Vec<crate::core::text::Text>,
-) -> impl IntoView {
+pub fn Question(text: crate::core::text::Text) -> impl IntoView {
     let i18n = use_i18n();
-    let spoken = text.clone();
-    let spoken_text = move || {
-        let mut parts = vec![i18n.text(&spoken)];
-        parts.extend(
-            options
-                .iter()
-                .enumerate()
-                .map(|(i, o)| format!("{}: {}", i + 1, i18n.text(o))),
-        );
-        crate::core::text::spoken(parts)
-    };
     view! {
         <div class="question">
             <p class="question-text">{move || i18n.text(&text)}</p>
-            <crate::app::widgets::ReadAloud text=Signal::derive(spoken_text)/>
         </div>
     }
+}
+
+/// The read-aloud button of a step, shown by the player under the step's heading for every
+/// step type: it reads the step's words (`core::read_aloud`) in the current language.
+pub fn read_step_aloud(step: Step) -> impl IntoView {
+    let i18n = use_i18n();
+    let words = move || crate::core::read_aloud::step_words(&step, i18n.lang());
+    view! { <crate::app::widgets::ReadAloud text=Signal::derive(words)/> }
 }

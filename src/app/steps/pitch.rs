@@ -60,7 +60,7 @@ pub fn PitchView(step: PitchStep, ctx: StepCtx) -> impl IntoView {
         <section class="rehearse" aria-label=move || i18n.t(Key::PitchRehearse)>
             <h3>{move || i18n.t(Key::PitchRehearse)}</h3>
             <Timer seconds=step.seconds on_done=rehearsed/>
-            <ReadAloud text=Signal::derive(whole_pitch)/>
+            <ReadAloud text=Signal::derive(whole_pitch) label=Key::ReadPitchAloud/>
             <p class="muted rehearsals">{move || i18n.f(Key::PitchRehearsals, &[("n", &current().1.to_string())])}</p>
         </section>
     }

@@ -3,7 +3,7 @@
 use super::StepCtx;
 use crate::app::content::{media_url, use_content, Load};
 use crate::app::i18n::use_i18n;
-use crate::app::widgets::{FileErrorView, LoadingView, ReadAloud};
+use crate::app::widgets::{FileErrorView, LoadingView};
 use crate::core::content::step::RoleModelStep;
 use crate::core::i18n::Key;
 use crate::core::progress::Answer;
@@ -27,7 +27,6 @@ pub fn RoleModelView(step: RoleModelStep, ctx: StepCtx) -> impl IntoView {
             }
             .href();
             let headline = m.headline.clone();
-            let spoken = m.headline.clone();
             let business = m.business.clone();
             view! {
                 <article class="card role-model-card">
@@ -37,7 +36,6 @@ pub fn RoleModelView(step: RoleModelStep, ctx: StepCtx) -> impl IntoView {
                         {m.fictional.then(|| view! { <p class="badge fictional">{move || i18n.t(Key::Fictional)}</p> })}
                         {business.map(|b| view! { <p class="business">{move || i18n.text(&b)}</p> })}
                         <p class="headline">{move || i18n.text(&headline)}</p>
-                        <ReadAloud text=Signal::derive(move || i18n.text(&spoken))/>
                         <p><a href=href>{move || i18n.t(Key::SeeProfile)}</a></p>
                     </div>
                 </article>
@@ -60,13 +58,11 @@ pub fn RoleModelView(step: RoleModelStep, ctx: StepCtx) -> impl IntoView {
             {questions.into_iter().enumerate().map(|(i, q)| {
                 let field = format!("reflect-{id}-{i}");
                 let (id, ctx) = (id.clone(), ctx.clone());
-                let spoken = q.clone();
                 let node = NodeRef::<leptos::html::Textarea>::new();
                 crate::app::widgets::sync_value(node, move || answers().get(i).cloned().unwrap_or_default());
                 view! {
                     <div class="field reflection">
                         <label for=field.clone()>{move || i18n.text(&q)}</label>
-                        <ReadAloud text=Signal::derive(move || i18n.text(&spoken))/>
                         <textarea id=field rows="3" node_ref=node
                             on:input=move |ev| {
                                 let mut all = answers();

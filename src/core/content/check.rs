@@ -376,6 +376,11 @@ impl Checker<'_> {
                             path: at,
                             kind: ProblemKind::MissingMedia(media_path),
                         });
+                    } else if !is_picture_path(&media_path) {
+                        problems.push(Problem {
+                            path: at,
+                            kind: ProblemKind::NotAPicture(media_path),
+                        });
                     }
                 }
                 problems
@@ -433,6 +438,16 @@ fn step_media(base: JsonPath, slot: &StepSlot, out: &mut Media) {
     let (field, path) = match slot.ready() {
         Some(Step::Read(read)) => ("image", read.image.as_ref()),
         Some(Step::Sketch(sketch)) => ("background", sketch.background.as_ref()),
+        Some(Step::Choice(choice)) => {
+            for (i, option) in choice.options.iter().enumerate() {
+                if let Some(image) = &option.image {
+                    let mut at = base.clone();
+                    at.extend(json_path!["options", i, "image"]);
+                    out.push((at, image.clone()));
+                }
+            }
+            return;
+        }
         _ => return,
     };
     if let Some(path) = path {
@@ -474,6 +489,15 @@ fn role_model_media(model: &RoleModel) -> Media {
         .iter()
         .map(|p| (json_path!["portrait"], p.clone()))
         .collect()
+}
+
+/// True for a file the app shows as a picture: `.svg`, `.png` or `.webp` (content format
+/// v1.1; the extension decides, case-insensitively).
+pub fn is_picture_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".svg", ".png", ".webp"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
 }
 
 /// True for a relative path that stays inside the content folder: `media/idea.svg`, not

@@ -105,6 +105,8 @@ pub enum ProblemKind {
     ListedButMissing(String),
     /// An `image` or `portrait` path that names no file inside the content folder.
     MissingMedia(String),
+    /// A media path to a file that is not an SVG, PNG or WebP picture.
+    NotAPicture(String),
     /// A `recall` names both a lesson and a challenge.
     RecallTwoSources,
     /// A `recall` names a step that its lesson or challenge does not have (`None`: this file).
@@ -243,6 +245,12 @@ impl ProblemKind {
             ListedButMissing(f) => format!("index.json lists `{f}`, but the file does not exist"),
             MissingMedia(f) if da => format!("`{f}` er ikke en fil i indholdsmappen"),
             MissingMedia(f) => format!("`{f}` is not a file in the content folder"),
+            NotAPicture(f) if da => format!(
+                "`{f}` er ikke et billede, appen kan vise: brug en .svg-, .png- eller .webp-fil"
+            ),
+            NotAPicture(f) => {
+                format!("`{f}` is not a picture the app can show: use an .svg, .png or .webp file")
+            }
             RecallTwoSources if da => {
                 "`recall` kan nævne en lektion eller en udfordring, ikke begge".into()
             }

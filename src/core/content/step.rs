@@ -159,7 +159,8 @@ step_struct!(
     /// Pick one or several options; feedback only where `correct` is given.
     ChoiceStep {
         question: Text,
-        options: Vec<Text>,
+        /// Texts, or (v1.1) picture options `{"text": …, "image": "media/x.svg"}`.
+        options: Vec<ChoiceOption>,
         #[serde(default)]
         multiple: bool,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -168,6 +169,99 @@ step_struct!(
         explanation: Option<Text>,
     }
 );
+
+/// One option of a choice step: a text, or (content format v1.1) a text with a picture,
+/// `{"text": {"da": "Sol", "en": "Sun"}, "image": "media/sun.svg"}`. The text is the
+/// option's accessible name and the picture's alternative text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceOption {
+    pub text: Text,
+    /// A relative path inside the content folder to an SVG, PNG or WebP picture.
+    pub image: Option<String>,
+}
+
+impl ChoiceOption {
+    pub fn text(text: Text) -> ChoiceOption {
+        ChoiceOption { text, image: None }
+    }
+}
+
+impl From<Text> for ChoiceOption {
+    fn from(text: Text) -> ChoiceOption {
+        ChoiceOption::text(text)
+    }
+}
+
+/// An option without a picture is written as its text, as in format v1.
+impl Serialize for ChoiceOption {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match &self.image {
+            None => self.text.serialize(s),
+            Some(image) => {
+                let mut map = s.serialize_map(Some(2))?;
+                map.serialize_entry("text", &self.text)?;
+                map.serialize_entry("image", image)?;
+                map.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ChoiceOption {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let value = serde_json::Value::deserialize(d)?;
+        let is_picture = value
+            .as_object()
+            .is_some_and(|m| m.contains_key("text") || m.contains_key("image"));
+        if !is_picture {
+            return Text::deserialize(value)
+                .map(ChoiceOption::text)
+                .map_err(D::Error::custom);
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Picture {
+            text: Text,
+            #[serde(default)]
+            image: Option<String>,
+        }
+        let p = Picture::deserialize(value).map_err(|e| {
+            D::Error::custom(format!(
+                "an option is a text or {{\"text\": …, \"image\": \"media/….svg\"}}: {e}"
+            ))
+        })?;
+        Ok(ChoiceOption {
+            text: p.text,
+            image: p.image,
+        })
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for ChoiceOption {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ChoiceOption".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let text = generator.subschema_for::<Text>();
+        schemars::json_schema!({
+            "description": "An option: a text, or (v1.1) a picture option with its text, which is also the picture's alternative text.",
+            "anyOf": [
+                text,
+                {"type": "object",
+                 "properties": {
+                     "text": text,
+                     "image": {"type": "string", "description": "A relative path inside the content folder to an SVG, PNG or WebP picture, e.g. `media/sun.svg`."}
+                 },
+                 "required": ["text"],
+                 "additionalProperties": false}
+            ]
+        })
+    }
+}
 
 step_struct!(
     /// List ideas, optionally against a timer.
@@ -528,6 +622,7 @@ impl schemars::JsonSchema for StepSlot {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::text::Lang;
     use serde_json::json;
 
     fn slot(v: serde_json::Value) -> StepSlot {
@@ -577,6 +672,41 @@ mod tests {
             slot(json!({"type": "prompt", "id": "a", "question": "q", "answer_with": ["dance"]})),
             StepSlot::Broken(_)
         ));
+    }
+
+    #[test]
+    fn choice_options_are_texts_or_pictures() {
+        let StepSlot::Ready(Step::Choice(c)) = slot(json!({
+            "type": "choice", "id": "a", "question": "q",
+            "options": ["x", {"da": "y", "en": "why"}, {"text": {"da": "Sol", "en": "Sun"}, "image": "media/sun.svg"}, {"text": "z"}]
+        })) else {
+            panic!("not a choice")
+        };
+        assert_eq!(c.options[0], ChoiceOption::text(Text::plain("x")));
+        assert_eq!(c.options[1].text.get(Lang::En), "why");
+        assert_eq!(c.options[2].text.get(Lang::En), "Sun");
+        assert_eq!(c.options[2].image.as_deref(), Some("media/sun.svg"));
+        assert_eq!(c.options[3], ChoiceOption::text(Text::plain("z")));
+        // A text option is written back as a plain text (v1), a picture option as an object.
+        let back = serde_json::to_value(&c.options).unwrap();
+        assert_eq!(back[0], json!("x"));
+        assert_eq!(back[1], json!({"da": "y", "en": "why"}));
+        assert_eq!(back[2]["image"], json!("media/sun.svg"));
+        for bad in [
+            json!({"text": "x", "picture": "media/a.svg"}),
+            json!({"image": "media/a.svg"}),
+            json!({"text": "x", "image": 3}),
+        ] {
+            assert!(
+                matches!(
+                    slot(
+                        json!({"type": "choice", "id": "a", "question": "q", "options": ["x", bad.clone()]})
+                    ),
+                    StepSlot::Broken(_)
+                ),
+                "{bad}"
+            );
+        }
     }
 
     #[test]
