@@ -252,7 +252,7 @@ pub fn step_answers(
 pub fn recap_text(r: &Recap) -> String {
     match r {
         Recap::Text(t) => t.clone(),
-        Recap::Media { summary, text } => [summary.as_str(), text.as_str()]
+        Recap::Media { summary, text, .. } => [summary.as_str(), text.as_str()]
             .into_iter()
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
