@@ -314,7 +314,8 @@ fn ImportProject() -> impl IntoView {
                             .await
                             .is_err();
                         store.merge_in(&import.progress);
-                        let teams: Vec<String> = import.projects.into_iter().map(|(_, t)| t).collect();
+                        let teams: Vec<String> =
+                            import.projects.into_iter().map(|(_, t)| t).collect();
                         if media_failed {
                             ImportState::Error(i18n.f(
                                 Key::ProjectImportMediaFailed,

@@ -247,7 +247,7 @@ mod tests {
 
     #[test]
     fn the_size_of_the_media_field_is_known_before_the_bytes_are_read() {
-        let clips = vec![
+        let clips = [
             clip("m0000000000000001", "photo", "image/webp", 0),
             clip("m0000000000000002", "photo", "image/jpeg", 1),
             clip("m0000000000000003", "voice", "audio/webm;codecs=opus", 2),
