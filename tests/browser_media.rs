@@ -552,7 +552,9 @@ async fn a_photo_in_a_team_project_is_in_the_book_on_the_entry_and_travels_in_th
             size_text(without.len() as u64, true)
         )
     );
-    let with_path = app.downloads_dir().join(&name);
+    // The downloads folder goes with the browser: keep the file apart.
+    let keep = ScratchDir::new("project-file");
+    let with_path = keep.write(&name, &with);
     drop(app);
 
     // A fresh profile opens the file: the photo is there, in the step and in the book.
@@ -681,7 +683,9 @@ async fn a_hand_in_file_carries_its_photo_to_the_teacher_unless_the_pupil_leaves
         )),
         "{said_without}"
     );
-    let with_path = pupil.downloads_dir().join(&name);
+    // The downloads folder goes with the browser: keep the file apart.
+    let dir = ScratchDir::new("hand-ins");
+    let with_path = dir.write(&name, &with);
     drop(pupil);
 
     // The teacher takes the assignment from its link and imports the file with the photo.
@@ -692,7 +696,6 @@ async fn a_hand_in_file_carries_its_photo_to_the_teacher_unless_the_pupil_leaves
     teacher.wait_for_page("teacher-assignment").await;
     teacher.open(&format!("#/teacher/class/{}", a.id)).await;
     teacher.wait_for_page("class-overview").await;
-    let dir = ScratchDir::new("hand-ins");
     let cut = dir.write("afkortet.json", &with[..with.len() * 2 / 3]);
     teacher
         .wait_for("#hand-in-files")
