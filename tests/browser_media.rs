@@ -596,7 +596,7 @@ async fn a_photo_in_a_team_project_is_in_the_book_on_the_entry_and_travels_in_th
 }
 
 #[tokio::test]
-async fn a_hand_in_file_carries_its_photo_to_the_teacher_unless_the_pupil_leaves_it_out() {
+async fn a_hand_in_file_carries_its_photo_and_recording_to_the_teacher_unless_the_pupil_leaves_them_out() {
     let site = media_site("hand-in");
     let a = Assignment {
         id: "f0t0m3d1a5x9".into(),
@@ -644,6 +644,20 @@ async fn a_hand_in_file_carries_its_photo_to_the_teacher_unless_the_pupil_leaves
     wait_saved(&pupil).await;
     let ids = saved_clip_ids(&pupil, "lesson:medier", "foto").await;
     assert_eq!(ids.len(), 1);
+    // And tells about it in a short recording.
+    open_step(&pupil, "tal").await;
+    pupil.button("Start optagelse").await.click().await;
+    pupil
+        .wait_until("a second or two recorded", async || {
+            let t = pupil.text_of("main .recording-state").await;
+            t.contains("0:08") || t.contains("0:07")
+        })
+        .await;
+    pupil.button("Stop optagelse").await.click().await;
+    pupil.wait_for("main .media-voice audio").await;
+    wait_saved(&pupil).await;
+    let voice = saved_clip_ids(&pupil, "lesson:medier", "tal").await;
+    assert_eq!(voice.len(), 1);
 
     pupil.open(&format!("#/my-assignments/{}", a.id)).await;
     pupil.wait_for_page("assigned").await;
@@ -652,7 +666,7 @@ async fn a_hand_in_file_carries_its_photo_to_the_teacher_unless_the_pupil_leaves
             pupil
                 .text_of("#hand-in-size")
                 .await
-                .contains("(med 1 foto)")
+                .contains("(med 1 foto og 1 lydoptagelse)")
         })
         .await;
     let said = pupil.text_of("#hand-in-size").await;
@@ -660,15 +674,15 @@ async fn a_hand_in_file_carries_its_photo_to_the_teacher_unless_the_pupil_leaves
     pupil.click("#download-hand-in").await;
     let (name, with) = pupil.wait_for_download("aflevering-*.json").await;
     let file: Value = serde_json::from_slice(&with).expect("a JSON hand-in");
-    assert_eq!(media_ids(&file), ids, "the photo is in the file");
-    assert!(file["media"][0]["mime"]
-        .as_str()
-        .unwrap_or("")
-        .starts_with("image/"));
+    let mut both = vec![ids[0].clone(), voice[0].clone()];
+    both.sort();
+    let mut in_file = media_ids(&file);
+    in_file.sort();
+    assert_eq!(in_file, both, "the photo and the recording are in the file");
     assert_eq!(
         said,
         format!(
-            "Afleveringsfil, {} (med 1 foto)",
+            "Afleveringsfil, {} (med 1 foto og 1 lydoptagelse)",
             size_text(with.len() as u64, true)
         )
     );
@@ -705,7 +719,8 @@ async fn a_hand_in_file_carries_its_photo_to_the_teacher_unless_the_pupil_leaves
         .expect("pick the hand-in file");
     teacher
         .wait_until("the photo is kept on the teacher's device", async || {
-            teacher.text_of("#hand-in-media").await == "1 foto gemt på denne enhed"
+            teacher.text_of("#hand-in-media").await
+                == "1 foto og 1 lydoptagelse gemt på denne enhed"
         })
         .await;
     teacher
@@ -723,6 +738,22 @@ async fn a_hand_in_file_carries_its_photo_to_the_teacher_unless_the_pupil_leaves
         .by_role("img", "Foto 1 af 1 til: Tag et foto af jeres model")
         .await;
     teacher.see_text("Min model af en bro").await;
+    // The recording plays on the teacher's device.
+    teacher.combobox("Trin").await.select_value("tal").await;
+    teacher
+        .wait_until("the teacher can play Ida's recording", async || {
+            teacher
+                .js("const a = document.querySelector('#answers-side-by-side .media-voice audio'); return String(!!a && a.readyState >= 1)")
+                .await
+                == "true"
+        })
+        .await;
+    teacher.combobox("Trin").await.select_value("foto").await;
+    teacher
+        .wait_until("the photo again", async || {
+            picture_shown(&teacher, &photo).await
+        })
+        .await;
 
     // A file cut off in the middle is refused with a reason; the earlier hand-in and its
     // photo are untouched.

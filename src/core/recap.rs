@@ -21,6 +21,8 @@ pub enum Recap {
         text: String,
         /// The photos, in the order they were taken: views that can show pictures show them.
         photos: Vec<Clip>,
+        /// The recordings, likewise: views that can play them do.
+        recordings: Vec<Clip>,
     },
     /// Items in order: ideas, chosen options, ticked items.
     List(Vec<String>),
@@ -63,6 +65,7 @@ pub fn recap(step: &Step, answer: Option<&Answer>, ctx: &RecapContext, lang: Lan
                 ),
                 text: text.trim().to_string(),
                 photos: clips_of(clips, ClipKind::Photo),
+                recordings: clips_of(clips, ClipKind::Voice),
             }
         }
         (Step::Choice(c), Answer::Choice { selected }) => Recap::List(

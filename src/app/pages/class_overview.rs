@@ -7,7 +7,7 @@ use crate::app::browser;
 use crate::app::content::{use_content, Content, Load};
 use crate::app::i18n::{tr, use_i18n, I18n};
 use crate::app::pages::assignments::teacher_assignment;
-use crate::app::steps::media::PhotoGallery;
+use crate::app::steps::media::{MediaAudio, PhotoGallery};
 use crate::app::store::use_store;
 use crate::app::widgets::ConfirmButton;
 use crate::core::content::{CanvasTemplate, Step};
@@ -424,10 +424,11 @@ fn ClassTable(
 fn recap_view(r: Recap, question: String) -> AnyView {
     match r {
         Recap::Text(t) => view! { <p class="answer-text">{t}</p> }.into_any(),
-        Recap::Media { summary, text, photos } => view! {
+        Recap::Media { summary, text, photos, recordings } => view! {
             <p class="answer-media muted">{summary}</p>
             {(!text.is_empty()).then(|| view! { <p class="answer-text">{text}</p> })}
             {(!photos.is_empty()).then(|| view! { <PhotoGallery photos=photos question=question/> })}
+            {recordings.into_iter().map(|clip| view! { <MediaAudio clip=clip/> }).collect_view()}
         }
         .into_any(),
         Recap::List(items) => view! {

@@ -4,7 +4,7 @@
 use super::{loaded_canvas, ProjectCtx};
 use crate::app::browser;
 use crate::app::i18n::use_i18n;
-use crate::app::steps::media::PhotoGallery;
+use crate::app::steps::media::{MediaAudio, PhotoGallery};
 use crate::app::steps::recall::recap_view;
 use crate::app::store::use_store;
 use crate::core::i18n::Key;
@@ -97,9 +97,9 @@ pub fn BookView(ctx: ProjectCtx) -> impl IntoView {
                                 view! { <p class="muted">{i18n.t(Key::NothingYet)}</p> }.into_any()
                             } else {
                                 phase.items.into_iter().map(|item| {
-                                    let photos = match &item.recap {
-                                        Recap::Media { photos, .. } => photos.clone(),
-                                        _ => vec![],
+                                    let (photos, recordings) = match &item.recap {
+                                        Recap::Media { photos, recordings, .. } => (photos.clone(), recordings.clone()),
+                                        _ => (vec![], vec![]),
                                     };
                                     let question = i18n.text(&item.title);
                                     view! {
@@ -108,6 +108,7 @@ pub fn BookView(ctx: ProjectCtx) -> impl IntoView {
                                             <p class="muted book-date">{i18n.f(Key::ChangedAt, &[("time", &time(item.at))])}</p>
                                             {recap_view(item.recap)}
                                             {(!photos.is_empty()).then(|| view! { <PhotoGallery photos=photos question=question/> })}
+                                            {recordings.into_iter().map(|clip| view! { <div class="no-print"><MediaAudio clip=clip/></div> }).collect_view()}
                                         </article>
                                     }
                                 }).collect_view().into_any()
