@@ -596,7 +596,8 @@ async fn a_photo_in_a_team_project_is_in_the_book_on_the_entry_and_travels_in_th
 }
 
 #[tokio::test]
-async fn a_hand_in_file_carries_its_photo_and_recording_to_the_teacher_unless_the_pupil_leaves_them_out() {
+async fn a_hand_in_file_carries_its_photo_and_recording_to_the_teacher_unless_the_pupil_leaves_them_out(
+) {
     let site = media_site("hand-in");
     let a = Assignment {
         id: "f0t0m3d1a5x9".into(),

@@ -21,8 +21,8 @@ use crate::core::route::Route;
 use crate::core::teacher::assignment::Assignment;
 use crate::core::teacher::board::board_steps;
 use crate::core::teacher::class::{
-    class_csv, class_rows, plan_import, progress_text, step_answers, stored_handins, ExportItem,
-    ImportPlan, Outcome, HANDINS_STEP,
+    class_csv, class_rows, media_to_delete, plan_import, progress_text, step_answers,
+    stored_handins, ExportItem, ImportPlan, Outcome, HANDINS_STEP,
 };
 use crate::core::teacher::handin::{
     read_handin, read_handin_code, read_handin_file, split_codes, HandIn, HandInError,
@@ -587,12 +587,17 @@ fn Actions(a: Memo<Option<Assignment>>, handins: Memo<Vec<(RecordId, HandIn)>>) 
     };
     let erase = Callback::new(move |_: ()| {
         if let Some(a) = a.get_untracked() {
-            let keys = handins
-                .get_untracked()
-                .into_iter()
-                .map(|(k, _)| (k, None))
-                .collect();
+            let erased = handins.get_untracked();
+            let keys = erased.iter().map(|(k, _)| (k.clone(), None)).collect();
             store.put_records::<Doc>(&WorkRef::class(&a.id), HANDINS_STEP, keys);
+            // Their photos and recordings go too, unless something kept refers to them.
+            let erased: Vec<HandIn> = erased.into_iter().map(|(_, h)| h).collect();
+            let gone = store.with(|p| media_to_delete(p, &erased));
+            spawn_local(async move {
+                for id in gone {
+                    crate::app::media_io::delete(&id).await;
+                }
+            });
         }
     });
     // Lessons of the assignment with a brainstorm the class can do on the board.
