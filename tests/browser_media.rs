@@ -1,7 +1,9 @@
 //! Answers beyond typing (content v1.1) in a real browser with Chromium's fake camera and
 //! microphone: drawing by pointer (mouse and touch) that survives a reload and a resize,
 //! undo of a clear, photos from the camera and from a file, a 2-second recording with its
-//! player, and a backup with its media restored on a fresh profile.
+//! player, and a backup with its media restored on a fresh profile; a photo in a team
+//! project shown in the project book and on the entry and carried by the project file to a
+//! fresh profile; a hand-in file with and without its photo, read by the teacher.
 
 mod support;
 
@@ -11,14 +13,32 @@ use std::time::Duration;
 use fantoccini::actions::{
     InputSource, MouseActions, PointerAction, TouchActions, MOUSE_BUTTON_LEFT,
 };
-use serde_json::json;
-use support::{App, Site};
+use serde_json::{json, Value};
+use spire::core::media::clip::size_text;
+use spire::core::progress::WorkRef;
+use spire::core::teacher::assignment::Assignment;
+use support::{App, ScratchDir, Site};
 
 fn media_site(label: &str) -> Site {
     let site = Site::empty(label);
     site.write_content_json(
         "index.json",
-        &json!({"lessons": ["medier"], "canvases": [], "challenges": [], "role_models": []}),
+        &json!({"lessons": ["medier"], "canvases": [], "challenges": ["fotoprojekt"], "role_models": []}),
+    );
+    site.write_content_json(
+        "challenges/fotoprojekt.json",
+        &json!({
+            "id": "fotoprojekt",
+            "title": {"da": "Byg og vis", "en": "Build and show"},
+            "format": "open",
+            "levels": ["indskoling"],
+            "phases": [{"id": "byg", "title": "Byg", "steps": [
+                {"type": "prompt", "id": "ide", "question": "Hvad er jeres idé?"},
+                {"type": "photo", "id": "model-foto", "question": {"da": "Fotos af modellen", "en": "Photos of the model"}, "max": 3}
+            ]}],
+            "criteria": [{"id": "nyt", "title": "Nyt"}],
+            "entry": [{"title": "Idéen", "from": "ide"}]
+        }),
     );
     site.write_content_json(
         "medier.json",
@@ -367,4 +387,428 @@ async fn a_prompt_offers_every_way_it_names_and_keeps_them_together() {
             .await,
         "Min bedstemor"
     );
+}
+
+/// Whether the picture of `img` (found by CSS) has loaded and has pixels.
+async fn picture_shown(app: &App, css: &str) -> bool {
+    app.js(&format!(
+        "const i = document.querySelector({css:?}); return String(!!i && i.complete && i.naturalWidth > 0)"
+    ))
+    .await
+        == "true"
+}
+
+/// The photo clip ids an answer refers to in a saved work item.
+async fn saved_clip_ids(app: &App, work_key: &str, step: &str) -> Vec<String> {
+    let saved = app
+        .local_storage_get(&format!("spire.work.{work_key}"))
+        .await
+        .unwrap_or_default();
+    let v: Value = serde_json::from_str(&saved).unwrap_or(Value::Null);
+    v["data"]["answers"][step]["value"]["clips"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|c| c["id"].as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn media_ids(file: &Value) -> Vec<String> {
+    file["media"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|m| m["id"].as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_photo_in_a_team_project_is_in_the_book_on_the_entry_and_travels_in_the_project_file() {
+    let site = media_site("project");
+    let app = App::serve(site.path(), "/").await;
+    app.open("#/challenges/fotoprojekt").await;
+    app.wait_for_page("challenge").await;
+    app.wait_for("main .start-team").await;
+    app.textbox("Holdets navn").await.type_text("Lynet").await;
+    app.textbox("Holdets fornavne")
+        .await
+        .type_text("Ida, Bo")
+        .await;
+    app.button("Start holdprojekt").await.click().await;
+    app.wait_for_page("project").await;
+    let project = app
+        .current_hash()
+        .await
+        .trim_start_matches("#/projects/")
+        .to_string();
+    // Nothing to carry yet: the file's size is said, with no pictures.
+    app.wait_until("the project file's size without media", async || {
+        let t = app.text_of("#project-file-size").await;
+        t.starts_with("Projektfil, ") && !t.contains("med")
+    })
+    .await;
+
+    // The team photographs its model with the camera.
+    app.open(&format!("#/projects/{project}/steps/model-foto"))
+        .await;
+    app.wait_for("main .step[data-step=\"model-foto\"]").await;
+    app.button("Tag et foto med kameraet").await.click().await;
+    app.wait_until("the camera shows a picture", async || {
+        app.js("return String(document.querySelector('main video.camera-view').videoWidth)")
+            .await
+            != "0"
+    })
+    .await;
+    app.button("Tag billedet").await.click().await;
+    app.wait_until("the photo is shown", async || photo_count(&app).await == 1)
+        .await;
+    wait_saved(&app).await;
+    let work_key = format!("project:{project}");
+    let ids = saved_clip_ids(&app, &work_key, "model-foto").await;
+    assert_eq!(ids.len(), 1, "one photo saved");
+    let alt = "Foto 1 af 1 til: Fotos af modellen";
+
+    // The project book shows the picture, named after the question.
+    app.open(&format!("#/projects/{project}/book")).await;
+    app.wait_for_page("project-book").await;
+    app.by_role("img", alt).await;
+    let in_book = format!(
+        ".book-item[data-step=\"model-foto\"] img[data-clip=\"{}\"]",
+        ids[0]
+    );
+    app.wait_until("the photo is drawn in the book", async || {
+        picture_shown(&app, &in_book).await
+    })
+    .await;
+
+    // So does the entry's poster; its exports name the photo truthfully.
+    app.open(&format!("#/projects/{project}/entry")).await;
+    app.wait_for_page("project-entry").await;
+    app.within("#poster").by_role("img", alt).await;
+    let on_poster = format!("#poster .poster-photos img[data-clip=\"{}\"]", ids[0]);
+    app.wait_until("the photo is drawn on the poster", async || {
+        picture_shown(&app, &on_poster).await
+    })
+    .await;
+    app.button("Hent som Markdown").await.click().await;
+    let (_, md) = app.wait_for_download("spire-entry-lynet.md").await;
+    let md = String::from_utf8(md).expect("Markdown is text");
+    assert!(md.contains("## Fotos"), "{md}");
+    assert!(md.contains(&format!("- {alt}")), "{md}");
+    assert!(
+        md.contains("Billederne er ikke med i denne tekstfil"),
+        "{md}"
+    );
+    app.button("Hent som JSON").await.click().await;
+    let (_, json_bytes) = app.wait_for_download("spire-entry-lynet.json").await;
+    let entry: Value = serde_json::from_slice(&json_bytes).expect("JSON");
+    assert_eq!(
+        entry["entry"]["photos"][0]["id"],
+        ids[0].as_str(),
+        "{entry}"
+    );
+
+    // The project file carries the photo; its size is said before the download.
+    app.open(&format!("#/projects/{project}")).await;
+    app.wait_for_page("project").await;
+    app.wait_until("the size says a photo is in it", async || {
+        app.text_of("#project-file-size")
+            .await
+            .contains("(med 1 foto)")
+    })
+    .await;
+    let said = app.text_of("#project-file-size").await;
+    let said_without = app.text_of("#project-file-size-without").await;
+    app.button("Hent projektfil").await.click().await;
+    let (name, with) = app.wait_for_download("spire-project-lynet*.json").await;
+    let file: Value = serde_json::from_slice(&with).expect("a JSON project file");
+    assert_eq!(media_ids(&file), ids, "the photo is in the file");
+    assert_eq!(
+        said,
+        format!(
+            "Projektfil, {} (med 1 foto)",
+            size_text(with.len() as u64, true)
+        )
+    );
+    app.button("Hent uden billeder og lydoptagelser")
+        .await
+        .click()
+        .await;
+    let (_, without) = app.wait_for_download("spire-project-lynet*.json").await;
+    let plain: Value = serde_json::from_slice(&without).expect("a JSON project file");
+    assert!(plain.get("media").is_none(), "no media in the file without");
+    assert!(
+        String::from_utf8_lossy(&without).contains(&ids[0]),
+        "the answer still names its photo"
+    );
+    assert_eq!(
+        said_without,
+        format!(
+            "Uden billeder og lydoptagelser: {}",
+            size_text(without.len() as u64, true)
+        )
+    );
+    // The downloads folder goes with the browser: keep the file apart.
+    let keep = ScratchDir::new("project-file");
+    let with_path = keep.write(&name, &with);
+    drop(app);
+
+    // A fresh profile opens the file: the photo is there, in the step and in the book.
+    let fresh = App::serve(site.path(), "/").await;
+    fresh.open("#/challenges").await;
+    fresh.wait_for_page("challenges").await;
+    fresh
+        .wait_for("#import-project")
+        .await
+        .send_keys(&with_path.display().to_string())
+        .await
+        .expect("pick the project file");
+    fresh
+        .wait_until("the import names the team", async || {
+            fresh
+                .text_of("#import-project-status")
+                .await
+                .contains("Lynet")
+        })
+        .await;
+    fresh
+        .open(&format!("#/projects/{project}/steps/model-foto"))
+        .await;
+    fresh.wait_for("main .step[data-step=\"model-foto\"]").await;
+    fresh
+        .wait_until("the photo is on the fresh profile", async || {
+            photo_count(&fresh).await == 1
+        })
+        .await;
+    assert_eq!(fresh.count("main .media-missing").await, 0);
+    fresh.open(&format!("#/projects/{project}/book")).await;
+    fresh.wait_for_page("project-book").await;
+    fresh
+        .wait_until(
+            "the photo is drawn in the book on the fresh profile",
+            async || picture_shown(&fresh, &in_book).await,
+        )
+        .await;
+}
+
+#[tokio::test]
+async fn a_hand_in_file_carries_its_photo_and_recording_to_the_teacher_unless_the_pupil_leaves_them_out(
+) {
+    let site = media_site("hand-in");
+    let a = Assignment {
+        id: "f0t0m3d1a5x9".into(),
+        class: "1.A".into(),
+        title: "Vis din model".into(),
+        items: vec![WorkRef::lesson("medier")],
+        rev: 1,
+        ..Default::default()
+    };
+    let pupil = App::serve(site.path(), "/").await;
+    pupil.open(&format!("#/a/{}", a.to_code())).await;
+    pupil.wait_for_page("assignment-link").await;
+    pupil.clear("#pupil-name").await;
+    pupil.type_into("#pupil-name", "Ida").await;
+    pupil.click("#accept-assignment").await;
+    pupil.wait_for_page("assigned").await;
+    // Nothing but words yet: the size is said, and there is nothing to leave out.
+    pupil
+        .wait_until("the hand-in size without media", async || {
+            pupil
+                .text_of("#hand-in-size")
+                .await
+                .starts_with("Afleveringsfil, ")
+        })
+        .await;
+    assert_eq!(pupil.count("#download-hand-in-without").await, 0);
+
+    open_step(&pupil, "foto").await;
+    pupil
+        .wait_for("main input[type=file]")
+        .await
+        .send_keys(&picture().display().to_string())
+        .await
+        .expect("pick a picture");
+    pupil
+        .wait_until("the picked photo is shown", async || {
+            photo_count(&pupil).await == 1
+        })
+        .await;
+    pupil
+        .textbox("Skriv om dit foto (eller skriv her, hvis du ikke kan tage et)")
+        .await
+        .type_text("Min model af en bro")
+        .await;
+    wait_saved(&pupil).await;
+    let ids = saved_clip_ids(&pupil, "lesson:medier", "foto").await;
+    assert_eq!(ids.len(), 1);
+    // And tells about it in a short recording.
+    open_step(&pupil, "tal").await;
+    pupil.button("Start optagelse").await.click().await;
+    pupil
+        .wait_until("a second or two recorded", async || {
+            let t = pupil.text_of("main .recording-state").await;
+            t.contains("0:08") || t.contains("0:07")
+        })
+        .await;
+    pupil.button("Stop optagelse").await.click().await;
+    pupil.wait_for("main .media-voice audio").await;
+    wait_saved(&pupil).await;
+    let voice = saved_clip_ids(&pupil, "lesson:medier", "tal").await;
+    assert_eq!(voice.len(), 1);
+
+    pupil.open(&format!("#/my-assignments/{}", a.id)).await;
+    pupil.wait_for_page("assigned").await;
+    pupil
+        .wait_until("the size says a photo is in the file", async || {
+            pupil
+                .text_of("#hand-in-size")
+                .await
+                .contains("(med 1 foto og 1 lydoptagelse)")
+        })
+        .await;
+    let said = pupil.text_of("#hand-in-size").await;
+    let said_without = pupil.text_of("#hand-in-size-without").await;
+    pupil.click("#download-hand-in").await;
+    let (name, with) = pupil.wait_for_download("aflevering-*.json").await;
+    let file: Value = serde_json::from_slice(&with).expect("a JSON hand-in");
+    let mut both = vec![ids[0].clone(), voice[0].clone()];
+    both.sort();
+    let mut in_file = media_ids(&file);
+    in_file.sort();
+    assert_eq!(in_file, both, "the photo and the recording are in the file");
+    assert_eq!(
+        said,
+        format!(
+            "Afleveringsfil, {} (med 1 foto og 1 lydoptagelse)",
+            size_text(with.len() as u64, true)
+        )
+    );
+    pupil.click("#download-hand-in-without").await;
+    let (_, without) = pupil.wait_for_download("aflevering-*.json").await;
+    let plain: Value = serde_json::from_slice(&without).expect("a JSON hand-in");
+    assert!(plain.get("media").is_none(), "no media in the file without");
+    assert!(
+        said_without.starts_with(&format!(
+            "Uden billeder og lydoptagelser: {}",
+            size_text(without.len() as u64, true)
+        )),
+        "{said_without}"
+    );
+    // The downloads folder goes with the browser: keep the file apart.
+    let dir = ScratchDir::new("hand-ins");
+    let with_path = dir.write(&name, &with);
+    drop(pupil);
+
+    // The teacher takes the assignment from its link and imports the file with the photo.
+    let teacher = App::serve(site.path(), "/").await;
+    teacher.open(&format!("#/a/{}", a.to_code())).await;
+    teacher.wait_for_page("assignment-link").await;
+    teacher.click("#accept-as-teacher").await;
+    teacher.wait_for_page("teacher-assignment").await;
+    teacher.open(&format!("#/teacher/class/{}", a.id)).await;
+    teacher.wait_for_page("class-overview").await;
+    let cut = dir.write("afkortet.json", &with[..with.len() * 2 / 3]);
+    teacher
+        .wait_for("#hand-in-files")
+        .await
+        .send_keys(&with_path.display().to_string())
+        .await
+        .expect("pick the hand-in file");
+    teacher
+        .wait_until("the photo is kept on the teacher's device", async || {
+            teacher.text_of("#hand-in-media").await
+                == "1 foto og 1 lydoptagelse gemt på denne enhed"
+        })
+        .await;
+    teacher
+        .wait_for("#import-report .import-summary[data-added=\"1\"]")
+        .await;
+    teacher.combobox("Trin").await.select_value("foto").await;
+    let photo = format!("#answers-side-by-side img[data-clip=\"{}\"]", ids[0]);
+    teacher
+        .wait_until("the teacher sees the photo beside Ida's text", async || {
+            picture_shown(&teacher, &photo).await
+        })
+        .await;
+    teacher
+        .within("#answers-side-by-side")
+        .by_role("img", "Foto 1 af 1 til: Tag et foto af jeres model")
+        .await;
+    teacher.see_text("Min model af en bro").await;
+    // The recording plays on the teacher's device.
+    teacher.combobox("Trin").await.select_value("tal").await;
+    teacher
+        .wait_until("the teacher can play Ida's recording", async || {
+            teacher
+                .js("const a = document.querySelector('#answers-side-by-side .media-voice audio'); return String(!!a && a.readyState >= 1)")
+                .await
+                == "true"
+        })
+        .await;
+    teacher.combobox("Trin").await.select_value("foto").await;
+    teacher
+        .wait_until("the photo again", async || {
+            picture_shown(&teacher, &photo).await
+        })
+        .await;
+
+    // A file cut off in the middle is refused with a reason; the earlier hand-in and its
+    // photo are untouched.
+    teacher
+        .wait_for("#hand-in-files")
+        .await
+        .send_keys(&cut.display().to_string())
+        .await
+        .expect("pick the cut file");
+    teacher
+        .wait_until("the cut file is reported", async || {
+            teacher
+                .text_of("#import-report")
+                .await
+                .contains("filen er afkortet")
+        })
+        .await;
+    teacher
+        .wait_for("#import-report .import-summary[data-added=\"0\"]")
+        .await;
+    assert!(picture_shown(&teacher, &photo).await);
+    assert_eq!(teacher.count("#answers-side-by-side .answer-card").await, 1);
+    assert_eq!(stored_blobs(&teacher).await, 2);
+
+    // Erasing the hand-ins erases the pupil's photo and recording from this device too.
+    teacher.click("#erase-hand-ins").await;
+    teacher.click("#erase-hand-ins-confirm").await;
+    teacher.wait_for("#no-hand-ins").await;
+    teacher
+        .wait_until("the media are gone with the hand-ins", async || {
+            stored_blobs(&teacher).await == 0
+        })
+        .await;
+    let errors = teacher.console_errors().await;
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+/// How many photos and recordings the browser's media database holds.
+async fn stored_blobs(app: &App) -> u64 {
+    app.js_value(
+        "return new Promise(done => { \
+           const open = indexedDB.open('spire-media'); \
+           open.onerror = () => done(-1); \
+           open.onsuccess = () => { \
+             const db = open.result; \
+             if (!db.objectStoreNames.contains('blobs')) { db.close(); return done(0); } \
+             const count = db.transaction('blobs').objectStore('blobs').count(); \
+             count.onsuccess = () => { db.close(); done(count.result); }; \
+             count.onerror = () => { db.close(); done(-1); }; \
+           }; \
+         })",
+        vec![],
+    )
+    .await
+    .as_u64()
+    .unwrap_or(u64::MAX)
 }

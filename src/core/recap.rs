@@ -3,6 +3,7 @@
 //! as text nodes.
 
 use super::content::{CanvasTemplate, Step};
+use super::media::Clip;
 use super::progress::answer::{ideas_in_order, notes_in_block, Idea};
 use super::progress::{Answer, RecordId};
 use super::text::Lang;
@@ -18,6 +19,10 @@ pub enum Recap {
         /// What there is, in words: "En tegning · 2 fotos".
         summary: String,
         text: String,
+        /// The photos, in the order they were taken: views that can show pictures show them.
+        photos: Vec<Clip>,
+        /// The recordings, likewise: views that can play them do.
+        recordings: Vec<Clip>,
     },
     /// Items in order: ideas, chosen options, ticked items.
     List(Vec<String>),
@@ -59,6 +64,8 @@ pub fn recap(step: &Step, answer: Option<&Answer>, ctx: &RecapContext, lang: Lan
                     clips_of(clips, ClipKind::Voice).len(),
                 ),
                 text: text.trim().to_string(),
+                photos: clips_of(clips, ClipKind::Photo),
+                recordings: clips_of(clips, ClipKind::Voice),
             }
         }
         (Step::Choice(c), Answer::Choice { selected }) => Recap::List(

@@ -9,6 +9,7 @@ use crate::app::router::use_router;
 use crate::app::store::{use_store, Store, APP_VERSION};
 use crate::app::widgets::ConfirmButton;
 use crate::core::i18n::Key;
+use crate::core::media::clip::size_text;
 use crate::core::progress::{Work, WorkKind, WorkRef};
 use crate::core::route::Route;
 use crate::core::teacher::assignment::{
@@ -18,6 +19,7 @@ use crate::core::teacher::assignment::{
 use crate::core::teacher::date::{format_date, is_overdue};
 use crate::core::teacher::handin::{handin_code, handin_file_name, HandIn, MAX_PUPIL_CHARS};
 use crate::core::teacher::sort_small_by;
+use crate::core::text::Lang;
 use leptos::prelude::*;
 
 fn live(work: Option<&Work>) -> Option<&Work> {
@@ -342,15 +344,39 @@ fn HandInPanel(a: Assignment, handed: Memo<Option<i64>>) -> impl IntoView {
             Some(h)
         }
     };
+    // The file's size and what it holds, said before the download. Follows the work of
+    // the assignment's items and the name.
+    let sizes = {
+        let a = a.clone();
+        Memo::new(move |_| {
+            for item in &a.items {
+                store.with_work(item, |_| ());
+            }
+            let name = store.with_settings(|s| s.name.trim().to_string());
+            // A time of the length a real one has, so the size is the file's to the byte.
+            let now = browser::now();
+            store.with(|p| HandIn::new(&a, &name, p, now, APP_VERSION).file_sizes())
+        })
+    };
+    let size_text = move |bytes: u64| size_text(bytes, i18n.lang() == Lang::Da);
     let download = {
         let (make, a) = (make.clone(), a.clone());
-        move |_| {
+        move |with_media: bool| {
             if let Some(h) = make() {
                 let name = handin_file_name(i18n.t(Key::HandInFilePrefix), &a, &h.pupil);
-                browser::download(&name, "application/json", &h.to_json());
+                if !with_media || h.clips().is_empty() {
+                    browser::download(&name, "application/json", &h.to_json());
+                    return;
+                }
+                leptos::task::spawn_local(async move {
+                    let ids = h.clips().into_iter().map(|c| c.id);
+                    let media = crate::app::media_io::read_all(ids).await;
+                    browser::download(&name, "application/json", &h.to_json_with_media(&media));
+                });
             }
         }
     };
+    let download_without = download.clone();
     let make_code = move |_| {
         let Some(h) = make() else { return };
         copied.set(None);
@@ -380,8 +406,23 @@ fn HandInPanel(a: Assignment, handed: Memo<Option<i64>>) -> impl IntoView {
                 }}
             </p>
             {move || problem.get().map(|k| view! { <p class="notice notice-error" role="alert" id="hand-in-problem">{move || i18n.t(k)}</p> })}
+            <p class="hand-in-size" id="hand-in-size">{move || {
+                let s = sizes.get();
+                if s.media.is_empty() {
+                    i18n.f(Key::HandInFileSize, &[("size", &size_text(s.without_media))])
+                } else {
+                    i18n.f(Key::HandInFileSizeWith, &[("size", &size_text(s.with_media)), ("media", &s.media.words(i18n.lang()))])
+                }
+            }}</p>
+            {move || (!sizes.get().media.is_empty()).then(|| view! {
+                <p class="muted" id="hand-in-size-without">{i18n.f(Key::HandInFileSizeWithout, &[("size", &size_text(sizes.get().without_media))])}" "{tr(Key::HandInMediaHelp)}</p>
+            })}
             <p class="actions">
-                <button type="button" class="primary" id="download-hand-in" on:click=download>{tr(Key::DownloadHandIn)}</button>
+                <button type="button" class="primary" id="download-hand-in" on:click=move |_| download(true)>{tr(Key::DownloadHandIn)}</button>
+                {move || (!sizes.get().media.is_empty()).then(|| {
+                    let d = download_without.clone();
+                    view! { <button type="button" id="download-hand-in-without" on:click=move |_| d(false)>{tr(Key::DownloadHandInWithout)}</button> }
+                })}
                 <button type="button" id="make-hand-in-code" on:click=make_code>{tr(Key::MakeHandInCode)}</button>
             </p>
             {move || code.get().map(|c| view! {

@@ -279,6 +279,10 @@ enum ImportState {
     Done(Vec<String>),
 }
 
+fn teams_text(teams: &[String]) -> String {
+    teams.join(", ")
+}
+
 /// Reads a project file from another device and merges it into this one's work.
 #[component]
 fn ImportProject() -> impl IntoView {
@@ -304,8 +308,22 @@ fn ImportProject() -> impl IntoView {
                         ImportState::Error(i18n.t(Key::ProjectImportNone).to_string())
                     }
                     Ok(import) => {
+                        // The photos and recordings first, so the merged work never refers to
+                        // media that is not here; storage full still merges the work.
+                        let media_failed = crate::app::media_io::write_missing(&import.media)
+                            .await
+                            .is_err();
                         store.merge_in(&import.progress);
-                        ImportState::Done(import.projects.into_iter().map(|(_, t)| t).collect())
+                        let teams: Vec<String> =
+                            import.projects.into_iter().map(|(_, t)| t).collect();
+                        if media_failed {
+                            ImportState::Error(i18n.f(
+                                Key::ProjectImportMediaFailed,
+                                &[("teams", &teams_text(&teams))],
+                            ))
+                        } else {
+                            ImportState::Done(teams)
+                        }
                     }
                     Err(e) => ImportState::Error(e.message(i18n.lang())),
                 },

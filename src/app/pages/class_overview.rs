@@ -7,10 +7,13 @@ use crate::app::browser;
 use crate::app::content::{use_content, Content, Load};
 use crate::app::i18n::{tr, use_i18n, I18n};
 use crate::app::pages::assignments::teacher_assignment;
+use crate::app::steps::media::{MediaAudio, PhotoGallery};
 use crate::app::store::use_store;
 use crate::app::widgets::ConfirmButton;
 use crate::core::content::{CanvasTemplate, Step};
 use crate::core::i18n::{step_kind, Key};
+use crate::core::media::backup::{MediaBlob, MediaTally};
+use crate::core::media::Clip;
 use crate::core::progress::answer::Doc;
 use crate::core::progress::{Millis, RecordId, WorkKind, WorkRef};
 use crate::core::recap::Recap;
@@ -18,11 +21,12 @@ use crate::core::route::Route;
 use crate::core::teacher::assignment::Assignment;
 use crate::core::teacher::board::board_steps;
 use crate::core::teacher::class::{
-    class_csv, class_rows, plan_import, progress_text, step_answers, stored_handins, ExportItem,
-    ImportPlan, Outcome, HANDINS_STEP,
+    class_csv, class_rows, media_to_delete, plan_import, progress_text, step_answers,
+    stored_handins, ExportItem, ImportPlan, Outcome, HANDINS_STEP,
 };
 use crate::core::teacher::handin::{
-    read_handin, read_handin_code, split_codes, HandIn, HandInError, MAX_HANDIN_BYTES,
+    read_handin, read_handin_code, read_handin_file, split_codes, HandIn, HandInError,
+    MAX_HANDIN_BYTES, MAX_HANDIN_FILE_BYTES,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -131,6 +135,8 @@ fn Import(a: Memo<Option<Assignment>>, import: Callback<(Incoming, f64)>) -> imp
     let dragging = RwSignal::new(false);
     let codes = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
+    // What the hand-in files brought of photos and recordings, or why they were not kept.
+    let media_note = RwSignal::new(None::<(bool, String)>);
     let take_files = move |files: web_sys::FileList, started: f64| {
         let Some(assignment) = a.get_untracked() else {
             return;
@@ -143,15 +149,26 @@ fn Import(a: Memo<Option<Assignment>>, import: Callback<(Incoming, f64)>) -> imp
             let (wanted, refused): (Numbered, Numbered) = files
                 .into_iter()
                 .enumerate()
-                .partition(|(n, f)| *n < MAX_FILES && f.size() <= MAX_HANDIN_BYTES as f64);
+                .partition(|(n, f)| *n < MAX_FILES && f.size() <= MAX_HANDIN_FILE_BYTES as f64);
             let to_read: Vec<web_sys::File> = wanted.iter().map(|(_, f)| f.clone()).collect();
             let read = browser::read_files(&to_read).await;
+            let mut media: Vec<MediaBlob> = Vec::new();
+            let mut clips: Vec<Clip> = Vec::new();
             let mut incoming: Vec<(usize, String, Result<HandIn, HandInError>)> = wanted
                 .into_iter()
                 .zip(read)
                 .map(|((n, file), bytes)| {
                     let result = match bytes {
-                        Ok(bytes) => read_handin(&bytes, &assignment),
+                        Ok(bytes) => read_handin_file(&bytes, &assignment).map(|f| {
+                            let referred = f.handin.clips();
+                            clips.extend(
+                                referred
+                                    .into_iter()
+                                    .filter(|c| f.media.iter().any(|b| b.id == c.id)),
+                            );
+                            media.extend(f.media);
+                            f.handin
+                        }),
                         Err(_) => Err(HandInError::NotText),
                     };
                     (n, file.name(), result)
@@ -165,6 +182,25 @@ fn Import(a: Memo<Option<Assignment>>, import: Callback<(Incoming, f64)>) -> imp
             // Reported in the order the files were given.
             crate::core::teacher::sort_small_by(&mut incoming, |a, b| a.0.cmp(&b.0));
             let incoming = incoming.into_iter().map(|(_, name, r)| (name, r)).collect();
+            // The photos and recordings go to this device's media before the hand-ins that
+            // refer to them are kept; a blob already here is never overwritten.
+            if media.is_empty() {
+                media_note.set(None);
+            } else {
+                let words = MediaTally::of(&clips).words(i18n.lang());
+                media_note.set(Some(
+                    match crate::app::media_io::write_missing(&media).await {
+                        Ok(()) => (true, i18n.f(Key::HandInMediaKept, &[("media", &words)])),
+                        Err(crate::app::media_io::MediaError::Full) => {
+                            (false, i18n.t(Key::MediaFull).to_string())
+                        }
+                        Err(e) => (
+                            false,
+                            i18n.f(Key::HandInMediaFailed, &[("reason", &format!("{e:?}"))]),
+                        ),
+                    },
+                ));
+            }
             busy.set(false);
             import.run((incoming, started));
         });
@@ -236,6 +272,9 @@ fn Import(a: Memo<Option<Assignment>>, import: Callback<(Incoming, f64)>) -> imp
                 <button type="button" id="import-codes" on:click=take_codes disabled=move || codes.get().trim().is_empty()>{tr(Key::ImportCodes)}</button>
                 {move || busy.get().then(|| view! { <span class="muted" role="status">{tr(Key::Loading)}</span> })}
             </p>
+            {move || media_note.get().map(|(ok, text)| view! {
+                <p id="hand-in-media" class=if ok { "notice notice-success" } else { "notice notice-error" } role=if ok { "status" } else { "alert" }>{text}</p>
+            })}
         </section>
     }
 }
@@ -258,6 +297,7 @@ fn error_text(i18n: I18n, e: &HandInError) -> String {
             &[("assignment", format!("{class} {title}").trim())],
         ),
         HandInError::CodeTruncated => i18n.t(Key::CodeTruncated).to_string(),
+        HandInError::Truncated => i18n.t(Key::HandInTruncated).to_string(),
         HandInError::CodeDamaged | HandInError::CodeUnpack => i18n.t(Key::CodeDamaged).to_string(),
     }
 }
@@ -379,13 +419,16 @@ fn ClassTable(
     }
 }
 
-/// A recap rendered as text nodes only (hand-ins may hold anything).
-fn recap_view(r: Recap) -> AnyView {
+/// A recap rendered as text nodes only (hand-ins may hold anything). Photos the hand-in
+/// file brought along are shown from this device's media, named after `question`.
+fn recap_view(r: Recap, question: String) -> AnyView {
     match r {
         Recap::Text(t) => view! { <p class="answer-text">{t}</p> }.into_any(),
-        Recap::Media { summary, text } => view! {
+        Recap::Media { summary, text, photos, recordings } => view! {
             <p class="answer-media muted">{summary}</p>
             {(!text.is_empty()).then(|| view! { <p class="answer-text">{text}</p> })}
+            {(!photos.is_empty()).then(|| view! { <PhotoGallery photos=photos question=question/> })}
+            {recordings.into_iter().map(|clip| view! { <MediaAudio clip=clip/> }).collect_view()}
         }
         .into_any(),
         Recap::List(items) => view! {
@@ -486,10 +529,19 @@ fn DrillDown(a: Memo<Option<Assignment>>, handins: Memo<Vec<(RecordId, HandIn)>>
             <ul class="answers-side-by-side" id="answers-side-by-side" data-step=move || step_id.get().unwrap_or_default()>
                 {move || answers.get().into_iter().map(|(pupil, r)| {
                     let name = pupil.clone();
+                    let question = step_id.with(|id| {
+                        steps.with(|steps| {
+                            steps
+                                .iter()
+                                .find(|(_, s)| Some(s.id().as_str()) == id.as_deref())
+                                .map(|(n, s)| step_label(*n, s))
+                                .unwrap_or_default()
+                        })
+                    });
                     view! {
                         <li class="card answer-card" data-pupil=pupil>
                             <h3>{name}</h3>
-                            {recap_view(r)}
+                            {recap_view(r, question)}
                         </li>
                     }
                 }).collect_view()}
@@ -535,12 +587,17 @@ fn Actions(a: Memo<Option<Assignment>>, handins: Memo<Vec<(RecordId, HandIn)>>) 
     };
     let erase = Callback::new(move |_: ()| {
         if let Some(a) = a.get_untracked() {
-            let keys = handins
-                .get_untracked()
-                .into_iter()
-                .map(|(k, _)| (k, None))
-                .collect();
+            let erased = handins.get_untracked();
+            let keys = erased.iter().map(|(k, _)| (k.clone(), None)).collect();
             store.put_records::<Doc>(&WorkRef::class(&a.id), HANDINS_STEP, keys);
+            // Their photos and recordings go too, unless something kept refers to them.
+            let erased: Vec<HandIn> = erased.into_iter().map(|(_, h)| h).collect();
+            let gone = store.with(|p| media_to_delete(p, &erased));
+            spawn_local(async move {
+                for id in gone {
+                    crate::app::media_io::delete(&id).await;
+                }
+            });
         }
     });
     // Lessons of the assignment with a brainstorm the class can do on the board.

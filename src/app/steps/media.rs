@@ -17,6 +17,7 @@ use crate::core::media::sketch::{Pad, Stroke, Tool, Width, ASPECT, PALETTE};
 use crate::core::media::Clip;
 use crate::core::progress::answer::media_parts;
 use crate::core::progress::WorkRef;
+use crate::core::project::entry::photo_alt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -347,6 +348,22 @@ pub fn MediaImage(id: String, alt: String) -> impl IntoView {
         Some(Err(())) => {
             view! { <p class="media-missing">{i18n.t(Key::MediaMissing)}</p> }.into_any()
         }
+    }
+}
+
+/// Saved photos shown where an answer is read back (the project book, the teacher's
+/// answers side by side), each named "Foto 1 af 3 til: <question>".
+#[component]
+pub fn PhotoGallery(photos: Vec<Clip>, question: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let of = photos.len();
+    view! {
+        <ul class="photo-gallery">
+            {photos.into_iter().enumerate().map(|(i, clip)| {
+                let alt = photo_alt(i18n.lang(), i + 1, of, &question);
+                view! { <li><MediaImage id=clip.id alt=alt/></li> }
+            }).collect_view()}
+        </ul>
     }
 }
 

@@ -161,7 +161,7 @@ fn canvas_of(step: &Step) -> Option<Arc<CanvasTemplate>> {
 pub fn recap_view(recap: Recap) -> AnyView {
     match recap {
         Recap::Text(text) => view! { <p class="recall-text">{text}</p> }.into_any(),
-        Recap::Media { summary, text } => view! {
+        Recap::Media { summary, text, .. } => view! {
             <p class="recall-media">{summary}</p>
             {(!text.is_empty()).then(|| view! { <p class="recall-text">{text}</p> })}
         }

@@ -2,9 +2,10 @@
 //! as base64url text beside the work, and the lenient reader that takes them back (each
 //! entry in its own guard: a bad one is dropped and named, the rest restored).
 
-use super::clip::{base_mime, is_clip_id, mime_allowed, MAX_CLIP_BYTES};
-use crate::core::progress::{Answer, Progress};
+use super::clip::{base_mime, is_clip_id, mime_allowed, Clip, ClipKind, MAX_CLIP_BYTES};
+use crate::core::progress::{Answer, Progress, Work};
 use crate::core::teacher::codec::{base64url_decode, base64url_encode};
+use crate::core::text::Lang;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -39,16 +40,113 @@ pub fn entries(blobs: &[MediaBlob]) -> Vec<MediaEntry<'_>> {
 /// The ids of every photo and recording the work refers to (erased work included: its
 /// tombstones are gone, but a clip id in a live answer is what counts).
 pub fn referenced(progress: &Progress) -> BTreeSet<String> {
-    progress
-        .work
-        .values()
+    referenced_in(progress.work.values())
+}
+
+/// The ids of every photo and recording these work items refer to.
+pub fn referenced_in<'a>(work: impl IntoIterator<Item = &'a Work>) -> BTreeSet<String> {
+    clips_in(work).into_iter().map(|c| c.id).collect()
+}
+
+/// Every usable photo and recording these work items refer to, each once.
+pub fn clips_in<'a>(work: impl IntoIterator<Item = &'a Work>) -> Vec<Clip> {
+    let mut seen = BTreeSet::new();
+    work.into_iter()
         .flat_map(|w| w.answers.values())
         .filter_map(|a| match &a.value {
-            Answer::Media { clips, .. } => Some(clips.iter().map(|c| c.id.clone())),
+            Answer::Media { clips, .. } => Some(clips.iter()),
             _ => None,
         })
         .flatten()
-        .filter(|id| is_clip_id(id))
+        .filter(|c| c.is_usable() && seen.insert(c.id.clone()))
+        .cloned()
+        .collect()
+}
+
+/// What a file's media add up to, said before it is downloaded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MediaTally {
+    pub photos: usize,
+    pub recordings: usize,
+    /// The bytes of the photos and recordings themselves.
+    pub bytes: u64,
+}
+
+impl MediaTally {
+    pub fn of(clips: &[Clip]) -> MediaTally {
+        let mut t = MediaTally::default();
+        for c in clips {
+            match c.kind() {
+                Some(ClipKind::Photo) => t.photos += 1,
+                Some(ClipKind::Voice) => t.recordings += 1,
+                None => continue,
+            }
+            t.bytes += c.bytes;
+        }
+        t
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.photos == 0 && self.recordings == 0
+    }
+
+    /// "4 fotos og 1 lydoptagelse", "1 photo", "2 recordings".
+    pub fn words(&self, lang: Lang) -> String {
+        let da = lang == Lang::Da;
+        let photos = match (self.photos, da) {
+            (0, _) => None,
+            (1, true) => Some("1 foto".to_string()),
+            (n, true) => Some(format!("{n} fotos")),
+            (1, false) => Some("1 photo".to_string()),
+            (n, false) => Some(format!("{n} photos")),
+        };
+        let recordings = match (self.recordings, da) {
+            (0, _) => None,
+            (1, true) => Some("1 lydoptagelse".to_string()),
+            (n, true) => Some(format!("{n} lydoptagelser")),
+            (1, false) => Some("1 recording".to_string()),
+            (n, false) => Some(format!("{n} recordings")),
+        };
+        let and = if da { " og " } else { " and " };
+        [photos, recordings]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(and)
+    }
+}
+
+/// The length of base64url text without padding for `n` bytes.
+pub fn base64url_len(n: u64) -> u64 {
+    (4 * n).div_ceil(3)
+}
+
+/// How many characters `"media":[…]` adds to a file for these clips, as [`entries`]
+/// writes them (with the comma before it), from the sizes the answers record. Zero when
+/// there are none: the field is left out.
+pub fn media_field_len(clips: &[Clip]) -> u64 {
+    if clips.is_empty() {
+        return 0;
+    }
+    // `,"media":[` … `]`, entries joined by commas.
+    let framing = 11 + (clips.len() as u64 - 1);
+    let entries: u64 = clips
+        .iter()
+        .map(|c| {
+            // {"id":"…","mime":"…","data":"…"}
+            29 + c.id.len() as u64 + base_mime(&c.mime).len() as u64 + base64url_len(c.bytes)
+        })
+        .sum();
+    framing + entries
+}
+
+/// Only the blobs whose ids are wanted, each once.
+pub fn only_wanted(media: &[MediaBlob], wanted: &BTreeSet<String>) -> Vec<MediaBlob> {
+    let mut seen = BTreeSet::new();
+    media
+        .iter()
+        .filter(|b| wanted.contains(&b.id) && seen.insert(b.id.clone()))
+        .cloned()
         .collect()
 }
 
@@ -135,6 +233,82 @@ mod tests {
                 "media 5"
             ]
         );
+    }
+
+    fn clip(id: &str, kind: &str, mime: &str, bytes: u64) -> Clip {
+        Clip {
+            id: id.into(),
+            kind: kind.into(),
+            mime: mime.into(),
+            bytes,
+            ..Clip::default()
+        }
+    }
+
+    #[test]
+    fn the_size_of_the_media_field_is_known_before_the_bytes_are_read() {
+        let clips = [
+            clip("m0000000000000001", "photo", "image/webp", 0),
+            clip("m0000000000000002", "photo", "image/jpeg", 1),
+            clip("m0000000000000003", "voice", "audio/webm;codecs=opus", 2),
+            clip("m0000000000000004", "photo", "image/png", 1000),
+        ];
+        let blobs: Vec<MediaBlob> = clips
+            .iter()
+            .map(|c| MediaBlob {
+                id: c.id.clone(),
+                mime: base_mime(&c.mime).into(),
+                bytes: vec![7; c.bytes as usize],
+            })
+            .collect();
+        for n in 0..=clips.len() {
+            #[derive(Serialize)]
+            struct File<'a> {
+                a: u8,
+                #[serde(skip_serializing_if = "Vec::is_empty")]
+                media: Vec<MediaEntry<'a>>,
+            }
+            let with = serde_json::to_string(&File {
+                a: 1,
+                media: entries(&blobs[..n]),
+            })
+            .unwrap();
+            let without = serde_json::to_string(&File {
+                a: 1,
+                media: vec![],
+            })
+            .unwrap();
+            assert_eq!(
+                with.len() as u64,
+                without.len() as u64 + media_field_len(&clips[..n]),
+                "{n} clips"
+            );
+        }
+        for n in 0..10u64 {
+            assert_eq!(
+                base64url_len(n),
+                base64url_encode(&vec![0; n as usize]).len() as u64
+            );
+        }
+    }
+
+    #[test]
+    fn a_tally_counts_photos_and_recordings_in_both_languages() {
+        let clips = [
+            clip("m0000000000000001", "photo", "image/webp", 10),
+            clip("m0000000000000002", "photo", "image/webp", 20),
+            clip("m0000000000000003", "voice", "audio/webm", 30),
+        ];
+        let t = MediaTally::of(&clips);
+        assert_eq!((t.photos, t.recordings, t.bytes), (2, 1, 60));
+        assert_eq!(t.words(Lang::Da), "2 fotos og 1 lydoptagelse");
+        assert_eq!(t.words(Lang::En), "2 photos and 1 recording");
+        assert_eq!(MediaTally::of(&clips[..1]).words(Lang::En), "1 photo");
+        assert_eq!(
+            MediaTally::of(&clips[2..]).words(Lang::Da),
+            "1 lydoptagelse"
+        );
+        assert!(MediaTally::of(&[]).is_empty());
     }
 
     proptest! {

@@ -8,6 +8,7 @@ use super::funnel::chosen_idea;
 use super::{iso_date, members, team_name, CRITERIA_KEY, ENTRY_PROP_PREFIX, PROP_ENTRY_FINAL};
 use crate::core::content::{CanvasTemplate, Challenge, Step};
 use crate::core::i18n::{fill, t, Key};
+use crate::core::media::clip::{clips_of, ClipKind};
 use crate::core::progress::answer::ideas_in_order;
 use crate::core::progress::{Answer, Millis, Work};
 use crate::core::recap::{recap, Recap, RecapContext};
@@ -37,6 +38,11 @@ pub struct Entry {
     pub idea: Option<String>,
     pub sections: Vec<EntrySection>,
     pub criteria: Vec<Assessment>,
+    /// The project's photos, at most [`ENTRY_PHOTOS`], in the challenge's order: pictures
+    /// on the poster; in the JSON, references to the photos a project file carries (by id);
+    /// in the Markdown, a line each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<EntryPhoto>,
     /// When the team made the entry final.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub final_at: Option<Millis>,
@@ -52,6 +58,90 @@ pub struct EntrySection {
     pub text: String,
     /// True when the team rewrote it for the entry (else it is their answer).
     pub edited: bool,
+}
+
+/// A photo of the project on the entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntryPhoto {
+    /// The step the photo answers.
+    pub step: String,
+    /// That step's title or question.
+    pub title: String,
+    /// Its number among the step's photos, and how many the step has.
+    pub n: usize,
+    pub of: usize,
+    /// The photo's id in the project file's `media` and on the device.
+    pub id: String,
+    pub mime: String,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub width: u32,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub height: u32,
+}
+
+fn is_zero(v: &u32) -> bool {
+    *v == 0
+}
+
+impl EntryPhoto {
+    /// The text alternative: "Foto 1 af 3 til: Fotos af prototypen".
+    pub fn alt(&self, lang: Lang) -> String {
+        photo_alt(lang, self.n, self.of, &self.title)
+    }
+}
+
+/// "Foto 1 af 3 til: <question>", the text alternative of a photo wherever it is shown.
+pub fn photo_alt(lang: Lang, n: usize, of: usize, question: &str) -> String {
+    fill(
+        t(lang, Key::PhotoAlt),
+        &[
+            ("n", &n.to_string()),
+            ("m", &of.to_string()),
+            ("question", question),
+        ],
+    )
+}
+
+/// The most photos a poster shows (it is one page); the project book shows them all.
+pub const ENTRY_PHOTOS: usize = 4;
+
+/// The project's photos in the challenge's order, each with its step and number.
+pub fn project_photos(challenge: &Challenge, work: Option<&Work>, lang: Lang) -> Vec<EntryPhoto> {
+    let Some(work) = work else {
+        return vec![];
+    };
+    challenge
+        .steps()
+        .filter_map(|s| s.ready())
+        .filter_map(|s| {
+            let Some(Answer::Media { clips, .. }) = work.answer(s.id().as_str()) else {
+                return None;
+            };
+            let photos = clips_of(clips, ClipKind::Photo);
+            let title = s
+                .label()
+                .map(|t| t.get(lang).to_string())
+                .unwrap_or_else(|| s.id().to_string());
+            let of = photos.len();
+            let step = s.id().to_string();
+            Some(
+                photos
+                    .into_iter()
+                    .enumerate()
+                    .map(move |(i, c)| EntryPhoto {
+                        step: step.clone(),
+                        title: title.clone(),
+                        n: i + 1,
+                        of,
+                        id: c.id,
+                        mime: c.mime,
+                        width: c.width,
+                        height: c.height,
+                    }),
+            )
+        })
+        .flatten()
+        .collect()
 }
 
 /// The team's own assessment on one of the judges' criteria.
@@ -107,7 +197,7 @@ pub fn recap_text(r: &Recap) -> String {
             .collect::<Vec<_>>()
             .join("\n"),
         // The entry is text: the pupil's words, then what else there is ("En tegning").
-        Recap::Media { summary, text } => [text.as_str(), summary.as_str()]
+        Recap::Media { summary, text, .. } => [text.as_str(), summary.as_str()]
             .iter()
             .filter(|s| !s.trim().is_empty())
             .copied()
@@ -216,6 +306,11 @@ pub fn build_entry(
         idea: chosen_idea(challenge, work).text().map(String::from),
         sections,
         criteria,
+        photos: {
+            let mut photos = project_photos(challenge, work, lang);
+            photos.truncate(ENTRY_PHOTOS);
+            photos
+        },
         final_at: work
             .and_then(|w| w.prop(PROP_ENTRY_FINAL))
             .and_then(|v| v.parse().ok()),
@@ -375,6 +470,18 @@ pub fn to_markdown(entry: &Entry) -> String {
             out.push_str(&format!("{}\n\n", md_text(&s.text)));
         }
     }
+    if !entry.photos.is_empty() {
+        // The pictures are not in a text file: say so, and where they are.
+        out.push_str(&format!(
+            "## {}\n\n*{}*\n\n",
+            l(Key::EntryPhotos),
+            l(Key::EntryPhotosNote)
+        ));
+        for p in &entry.photos {
+            out.push_str(&format!("- {}\n", md_text(&p.alt(lang))));
+        }
+        out.push('\n');
+    }
     if !entry.criteria.is_empty() {
         out.push_str(&format!("## {}\n\n", l(Key::EntrySelfAssessment)));
         for c in &entry.criteria {
@@ -490,6 +597,59 @@ mod tests {
         let en = build_entry(&c, p.work(&r), &no_canvas, Lang::En);
         assert_eq!(en.sections[0].title, "The problem");
         assert_eq!(en.criteria[0].looks_for.as_deref(), Some("Is it new?"));
+    }
+
+    #[test]
+    fn the_projects_photos_are_on_the_entry_and_named_in_its_exports() {
+        use crate::core::media::Clip;
+        let c = challenge();
+        let (mut p, r) = team();
+        let photo = |i: u64| Clip {
+            id: format!("m{i:016x}"),
+            kind: "photo".into(),
+            mime: "image/webp".into(),
+            bytes: 10,
+            width: 160,
+            height: 120,
+            at: i as i64,
+            ..Clip::default()
+        };
+        let media = |clips| Answer::Media {
+            text: LONG_ENOUGH.into(),
+            strokes: vec![],
+            clips,
+        };
+        p.set_answer(&r, "problem", media(vec![photo(1)]), 2);
+        p.set_answer(&r, "prototype", media((2..=6).map(photo).collect()), 2);
+        let e = build_entry(&c, p.work(&r), &no_canvas, Lang::Da);
+        // At most four on the one-page poster, in the challenge's order.
+        let names: Vec<String> = e.photos.iter().map(|p| p.alt(Lang::Da)).collect();
+        assert_eq!(
+            names,
+            [
+                "Foto 1 af 1 til: Hvilket problem?",
+                "Foto 1 af 5 til: Prototypen?",
+                "Foto 2 af 5 til: Prototypen?",
+                "Foto 3 af 5 til: Prototypen?",
+            ]
+        );
+        assert_eq!(project_photos(&c, p.work(&r), Lang::Da).len(), 6);
+        // The Markdown says the pictures are not in it, and names each.
+        let md = to_markdown(&e);
+        assert!(md.contains("## Fotos"), "{md}");
+        assert!(md.contains(t(Lang::Da, Key::EntryPhotosNote)), "{md}");
+        assert!(md.contains("- Foto 2 af 5 til: Prototypen?"), "{md}");
+        // The JSON refers to them by the ids a project file carries them under.
+        let json: serde_json::Value = serde_json::from_str(&to_json(&e, 1, "t")).unwrap();
+        let photos = json["entry"]["photos"].as_array().unwrap();
+        assert_eq!(photos.len(), 4);
+        assert_eq!(photos[1]["id"], "m0000000000000002");
+        assert_eq!(photos[1]["width"], 160);
+        // No photos: no section, no field.
+        let (q, r2) = team();
+        let plain = build_entry(&c, q.work(&r2), &no_canvas, Lang::En);
+        assert!(!to_markdown(&plain).contains("Photos"));
+        assert!(!to_json(&plain, 1, "t").contains("photos"));
     }
 
     #[test]

@@ -1,9 +1,15 @@
 //! The project file: one team's project (and the host brief its challenge was made from, if
 //! any) in the envelope of a backup, so the team can carry it to another device. Importing
 //! merges it record by record with what that device has, as restoring a backup does: two
-//! devices that both worked on the project keep each other's newer work.
+//! devices that both worked on the project keep each other's newer work. The photos and
+//! recordings the project refers to travel in it as in a backup (`media`), unless the team
+//! downloads it without them.
 
 use super::{source_of, team_name, ChallengeSource};
+use crate::core::media::backup::{
+    clips_in, entries, media_field_len, only_wanted, read_media, referenced, MediaBlob, MediaEntry,
+    MediaTally,
+};
 use crate::core::progress::backup::{ImportError, MAX_BACKUP_BYTES};
 use crate::core::progress::stored::{restore_value, RestoreError, CURRENT_VERSION};
 use crate::core::progress::{Millis, Progress, WorkKind, WorkRef};
@@ -20,6 +26,8 @@ struct ProjectEnvelope<'a> {
     exported_at: Millis,
     app_version: &'a str,
     data: &'a Progress,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    media: Vec<MediaEntry<'a>>,
 }
 
 /// The part of `progress` a project file carries: the project and its host brief.
@@ -44,14 +52,51 @@ pub fn export_project(
     now: Millis,
     app_version: &str,
 ) -> String {
+    export_project_with_media(progress, project, now, app_version, &[])
+}
+
+/// The project file with the photos and recordings among `media` that the project refers to.
+pub fn export_project_with_media(
+    progress: &Progress,
+    project: &WorkRef,
+    now: Millis,
+    app_version: &str,
+    media: &[MediaBlob],
+) -> String {
+    let part = project_part(progress, project);
+    let media = only_wanted(media, &referenced(&part));
     serde_json::to_string(&ProjectEnvelope {
         format: PROJECT_FORMAT,
         version: CURRENT_VERSION,
         exported_at: now,
         app_version,
-        data: &project_part(progress, project),
+        data: &part,
+        media: entries(&media),
     })
     .unwrap_or_default()
+}
+
+/// The two sizes a project file can have, and its media, said before the download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProjectFileSizes {
+    pub without_media: u64,
+    pub with_media: u64,
+    pub media: MediaTally,
+}
+
+pub fn project_file_sizes(
+    progress: &Progress,
+    project: &WorkRef,
+    now: Millis,
+    app_version: &str,
+) -> ProjectFileSizes {
+    let clips = clips_in(project_part(progress, project).work.values());
+    let without = export_project(progress, project, now, app_version).len() as u64;
+    ProjectFileSizes {
+        without_media: without,
+        with_media: without + media_field_len(&clips),
+        media: MediaTally::of(&clips),
+    }
 }
 
 /// `spire-project-<team>.json`.
@@ -72,6 +117,9 @@ pub struct ProjectImport {
     /// The projects in the file: (project, team name).
     pub projects: Vec<(WorkRef, String)>,
     pub dropped: Vec<String>,
+    /// The photos and recordings in the file that its projects refer to: written to this
+    /// device's media before the work is merged.
+    pub media: Vec<MediaBlob>,
 }
 
 /// Reads a project file (a backup file is read too, and only its projects taken).
@@ -97,6 +145,7 @@ pub fn read_project_file(bytes: &[u8]) -> Result<ProjectImport, ImportError> {
         Some(f @ (PROJECT_FORMAT | crate::core::progress::backup::BACKUP_FORMAT)) => f.to_string(),
         _ => PROJECT_FORMAT.to_string(),
     };
+    let (blobs, dropped_media) = read_media(value.get("media"));
     let restored = restore_value(value, &format).map_err(ImportError::Restore)?;
     let mut progress = restored.progress;
     progress.work.retain(|key, _| {
@@ -111,10 +160,13 @@ pub fn read_project_file(bytes: &[u8]) -> Result<ProjectImport, ImportError> {
         .filter(|(r, _)| r.kind == WorkKind::Project)
         .map(|(r, w)| (r, super::normalise_team_name(&team_name(Some(w)))))
         .collect();
+    let mut dropped = restored.dropped;
+    dropped.extend(dropped_media);
     Ok(ProjectImport {
+        media: only_wanted(&blobs, &referenced(&progress)),
         progress,
         projects,
-        dropped: restored.dropped,
+        dropped,
     })
 }
 
@@ -276,5 +328,76 @@ mod tests {
         let backup = crate::core::progress::backup::export_backup(&other, 5, "0.1.0");
         let import = read_project_file(backup.as_bytes()).unwrap();
         assert!(import.projects.is_empty() && import.progress.work.is_empty());
+    }
+
+    #[test]
+    fn a_project_file_carries_its_photos_to_a_fresh_device() {
+        use crate::core::media::Clip;
+        use crate::core::progress::Answer;
+        let mut p = Progress::default();
+        let r = team(&mut p, "p1", "Lynet");
+        let other = team(&mut p, "p2", "Tordenen");
+        let photo = |id: &str, bytes: u64| Clip {
+            id: id.into(),
+            kind: "photo".into(),
+            mime: "image/webp".into(),
+            bytes,
+            ..Clip::default()
+        };
+        let blob = |id: &str, n: usize| MediaBlob {
+            id: id.into(),
+            mime: "image/webp".into(),
+            bytes: vec![3; n],
+        };
+        let media = |clips| Answer::Media {
+            text: "Prototypen".into(),
+            strokes: vec![],
+            clips,
+        };
+        p.set_answer(
+            &r,
+            "foto",
+            media(vec![
+                photo("m00000000000000a1", 40),
+                photo("m00000000000000a2", 2),
+            ]),
+            3,
+        );
+        p.set_answer(
+            &other,
+            "foto",
+            media(vec![photo("m00000000000000b1", 9)]),
+            3,
+        );
+        let blobs = [
+            blob("m00000000000000a1", 40),
+            blob("m00000000000000a2", 2),
+            blob("m00000000000000b1", 9),
+        ];
+        let sizes = project_file_sizes(&p, &r, 5, "0.1.0");
+        assert_eq!((sizes.media.photos, sizes.media.bytes), (2, 42));
+        let with = export_project_with_media(&p, &r, 5, "0.1.0", &blobs);
+        let without = export_project(&p, &r, 5, "0.1.0");
+        assert_eq!(sizes.with_media, with.len() as u64);
+        assert_eq!(sizes.without_media, without.len() as u64);
+        // Only this team's photos travel.
+        assert!(!with.contains("m00000000000000b1"));
+        let import = read_project_file(with.as_bytes()).unwrap();
+        assert_eq!(import.media, blobs[..2]);
+        assert_eq!(import.progress.work(&r), p.work(&r));
+        let import = read_project_file(without.as_bytes()).unwrap();
+        assert!(import.media.is_empty());
+        // A hostile entry is dropped and named; the project still comes.
+        let hostile = with.replacen(
+            "\"media\":[",
+            r#""media":[{"id":"m00000000000000a9","mime":"text/html","data":"AAAA"},"#,
+            1,
+        );
+        let import = read_project_file(hostile.as_bytes()).unwrap();
+        assert_eq!(import.media.len(), 2);
+        assert_eq!(import.dropped, ["m00000000000000a9"]);
+        // Cut off inside the media: told as cut off, nothing taken.
+        let cut = &with.as_bytes()[..with.len() - 20];
+        assert_eq!(read_project_file(cut), Err(ImportError::Truncated));
     }
 }

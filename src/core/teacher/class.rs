@@ -7,8 +7,9 @@ use super::csv::csv;
 use super::handin::{read_handin, HandIn, HandInError};
 use crate::core::content::{CanvasTemplate, Step};
 use crate::core::i18n::{fill, step_kind, t, Key};
+use crate::core::media::backup::referenced;
 use crate::core::progress::answer::ideas_in_order;
-use crate::core::progress::{Answer, Millis, RecordId, WorkRef};
+use crate::core::progress::{Answer, Millis, Progress, RecordId, WorkRef};
 use crate::core::recap::{recap, Recap, RecapContext};
 use crate::core::text::Lang;
 use std::cmp::Ordering;
@@ -128,6 +129,33 @@ pub fn stored_handins(answer: Option<&Answer>, assignment: &Assignment) -> Vec<(
         natural_cmp(&a.1.pupil, &b.1.pupil).then_with(|| a.0.cmp(&b.0))
     });
     list
+}
+
+/// The photos and recordings of `erased` hand-ins that nothing on the device refers to any
+/// more — neither the device's own work nor a hand-in still kept (of this or another
+/// assignment: the same photo may be handed in twice) — so they go with the hand-ins.
+/// `progress` is the state after the erase.
+pub fn media_to_delete(progress: &Progress, erased: &[HandIn]) -> Vec<String> {
+    let own = referenced(progress);
+    let kept: Vec<&str> = progress
+        .work
+        .values()
+        .flat_map(|w| w.answers.values())
+        .filter_map(|a| match &a.value {
+            Answer::Docs { docs } => Some(docs.live().map(|(_, d)| d.0.as_str())),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let mut out: Vec<String> = erased
+        .iter()
+        .flat_map(HandIn::clips)
+        .map(|c| c.id)
+        .filter(|id| !own.contains(id) && !kept.iter().any(|d| d.contains(id.as_str())))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Compares names as people sort them: numbers by value ("2" before "10"), letters
@@ -252,7 +280,7 @@ pub fn step_answers(
 pub fn recap_text(r: &Recap) -> String {
     match r {
         Recap::Text(t) => t.clone(),
-        Recap::Media { summary, text } => [summary.as_str(), text.as_str()]
+        Recap::Media { summary, text, .. } => [summary.as_str(), text.as_str()]
             .into_iter()
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
@@ -385,6 +413,71 @@ mod tests {
             .into_iter()
             .filter_map(|s| s.ready().cloned())
             .collect()
+    }
+
+    #[test]
+    fn erasing_hand_ins_deletes_only_the_media_nothing_else_refers_to() {
+        use crate::core::media::Clip;
+        use crate::core::progress::answer::Doc;
+        let clip = |id: &str| Clip {
+            id: id.into(),
+            kind: "photo".into(),
+            mime: "image/webp".into(),
+            bytes: 3,
+            ..Clip::default()
+        };
+        let with_photos = |pupil: &str, ids: &[&str]| {
+            let mut p = Progress::default();
+            p.set_answer(
+                &WorkRef::lesson("a"),
+                "p",
+                Answer::Media {
+                    text: String::new(),
+                    strokes: vec![],
+                    clips: ids.iter().map(|i| clip(i)).collect(),
+                },
+                5,
+            );
+            HandIn::new(&assignment(), pupil, &p, 5, "t")
+        };
+        let ida = with_photos(
+            "Ida",
+            &[
+                "m0000000000000001",
+                "m0000000000000002",
+                "m0000000000000003",
+            ],
+        );
+        // On the device after the erase: Emil's hand-in to another assignment holds photo 2,
+        // and the teacher's own work photo 3.
+        let mut device = Progress::default();
+        let emil = with_photos("Emil", &["m0000000000000002"]);
+        device.put_record(
+            &WorkRef::class("other"),
+            HANDINS_STEP,
+            emil.pupil_key(),
+            Some(Doc(emil.to_json())),
+            6,
+        );
+        device.set_answer(
+            &WorkRef::lesson("mine"),
+            "foto",
+            Answer::Media {
+                text: String::new(),
+                strokes: vec![],
+                clips: vec![clip("m0000000000000003")],
+            },
+            6,
+        );
+        assert_eq!(
+            media_to_delete(&device, std::slice::from_ref(&ida)),
+            ["m0000000000000001"]
+        );
+        assert!(media_to_delete(&device, &[]).is_empty());
+        assert_eq!(
+            media_to_delete(&Progress::default(), &[ida.clone(), ida]).len(),
+            3
+        );
     }
 
     #[test]

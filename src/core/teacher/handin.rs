@@ -7,7 +7,10 @@
 //! File format v1:
 //! `{"format": "spire-hand-in", "version": 1, "app_version", "handed_in_at": ms,
 //!   "assignment": {"id", "class", "title", "rev"}, "pupil": "Ida",
-//!   "work": {"lesson:<id>": <work item as saved>, …}}`.
+//!   "work": {"lesson:<id>": <work item as saved>, …}, "media": [{"id", "mime", "data"}, …]}`.
+//! `media` (content v1.1, optional) holds the photos and recordings the work refers to, as
+//! a backup does; a pupil may hand in without it. An app without media support ignores it.
+//! Codes never carry media.
 //! Code format v1: `SPIRE1.` + base64url(deflate-raw(file) ++ CRC-32 of the deflated bytes,
 //! big-endian). The browser compresses (`CompressionStream("deflate-raw")`, free in the
 //! download); the framing and the checksum are here.
@@ -15,6 +18,12 @@
 use super::assignment::{clip, Assignment, MAX_CLASS_CHARS, MAX_TITLE_CHARS};
 use super::codec::{base64url_encode, crc32, read_checksummed_code, CodeError};
 use crate::core::content::summary::content_hash;
+use crate::core::media::backup::{
+    clips_in, entries, media_field_len, only_wanted, read_media, referenced_in, MediaBlob,
+    MediaEntry, MediaTally,
+};
+use crate::core::media::Clip;
+use crate::core::progress::backup::MAX_BACKUP_BYTES;
 use crate::core::progress::stored::restore_work;
 use crate::core::progress::{Answer, Millis, Progress, RecordId, Work, WorkRef};
 use serde::Serialize;
@@ -23,8 +32,11 @@ use std::collections::BTreeMap;
 
 pub const HANDIN_FORMAT: &str = "spire-hand-in";
 pub const HANDIN_VERSION: u32 = 1;
-/// A hand-in of a few lessons is a few KB; anything near this is not one.
+/// A hand-in of a few lessons is a few KB; anything near this is not one. With photos and
+/// recordings, this is the limit of everything in the file but them.
 pub const MAX_HANDIN_BYTES: usize = 512 * 1024;
+/// A hand-in file with its photos and recordings: as large as a backup may be.
+pub const MAX_HANDIN_FILE_BYTES: usize = MAX_BACKUP_BYTES;
 /// JSON nested deeper than this is refused before it is parsed (a saved work item is 6 deep).
 pub const MAX_DEPTH: usize = 16;
 /// No text a pupil writes is this long.
@@ -80,6 +92,8 @@ pub enum HandInError {
         class: String,
         title: String,
     },
+    /// A file that ends before its data does (a download or copy cut off).
+    Truncated,
     /// A pasted code that is cut off.
     CodeTruncated,
     /// A pasted code with changed characters.
@@ -125,6 +139,12 @@ impl HandIn {
     /// derived `Serialize` to a string, the same path the store saves work by, so no second
     /// serializer of every answer kind is compiled into the app.
     pub fn to_json(&self) -> String {
+        self.to_json_with_media(&[])
+    }
+
+    /// The file text with the photos and recordings among `media` that the work refers to.
+    pub fn to_json_with_media(&self, media: &[MediaBlob]) -> String {
+        let media = only_wanted(media, &referenced_in(self.work.values()));
         #[derive(Serialize)]
         struct File<'a> {
             format: &'a str,
@@ -134,6 +154,8 @@ impl HandIn {
             assignment: FileAssignment<'a>,
             pupil: &'a str,
             work: &'a BTreeMap<String, Work>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            media: Vec<MediaEntry<'a>>,
         }
         #[derive(Serialize)]
         struct FileAssignment<'a> {
@@ -156,8 +178,26 @@ impl HandIn {
             },
             pupil: &self.pupil,
             work: &self.work,
+            media: entries(&media),
         })
         .unwrap_or_default()
+    }
+
+    /// The photos and recordings the handed-in work refers to.
+    pub fn clips(&self) -> Vec<Clip> {
+        clips_in(self.work.values())
+    }
+
+    /// The size of the file and what it holds, said before it is downloaded: without media,
+    /// and with them (from the sizes the answers record).
+    pub fn file_sizes(&self) -> HandInSizes {
+        let clips = self.clips();
+        let without = self.to_json().len() as u64;
+        HandInSizes {
+            without_media: without,
+            with_media: without + media_field_len(&clips),
+            media: MediaTally::of(&clips),
+        }
     }
 
     /// The key of the pupil's hand-in in the class overview: the same for the same name
@@ -169,6 +209,22 @@ impl HandIn {
     pub fn work_on(&self, item: &WorkRef) -> Option<&Work> {
         self.work.get(&item.key())
     }
+}
+
+/// The two sizes a hand-in file can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HandInSizes {
+    pub without_media: u64,
+    pub with_media: u64,
+    pub media: MediaTally,
+}
+
+/// A hand-in file read with its media.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandInFile {
+    pub handin: HandIn,
+    /// The photos and recordings in the file that its work refers to.
+    pub media: Vec<MediaBlob>,
 }
 
 /// A name as compared: trimmed, single spaces, lower case.
@@ -260,10 +316,7 @@ pub fn read_handin(bytes: &[u8], expected: &Assignment) -> Result<HandIn, HandIn
     let text = std::str::from_utf8(bytes).map_err(|_| HandInError::NotText)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     scan(text.as_bytes())?;
-    let value: Value = serde_json::from_str(text).map_err(|e| HandInError::NotJson {
-        line: e.line(),
-        column: e.column(),
-    })?;
+    let value: Value = serde_json::from_str(text).map_err(json_error)?;
     let Value::Object(mut obj) = value else {
         return Err(HandInError::NotAHandIn);
     };
@@ -324,6 +377,84 @@ pub fn read_handin(bytes: &[u8], expected: &Assignment) -> Result<HandIn, HandIn
         work,
         dropped,
     })
+}
+
+/// Reads a hand-in file that may carry photos and recordings (up to
+/// [`MAX_HANDIN_FILE_BYTES`]). The media are taken out first — each entry in its own guard,
+/// a bad one dropped and named, and only those the work refers to kept — and everything
+/// else goes through [`read_handin`] with all its limits, as if the file had no media.
+pub fn read_handin_file(bytes: &[u8], expected: &Assignment) -> Result<HandInFile, HandInError> {
+    if bytes.len() <= MAX_HANDIN_BYTES && !contains(bytes, b"\"media\":") {
+        return read_handin(bytes, expected).map(|handin| HandInFile {
+            handin,
+            media: vec![],
+        });
+    }
+    if bytes.len() > MAX_HANDIN_FILE_BYTES {
+        return Err(HandInError::TooLarge);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| HandInError::NotText)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    scan_depth(text.as_bytes())?;
+    let value: Value = serde_json::from_str(text).map_err(json_error)?;
+    let Value::Object(mut obj) = value else {
+        return Err(HandInError::NotAHandIn);
+    };
+    let media = obj.remove("media");
+    let rest = serde_json::to_vec(&Value::Object(obj)).map_err(|_| HandInError::NotAHandIn)?;
+    let mut handin = read_handin(&rest, expected)?;
+    let (blobs, dropped) = read_media(media.as_ref());
+    let wanted = referenced_in(handin.work.values());
+    handin.dropped.extend(dropped);
+    Ok(HandInFile {
+        media: only_wanted(&blobs, &wanted),
+        handin,
+    })
+}
+
+/// A file cut off is told apart from other broken JSON.
+fn json_error(e: serde_json::Error) -> HandInError {
+    if e.is_eof() {
+        HandInError::Truncated
+    } else {
+        HandInError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        }
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Only the nesting depth, for a file whose long strings are its media.
+fn scan_depth(bytes: &[u8]) -> Result<(), HandInError> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in bytes {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(HandInError::TooDeep);
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// The hand-in code of deflated hand-in bytes.
@@ -539,6 +670,157 @@ mod tests {
         for (bytes, want) in cases {
             assert_eq!(read_handin(&bytes, &a), Err(want.clone()), "{want:?}");
         }
+    }
+
+    fn photo(id: &str, bytes: u64) -> crate::core::media::Clip {
+        crate::core::media::Clip {
+            id: id.into(),
+            kind: "photo".into(),
+            mime: "image/webp".into(),
+            bytes,
+            width: 4,
+            height: 3,
+            ..Default::default()
+        }
+    }
+
+    fn blob(id: &str, n: usize) -> MediaBlob {
+        MediaBlob {
+            id: id.into(),
+            mime: "image/webp".into(),
+            bytes: vec![9; n],
+        }
+    }
+
+    /// The assignment's work with two photos, and a photo in work not handed in.
+    fn progress_with_photos() -> Progress {
+        let mut p = progress();
+        let media = |clips| Answer::Media {
+            text: "Vores model".into(),
+            strokes: vec![],
+            clips,
+        };
+        p.set_answer(
+            &WorkRef::lesson("mini-pitch"),
+            "foto",
+            media(vec![
+                photo("m0000000000000001", 5),
+                photo("m0000000000000002", 300),
+            ]),
+            4,
+        );
+        p.set_answer(
+            &WorkRef::lesson("other"),
+            "foto",
+            media(vec![photo("m0000000000000009", 7)]),
+            4,
+        );
+        p
+    }
+
+    #[test]
+    fn a_hand_in_file_carries_its_photos_and_says_its_size_first() {
+        let a = assignment();
+        let h = HandIn::new(&a, "Ida", &progress_with_photos(), 10, "t");
+        let blobs = [
+            blob("m0000000000000001", 5),
+            blob("m0000000000000002", 300),
+            // Not in the handed-in work: never in the file.
+            blob("m0000000000000009", 7),
+        ];
+        let sizes = h.file_sizes();
+        assert_eq!((sizes.media.photos, sizes.media.recordings), (2, 0));
+        assert_eq!(sizes.media.bytes, 305);
+        let with = h.to_json_with_media(&blobs);
+        let without = h.to_json();
+        assert_eq!(sizes.with_media, with.len() as u64);
+        assert_eq!(sizes.without_media, without.len() as u64);
+        assert!(!with.contains("m0000000000000009"));
+
+        let read = read_handin_file(with.as_bytes(), &a).unwrap();
+        assert_eq!(read.handin, h);
+        assert_eq!(read.media, blobs[..2]);
+        // Without media, the photos are still named in the answers, and no bytes come.
+        let read = read_handin_file(without.as_bytes(), &a).unwrap();
+        assert_eq!(read.handin, h);
+        assert!(read.media.is_empty());
+        // A code carries no media, ever: it is made from `to_json`.
+        assert!(!without.contains("\"media\":"));
+    }
+
+    #[test]
+    fn a_large_hand_in_with_media_passes_the_gate_and_its_work_still_meets_every_limit() {
+        let a = assignment();
+        let mut p = progress_with_photos();
+        let big = 2 * MAX_HANDIN_BYTES;
+        p.set_answer(
+            &WorkRef::lesson("mini-pitch"),
+            "foto",
+            Answer::Media {
+                text: String::new(),
+                strokes: vec![],
+                clips: vec![photo("m0000000000000003", big as u64)],
+            },
+            5,
+        );
+        let h = HandIn::new(&a, "Ida", &p, 10, "t");
+        let file = h.to_json_with_media(&[blob("m0000000000000003", big)]);
+        assert!(file.len() > MAX_HANDIN_BYTES);
+        let read = read_handin_file(file.as_bytes(), &a).unwrap();
+        assert_eq!(read.media.len(), 1);
+        assert_eq!(read.media[0].bytes.len(), big);
+        // The gate for files without media is unchanged: this one is too large for it.
+        assert_eq!(read_handin(file.as_bytes(), &a), Err(HandInError::TooLarge));
+
+        // The work beside the media still meets every limit of a hand-in.
+        let huge = file.replace(
+            "\"Kø ved vandhanen\"",
+            &format!("\"{}\"", "x".repeat(MAX_TEXT_BYTES + 1)),
+        );
+        assert_eq!(
+            read_handin_file(huge.as_bytes(), &a),
+            Err(HandInError::HugeText)
+        );
+        let deep = file.replacen("\"media\":[", &format!("\"media\":{}[", "[".repeat(40)), 1);
+        assert_eq!(
+            read_handin_file(deep.as_bytes(), &a),
+            Err(HandInError::TooDeep)
+        );
+        // Cut off anywhere: told as cut off, nothing taken.
+        for cut in [file.len() / 2, file.len() - 3, 40] {
+            assert_eq!(
+                read_handin_file(&file.as_bytes()[..cut], &a),
+                Err(HandInError::Truncated),
+                "cut at {cut}"
+            );
+        }
+        assert_eq!(
+            read_handin_file(&vec![b' '; MAX_HANDIN_FILE_BYTES + 1], &a),
+            Err(HandInError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn hostile_media_entries_are_dropped_and_named_and_the_hand_in_kept() {
+        let a = assignment();
+        let h = HandIn::new(&a, "Ida", &progress_with_photos(), 10, "t");
+        let good = h.to_json_with_media(&[blob("m0000000000000001", 5)]);
+        let hostile = good.replacen(
+            "\"media\":[",
+            r#""media":[{"id":"../../x","mime":"image/webp","data":"AAAA"},
+                        {"id":"m0000000000000002","mime":"text/html","data":"PGI-"},
+                        {"id":"m0000000000000002","mime":"image/webp","data":"!!"},
+                        7,"#,
+            1,
+        );
+        let read = read_handin_file(hostile.as_bytes(), &a).unwrap();
+        assert_eq!(read.media, [blob("m0000000000000001", 5)]);
+        assert_eq!(read.handin.dropped.len(), 4, "{:?}", read.handin.dropped);
+        // A media list of the wrong type is no media, not a broken hand-in.
+        let odd = good.replacen("\"media\":[", "\"media\":\"x\",\"m\":[", 1);
+        let read = read_handin_file(odd.as_bytes(), &a).unwrap();
+        assert!(read.media.is_empty());
+        assert_eq!(read.handin, h);
     }
 
     #[test]

@@ -4,12 +4,14 @@
 use super::{loaded_canvas, ProjectCtx};
 use crate::app::browser;
 use crate::app::i18n::use_i18n;
+use crate::app::steps::media::{MediaAudio, PhotoGallery};
 use crate::app::steps::recall::recap_view;
 use crate::app::store::use_store;
 use crate::core::i18n::Key;
 use crate::core::project::book::book;
 use crate::core::project::funnel::ChosenIdea;
 use crate::core::project::vol::VolColumn;
+use crate::core::recap::Recap;
 use crate::core::route::ProjectView;
 use leptos::prelude::*;
 
@@ -94,12 +96,21 @@ pub fn BookView(ctx: ProjectCtx) -> impl IntoView {
                             {if phase.items.is_empty() {
                                 view! { <p class="muted">{i18n.t(Key::NothingYet)}</p> }.into_any()
                             } else {
-                                phase.items.into_iter().map(|item| view! {
-                                    <article class="book-item" data-step=item.step.clone()>
-                                        <h4>{i18n.text(&item.title)}</h4>
-                                        <p class="muted book-date">{i18n.f(Key::ChangedAt, &[("time", &time(item.at))])}</p>
-                                        {recap_view(item.recap)}
-                                    </article>
+                                phase.items.into_iter().map(|item| {
+                                    let (photos, recordings) = match &item.recap {
+                                        Recap::Media { photos, recordings, .. } => (photos.clone(), recordings.clone()),
+                                        _ => (vec![], vec![]),
+                                    };
+                                    let question = i18n.text(&item.title);
+                                    view! {
+                                        <article class="book-item" data-step=item.step.clone()>
+                                            <h4>{question.clone()}</h4>
+                                            <p class="muted book-date">{i18n.f(Key::ChangedAt, &[("time", &time(item.at))])}</p>
+                                            {recap_view(item.recap)}
+                                            {(!photos.is_empty()).then(|| view! { <PhotoGallery photos=photos question=question/> })}
+                                            {recordings.into_iter().map(|clip| view! { <div class="no-print"><MediaAudio clip=clip/></div> }).collect_view()}
+                                        </article>
+                                    }
                                 }).collect_view().into_any()
                             }}
                         </section>

@@ -5,6 +5,7 @@
 use super::{loaded_canvas, ProjectCtx};
 use crate::app::browser;
 use crate::app::i18n::use_i18n;
+use crate::app::steps::media::MediaImage;
 use crate::app::store::{use_store, APP_VERSION};
 use crate::core::i18n::Key;
 use crate::core::progress::{Answer, Rating};
@@ -27,9 +28,11 @@ pub fn EntryView(ctx: ProjectCtx) -> impl IntoView {
     let work = ctx.work.clone();
     // Every answer the entry is built from is read tracked, so the poster follows them.
     let sources = entry_sources(&c, i18n.lang());
+    // Photos may come from any step.
     let tracked: Vec<String> = sources
         .iter()
         .map(|(s, _)| s.clone())
+        .chain(c.steps().filter_map(|s| s.id().map(String::from)))
         .chain([CRITERIA_KEY.to_string()])
         .chain(
             vote_step(&c)
@@ -169,6 +172,16 @@ fn Poster(entry: Memo<Entry>) -> impl IntoView {
                             </section>
                         }).collect_view()}
                     </div>
+                    {(!e.photos.is_empty()).then(|| {
+                        let lang = i18n.lang();
+                        view! {
+                            <ul class="poster-photos">
+                                {e.photos.iter().map(|p| view! {
+                                    <li><MediaImage id=p.id.clone() alt=p.alt(lang)/></li>
+                                }).collect_view()}
+                            </ul>
+                        }
+                    })}
                     <footer class="poster-foot">
                         {match e.final_at {
                             Some(at) => i18n.f(Key::EntryFinalAt, &[("time", &browser::format_time(at, i18n.lang()))]),

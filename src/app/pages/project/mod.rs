@@ -13,22 +13,29 @@ use super::player::{Player, PlayerStep};
 use crate::app::browser;
 use crate::app::content::{file_path, use_content, FileError, Load};
 use crate::app::i18n::use_i18n;
+use crate::app::media_io;
 use crate::app::router::use_router;
 use crate::app::store::{use_store, APP_VERSION};
 use crate::app::widgets::{FileErrorView, LoadingView};
 use crate::core::content::{CanvasTemplate, Challenge, ContentKind};
 use crate::core::i18n::Key;
+use crate::core::media::backup::referenced;
+use crate::core::media::clip::size_text;
 use crate::core::progress::work_ref::{PROP_MEMBERS, PROP_TEAM};
 use crate::core::progress::WorkRef;
-use crate::core::project::file::{export_project, project_file_name};
+use crate::core::project::file::{
+    export_project, export_project_with_media, project_file_name, project_file_sizes, project_part,
+};
 use crate::core::project::host_brief::HostBrief;
 use crate::core::project::{
     members, normalise_members, normalise_team_name, phase_progress, resume_step, source_of,
     team_name, ChallengeSource,
 };
 use crate::core::route::{ProjectView, Route};
+use crate::core::text::Lang;
 use funnel::{ChooseIdea, IdeaBanner};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::sync::Arc;
 use vol::Vol;
 
@@ -353,18 +360,42 @@ fn ProjectFile(work: WorkRef) -> impl IntoView {
     let store = use_store();
     let router = use_router();
     let confirming = RwSignal::new(false);
+    // The file's size and its photos and recordings, said before the download; follows
+    // the project's work (a photo taken on another page is there when this one opens).
+    let sizes = {
+        let work = work.clone();
+        Memo::new(move |_| {
+            store.with_work(&work, |_| ());
+            store.with(|p| project_file_sizes(p, &work, browser::now(), APP_VERSION))
+        })
+    };
+    let size = move |bytes: u64| size_text(bytes, i18n.lang() == Lang::Da);
     let export = {
         let work = work.clone();
-        move |_| {
-            let (text, name) = store.with(|p| {
-                (
-                    export_project(p, &work, browser::now(), APP_VERSION),
-                    project_file_name(p, &work),
-                )
+        move |with_media: bool| {
+            let progress = store.snapshot();
+            let name = project_file_name(&progress, &work);
+            let ids = referenced(&project_part(&progress, &work));
+            if !with_media || ids.is_empty() {
+                let text = export_project(&progress, &work, browser::now(), APP_VERSION);
+                browser::download(&name, "application/json", &text);
+                return;
+            }
+            let work = work.clone();
+            spawn_local(async move {
+                let media = media_io::read_all(ids).await;
+                let text = export_project_with_media(
+                    &progress,
+                    &work,
+                    browser::now(),
+                    APP_VERSION,
+                    &media,
+                );
+                browser::download(&name, "application/json", &text);
             });
-            browser::download(&name, "application/json", &text);
         }
     };
+    let export_without = export.clone();
     let delete = move |_| {
         store.delete_work(&work);
         router.push(Route::Challenges(Default::default()));
@@ -373,8 +404,23 @@ fn ProjectFile(work: WorkRef) -> impl IntoView {
         <section class="project-file" aria-labelledby="project-file-title">
             <h2 id="project-file-title">{move || i18n.t(Key::ProjectFileTitle)}</h2>
             <p>{move || i18n.t(Key::ProjectFileIntro)}</p>
+            <p id="project-file-size">{move || {
+                let s = sizes.get();
+                if s.media.is_empty() {
+                    i18n.f(Key::ProjectFileSize, &[("size", &size(s.without_media))])
+                } else {
+                    i18n.f(Key::ProjectFileSizeWith, &[("size", &size(s.with_media)), ("media", &s.media.words(i18n.lang()))])
+                }
+            }}</p>
+            {move || (!sizes.get().media.is_empty()).then(|| view! {
+                <p class="muted" id="project-file-size-without">{i18n.f(Key::ProjectFileSizeWithout, &[("size", &size(sizes.get().without_media))])}</p>
+            })}
             <p class="actions">
-                <button type="button" class="primary" on:click=export>{move || i18n.t(Key::ProjectExport)}</button>
+                <button type="button" class="primary" on:click=move |_| export(true)>{move || i18n.t(Key::ProjectExport)}</button>
+                {move || (!sizes.get().media.is_empty()).then(|| {
+                    let e = export_without.clone();
+                    view! { <button type="button" on:click=move |_| e(false)>{i18n.t(Key::ProjectExportWithout)}</button> }
+                })}
                 <Show when=move || confirming.get()
                     fallback=move || view! { <button type="button" class="danger" on:click=move |_| { confirming.set(true); browser::focus_id("delete-project-confirm"); }>{move || i18n.t(Key::ProjectDelete)}</button> }>
                     <button type="button" class="danger" id="delete-project-confirm" on:click=delete.clone()>{move || i18n.t(Key::ProjectDeleteConfirm)}</button>
