@@ -405,13 +405,26 @@ async fn catalogue_lists_every_lesson_and_filters_by_url() {
 
 // ----- 1b. the catalogue from the index's summaries --------------------------------------
 
-/// The content requests the browser made so far (URLs under `lessons/`), sorted.
+/// The content files the browser requested so far (JSON under `lessons/`), sorted. The
+/// pictures of lessons' cards (`lessons/media/…`) are not content files: see
+/// `picture_requests`.
 async fn content_requests(app: &App) -> Vec<String> {
     sorted(
         app.network_requests()
             .await
             .into_iter()
-            .filter(|url| url.contains("/lessons/"))
+            .filter(|url| url.contains("/lessons/") && !url.contains("/lessons/media/"))
+            .collect(),
+    )
+}
+
+/// The pictures requested so far from `lessons/media/`, as `media/…` paths, sorted.
+async fn picture_requests(app: &App) -> Vec<String> {
+    sorted(
+        app.network_requests()
+            .await
+            .into_iter()
+            .filter_map(|url| Some(format!("media/{}", url.split_once("/lessons/media/")?.1)))
             .collect(),
     )
 }
@@ -477,6 +490,28 @@ async fn the_catalogue_needs_only_the_index_and_shows_every_lesson() {
         content_files_requested(&app).await,
         ["index.json"],
         "opening the catalogue makes one content request"
+    );
+    // Beyond it, only lessons' own illustrations, each at most once (they load as their
+    // cards come into view).
+    let illustrations: BTreeSet<String> = ids
+        .iter()
+        .filter_map(|id| {
+            Some(
+                shipped_json(&format!("{id}.json"))["image"]
+                    .as_str()?
+                    .to_string(),
+            )
+        })
+        .collect();
+    let pictures = picture_requests(&app).await;
+    assert!(
+        pictures.iter().all(|p| illustrations.contains(p)),
+        "{pictures:?}"
+    );
+    assert_eq!(
+        pictures.iter().collect::<BTreeSet<_>>().len(),
+        pictures.len(),
+        "{pictures:?}"
     );
 
     // The teacher page lists every lesson from the same summaries; opening a lesson's
@@ -2261,4 +2296,58 @@ async fn finishing_an_assigned_lesson_offers_to_hand_in_the_assignment() {
         0
     );
     assert_no_panic(&app).await;
+}
+
+// ----- a lesson's illustration on its card (content v1.1 `image`) --------------------------
+
+#[tokio::test]
+async fn a_lessons_illustration_is_on_its_card_and_a_lesson_without_one_has_none() {
+    let ids = support::shipped_lesson_ids();
+    let with_image: Vec<(String, String)> = ids
+        .iter()
+        .filter_map(|id| {
+            let image = support::shipped_lesson(id)["image"].as_str()?.to_string();
+            Some((id.clone(), image))
+        })
+        .collect();
+    assert!(
+        !with_image.is_empty(),
+        "no shipped lesson has an illustration"
+    );
+    let without = ids
+        .iter()
+        .find(|id| support::shipped_lesson(id)["image"].is_null())
+        .expect("a shipped lesson without an illustration");
+
+    let app = App::at_root().await;
+    app.open("#/lessons").await;
+    app.wait_for_page("lessons").await;
+    for (id, image) in &with_image {
+        let img = format!("main .lesson-card[data-lesson=\"{id}\"] img.card-image");
+        // Pictures load as their cards come into view, as the pupil scrolls.
+        app.js_value(
+            "document.querySelector(arguments[0]).scrollIntoView({block: 'center'})",
+            vec![json!(img)],
+        )
+        .await;
+        app.wait_until(&format!("the picture of {id} has loaded"), async || {
+            app.js_value(
+                "const i = document.querySelector(arguments[0]); \
+                 return !!i && i.complete && i.naturalWidth > 0",
+                vec![json!(img)],
+            )
+            .await
+                == Value::Bool(true)
+        })
+        .await;
+        let src = app.attr_of(&img, "src").await.unwrap_or_default();
+        assert!(src.ends_with(&format!("lessons/{image}")), "{id}: {src}");
+        // Decoration beside the title, which already names the lesson.
+        assert_eq!(app.attr_of(&img, "alt").await.as_deref(), Some(""));
+    }
+    assert_eq!(
+        app.count(&format!("main .lesson-card[data-lesson=\"{without}\"] img"))
+            .await,
+        0
+    );
 }

@@ -54,6 +54,8 @@ const CASES: &[(&str, &str, &str)] = &[
     ("answer-with-repeats",             "sprint.json:13:61",           "`answer_with` must name at least one way and each only once"),
     ("option-image-missing",            "sprint.json:13:102",          "`media/moon.svg` is not a file in the content folder"),
     ("option-image-not-a-picture",      "sprint.json:13:102",          "`media/moon.txt` is not a picture the app can show: use an .svg, .png or .webp file"),
+    ("lesson-image-missing",            "sprint.json:4:3",             "`media/cover.svg` is not a file in the content folder"),
+    ("lesson-image-not-a-picture",      "sprint.json:4:3",             "`media/cover.gif` is not a picture the app can show: use an .svg, .png or .webp file"),
     ("summary-unreadable",              "index.json:9:7",              "the summary cannot be read: missing field `levels`"),
     // Content v1.1: subjects, courses, local offers.
     ("unknown-subject",                 "sprint.json:5:35",            "unknown variant `astrologi`"),

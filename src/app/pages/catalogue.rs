@@ -1,7 +1,7 @@
 //! The lesson catalogue: cards for every lesson in the index, filters kept in the URL, and
 //! the pupil's progress on each card. Broken files are listed, never hidden.
 
-use crate::app::content::{use_content, Card};
+use crate::app::content::{media_url, use_content, Card};
 use crate::app::i18n::use_i18n;
 use crate::app::router::use_router;
 use crate::app::store::use_store;
@@ -176,8 +176,11 @@ fn ReadyCard(id: String, lesson: Arc<Hashed<LessonSummary>>) -> impl IntoView {
     let heading_id = format!("card-{id}");
     let level = super::lesson::youngest(&lesson.levels);
     let kinds = lesson.kinds.clone();
+    // Decoration beside the title, which names the lesson: no text alternative needed.
+    let image = lesson.image.as_deref().and_then(media_url);
     view! {
         <li class="card lesson-card level-style" data-lesson=id data-level=level>
+            {image.map(|src| view! { <img class="card-image" src=src alt="" width="96" height="96" loading="lazy" decoding="async"/> })}
             <h2 id=heading_id><a href=href>{move || i18n.text(&title)}</a></h2>
             {summary.map(|s| view! { <p class="summary">{move || i18n.text(&s)}</p> })}
             <LevelBadges levels=lesson.levels.clone()/>

@@ -458,7 +458,11 @@ fn step_media(base: JsonPath, slot: &StepSlot, out: &mut Media) {
 }
 
 fn lesson_media(lesson: &Lesson) -> Media {
-    let mut out = Vec::new();
+    let mut out: Media = lesson
+        .image
+        .iter()
+        .map(|image| (json_path!["image"], image.clone()))
+        .collect();
     for (i, slot) in lesson.steps.iter().enumerate() {
         step_media(json_path!["steps", i], slot, &mut out);
     }

@@ -17,6 +17,10 @@ pub struct Lesson {
     pub title: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Text>,
+    /// An illustration for the lesson's card (content v1.1): a path under the content
+    /// folder to an `.svg`, `.png` or `.webp` file, e.g. `media/idea.svg`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
     pub levels: Vec<Level>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<u32>,

@@ -58,6 +58,9 @@ pub struct LessonSummary {
     pub title: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Text>,
+    /// The card's illustration (content v1.1; optional in an index written before it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
     pub levels: Vec<Level>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<u32>,
@@ -198,6 +201,7 @@ impl From<&Lesson> for LessonSummary {
         LessonSummary {
             title: lesson.title.clone(),
             summary: lesson.summary.clone(),
+            image: lesson.image.clone(),
             levels: lesson.levels.clone(),
             minutes: lesson.minutes,
             competences: lesson.competences.clone(),
@@ -410,7 +414,7 @@ pub enum Freshness {
 }
 
 /// Summary fields added after content format v1: optional in an index.
-const ADDED_SINCE_V1: &[&str] = &["kinds"];
+const ADDED_SINCE_V1: &[&str] = &["kinds", "image"];
 
 impl Summaries {
     pub fn is_empty(&self) -> bool {

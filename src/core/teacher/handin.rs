@@ -254,11 +254,20 @@ fn clean(mut work: Work) -> Work {
 /// Checks nesting depth and text length in one pass over the bytes, before any parsing,
 /// so a hostile file costs no more than reading it once.
 pub(crate) fn scan(bytes: &[u8]) -> Result<(), HandInError> {
+    scan_within(bytes, MAX_TEXT_BYTES)
+}
+
+/// Only the nesting depth, for a file whose long strings are its media.
+fn scan_depth(bytes: &[u8]) -> Result<(), HandInError> {
+    scan_within(bytes, usize::MAX)
+}
+
+fn scan_within(bytes: &[u8], max_text: usize) -> Result<(), HandInError> {
     let (mut depth, mut in_string, mut escaped, mut string_len) = (0usize, false, false, 0usize);
     for &b in bytes {
         if in_string {
             string_len += 1;
-            if string_len > MAX_TEXT_BYTES {
+            if string_len > max_text {
                 return Err(HandInError::HugeText);
             }
             if escaped {
@@ -426,35 +435,6 @@ fn json_error(e: serde_json::Error) -> HandInError {
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
-}
-
-/// Only the nesting depth, for a file whose long strings are its media.
-fn scan_depth(bytes: &[u8]) -> Result<(), HandInError> {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for &b in bytes {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'{' | b'[' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(HandInError::TooDeep);
-                }
-            }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
 }
 
 /// The hand-in code of deflated hand-in bytes.
