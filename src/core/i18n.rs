@@ -181,7 +181,7 @@ ui_strings! {
     CanvasesNone => "Du har ikke startet et lærred endnu. Vælg en skabelon nedenfor.", "You have not started a canvas yet. Choose a template below.";
     CanvasGallery => "Start et nyt lærred", "Start a new canvas";
     CanvasStart => "Start lærred", "Start canvas";
-    CanvasStartFrom => "Start et lærred med skabelonen {title}", "Start a canvas from the template {title}";
+    CanvasStartFrom => "Start lærred: {title}", "Start canvas: {title}";
     CanvasOpen => "Åbn", "Open";
     CanvasDuplicate => "Lav en kopi", "Duplicate";
     CanvasDuplicateNamed => "Lav en kopi af {name}", "Duplicate {name}";
