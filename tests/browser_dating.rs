@@ -18,41 +18,6 @@ use support::{App, ScratchDir};
 
 const ENTER: &str = "\u{e007}";
 
-/// Sets a form field's value the way typing would end (number fields included).
-async fn set_value(app: &App, css: &str, value: &str) {
-    app.wait_for(css).await;
-    app.js_value(
-        "const e = document.querySelector(arguments[0]); e.value = arguments[1];\
-         e.dispatchEvent(new Event('input', {bubbles: true}));\
-         e.dispatchEvent(new Event('change', {bubbles: true}));",
-        vec![json!(css), json!(value)],
-    )
-    .await;
-}
-
-async fn value_of(app: &App, css: &str) -> String {
-    app.js_value(
-        "const e = document.querySelector(arguments[0]); return e ? e.value : ''",
-        vec![json!(css)],
-    )
-    .await
-    .as_str()
-    .unwrap_or_default()
-    .to_string()
-}
-
-async fn upload(app: &App, css: &str, paths: &[PathBuf]) {
-    let input = app.wait_for(css).await;
-    let joined = paths
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join("\n");
-    if let Err(e) = input.send_keys(&joined).await {
-        app.fail(&format!("cannot pick files in {css}: {e}")).await;
-    }
-}
-
 /// The members' names of each team, as shown.
 async fn teams(app: &App) -> Vec<Vec<String>> {
     let v = app
@@ -128,7 +93,7 @@ async fn a_student_shares_a_profile_and_the_organiser_forms_teams() {
         .await
         .type_text("Pårørende ser dagens besøg på telefonen")
         .await;
-    set_value(&student, "#my-hours", "8").await;
+    student.set_value("#my-hours", "8").await;
     student.button("Hent profilfil").await.click().await;
     let (name, file) = student.wait_for_download("startup-profil-*.json").await;
     assert_eq!(name, "startup-profil-freja.json");
@@ -137,7 +102,7 @@ async fn a_student_shares_a_profile_and_the_organiser_forms_teams() {
     assert!(shared.profile.skills.has(Skill::HealthCare));
     student.button("Lav delekode").await.click().await;
     student.wait_for("#profile-qr svg path").await;
-    let code = value_of(&student, "#profile-code").await;
+    let code = student.value_of("#profile-code").await;
     assert!(code.starts_with("SPIREP1."), "{code}");
     // The profile is saved on the device.
     student.reload().await;
@@ -202,7 +167,7 @@ async fn a_student_shares_a_profile_and_the_organiser_forms_teams() {
     let organiser = App::at_root().await;
     organiser.open("#/dating/event").await;
     organiser.wait_for_page("dating-event").await;
-    upload(&organiser, "#profile-files", &paths).await;
+    organiser.pick_files("#profile-files", &paths).await;
     organiser
         .wait_for("#profile-import-report .import-summary")
         .await;
@@ -299,8 +264,8 @@ async fn a_student_shares_a_profile_and_the_organiser_forms_teams() {
     );
 
     // Settings and teams.
-    set_value(&organiser, "#team-min", "3").await;
-    set_value(&organiser, "#team-max", "4").await;
+    organiser.set_value("#team-min", "3").await;
+    organiser.set_value("#team-max", "4").await;
     organiser
         .within(".settings")
         .checkbox("Teknologi og programmering")
@@ -386,7 +351,7 @@ async fn a_student_shares_a_profile_and_the_organiser_forms_teams() {
         .click()
         .await;
     organiser.wait_for_page("dating-pitch").await;
-    set_value(&organiser, "#pitch-seconds", "10").await;
+    organiser.set_value("#pitch-seconds", "10").await;
     organiser
         .wait_until("the stage is ready", async || {
             organiser
@@ -443,8 +408,8 @@ async fn a_student_shares_a_profile_and_the_organiser_forms_teams() {
         .await;
     organiser.wait_for_page("dating-event").await;
     organiser.checkbox("Lås hold 1").await.click().await;
-    set_value(&organiser, "#team-min", "10").await;
-    set_value(&organiser, "#team-max", "10").await;
+    organiser.set_value("#team-min", "10").await;
+    organiser.set_value("#team-max", "10").await;
     organiser
         .button("Dan hold igen (låste hold bliver)")
         .await
@@ -494,10 +459,10 @@ async fn matching_300_profiles_in_the_browser() {
     let app = App::at_root().await;
     app.open("#/dating/event").await;
     app.wait_for_page("dating-event").await;
-    upload(&app, "#profile-files", &paths).await;
+    app.pick_files("#profile-files", &paths).await;
     app.heading("Profiler (300)").await;
-    set_value(&app, "#team-min", "4").await;
-    set_value(&app, "#team-max", "4").await;
+    app.set_value("#team-min", "4").await;
+    app.set_value("#team-max", "4").await;
     for rate in [1.0, 4.0] {
         app.throttle_cpu(rate).await;
         let mut times = Vec::new();

@@ -29,34 +29,10 @@ const BRAINSTORM_B: &str = "ideas";
 
 // ----- helpers ----------------------------------------------------------------------------
 
-/// Sets a form field's value the way typing would end (an `input` event), for fields such as
-/// a date input whose typing depends on the browser's locale.
-async fn set_value(app: &App, css: &str, value: &str) {
-    app.wait_for(css).await;
-    app.js_value(
-        "const e = document.querySelector(arguments[0]); e.value = arguments[1];\
-         e.dispatchEvent(new Event('input', {bubbles: true}));\
-         e.dispatchEvent(new Event('change', {bubbles: true}));",
-        vec![json!(css), json!(value)],
-    )
-    .await;
-}
-
-async fn value_of(app: &App, css: &str) -> String {
-    app.js_value(
-        "const e = document.querySelector(arguments[0]); return e ? e.value : ''",
-        vec![json!(css)],
-    )
-    .await
-    .as_str()
-    .unwrap_or_default()
-    .to_string()
-}
-
 /// Waits until the field matching `css` has a value and returns it.
 async fn wait_for_value(app: &App, css: &str) -> String {
     app.wait_for_value(&format!("a value in {css}"), async || {
-        Some(value_of(app, css).await).filter(|v| !v.is_empty())
+        Some(app.value_of(css).await).filter(|v| !v.is_empty())
     })
     .await
 }
@@ -88,19 +64,6 @@ async fn wait_saved(app: &App, key: &str, text: &str) {
     .await;
 }
 
-/// Picks files in a (visually hidden) file input: WebDriver sends the paths to it directly.
-async fn upload(app: &App, css: &str, paths: &[PathBuf]) {
-    let input = app.wait_for(css).await;
-    let joined = paths
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join("\n");
-    if let Err(e) = input.send_keys(&joined).await {
-        app.fail(&format!("cannot pick files in {css}: {e}")).await;
-    }
-}
-
 /// The teacher makes an assignment with the two lessons through the UI; returns its id.
 async fn make_assignment(teacher: &App) -> String {
     teacher.open("#/teacher").await;
@@ -110,7 +73,7 @@ async fn make_assignment(teacher: &App) -> String {
     teacher
         .type_into("#assignment-title", "Idéer til skolegården")
         .await;
-    set_value(teacher, "#assignment-due", "2099-12-05").await;
+    teacher.set_value("#assignment-due", "2099-12-05").await;
     teacher
         .type_into("#assignment-note", "Husk at aflevere fredag.")
         .await;
@@ -366,11 +329,13 @@ async fn a_link_travels_to_a_pupil_and_hand_ins_come_back_to_the_overview() {
     // The teacher imports the file: Ida's progress and answer are there.
     teacher.open(&format!("#/teacher/class/{id}")).await;
     teacher.wait_for_page("class-overview").await;
-    upload(&teacher, "#hand-in-files", std::slice::from_ref(&file)).await;
+    teacher
+        .pick_files("#hand-in-files", std::slice::from_ref(&file))
+        .await;
     expect_report(&teacher, (1, 0, 0)).await;
     let row = teacher.text_of("tr[data-pupil=\"Ida\"]").await;
     assert!(row.contains("1 af"), "{row}");
-    set_value(&teacher, "#drill-step", PROMPT_A).await;
+    teacher.set_value("#drill-step", PROMPT_A).await;
     teacher
         .wait_until("Ida's answer shows side by side", async || {
             teacher
@@ -382,10 +347,12 @@ async fn a_link_travels_to_a_pupil_and_hand_ins_come_back_to_the_overview() {
 
     // The code, made after the file, is a newer hand-in: it replaces the file's.
     teacher.type_into("#hand-in-codes", &code).await;
-    teacher.click("#import-codes").await;
+    teacher.click("#hand-in-import-codes").await;
     expect_report(&teacher, (0, 1, 0)).await;
     // The same file again is a duplicate of nothing kept now: older than the code.
-    upload(&teacher, "#hand-in-files", std::slice::from_ref(&file)).await;
+    teacher
+        .pick_files("#hand-in-files", std::slice::from_ref(&file))
+        .await;
     expect_report(&teacher, (0, 0, 1)).await;
     assert_eq!(teacher.count("tr[data-pupil]").await, 1);
 
@@ -399,7 +366,7 @@ async fn a_link_travels_to_a_pupil_and_hand_ins_come_back_to_the_overview() {
     pupil.open(&format!("#/my-assignments/{id}")).await;
     pupil.click("#download-hand-in").await;
     let (second, _) = downloaded(downloads.path(), "aflevering-6-b-", ".json").await;
-    upload(&teacher, "#hand-in-files", &[second]).await;
+    teacher.pick_files("#hand-in-files", &[second]).await;
     expect_report(&teacher, (0, 1, 0)).await;
     teacher
         .wait_until("the new answer replaces the old", async || {
@@ -461,12 +428,12 @@ async fn a_teacher_on_another_device_takes_the_assignment_from_its_link() {
     laptop.wait_for_page("assignment-link").await;
     laptop.click("#accept-as-teacher").await;
     laptop.wait_for_page("teacher-assignment").await;
-    assert_eq!(value_of(&laptop, "#assignment-title").await, a.title);
+    assert_eq!(laptop.value_of("#assignment-title").await, a.title);
     let dir = ScratchDir::new("laptop");
     let file = dir.write("ida.json", hand_in(&a, "Ida", "Et svar", 10));
     laptop.open(&format!("#/teacher/class/{}", a.id)).await;
     laptop.wait_for_page("class-overview").await;
-    upload(&laptop, "#hand-in-files", &[file]).await;
+    laptop.pick_files("#hand-in-files", &[file]).await;
     expect_report(&laptop, (1, 0, 0)).await;
     assert!(storage_keys(&laptop, "spire.work.assigned:")
         .await
@@ -539,7 +506,7 @@ async fn hostile_and_foreign_hand_ins_are_reported_and_skipped() {
         ),
     ];
     let paths: Vec<PathBuf> = files.iter().map(|(n, b)| dir.write(n, b)).collect();
-    upload(&teacher, "#hand-in-files", &paths).await;
+    teacher.pick_files("#hand-in-files", &paths).await;
     expect_report(&teacher, (2, 0, 8)).await;
     let outcomes: Vec<String> = teacher
         .js_value(
@@ -582,7 +549,7 @@ async fn hostile_and_foreign_hand_ins_are_reported_and_skipped() {
     // The hostile name and answer are text on the page, never markup.
     teacher.wait_for("tr[data-pupil=\"Emil\"]").await;
     teacher.see_text("<img src=x onerror=alert(1)>").await;
-    set_value(&teacher, "#drill-step", PROMPT_A).await;
+    teacher.set_value("#drill-step", PROMPT_A).await;
     teacher.see_text("<script>alert(2)</script>").await;
     assert_eq!(teacher.count("main img").await, 0);
     assert_eq!(teacher.count("main script").await, 0);
@@ -667,7 +634,7 @@ async fn thirty_hand_ins_import_and_render() {
             dir.write(&format!("elev-{n}.json"), text)
         })
         .collect();
-    upload(&teacher, "#hand-in-files", &paths).await;
+    teacher.pick_files("#hand-in-files", &paths).await;
     expect_report(&teacher, (30, 0, 0)).await;
     assert_eq!(teacher.count("tr[data-pupil]").await, 30);
     let ms = teacher

@@ -6,6 +6,7 @@ pub mod board;
 pub mod browser;
 pub mod content;
 pub mod i18n;
+pub mod import_panel;
 pub mod media_io;
 pub mod pages;
 pub mod rich;

@@ -802,6 +802,44 @@ impl App {
         }
     }
 
+    /// Sets a form field's value the way typing would end (`input` and `change` events),
+    /// for fields such as date and number inputs whose typing depends on the locale.
+    pub async fn set_value(&self, css: &str, value: &str) {
+        self.wait_for(css).await;
+        self.js_value(
+            "const e = document.querySelector(arguments[0]); e.value = arguments[1];\
+             e.dispatchEvent(new Event('input', {bubbles: true}));\
+             e.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![json!(css), json!(value)],
+        )
+        .await;
+    }
+
+    /// The value of the field matching `css` (`""` when there is none).
+    pub async fn value_of(&self, css: &str) -> String {
+        self.js_value(
+            "const e = document.querySelector(arguments[0]); return e ? e.value : ''",
+            vec![json!(css)],
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    }
+
+    /// Picks `paths` in the file input matching `css`, as a pupil choosing files does.
+    pub async fn pick_files(&self, css: &str, paths: &[PathBuf]) {
+        let input = self.wait_for(css).await;
+        let joined = paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if let Err(e) = input.send_keys(&joined).await {
+            self.fail(&format!("cannot pick files in {css}: {e}")).await;
+        }
+    }
+
     /// Runs `body` as an async function (`await` allowed; use `return`) and returns its
     /// value; a thrown error fails the test.
     pub async fn js_await(&self, body: &str) -> Value {

@@ -6,6 +6,7 @@
 use crate::app::browser;
 use crate::app::content::{use_content, Content, Load};
 use crate::app::i18n::{tr, use_i18n, I18n};
+use crate::app::import_panel::{read_codes, CodeFault, ImportPanel, ImportTexts};
 use crate::app::pages::assignments::teacher_assignment;
 use crate::app::steps::media::{MediaAudio, PhotoGallery};
 use crate::app::store::use_store;
@@ -132,7 +133,6 @@ fn Overview(a: Memo<Option<Assignment>>) -> impl IntoView {
 #[component]
 fn Import(a: Memo<Option<Assignment>>, import: Callback<(Incoming, f64)>) -> impl IntoView {
     let i18n = use_i18n();
-    let dragging = RwSignal::new(false);
     let codes = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     // What the hand-in files brought of photos and recordings, or why they were not kept.
@@ -205,23 +205,8 @@ fn Import(a: Memo<Option<Assignment>>, import: Callback<(Incoming, f64)>) -> imp
             import.run((incoming, started));
         });
     };
-    let on_pick = move |ev: leptos::ev::Event| {
-        let started = browser::perf_now();
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(files) = input.files() {
-            take_files(files, started);
-        }
-        input.set_value("");
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        let started = browser::perf_now();
-        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
-            take_files(files, started);
-        }
-    };
-    let take_codes = move |_| {
+    let on_files = move |files: web_sys::FileList| take_files(files, browser::perf_now());
+    let take_codes = move |()| {
         let Some(assignment) = a.get_untracked() else {
             return;
         };
@@ -231,51 +216,37 @@ fn Import(a: Memo<Option<Assignment>>, import: Callback<(Incoming, f64)>) -> imp
         let label = i18n.t(Key::CodeSource);
         busy.set(true);
         spawn_local(async move {
-            let mut incoming = Vec::new();
-            if found.is_empty() && !text.trim().is_empty() {
-                incoming.push((label.replace("{n}", "1"), Err(HandInError::CodeDamaged)));
-            }
-            for (n, code) in found.iter().enumerate() {
-                let source = label.replace("{n}", &(n + 1).to_string());
-                let result = match read_handin_code(code) {
-                    Ok(deflated) => match browser::inflate_raw(&deflated, MAX_HANDIN_BYTES).await {
-                        Ok(bytes) => read_handin(&bytes, &assignment),
-                        Err(_) => Err(HandInError::CodeUnpack),
-                    },
-                    Err(e) => Err(e),
-                };
-                incoming.push((source, result));
-            }
+            let incoming = read_codes(
+                &text,
+                found,
+                label,
+                MAX_HANDIN_BYTES,
+                read_handin_code,
+                |bytes| read_handin(bytes, &assignment),
+                |fault| match fault {
+                    CodeFault::Damaged => HandInError::CodeDamaged,
+                    CodeFault::CannotInflate => HandInError::CodeUnpack,
+                },
+            )
+            .await;
             busy.set(false);
             codes.set(String::new());
             import.run((incoming, started));
         });
     };
+    let texts = ImportTexts {
+        title: Key::ImportTitle,
+        intro: Key::ImportIntro,
+        paste: Key::PasteCodes,
+        import_codes: Key::ImportCodes,
+    };
     view! {
-        <section class="import no-print" aria-labelledby="import-title">
-            <h2 id="import-title">{tr(Key::ImportTitle)}</h2>
-            <p>{tr(Key::ImportIntro)}</p>
-            <div id="hand-in-drop" class="drop-zone" class:dragging=move || dragging.get()
-                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop>
-                <label for="hand-in-files" class="button">{tr(Key::ChooseFiles)}</label>
-                <input id="hand-in-files" class="visually-hidden-input" type="file" multiple accept=".json,application/json" on:change=on_pick/>
-                <span class="muted">{tr(Key::DropFilesHere)}</span>
-            </div>
-            <div class="field field-wide">
-                <label for="hand-in-codes">{tr(Key::PasteCodes)}</label>
-                <textarea id="hand-in-codes" rows="3" prop:value=move || codes.get()
-                    on:input=move |ev| codes.set(event_target_value(&ev))></textarea>
-            </div>
-            <p class="actions">
-                <button type="button" id="import-codes" on:click=take_codes disabled=move || codes.get().trim().is_empty()>{tr(Key::ImportCodes)}</button>
-                {move || busy.get().then(|| view! { <span class="muted" role="status">{tr(Key::Loading)}</span> })}
-            </p>
+        <ImportPanel prefix="hand-in" texts=texts busy=busy codes=codes
+            on_files=Callback::new(on_files) on_codes=Callback::new(take_codes)>
             {move || media_note.get().map(|(ok, text)| view! {
                 <p id="hand-in-media" class=if ok { "notice notice-success" } else { "notice notice-error" } role=if ok { "status" } else { "alert" }>{text}</p>
             })}
-        </section>
+        </ImportPanel>
     }
 }
 

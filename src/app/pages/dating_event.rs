@@ -6,6 +6,7 @@
 use super::dating::{Fields, ProfileForm};
 use crate::app::browser;
 use crate::app::i18n::{tr, use_i18n, I18n};
+use crate::app::import_panel::{read_codes, CodeFault, ImportPanel, ImportTexts};
 use crate::app::store::use_store;
 use crate::app::widgets::ConfirmButton;
 use crate::core::dating::event::{
@@ -102,7 +103,6 @@ pub fn EventPage() -> impl IntoView {
 #[component]
 fn ImportProfiles(import: Callback<Incoming>) -> impl IntoView {
     let i18n = use_i18n();
-    let dragging = RwSignal::new(false);
     let codes = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let take_files = move |files: web_sys::FileList| {
@@ -132,70 +132,39 @@ fn ImportProfiles(import: Callback<Incoming>) -> impl IntoView {
             import.run(incoming);
         });
     };
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(files) = input.files() {
-            take_files(files);
-        }
-        input.set_value("");
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
-            take_files(files);
-        }
-    };
-    let take_codes = move |_| {
+    let take_codes = move |()| {
         let text = codes.get_untracked();
         let found = split_profile_codes(&text);
         let label = i18n.t(Key::CodeSource);
         busy.set(true);
         spawn_local(async move {
-            let mut incoming: Incoming = Vec::new();
-            if found.is_empty() && !text.trim().is_empty() {
-                incoming.push((label.replace("{n}", "1"), Err(ProfileError::CodeDamaged)));
-            }
-            for (n, code) in found.iter().enumerate() {
-                let source = label.replace("{n}", &(n + 1).to_string());
-                let result = match read_profile_code(code) {
-                    Ok(deflated) => {
-                        match browser::inflate_raw(&deflated, MAX_PROFILE_BYTES).await {
-                            Ok(bytes) => read_profile(&bytes),
-                            Err(_) => Err(ProfileError::CodeUnpack),
-                        }
-                    }
-                    Err(e) => Err(e),
-                };
-                incoming.push((source, result));
-            }
+            let incoming: Incoming = read_codes(
+                &text,
+                found,
+                label,
+                MAX_PROFILE_BYTES,
+                read_profile_code,
+                read_profile,
+                |fault| match fault {
+                    CodeFault::Damaged => ProfileError::CodeDamaged,
+                    CodeFault::CannotInflate => ProfileError::CodeUnpack,
+                },
+            )
+            .await;
             busy.set(false);
             codes.set(String::new());
             import.run(incoming);
         });
     };
+    let texts = ImportTexts {
+        title: Key::ImportProfilesTitle,
+        intro: Key::ImportProfilesIntro,
+        paste: Key::PasteProfileCodes,
+        import_codes: Key::ImportProfileCodes,
+    };
     view! {
-        <section class="import no-print" aria-labelledby="import-profiles-title">
-            <h2 id="import-profiles-title">{tr(Key::ImportProfilesTitle)}</h2>
-            <p>{tr(Key::ImportProfilesIntro)}</p>
-            <div id="profile-drop" class="drop-zone" class:dragging=move || dragging.get()
-                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop>
-                <label for="profile-files" class="button">{tr(Key::ChooseFiles)}</label>
-                <input id="profile-files" class="visually-hidden-input" type="file" multiple accept=".json,application/json" on:change=on_pick/>
-                <span class="muted">{tr(Key::DropFilesHere)}</span>
-            </div>
-            <div class="field field-wide">
-                <label for="profile-codes">{tr(Key::PasteProfileCodes)}</label>
-                <textarea id="profile-codes" rows="3" prop:value=move || codes.get()
-                    on:input=move |ev| codes.set(event_target_value(&ev))></textarea>
-            </div>
-            <p class="actions">
-                <button type="button" on:click=take_codes disabled=move || codes.get().trim().is_empty()>{tr(Key::ImportProfileCodes)}</button>
-                {move || busy.get().then(|| view! { <span class="muted" role="status">{tr(Key::Loading)}</span> })}
-            </p>
-        </section>
+        <ImportPanel prefix="profile" texts=texts busy=busy codes=codes
+            on_files=Callback::new(take_files) on_codes=Callback::new(take_codes)/>
     }
 }
 
