@@ -2,15 +2,16 @@
 //! Idea canvases in a real browser: the board driven by keyboard and by pointer (mouse and
 //! touch), undo and redo across a reload, two tabs on one canvas and a restored backup, My
 //! canvases (gallery, rename, duplicate, delete), a canvas moved to a fresh profile as a
-//! file, hostile files, one-page A4 landscape print, SVG and PNG images, and canvases of
-//! templates written to the v1 contract.
+//! file, hostile files, one-page A4 landscape print, SVG and PNG images, a photo on a note
+//! (camera and file, undo, reload, print, images, the canvas file to a fresh profile), and
+//! canvases of templates written to the v1 contract.
 //!
 //! Run after `make dist`:
 //! `scripts/with-process-group.sh cargo test --test browser_canvas -- --test-threads=1`.
 
 mod support;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use fantoccini::actions::{
@@ -1142,6 +1143,204 @@ async fn a_canvas_saved_as_a_file_imports_on_a_fresh_profile_and_images_hold_its
     fresh.open(&format!("#/canvases/{id}")).await;
     wait_notes(&fresh, "profit", &["Sell coffee"]).await;
     wait_notes(&fresh, "planet", &["Less waste"]).await;
+    assert_no_panic(&fresh).await;
+}
+
+/// The id of the photo on the first saved note that has one.
+async fn saved_photo(app: &App) -> Option<String> {
+    let id = app
+        .js_value(
+            "for (const k of Object.keys(localStorage).filter(k => k.startsWith('spire.work.canvas:'))) {\
+               const notes = JSON.parse(localStorage.getItem(k)).data.answers.notes.value.notes;\
+               for (const r of Object.values(notes)) { if (r.value && r.value.photo) return r.value.photo.id; }\
+             } return null",
+            vec![],
+        )
+        .await;
+    id.as_str().map(String::from)
+}
+
+/// Whether the note's photo has loaded and has pixels.
+async fn note_photo_shown(app: &App, note_css: &str) -> bool {
+    app.js_value(
+        "const i = document.querySelector(arguments[0] + ' img.note-photo');\
+         return !!i && i.complete && i.naturalWidth > 0",
+        vec![json!(note_css)],
+    )
+    .await
+        == json!(true)
+}
+
+/// The number attribute `name` of the first `<image>` in SVG text.
+fn image_attr(svg: &str, name: &str) -> f64 {
+    let image = &svg[svg.find("<image ").expect("an image in the SVG")..];
+    let start = image.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+    let len = image[start..].find('"').unwrap();
+    image[start..start + len].parse().expect(name)
+}
+
+#[tokio::test]
+async fn a_photo_on_a_note_is_on_the_board_in_print_in_the_images_and_in_the_canvas_file() {
+    let files = ScratchDir::new("photo-note");
+    let picture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/media/model.png");
+    let app = App::at_root().await;
+    open_in_english(&app, "").await;
+    let id = start_canvas(&app, "Sustainability canvas").await;
+    add_note(&app, "people", "Our cardboard model").await;
+    let first = note("people", 1);
+    app.click(&format!("{first} .note-menu-button")).await;
+    let menu = format!("{first} .note-menu");
+
+    // From the camera (Chromium's fake one).
+    app.within(&menu)
+        .button("Take a photo with the camera")
+        .await
+        .click()
+        .await;
+    app.wait_until("the camera shows a picture", async || {
+        app.js(
+            "return String(document.querySelector('main .note-menu video.camera-view').videoWidth)",
+        )
+        .await
+            != "0"
+    })
+    .await;
+    app.within(&menu)
+        .button("Take the picture")
+        .await
+        .click()
+        .await;
+    app.wait_until("the camera's photo is on the note", async || {
+        note_photo_shown(&app, &first).await
+    })
+    .await;
+    wait_announced(&app, "The photo is on the note").await;
+    app.wait_until("the photo is saved", async || {
+        saved_photo(&app).await.is_some()
+    })
+    .await;
+    let from_camera = saved_photo(&app).await;
+
+    // A picture from the device replaces it: a note holds one photo.
+    app.pick_files(&format!("{menu} input[type=file]"), &[picture])
+        .await;
+    app.wait_until("the picked photo replaces the camera's", async || {
+        let now = saved_photo(&app).await;
+        now.is_some() && now != from_camera
+    })
+    .await;
+    app.wait_until("the picked photo shows", async || {
+        note_photo_shown(&app, &first).await
+    })
+    .await;
+    let alt = app
+        .attr_of(&format!("{first} img.note-photo"), "alt")
+        .await
+        .unwrap_or_default();
+    assert!(alt.starts_with("Photo on note 1 of 1 in "), "{alt:?}");
+
+    // Removing it is a step that can be undone.
+    app.within(&menu)
+        .button("Remove the photo")
+        .await
+        .click()
+        .await;
+    app.wait_until("the photo is off the note", async || {
+        app.count(&format!("{first} img.note-photo")).await == 0
+            && saved_photo(&app).await.is_none()
+    })
+    .await;
+    app.click("main .board-undo").await;
+    app.wait_until("undo puts it back", async || {
+        note_photo_shown(&app, &first).await
+    })
+    .await;
+    app.wait_until("and saves it", async || saved_photo(&app).await.is_some())
+        .await;
+
+    // It survives a reload.
+    app.reload().await;
+    app.wait_for_page("canvas").await;
+    app.wait_until("the photo after a reload", async || {
+        note_photo_shown(&app, &first).await
+    })
+    .await;
+
+    // Print: the sheet shows it from the board's own copy.
+    app.js_value("window.dispatchEvent(new Event('beforeprint'))", vec![])
+        .await;
+    app.wait_for("main .print-sheet svg image").await;
+    let href = app
+        .attr_of("main .print-sheet svg image", "href")
+        .await
+        .unwrap_or_default();
+    assert!(href.starts_with("blob:"), "{href}");
+    app.js_value("window.dispatchEvent(new Event('afterprint'))", vec![])
+        .await;
+
+    // The SVG carries the photo's own bytes, so the file stands alone.
+    catch_downloads(&app).await;
+    app.click("main .board-svg").await;
+    let (_, svg) = caught_download(&app, ".svg").await;
+    assert_eq!(
+        svg.matches("<image ").count(),
+        1,
+        "{}",
+        &svg[..svg.len().min(400)]
+    );
+    assert!(svg.contains("href=\"data:image/"), "the photo is embedded");
+    assert!(svg.contains("Our cardboard model"));
+    // The PNG is drawn from that SVG: the middle of the photo has the picture's colours,
+    // not the note's paper.
+    let (x, y) = (
+        image_attr(&svg, "x") + image_attr(&svg, "width") / 2.0,
+        image_attr(&svg, "y") + image_attr(&svg, "height") / 2.0,
+    );
+    app.click("main .board-png").await;
+    let (_, png) = caught_download(&app, ".png").await;
+    let pixel = app
+        .js_await(&format!(
+            "const img = new Image(); img.src = {png:?}; await img.decode();\
+             const c = document.createElement('canvas'); c.width = img.naturalWidth; c.height = img.naturalHeight;\
+             const g = c.getContext('2d'); g.drawImage(img, 0, 0);\
+             return Array.from(g.getImageData({}, {}, 1, 1).data);",
+            (x * 2.0).round(),
+            (y * 2.0).round()
+        ))
+        .await;
+    let rgb: Vec<u64> = pixel
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(3)
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    assert!(
+        rgb.iter().all(|&c| c < 190),
+        "the photo is drawn in the PNG: {rgb:?}"
+    );
+
+    // The canvas file carries the photo to a fresh profile.
+    app.click("main .board-export").await;
+    let (_, file) = caught_download(&app, ".json").await;
+    let parsed: Value = serde_json::from_str(&file).expect("the canvas file is JSON");
+    let photo = saved_photo(&app).await.unwrap();
+    assert_eq!(parsed["media"][0]["id"], json!(photo));
+    drop(app);
+    let path = files.write("canvas.json", &file);
+    let fresh = App::at_root().await;
+    open_in_english(&fresh, "#/canvases").await;
+    fresh.wait_for_page("canvases").await;
+    upload(&fresh, "#canvas-file", &path).await;
+    fresh.wait_for("#canvas-import-result a").await;
+    fresh.open(&format!("#/canvases/{id}")).await;
+    fresh.wait_for_page("canvas").await;
+    fresh
+        .wait_until(
+            "the photo is on the note on the fresh profile",
+            async || note_photo_shown(&fresh, &first).await,
+        )
+        .await;
     assert_no_panic(&fresh).await;
 }
 

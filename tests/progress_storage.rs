@@ -317,6 +317,14 @@ fn put_record(
                 text: text(s),
                 colour: String::new(),
                 order: i64::from(s % 4),
+                // Some notes carry a photo, so its reference round-trips and merges too.
+                photo: (s % 3 == 0).then(|| spire::core::media::Clip {
+                    id: format!("m{:016x}", s),
+                    kind: "photo".into(),
+                    mime: "image/webp".into(),
+                    bytes: u64::from(s),
+                    ..Default::default()
+                }),
             });
             p.put_record(work, &name, id, note, now);
         }

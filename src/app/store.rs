@@ -372,6 +372,16 @@ impl Store {
         Ok(())
     }
 
+    /// Keeps a photo's bytes in the media database before saved work refers to it (a canvas
+    /// note's photo: the board writes the reference, with undo).
+    pub async fn keep_blob(
+        &self,
+        id: &str,
+        blob: &web_sys::Blob,
+    ) -> Result<(), media_io::MediaError> {
+        media_io::put(id, blob).await
+    }
+
     /// Removes a photo or recording from the answer, then its blob.
     pub fn drop_clip(&self, work: &WorkRef, step: &str, id: &str) {
         self.update_media(work, step, |_, _, clips| clips.retain(|c| c.id != id));

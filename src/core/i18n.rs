@@ -239,6 +239,13 @@ ui_strings! {
     AnnounceRedone => "Gentaget.", "Redone.";
     AnnounceNothingToUndo => "Der er intet at fortryde.", "There is nothing to undo.";
     AnnounceNothingToRedo => "Der er intet at gentage.", "There is nothing to redo.";
+    AnnouncePhotoAdded => "Fotoet er sat på noten.", "The photo is on the note.";
+    AnnouncePhotoRemoved => "Fotoet er fjernet fra noten. Fortryd med Ctrl+Z.", "The photo has been removed from the note. Undo with Ctrl+Z.";
+    NotePhoto => "Foto på noten", "Photo on the note";
+    NotePhotoAlt => "Foto på note {n} af {m} i {block}", "Photo on note {n} of {m} in {block}";
+    NotePhotoMissing => "Fotoet er ikke på denne enhed.", "The photo is not on this device.";
+    NotePhotoRemove => "Fjern fotoet", "Remove the photo";
+    NotePhotoHelp => "Et foto af en prototype eller en tegning på papir. Notens tekst står under det.", "A photo of a prototype or a drawing on paper. The note's text goes under it.";
     AnnounceKeptOther => "{n} noter var ændret i en anden fane og er ikke rørt.", "{n} notes had been changed in another tab and were left alone.";
     CanvasMissing => "Lærredet \"{id}\" kunne ikke indlæses.", "The canvas \"{id}\" could not be loaded.";
     ChecklistDone => "{n} af {m} klaret", "{n} of {m} done";

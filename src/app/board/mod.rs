@@ -17,16 +17,19 @@ mod sheet_view;
 
 use crate::app::browser;
 use crate::app::i18n::{use_i18n, I18n};
+use crate::app::media_io;
 use crate::app::store::{use_store, Store};
 use crate::core::board::notes::{self, block_ids, reading_order, NoteEdit, Nudge};
 use crate::core::board::{NoteColour, PROP_TEAM};
 use crate::core::content::{CanvasBlock, CanvasTemplate};
 use crate::core::i18n::Key;
+use crate::core::media::backup::photos_in;
+use crate::core::media::Clip;
 use crate::core::progress::{Answer, Note, RecordId, Records, WorkRef};
 use crate::core::text::{link_segments, Segment, Text};
 use leptos::prelude::*;
 use note::NoteView;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -80,6 +83,19 @@ pub struct BoardCtx {
     /// The colour of the next new note: the last one chosen.
     new_colour: RwSignal<NoteColour>,
     printing: RwSignal<bool>,
+    /// The photos on the board's notes, by clip id, loaded once from the media database
+    /// and shared by the notes and the print sheet.
+    photos: RwSignal<BTreeMap<String, PhotoUrl>>,
+}
+
+/// Where a note's photo is in the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhotoUrl {
+    Loading,
+    /// An object URL of the blob.
+    Ready(String),
+    /// Not on this device (a canvas file or backup came without it).
+    Missing,
 }
 
 impl BoardCtx {
@@ -105,16 +121,80 @@ impl BoardCtx {
             drop: RwSignal::new(None),
             new_colour: RwSignal::new(NoteColour::default()),
             printing: RwSignal::new(false),
+            photos: RwSignal::new(BTreeMap::new()),
         };
         // The signals hold the notes before anything renders; the effect keeps them so.
         board.with_notes(|n| board.sync(n));
+        let (w, s) = (work.clone(), step.clone());
         Effect::new(move |_| {
             store.with_answer(&work, &step, |a| match a {
                 Some(Answer::Canvas { notes }) => board.sync(notes),
                 _ => board.sync(&Records::default()),
             })
         });
+        Effect::new(move |_| {
+            let ids = store.with_answer(&w, &s, |a| match a {
+                Some(answer) => photos_in(answer).into_iter().map(|c| c.id).collect(),
+                None => BTreeSet::new(),
+            });
+            board.load_photos(ids);
+        });
+        on_cleanup(move || {
+            // Kept until the board goes, so an undone removal shows the photo at once.
+            for url in board.photos.get_untracked().values() {
+                if let PhotoUrl::Ready(u) = url {
+                    media_io::revoke(u);
+                }
+            }
+        });
         board
+    }
+
+    /// Loads the photos not loaded yet.
+    fn load_photos(&self, ids: BTreeSet<String>) {
+        let photos = self.photos;
+        let new: Vec<String> = photos.with_untracked(|known| {
+            ids.into_iter()
+                .filter(|id| !known.contains_key(id))
+                .collect()
+        });
+        if new.is_empty() {
+            return;
+        }
+        photos.update(|p| p.extend(new.iter().map(|id| (id.clone(), PhotoUrl::Loading))));
+        leptos::task::spawn_local(async move {
+            for id in new {
+                let url = match media_io::get(&id)
+                    .await
+                    .and_then(|b| media_io::object_url(&b))
+                {
+                    Some(u) => PhotoUrl::Ready(u),
+                    None => PhotoUrl::Missing,
+                };
+                if photos.try_update(|p| p.insert(id, url.clone())).is_none() {
+                    if let PhotoUrl::Ready(u) = url {
+                        media_io::revoke(&u);
+                    }
+                }
+            }
+        });
+    }
+
+    /// The page's address of a photo (tracked: re-read when photos load).
+    pub fn photo_url(&self, clip: &str) -> Option<PhotoUrl> {
+        self.photos.with(|p| p.get(clip).cloned())
+    }
+
+    /// Every loaded photo's object URL, for the print sheet.
+    fn photo_urls(&self) -> BTreeMap<String, String> {
+        self.photos.with_untracked(|p| {
+            p.iter()
+                .filter_map(|(id, u)| match u {
+                    PhotoUrl::Ready(u) => Some((id.clone(), u.clone())),
+                    _ => None,
+                })
+                .collect()
+        })
     }
 
     /// Brings the signals up to date with the saved notes, setting only what changed.
@@ -260,6 +340,23 @@ impl BoardCtx {
             Key::AnnounceRecoloured,
             &[("colour", i18n.t(colour_key(colour)))],
         ));
+    }
+
+    /// Puts a photo on a note, or with `None` takes it off. The blob stays on the device
+    /// (undo may bring the photo back); erasing the pupil's work removes blobs no work uses.
+    pub fn set_photo(&self, id: &RecordId, photo: Option<Clip>) {
+        let added = photo.is_some();
+        let edit = self.with_notes(|n| notes::change(n, id, |note| note.photo = photo));
+        self.act(edit.into_iter().collect());
+        self.announce(
+            self.i18n
+                .t(if added {
+                    Key::AnnouncePhotoAdded
+                } else {
+                    Key::AnnouncePhotoRemoved
+                })
+                .to_string(),
+        );
     }
 
     pub fn delete(&self, id: &RecordId) {

@@ -2,10 +2,13 @@
 //! menu to recolour, move and delete it. It reads only its own record and its block's list
 //! of ids, so typing in it re-renders nothing else.
 
-use super::{colour_key, drag, BoardCtx, Focus};
+use super::{colour_key, drag, BoardCtx, Focus, PhotoUrl};
 use crate::app::i18n::use_i18n;
+use crate::app::steps::media::PhotoSource;
+use crate::app::store::use_store;
 use crate::core::board::{NoteColour, Nudge};
 use crate::core::i18n::Key;
+use crate::core::media::Clip;
 use crate::core::progress::RecordId;
 use leptos::prelude::*;
 
@@ -114,6 +117,25 @@ pub fn NoteView(
     };
     let (down_id, input_id) = (id.clone(), id.clone());
     let text = move || note.with(|n| n.as_ref().map(|n| n.text.clone()).unwrap_or_default());
+    // Only the photo's id: typing in the note must not touch the picture.
+    let photo = Memo::new(move |_| {
+        note.with(|n| {
+            n.as_ref()
+                .and_then(|n| n.photo.as_ref().map(|c| c.id.clone()))
+        })
+    });
+    let photo_view = move || {
+        photo.get().map(|clip| match board.photo_url(&clip) {
+            Some(PhotoUrl::Ready(src)) => view! {
+                <img class="note-photo" src=src alt=move || position_args(Key::NotePhotoAlt) data-clip=clip/>
+            }
+            .into_any(),
+            Some(PhotoUrl::Missing) => {
+                view! { <p class="note-photo-missing">{i18n.t(Key::NotePhotoMissing)}</p> }.into_any()
+            }
+            _ => ().into_any(),
+        })
+    };
     let menu_label = move || position_args(Key::NoteActions);
     view! {
         <li class="note" id=format!("note-{key}") data-note=key.clone()
@@ -149,6 +171,7 @@ pub fn NoteView(
                     <span aria-hidden="true">"⋯"</span>
                 </button>
             </div>
+            {photo_view}
             <label class="visually-hidden" for=text_id.clone()>{move || position_args(Key::NotePosition)}</label>
             <textarea id=text_id class="note-text" rows="3" maxlength="2000"
                 prop:value=text
@@ -200,6 +223,21 @@ fn NoteMenu(
             .unwrap_or_default()
     };
     let select_id = format!("{menu_id}-move");
+    let pick_id = format!("{menu_id}-photo");
+    let has_photo = move || note.with(|n| n.as_ref().is_some_and(|n| n.photo.is_some()));
+    let store = use_store();
+    let keep = {
+        let id = id.clone();
+        move |clip: Clip, blob: web_sys::Blob| {
+            let id = id.clone();
+            async move {
+                store.keep_blob(&clip.id, &blob).await?;
+                board.set_photo(&id, Some(clip));
+                Ok(())
+            }
+        }
+    };
+    let remove_id = id.clone();
     let (up_id, down_id, delete_id, move_id) = (id.clone(), id.clone(), id.clone(), id.clone());
     let close_button = close.clone();
     view! {
@@ -233,6 +271,20 @@ fn NoteMenu(
                     }}
                 </select>
             </div>
+            <fieldset class="note-photo-actions">
+                <legend>{move || i18n.t(Key::NotePhoto)}</legend>
+                <p class="muted">{move || i18n.t(Key::NotePhotoHelp)}</p>
+                <PhotoSource keep=keep full=false pick_id=pick_id>
+                    {move || has_photo().then(|| {
+                        let id = remove_id.clone();
+                        view! {
+                            <button type="button" class="note-photo-remove" on:click=move |_| board.set_photo(&id, None)>
+                                {i18n.t(Key::NotePhotoRemove)}
+                            </button>
+                        }
+                    })}
+                </PhotoSource>
+            </fieldset>
             <p class="actions">
                 <button type="button" class="note-up" disabled=move || position.get().0 <= 1
                     on:click=move |_| board.nudge(&up_id, Nudge::Up, Focus::MenuButton)>

@@ -6,11 +6,13 @@ use crate::app::board::Board;
 use crate::app::browser;
 use crate::app::content::{use_content, Card, Load};
 use crate::app::i18n::use_i18n;
+use crate::app::media_io;
 use crate::app::pages::catalogue::Select;
 use crate::app::router::use_router;
+use crate::app::steps::media::media_error_text;
 use crate::app::store::{use_store, Store};
 use crate::app::widgets::{FileErrorView, LevelBadges, LoadingView};
-use crate::core::board::file::{read_canvas_file, CanvasFileError, MAX_CANVAS_BYTES};
+use crate::core::board::file::{read_canvas_file, CanvasFileError, MAX_CANVAS_FILE_BYTES};
 use crate::core::board::{CANVAS_STEP, PROP_DELETED, PROP_NAME, PROP_TEAM, PROP_TEMPLATE};
 use crate::core::content::{CanvasSummary, CanvasTemplate, ContentKind, Hashed, Level};
 use crate::core::i18n::Key;
@@ -236,6 +238,8 @@ fn DeletedNotice(deleted: RwSignal<Option<(WorkRef, String)>>) -> impl IntoView 
 enum ImportState {
     Idle,
     Failed(CanvasFileError),
+    /// The photos could not be stored (storage full): nothing was imported.
+    MediaFailed(String),
     Done {
         href: String,
         name: String,
@@ -250,7 +254,7 @@ fn ImportCanvas() -> impl IntoView {
     let store = use_store();
     let content = use_content();
     let state = RwSignal::new(ImportState::Idle);
-    let take = move |bytes: Vec<u8>| {
+    let take = async move |bytes: Vec<u8>| {
         let imported = match read_canvas_file(&bytes) {
             Ok(i) => i,
             Err(e) => {
@@ -261,6 +265,12 @@ fn ImportCanvas() -> impl IntoView {
         let Some(work) = imported.file.work_ref() else {
             return;
         };
+        // The photos first: notes never point at a photo this device lacks for want of room.
+        if let Err(e) = media_io::write_missing(&imported.media).await {
+            state.set(ImportState::MediaFailed(media_error_text(&e, i18n)));
+            browser::focus_id("canvas-import-result");
+            return;
+        }
         store.merge_in(&imported.file.to_progress());
         // Importing is a choice: a canvas deleted on this device comes back.
         if work.kind == WorkKind::Canvas {
@@ -283,14 +293,14 @@ fn ImportCanvas() -> impl IntoView {
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            if file.size() > MAX_CANVAS_BYTES as f64 {
+            if file.size() > MAX_CANVAS_FILE_BYTES as f64 {
                 state.set(ImportState::Failed(CanvasFileError::TooLarge {
                     bytes: file.size() as usize,
                 }));
             } else {
                 spawn_local(async move {
                     match browser::read_file(&file).await {
-                        Ok(bytes) => take(bytes),
+                        Ok(bytes) => take(bytes).await,
                         Err(_) => state.set(ImportState::Failed(CanvasFileError::NotText)),
                     }
                 });
@@ -303,6 +313,10 @@ fn ImportCanvas() -> impl IntoView {
         ImportState::Idle => ().into_any(),
         ImportState::Failed(e) => view! {
             <p class="notice notice-error" role="alert" id="canvas-import-result" tabindex="-1">{e.message(i18n.lang())}</p>
+        }
+        .into_any(),
+        ImportState::MediaFailed(message) => view! {
+            <p class="notice notice-error" role="alert" id="canvas-import-result" tabindex="-1">{message}</p>
         }
         .into_any(),
         ImportState::Done { href, name, notes, dropped } => view! {

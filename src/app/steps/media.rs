@@ -314,7 +314,7 @@ pub fn SketchPad(work: WorkRef, step: String, background: Option<String>) -> imp
 
 // ---- photos and recordings ----------------------------------------------------------------
 
-fn media_error_text(e: &MediaError, i18n: crate::app::i18n::I18n) -> String {
+pub fn media_error_text(e: &MediaError, i18n: crate::app::i18n::I18n) -> String {
     match e {
         MediaError::Full => i18n.t(Key::MediaFull).to_string(),
         MediaError::NoDatabase => i18n.f(Key::MediaFailed, &[("reason", "IndexedDB")]),
@@ -413,7 +413,54 @@ pub fn PhotoTaker(work: WorkRef, step: String, max: u32) -> impl IntoView {
             ClipKind::Photo,
         )
     });
-    let full = move || photos.with(|p| p.len() as u32 >= max);
+    let full = Signal::derive(move || photos.with(|p| p.len() as u32 >= max));
+    let (work2, step2) = (work.clone(), step.clone());
+    let keep = move |clip: Clip, blob: web_sys::Blob| {
+        let (work, step) = (work2.clone(), step2.clone());
+        async move { store.keep_clip(&work, &step, clip, blob, None).await }
+    };
+    let (work3, step3) = (work.clone(), step.clone());
+    view! {
+        <div class="photos">
+            <ul class="photo-list">
+                {move || photos.get().into_iter().enumerate().map(|(i, clip)| {
+                    let n = (i + 1).to_string();
+                    let (work, step, id) = (work3.clone(), step3.clone(), clip.id.clone());
+                    view! {
+                        <li class="photo-item">
+                            <MediaImage id=clip.id.clone() alt=i18n.f(Key::PhotoNumber, &[("n", &n)])/>
+                            <button type="button" class="small" on:click=move |_| store.drop_clip(&work, &step, &id)>
+                                {i18n.f(Key::PhotoDelete, &[("n", &n)])}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p class="photo-count muted">{move || i18n.f(Key::PhotoCount, &[("n", &photos.with(Vec::len).to_string()), ("max", &max.to_string())])}</p>
+            {move || full.get().then(|| view! { <p class="notice notice-info">{i18n.f(Key::PhotoLimit, &[("max", &max.to_string())])}</p> })}
+            <PhotoSource keep=keep full=full pick_id=format!("photo-pick-{step}")/>
+        </div>
+    }
+}
+
+/// Where a photo comes from: the camera (its live view, "Take the picture", "Close the
+/// camera") or a picture picked on the device. Each photo is scaled down and encoded here,
+/// then handed to `keep`, which saves it; what happened is said below the buttons.
+/// Used by the photo step and by a canvas note. `children` are further actions.
+#[component]
+pub fn PhotoSource<K, F>(
+    keep: K,
+    /// True when no more photos can be taken.
+    #[prop(into)]
+    full: Signal<bool>,
+    pick_id: String,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView
+where
+    K: Fn(Clip, web_sys::Blob) -> F + Clone + 'static,
+    F: std::future::Future<Output = Result<(), MediaError>> + 'static,
+{
+    let i18n = use_i18n();
     let message = RwSignal::new(None::<(bool, String)>);
     let busy = RwSignal::new(false);
     let camera = StoredValue::new_local(None::<web_sys::MediaStream>);
@@ -428,9 +475,8 @@ pub fn PhotoTaker(work: WorkRef, step: String, max: u32) -> impl IntoView {
         let _ = camera_on.try_set(false);
     };
     on_cleanup(close);
-    let (work2, step2) = (work.clone(), step.clone());
-    let keep = move |source: web_sys::HtmlElement, width: u32, height: u32| {
-        let (work, step) = (work2.clone(), step2.clone());
+    let encode = move |source: web_sys::HtmlElement, width: u32, height: u32| {
+        let keep = keep.clone();
         busy.set(true);
         message.set(Some((false, i18n.t(Key::PhotoSaving).into())));
         spawn_local(async move {
@@ -446,7 +492,7 @@ pub fn PhotoTaker(work: WorkRef, step: String, max: u32) -> impl IntoView {
                         ms: 0,
                         at: browser::now(),
                     };
-                    store.keep_clip(&work, &step, clip, blob, None).await
+                    keep(clip, blob).await
                 }
                 Err(e) => Err(e),
             };
@@ -481,7 +527,7 @@ pub fn PhotoTaker(work: WorkRef, step: String, max: u32) -> impl IntoView {
             }
         });
     };
-    let keep_shot = keep.clone();
+    let encode_shot = encode.clone();
     let shoot = move |_| {
         let Some(v) = video.get_untracked() else {
             return;
@@ -492,63 +538,43 @@ pub fn PhotoTaker(work: WorkRef, step: String, max: u32) -> impl IntoView {
         }
         // The frame is drawn when the photo task first runs (a microtask); the camera is
         // stopped after that, so the photo is not of a stopped, black stream.
-        keep_shot(v.unchecked_into(), w, h);
+        encode_shot(v.unchecked_into(), w, h);
         browser::after_render(close);
     };
-    let keep_pick = keep.clone();
     let pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
         input.set_value("");
-        let keep = keep_pick.clone();
+        let encode = encode.clone();
         spawn_local(async move {
             match media_io::load_image(&file).await {
-                Some((img, w, h)) => keep(img.unchecked_into(), w, h),
+                Some((img, w, h)) => encode(img.unchecked_into(), w, h),
                 None => message.set(Some((true, i18n.t(Key::PhotoBadFile).into()))),
             }
         });
     };
-    let pick_id = format!("photo-pick-{step}");
-    let (work3, step3) = (work.clone(), step.clone());
     view! {
-        <div class="photos">
-            <ul class="photo-list">
-                {move || photos.get().into_iter().enumerate().map(|(i, clip)| {
-                    let n = (i + 1).to_string();
-                    let (work, step, id) = (work3.clone(), step3.clone(), clip.id.clone());
-                    view! {
-                        <li class="photo-item">
-                            <MediaImage id=clip.id.clone() alt=i18n.f(Key::PhotoNumber, &[("n", &n)])/>
-                            <button type="button" class="small" on:click=move |_| store.drop_clip(&work, &step, &id)>
-                                {i18n.f(Key::PhotoDelete, &[("n", &n)])}
-                            </button>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-            <p class="photo-count muted">{move || i18n.f(Key::PhotoCount, &[("n", &photos.with(Vec::len).to_string()), ("max", &max.to_string())])}</p>
-            {move || full().then(|| view! { <p class="notice notice-info">{i18n.f(Key::PhotoLimit, &[("max", &max.to_string())])}</p> })}
-            <div class="camera" class:hidden=move || !camera_on.get()>
-                <video node_ref=video class="camera-view" autoplay=true playsinline=true muted=true
-                    aria-label=move || i18n.t(Key::PhotoCameraView)></video>
-                <p class="actions">
-                    <button type="button" class="primary" on:click=shoot disabled=move || busy.get() || full()>{move || i18n.t(Key::PhotoShoot)}</button>
-                    <button type="button" on:click=move |_| close()>{move || i18n.t(Key::PhotoCloseCamera)}</button>
-                </p>
-            </div>
+        <div class="camera" class:hidden=move || !camera_on.get()>
+            <video node_ref=video class="camera-view" autoplay=true playsinline=true muted=true
+                aria-label=move || i18n.t(Key::PhotoCameraView)></video>
             <p class="actions">
-                <button type="button" on:click=open_camera disabled=move || busy.get() || full() || camera_on.get()><span aria-hidden="true">"📷 "</span>{move || i18n.t(Key::PhotoTake)}</button>
-                <label class="button file-pick" for=pick_id.clone() class:disabled=full>{move || i18n.t(Key::PhotoPick)}</label>
-                <input type="file" id=pick_id class="visually-hidden" accept="image/*" on:change=pick disabled=move || busy.get() || full()/>
+                <button type="button" class="primary" on:click=shoot disabled=move || busy.get() || full.get()>{move || i18n.t(Key::PhotoShoot)}</button>
+                <button type="button" on:click=move |_| close()>{move || i18n.t(Key::PhotoCloseCamera)}</button>
             </p>
-            {move || message.get().map(|(error, m)| if error {
-                view! { <p class="notice notice-error" role="alert">{m}</p> }.into_any()
-            } else {
-                view! { <p class="media-status" role="status">{m}</p> }.into_any()
-            })}
         </div>
+        <p class="actions">
+            <button type="button" on:click=open_camera disabled=move || busy.get() || full.get() || camera_on.get()><span aria-hidden="true">"📷 "</span>{move || i18n.t(Key::PhotoTake)}</button>
+            <label class="button file-pick" for=pick_id.clone() class:disabled=move || full.get()>{move || i18n.t(Key::PhotoPick)}</label>
+            <input type="file" id=pick_id class="visually-hidden" accept="image/*" on:change=pick disabled=move || busy.get() || full.get()/>
+            {children.map(|c| c())}
+        </p>
+        {move || message.get().map(|(error, m)| if error {
+            view! { <p class="notice notice-error" role="alert">{m}</p> }.into_any()
+        } else {
+            view! { <p class="media-status" role="status">{m}</p> }.into_any()
+        })}
     }
 }
 

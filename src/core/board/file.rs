@@ -6,20 +6,28 @@
 //! The reader is the one gate for these files: size and encoding are checked before
 //! parsing, the envelope names its format and version, and each note and value is read in
 //! its own guard, so a damaged note is left out (and counted) instead of the whole file.
+//!
+//! Photos on notes travel in the file's `media` list, as in a backup: the file may then be
+//! as large as a backup, but the canvas itself (everything but `media`) keeps its own limit.
 
 use crate::core::content::id::is_valid_id;
+use crate::core::media::backup::{entries, only_wanted, read_media, MediaBlob, MediaEntry};
+use crate::core::media::ClipKind;
+use crate::core::progress::backup::MAX_BACKUP_BYTES;
 use crate::core::progress::record::Rec;
 use crate::core::progress::{Answer, Millis, Note, Progress, RecordId, Records, Stamped, Work};
 use crate::core::progress::{WorkKind, WorkRef};
 use crate::core::text::Lang;
 use serde::Serialize;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub const CANVAS_FORMAT: &str = "spire-canvas";
 pub const CANVAS_FILE_VERSION: u64 = 1;
-/// A canvas with a thousand long notes is well under this.
+/// A canvas with a thousand long notes is well under this (the photos not counted).
 pub const MAX_CANVAS_BYTES: usize = 2 * 1024 * 1024;
+/// A canvas file with its photos: as large as a backup may be.
+pub const MAX_CANVAS_FILE_BYTES: usize = MAX_BACKUP_BYTES;
 pub const MAX_NOTES: usize = 5000;
 pub const MAX_NOTE_CHARS: usize = 10_000;
 const MAX_PROP_CHARS: usize = 1000;
@@ -44,6 +52,8 @@ struct Envelope<'a> {
     exported_at: Millis,
     app_version: &'a str,
     canvas: &'a CanvasFile,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    media: Vec<MediaEntry<'a>>,
 }
 
 impl CanvasFile {
@@ -77,15 +87,28 @@ impl CanvasFile {
         }
     }
 
-    pub fn to_json(&self, now: Millis, app_version: &str) -> String {
+    /// The file's text, with the bytes of the photos on its notes (`media` may hold more
+    /// or fewer; only those the notes show are written).
+    pub fn to_json(&self, now: Millis, app_version: &str, media: &[MediaBlob]) -> String {
+        let media = only_wanted(media, &self.photo_ids());
         serde_json::to_string(&Envelope {
             format: CANVAS_FORMAT,
             version: CANVAS_FILE_VERSION,
             exported_at: now,
             app_version,
             canvas: self,
+            media: entries(&media),
         })
         .unwrap_or_default()
+    }
+
+    /// The ids of the photos on the canvas's live notes.
+    pub fn photo_ids(&self) -> BTreeSet<String> {
+        self.notes
+            .live()
+            .filter_map(|(_, n)| n.photo.as_ref())
+            .map(|c| c.id.clone())
+            .collect()
     }
 
     pub fn work_ref(&self) -> Option<WorkRef> {
@@ -164,6 +187,8 @@ impl CanvasFile {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Imported {
     pub file: CanvasFile,
+    /// The bytes of the photos its notes show, to be written to the media database.
+    pub media: Vec<MediaBlob>,
     pub dropped: usize,
     pub exported_at: Option<Millis>,
 }
@@ -198,13 +223,13 @@ impl CanvasFileError {
         match self {
             CanvasFileError::Empty => pick(da, "Filen er tom.", "The file is empty."),
             CanvasFileError::TooLarge { bytes } => {
-                let (kb, max) = (bytes / 1024, MAX_CANVAS_BYTES / (1024 * 1024));
+                let mb = |b: usize| b.div_ceil(1024 * 1024);
+                let (size, max, photos) =
+                    (mb(*bytes), mb(MAX_CANVAS_BYTES), mb(MAX_CANVAS_FILE_BYTES));
                 if da {
-                    format!(
-                        "Filen er for stor ({kb} KB). Et lærred fra Spire fylder under {max} MB."
-                    )
+                    format!("Filen er for stor ({size} MB). Et lærred fra Spire fylder under {max} MB uden fotos og under {photos} MB med.")
                 } else {
-                    format!("The file is too large ({kb} KB). A Spire canvas is under {max} MB.")
+                    format!("The file is too large ({size} MB). A Spire canvas is under {max} MB without photos and under {photos} MB with them.")
                 }
             }
             CanvasFileError::NotText => pick(
@@ -260,7 +285,15 @@ fn pick(da: bool, d: &str, e: &str) -> String {
 
 /// Checks and reads a canvas file. Nothing is changed by reading it.
 pub fn read_canvas_file(bytes: &[u8]) -> Result<Imported, CanvasFileError> {
-    if bytes.len() > MAX_CANVAS_BYTES {
+    // Only a file with photos may be larger than a canvas; its size without them is
+    // checked once they are taken out.
+    let with_media = bytes.windows(8).any(|w| w == b"\"media\":");
+    let limit = if with_media {
+        MAX_CANVAS_FILE_BYTES
+    } else {
+        MAX_CANVAS_BYTES
+    };
+    if bytes.len() > limit {
         return Err(CanvasFileError::TooLarge { bytes: bytes.len() });
     }
     let text = std::str::from_utf8(bytes).map_err(|_| CanvasFileError::NotText)?;
@@ -275,6 +308,13 @@ pub fn read_canvas_file(bytes: &[u8]) -> Result<Imported, CanvasFileError> {
     let Value::Object(mut envelope) = value else {
         return Err(CanvasFileError::NotACanvas);
     };
+    let media = envelope.remove("media");
+    if with_media {
+        let rest = serde_json::to_vec(&envelope).map_or(0, |r| r.len());
+        if rest > MAX_CANVAS_BYTES {
+            return Err(CanvasFileError::TooLarge { bytes: rest });
+        }
+    }
     match envelope.get("format").and_then(Value::as_str) {
         Some(CANVAS_FORMAT) => {}
         Some("spire-backup") => return Err(CanvasFileError::IsBackup),
@@ -345,21 +385,36 @@ pub fn read_canvas_file(bytes: &[u8]) -> Result<Imported, CanvasFileError> {
                 .is_none_or(|n| is_valid_id(&n.block) && n.text.chars().count() <= MAX_NOTE_CHARS)
         });
         match rec {
-            Some(rec) if ok => notes.push(rec),
+            Some(mut rec) if ok => {
+                // A photo the app could not show is left off; the note stays.
+                let note = rec.1.value.as_mut();
+                if let Some(n) = note.filter(|n| n.photo.as_ref().is_some_and(|c| !is_photo(c))) {
+                    n.photo = None;
+                    dropped += 1;
+                }
+                notes.push(rec)
+            }
             _ => dropped += 1,
         }
     }
+    let file = CanvasFile {
+        work,
+        step,
+        template,
+        props,
+        notes: Records::from_entries(notes),
+    };
+    let (blobs, bad_media) = read_media(media.as_ref());
     Ok(Imported {
-        file: CanvasFile {
-            work,
-            step,
-            template,
-            props,
-            notes: Records::from_entries(notes),
-        },
-        dropped,
+        media: only_wanted(&blobs, &file.photo_ids()),
+        file,
+        dropped: dropped + bad_media.len(),
         exported_at,
     })
+}
+
+fn is_photo(clip: &crate::core::media::Clip) -> bool {
+    clip.is_usable() && clip.kind() == Some(ClipKind::Photo)
 }
 
 #[cfg(test)]
@@ -377,6 +432,7 @@ mod tests {
             text: text.into(),
             colour: "green".into(),
             order: 0,
+            photo: None,
         }
     }
 
@@ -394,7 +450,7 @@ mod tests {
     }
 
     fn export(r: &WorkRef, p: &Progress) -> String {
-        CanvasFile::of(r, "notes", "lean-canvas", p.work(r)).to_json(10, "0.1.0")
+        CanvasFile::of(r, "notes", "lean-canvas", p.work(r)).to_json(10, "0.1.0", &[])
     }
 
     #[test]
@@ -446,7 +502,7 @@ mod tests {
         p.put_record(&r, "board", rid("a"), Some(note("problem", "x")), 2);
         let f = CanvasFile::of(&r, "board", "lean-canvas", p.work(&r));
         assert_eq!(f.props.keys().collect::<Vec<_>>(), ["team"]);
-        let back = read_canvas_file(f.to_json(3, "x").as_bytes()).unwrap();
+        let back = read_canvas_file(f.to_json(3, "x", &[]).as_bytes()).unwrap();
         assert_eq!(back.file.work_ref(), Some(r));
         assert!(!back.file.to_progress().work["lesson:lean-start"]
             .props
@@ -533,6 +589,124 @@ mod tests {
                 notes: MAX_NOTES + 1
             })
         );
+    }
+
+    fn photo(id: &str) -> crate::core::media::Clip {
+        crate::core::media::Clip {
+            id: id.into(),
+            kind: "photo".into(),
+            mime: "image/webp".into(),
+            bytes: 3,
+            width: 4,
+            height: 3,
+            ..Default::default()
+        }
+    }
+
+    fn blob(id: &str, bytes: Vec<u8>) -> MediaBlob {
+        MediaBlob {
+            id: id.into(),
+            mime: "image/webp".into(),
+            bytes,
+        }
+    }
+
+    #[test]
+    fn photos_on_notes_travel_in_the_file_and_only_those() {
+        let (r, mut p) = saved();
+        let with_photo = |t: &str, id: &str| Note {
+            photo: Some(photo(id)),
+            ..note("problem", t)
+        };
+        let (shown, removed) = ("m00000000000000a1", "m00000000000000a2");
+        p.put_record(
+            &r,
+            "notes",
+            rid("e"),
+            Some(with_photo("Prototype", shown)),
+            7,
+        );
+        p.put_record(&r, "notes", rid("f"), Some(with_photo("Gone", removed)), 8);
+        p.put_record::<Note>(&r, "notes", rid("f"), None, 9);
+        let file = CanvasFile::of(&r, "notes", "lean-canvas", p.work(&r));
+        assert_eq!(file.photo_ids().into_iter().collect::<Vec<_>>(), [shown]);
+        // The media list may hold more (the whole device's); only the shown photo is written.
+        let media = [blob(shown, vec![1, 2, 3]), blob(removed, vec![4])];
+        let text = file.to_json(10, "x", &media);
+        assert!(!text.contains(removed));
+        let back = read_canvas_file(text.as_bytes()).unwrap();
+        assert_eq!(back.media, [blob(shown, vec![1, 2, 3])]);
+        assert_eq!(back.dropped, 0);
+        let fresh = merge(&Progress::default(), &back.file.to_progress());
+        assert_eq!(fresh.work(&r).unwrap().answers, p.work(&r).unwrap().answers);
+        // No media list when no note has a photo.
+        let (r2, p2) = saved();
+        assert!(!export(&r2, &p2).contains("\"media\""));
+    }
+
+    #[test]
+    fn a_file_with_photos_may_be_large_but_the_canvas_in_it_may_not() {
+        let (r, mut p) = saved();
+        let id = "m00000000000000b1";
+        let big = Note {
+            photo: Some(photo(id)),
+            ..note("problem", "Stor")
+        };
+        p.put_record(&r, "notes", rid("g"), Some(big), 7);
+        let file = CanvasFile::of(&r, "notes", "lean-canvas", p.work(&r));
+        let text = file.to_json(10, "x", &[blob(id, vec![7; MAX_CANVAS_BYTES])]);
+        assert!(text.len() > MAX_CANVAS_BYTES);
+        assert_eq!(read_canvas_file(text.as_bytes()).unwrap().media.len(), 1);
+        // A canvas part over its own limit is refused even beside media.
+        let padded = text.replacen(
+            "\"Stor\"",
+            &format!("\"{}\"", "x".repeat(MAX_CANVAS_BYTES)),
+            1,
+        );
+        assert!(matches!(
+            read_canvas_file(padded.as_bytes()),
+            Err(CanvasFileError::TooLarge { .. })
+        ));
+        // Cut off inside the media, the file is refused as cut short, and says so.
+        let cut = &text[..text.len() - 1000];
+        let e = read_canvas_file(cut.as_bytes()).unwrap_err();
+        assert!(matches!(e, CanvasFileError::NotJson { .. }), "{e:?}");
+        assert!(e.message(Lang::Da).contains("afkortet"));
+    }
+
+    #[test]
+    fn a_photo_the_app_cannot_show_is_left_off_and_the_note_kept() {
+        let file = serde_json::json!({"format": CANVAS_FORMAT, "version": 1, "canvas": {
+        "work": "canvas:x", "step": "notes", "template": "t",
+        "notes": {
+            "a": {"at": 1, "value": {"block": "b", "text": "svg", "photo":
+                {"id": "m00000000000000c1", "kind": "photo", "mime": "image/svg+xml"}}},
+            "b": {"at": 1, "value": {"block": "b", "text": "path", "photo":
+                {"id": "../../x", "kind": "photo", "mime": "image/png"}}},
+            "c": {"at": 1, "value": {"block": "b", "text": "voice", "photo":
+                {"id": "m00000000000000c3", "kind": "voice", "mime": "audio/webm"}}},
+            "d": {"at": 1, "value": {"block": "b", "text": "ok", "photo":
+                {"id": "m00000000000000c4", "kind": "photo", "mime": "image/png"}}}
+        }},
+        "media": [
+            {"id": "m00000000000000c4", "mime": "image/png", "data": "AQID"},
+            {"id": "m00000000000000c5", "mime": "image/png", "data": "AQID"},
+            {"id": "m00000000000000c6", "mime": "text/html", "data": "AQID"}
+        ]});
+        let imported = read_canvas_file(file.to_string().as_bytes()).unwrap();
+        assert_eq!(imported.file.notes.live_count(), 4);
+        let with_photo: Vec<&str> = imported
+            .file
+            .notes
+            .live()
+            .filter(|(_, n)| n.photo.is_some())
+            .map(|(_, n)| n.text.as_str())
+            .collect();
+        assert_eq!(with_photo, ["ok"]);
+        // Three photos left off, one media entry of a type the app does not keep.
+        assert_eq!(imported.dropped, 4);
+        assert_eq!(imported.media.len(), 1, "only the photo a note shows");
+        assert_eq!(imported.media[0].bytes, [1, 2, 3]);
     }
 
     #[test]

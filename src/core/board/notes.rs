@@ -80,6 +80,7 @@ pub fn add(notes: &Records<Note>, id: RecordId, block: &str, colour: &str) -> No
             text: String::new(),
             colour: colour.to_string(),
             order,
+            photo: None,
         }),
     }
 }
@@ -237,6 +238,7 @@ pub fn copy_from(
                 text: note.text.clone(),
                 colour: note.colour.clone(),
                 order: *order,
+                photo: note.photo.clone(),
             }),
         });
         *order = order.saturating_add(GAP);
@@ -314,6 +316,7 @@ mod tests {
                     text: text.to_string(),
                     colour: String::new(),
                     order: *order,
+                    photo: None,
                 }),
                 1,
             );

@@ -4,12 +4,16 @@
 //! has) and as an SVG file for slides (`to_svg`), which a `<canvas>` turns into a PNG.
 //! Text is measured by an estimate of the average glyph width, which is enough to wrap
 //! notes in a common sans-serif font; a note too long for its space ends in "…".
+//! A note's photo sits at the top of the note, its text below as the caption; the image's
+//! address is given when the SVG is written (a `data:` URI, so the file stands alone).
 
 use super::colour::{NoteColour, INK};
 use super::notes::block_notes;
 use crate::core::content::CanvasTemplate;
+use crate::core::media::{Clip, ClipKind};
 use crate::core::progress::{Note, Records};
 use crate::core::text::Lang;
+use std::collections::BTreeMap;
 
 /// The sheet in CSS pixels: 277 × 190 mm, an A4 landscape page less 10 mm margins.
 pub const WIDTH: f64 = 1108.0;
@@ -43,7 +47,27 @@ pub struct SheetBlock {
     pub row: u32,
     pub width: u32,
     pub height: u32,
-    pub notes: Vec<(String, NoteColour)>,
+    pub notes: Vec<SheetNote>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetNote {
+    pub text: String,
+    pub colour: NoteColour,
+    pub photo: Option<Clip>,
+}
+
+impl SheetNote {
+    pub fn of(note: &Note) -> SheetNote {
+        SheetNote {
+            text: note.text.clone(),
+            colour: NoteColour::of(&note.colour),
+            photo: note
+                .photo
+                .clone()
+                .filter(|c| c.is_usable() && c.kind() == Some(ClipKind::Photo)),
+        }
+    }
 }
 
 impl SheetInput {
@@ -75,8 +99,8 @@ impl SheetInput {
                     width: b.width,
                     height: b.height,
                     notes: block_notes(notes, b.id.as_str())
-                        .into_iter()
-                        .map(|(_, n)| (n.text, NoteColour::of(&n.colour)))
+                        .iter()
+                        .map(|(_, n)| SheetNote::of(n))
                         .collect(),
                 })
                 .collect(),
@@ -104,6 +128,14 @@ pub enum Shape {
         italic: bool,
         fill: &'static str,
         lines: Vec<String>,
+    },
+    /// A note's photo, fitted into the box with its shape kept; `id` is the clip's.
+    Image {
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        id: String,
     },
 }
 
@@ -219,7 +251,7 @@ fn layout_block(shapes: &mut Vec<Shape>, block: &SheetBlock, x: f64, y: f64, w: 
         return;
     }
     let (cols, nw, nh) = grid(block.notes.len(), aw, ah);
-    for (i, (note, colour)) in block.notes.iter().enumerate() {
+    for (i, note) in block.notes.iter().enumerate() {
         let nx = ax + (i % cols) as f64 * (nw + NOTE_GAP);
         let ny = ay + (i / cols) as f64 * (nh + NOTE_GAP);
         shapes.push(Shape::Rect {
@@ -227,13 +259,46 @@ fn layout_block(shapes: &mut Vec<Shape>, block: &SheetBlock, x: f64, y: f64, w: 
             y: ny,
             w: nw,
             h: nh,
-            fill: colour.paper(),
+            fill: note.colour.paper(),
             stroke: INK,
             stroke_width: 0.8,
         });
-        let (size, lines) = fit(note, nw - 8.0, nh - 6.0);
-        shapes.push(text(nx + 4.0, ny + 3.0 + size, size, false, INK, lines));
+        let (iw, ih) = (nw - 8.0, nh - 6.0);
+        let mut text_top = ny + 3.0;
+        if let Some(photo) = &note.photo {
+            // The photo takes the whole note when it has no caption, else most of it.
+            let share = if note.text.trim().is_empty() {
+                1.0
+            } else {
+                0.6
+            };
+            let (pw, ph) = fit_box(photo, iw, ih * share);
+            shapes.push(Shape::Image {
+                x: nx + 4.0 + (iw - pw) / 2.0,
+                y: text_top,
+                w: pw,
+                h: ph,
+                id: photo.id.clone(),
+            });
+            text_top += ph + 2.0;
+        }
+        let room = ny + nh - 3.0 - text_top;
+        if room >= 5.0 * LINE && !note.text.trim().is_empty() {
+            let (size, lines) = fit(&note.text, iw, room);
+            shapes.push(text(nx + 4.0, text_top + size, size, false, INK, lines));
+        }
     }
+}
+
+/// The largest size of a photo's shape inside `w` × `h` (the box itself when the photo's
+/// size is unknown).
+fn fit_box(photo: &Clip, w: f64, h: f64) -> (f64, f64) {
+    if photo.width == 0 || photo.height == 0 {
+        return (w, h);
+    }
+    let (pw, ph) = (f64::from(photo.width), f64::from(photo.height));
+    let scale = (w / pw).min(h / ph);
+    (pw * scale, ph * scale)
 }
 
 /// Columns and note size for `n` notes in `aw` × `ah`: the arrangement whose notes hold the
@@ -326,8 +391,10 @@ pub fn wrap(text: &str, w: f64, size: f64, max: usize) -> Vec<String> {
 }
 
 /// The sheet as an SVG document. Every text is escaped, and characters XML cannot hold
-/// are dropped, so a note can never break out of its element.
-pub fn to_svg(sheet: &Sheet, title: &str) -> String {
+/// are dropped, so a note can never break out of its element. `photos` gives each photo's
+/// address by clip id; only `data:image/` and `blob:` addresses are written, and a photo
+/// without one is left out.
+pub fn to_svg(sheet: &Sheet, title: &str, photos: &BTreeMap<String, String>) -> String {
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT}\">\n<title>{}</title>\n",
         escape(title),
@@ -379,10 +446,28 @@ pub fn to_svg(sheet: &Sheet, title: &str) -> String {
                 }
                 out.push_str("</text>\n");
             }
+            Shape::Image { x, y, w, h, id } => {
+                if let Some(href) = photos.get(id).filter(|h| is_image_href(h)) {
+                    out.push_str(&format!(
+                        "<image x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" preserveAspectRatio=\"xMidYMid meet\" href=\"{}\"/>\n",
+                        num(*x),
+                        num(*y),
+                        num(*w),
+                        num(*h),
+                        escape(href)
+                    ));
+                }
+            }
         }
     }
     out.push_str("</svg>\n");
     out
+}
+
+/// True for the addresses a sheet may show a photo from: the photo's own bytes or the
+/// app's object URL, never another host.
+pub fn is_image_href(href: &str) -> bool {
+    href.starts_with("data:image/") || href.starts_with("blob:")
 }
 
 /// The baseline of line `i` of a text shape (for renderers other than `to_svg`).
@@ -430,7 +515,11 @@ mod tests {
             height: 1,
             notes: notes
                 .iter()
-                .map(|t| (t.to_string(), NoteColour::Pink))
+                .map(|t| SheetNote {
+                    text: t.to_string(),
+                    colour: NoteColour::Pink,
+                    photo: None,
+                })
                 .collect(),
         }
     }
@@ -520,7 +609,7 @@ mod tests {
             1,
             &["<script>alert(1)</script> & \u{1}\"x\""],
         )]));
-        let svg = to_svg(&sheet, "T & <b>");
+        let svg = to_svg(&sheet, "T & <b>", &BTreeMap::new());
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assert!(
             svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
@@ -533,6 +622,94 @@ mod tests {
         assert!(svg.contains("Ida, Omar"));
         assert!(svg.contains("#ffd6e7"), "the note's colour");
         assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
+    }
+
+    fn with_photo(text: &str, id: &str) -> SheetNote {
+        SheetNote {
+            text: text.into(),
+            colour: NoteColour::Yellow,
+            photo: Some(Clip {
+                id: id.into(),
+                kind: "photo".into(),
+                mime: "image/jpeg".into(),
+                width: 1600,
+                height: 1200,
+                ..Clip::default()
+            }),
+        }
+    }
+
+    #[test]
+    fn a_photo_sits_in_its_note_above_the_caption() {
+        let mut b = block(1, 1, &[]);
+        b.notes = vec![
+            with_photo("Vores prototype af pap", "m0000000000000001"),
+            with_photo("", "m0000000000000002"),
+        ];
+        let sheet = layout(&input(vec![b]));
+        let notes: Vec<_> = rects(&sheet)[2..].to_vec();
+        let images: Vec<_> = sheet
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Image { x, y, w, h, id } => Some((*x, *y, *w, *h, id.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(images.len(), 2);
+        for ((x, y, w, h, _), (nx, ny, nw, nh)) in images.iter().zip(&notes) {
+            assert!(*x >= *nx && *y >= *ny && x + w <= nx + nw && y + h <= ny + nh);
+            assert!(
+                (w / h - 4.0 / 3.0).abs() < 0.01,
+                "the photo keeps its shape"
+            );
+        }
+        // The caption is below the photo; the photo without one takes more of its note.
+        let caption = sheet.shapes.iter().find_map(|s| match s {
+            Shape::Text { y, lines, .. } if lines.join(" ").contains("prototype") => Some(*y),
+            _ => None,
+        });
+        let (_, iy, _, ih, _) = &images[0];
+        assert!(caption.is_some_and(|y| y > iy + ih), "{caption:?}");
+        assert!(images[1].3 > images[0].3);
+    }
+
+    #[test]
+    fn the_svg_carries_photos_only_from_their_own_bytes() {
+        let mut b = block(1, 1, &[]);
+        b.notes = vec![
+            with_photo("a", "m0000000000000001"),
+            with_photo("b", "m0000000000000002"),
+            with_photo("c", "m0000000000000003"),
+        ];
+        let sheet = layout(&input(vec![b]));
+        let photos = BTreeMap::from([
+            (
+                "m0000000000000001".to_string(),
+                "data:image/jpeg;base64,AAAA".to_string(),
+            ),
+            (
+                "m0000000000000002".to_string(),
+                "https://example.com/x.jpg".to_string(),
+            ),
+            (
+                "m0000000000000003".to_string(),
+                "javascript:alert(1)\"".to_string(),
+            ),
+        ]);
+        let svg = to_svg(&sheet, "T", &photos);
+        assert_eq!(svg.matches("<image ").count(), 1, "{svg}");
+        assert!(svg.contains("href=\"data:image/jpeg;base64,AAAA\""));
+        assert!(!svg.contains("example.com") && !svg.contains("javascript"));
+        // A photo of a kind the sheet cannot show never reaches it.
+        let mut voice = with_photo("v", "m0000000000000004");
+        voice.photo.as_mut().unwrap().kind = "voice".into();
+        let note = Note {
+            block: "b".into(),
+            photo: voice.photo,
+            ..Note::default()
+        };
+        assert_eq!(SheetNote::of(&note).photo, None);
     }
 
     #[test]

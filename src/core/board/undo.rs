@@ -176,6 +176,7 @@ mod tests {
             text: text.into(),
             colour: String::new(),
             order: 0,
+            photo: None,
         }
     }
 

@@ -53,14 +53,26 @@ pub fn clips_in<'a>(work: impl IntoIterator<Item = &'a Work>) -> Vec<Clip> {
     let mut seen = BTreeSet::new();
     work.into_iter()
         .flat_map(|w| w.answers.values())
-        .filter_map(|a| match &a.value {
-            Answer::Media { clips, .. } => Some(clips.iter()),
-            _ => None,
-        })
-        .flatten()
+        .flat_map(|a| answer_clips(&a.value))
         .filter(|c| c.is_usable() && seen.insert(c.id.clone()))
         .cloned()
         .collect()
+}
+
+/// The photos and recordings one answer refers to: a media answer's clips, the photos on
+/// a canvas's live notes.
+pub fn answer_clips(answer: &Answer) -> Vec<&Clip> {
+    match answer {
+        Answer::Media { clips, .. } => clips.iter().collect(),
+        Answer::Canvas { notes } => notes.live().filter_map(|(_, n)| n.photo.as_ref()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The usable photos of one answer, in the order they were taken.
+pub fn photos_in(answer: &Answer) -> Vec<Clip> {
+    let clips: Vec<Clip> = answer_clips(answer).into_iter().cloned().collect();
+    super::clip::clips_of(&clips, ClipKind::Photo)
 }
 
 /// What a file's media add up to, said before it is downloaded.
@@ -211,6 +223,41 @@ mod tests {
         let text = serde_json::to_string(&entries(&blobs)).unwrap();
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(read_media(Some(&value)), (blobs, vec![]));
+    }
+
+    #[test]
+    fn photos_on_canvas_notes_count_as_referenced() {
+        use crate::core::progress::{Note, RecordId, WorkRef};
+        let r = WorkRef::canvas("k1");
+        let mut p = Progress::default();
+        let note = |text: &str, id: &str| Note {
+            block: "b".into(),
+            text: text.into(),
+            photo: Some(clip(id, "photo", "image/webp", 5)),
+            ..Note::default()
+        };
+        let id = |s: &str| RecordId::parse(s).unwrap();
+        p.put_record(
+            &r,
+            "notes",
+            id("a"),
+            Some(note("kept", "m0000000000000001")),
+            1,
+        );
+        p.put_record(
+            &r,
+            "notes",
+            id("b"),
+            Some(note("gone", "m0000000000000002")),
+            2,
+        );
+        p.put_record::<Note>(&r, "notes", id("b"), None, 3);
+        assert_eq!(
+            referenced(&p).into_iter().collect::<Vec<_>>(),
+            ["m0000000000000001"]
+        );
+        let answer = p.answer(&r, "notes").unwrap();
+        assert_eq!(photos_in(answer).len(), 1);
     }
 
     #[test]

@@ -89,6 +89,23 @@ impl Clip {
     }
 }
 
+/// A photo's bytes as a `data:` URI (standard base64), so an exported picture of a canvas
+/// carries its photos in the one file.
+pub fn data_uri(mime: &str, bytes: &[u8]) -> String {
+    let mut text: String = crate::core::teacher::codec::base64url_encode(bytes)
+        .chars()
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            c => c,
+        })
+        .collect();
+    while !text.len().is_multiple_of(4) {
+        text.push('=');
+    }
+    format!("data:{};base64,{text}", base_mime(mime))
+}
+
 /// A new clip id from 64 random bits.
 pub fn clip_id(random: u64) -> String {
     format!("m{random:016x}")
@@ -181,6 +198,24 @@ mod tests {
             (100_000, 1, (1600, 1)),
         ] {
             assert_eq!(fit_photo(w, h), want, "{w}×{h}");
+        }
+    }
+
+    #[test]
+    fn a_data_uri_is_standard_padded_base64() {
+        // RFC 4648 test vectors, and bytes whose base64url differs from base64.
+        for (bytes, want) in [
+            (&b""[..], ""),
+            (b"f", "Zg=="),
+            (b"fo", "Zm8="),
+            (b"foo", "Zm9v"),
+            (b"foobar", "Zm9vYmFy"),
+            (&[0xfb, 0xff, 0xbf][..], "+/+/"),
+        ] {
+            assert_eq!(
+                data_uri("image/jpeg; q=1", bytes),
+                format!("data:image/jpeg;base64,{want}")
+            );
         }
     }
 

@@ -84,7 +84,7 @@ pub struct Rating {
 
 /// A sticky note in a block of a canvas; `order` sorts the notes of a block.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Note {
     pub block: String,
     pub text: String,
@@ -92,6 +92,10 @@ pub struct Note {
     pub colour: String,
     #[serde(default)]
     pub order: i64,
+    /// A photo on the note (a prototype, a drawing on paper): the note's text is its caption.
+    /// Written only when there is one, so a note without stays as older versions wrote it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<Clip>,
 }
 
 impl Answer {

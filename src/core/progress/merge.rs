@@ -211,6 +211,7 @@ mod tests {
             text: t.into(),
             colour: String::new(),
             order: 0,
+            photo: None,
         };
         let (n1, n2, n3) = (
             RecordId::from_random(11),

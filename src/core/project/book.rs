@@ -7,6 +7,7 @@ use super::funnel::{chosen_idea, ChosenIdea};
 use super::vol::{notes, VolColumn, VolNote};
 use super::{members, started, team_name, PROP_ENTRY_FINAL, PROP_IDEA};
 use crate::core::content::{CanvasTemplate, Challenge, Step};
+use crate::core::media::{backup::photos_in, Clip};
 use crate::core::progress::{Answer, Millis, Work};
 use crate::core::recap::Recap;
 use crate::core::text::{Lang, Text};
@@ -41,6 +42,8 @@ pub struct BookItem {
     /// The step's title or question.
     pub title: Text,
     pub recap: Recap,
+    /// The answer's photos (a photo step's, or those on a canvas's notes).
+    pub photos: Vec<Clip>,
     /// When the answer was last changed.
     pub at: Millis,
 }
@@ -72,6 +75,7 @@ pub fn book(
                             .cloned()
                             .unwrap_or_else(|| Text::plain(s.id().as_str())),
                         recap,
+                        photos: photos_in(&stamped.value),
                         at: stamped.updated,
                     })
                 })

@@ -8,7 +8,7 @@ use super::funnel::chosen_idea;
 use super::{iso_date, members, team_name, CRITERIA_KEY, ENTRY_PROP_PREFIX, PROP_ENTRY_FINAL};
 use crate::core::content::{CanvasTemplate, Challenge, Step};
 use crate::core::i18n::{fill, t, Key};
-use crate::core::media::clip::{clips_of, ClipKind};
+use crate::core::media::backup::photos_in;
 use crate::core::progress::answer::ideas_in_order;
 use crate::core::progress::{Answer, Millis, Work};
 use crate::core::recap::{recap, Recap, RecapContext};
@@ -114,10 +114,7 @@ pub fn project_photos(challenge: &Challenge, work: Option<&Work>, lang: Lang) ->
         .steps()
         .filter_map(|s| s.ready())
         .filter_map(|s| {
-            let Some(Answer::Media { clips, .. }) = work.answer(s.id().as_str()) else {
-                return None;
-            };
-            let photos = clips_of(clips, ClipKind::Photo);
+            let photos = photos_in(work.answer(s.id().as_str())?);
             let title = s
                 .label()
                 .map(|t| t.get(lang).to_string())

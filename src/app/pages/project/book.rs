@@ -97,9 +97,10 @@ pub fn BookView(ctx: ProjectCtx) -> impl IntoView {
                                 view! { <p class="muted">{i18n.t(Key::NothingYet)}</p> }.into_any()
                             } else {
                                 phase.items.into_iter().map(|item| {
-                                    let (photos, recordings) = match &item.recap {
-                                        Recap::Media { photos, recordings, .. } => (photos.clone(), recordings.clone()),
-                                        _ => (vec![], vec![]),
+                                    let photos = item.photos.clone();
+                                    let recordings = match &item.recap {
+                                        Recap::Media { recordings, .. } => recordings.clone(),
+                                        _ => vec![],
                                     };
                                     let question = i18n.text(&item.title);
                                     view! {
