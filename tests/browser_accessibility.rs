@@ -1,7 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! axe-core (WCAG 2.1 A and AA) on every page of the app and in the states pupils and
 //! teachers meet: each step type, each level's style, young pupils' mode, both languages,
-//! a team project with its book and entry, a canvas with notes. Each test collects every
+//! a team project with its book and entry, a canvas with notes (a note's menu open, a
+//! photo on it). Each test collects every
 //! violation before failing, so one run shows all there is to mend.
 //!
 //! Run: `cargo test --test browser_accessibility -- --test-threads=1` after `make dist`.
@@ -230,6 +231,18 @@ async fn a_team_project_its_book_and_entry_and_a_canvas_with_notes() {
     app.type_into("main .note-text", "Billig frokost").await;
     app.let_page_react().await;
     findings.check(&app, "a canvas with a note").await;
+    // The note's menu open, and a photo on the note.
+    app.click("main .note-menu-button").await;
+    app.wait_for("main .note-menu").await;
+    let picture =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/media/model.png");
+    app.pick_files("main .note-menu input[type=file]", &[picture])
+        .await;
+    app.wait_for("main .note img.note-photo").await;
+    app.let_page_react().await;
+    findings
+        .check(&app, "a note with a photo and its menu open")
+        .await;
     findings.assert_none();
 }
 
