@@ -21,6 +21,9 @@
   if (young) root.classList.add("young");
 
   if (shell) {
+    // Named first: the page's top comes from a template, and its words are then put into
+    // the saved language with the rest of the frame.
+    nameThePage(shell);
     if (english) {
       shell.querySelectorAll("[data-en]").forEach(function (el) {
         el.textContent = el.getAttribute("data-en");
@@ -32,7 +35,6 @@
         el.setAttribute("lang", el.getAttribute("data-lang-en"));
       });
     }
-    nameThePage(shell);
     // The skip link must not change the hash: the hash is the app's route.
     var skip = shell.querySelector(".skip-link");
     if (skip) {
@@ -47,9 +49,14 @@
     var path = location.hash.replace(/^#\/?/, "").split(/[?/]/);
     var first = path[0] || "";
     var known = path.length === 1 || first === "";
-    var title = shell.querySelector("#static-titles [data-route='" + first + "']");
+    var top = shell.querySelector("template[data-route='" + first + "']");
     var heading = shell.querySelector(".static-title");
-    if (title && known && heading) heading.textContent = title.textContent;
+    if (top && known && heading) {
+      heading.parentNode.replaceChild(top.content.cloneNode(true), heading);
+    } else {
+      var title = shell.querySelector("#static-titles [data-route='" + first + "']");
+      if (title && known && heading) heading.textContent = title.textContent;
+    }
     var section = { projects: "challenges", visitors: "role-models", "host-brief": "teacher", "my-assignments": "home" }[first] || first || "home";
     var link = shell.querySelector("[data-nav='" + section + "']");
     if (link) link.setAttribute("aria-current", "page");

@@ -213,6 +213,10 @@ async fn the_frame_shows_in_the_saved_language_before_the_app_and_does_not_move(
         Some("page")
     );
     frame.see_text("Loading …").await;
+    // The page's lead is there before the app, in the saved language.
+    frame
+        .see_text("Find a lesson for the class. Choose a level")
+        .await;
     frame
         .see_text("Spire keeps everything on this device.")
         .await;
@@ -220,18 +224,20 @@ async fn the_frame_shows_in_the_saved_language_before_the_app_and_does_not_move(
     assert_eq!(
         layout(&frame).await,
         app_layout,
-        "header, menu and heading must not move"
+        "header, menu, heading and lead must not move"
     );
 }
 
-/// Where the header, each menu link and the main heading are, in whole pixels.
+/// Where the header, each menu link, the main heading and the page's lead are, in whole
+/// pixels.
 async fn layout(app: &App) -> Value {
     app.js_value(
         "const r = e => { const b = e.getBoundingClientRect(); \
            return [Math.round(b.x), Math.round(b.y), Math.round(b.width), Math.round(b.height)]; }; \
          return { header: r(document.querySelector('header')), \
                   nav: [...document.querySelectorAll('header nav a')].map(a => [a.textContent, r(a)]), \
-                  heading: r(document.querySelector('main h1')).slice(0, 2) };",
+                  heading: r(document.querySelector('main h1')).slice(0, 2), \
+                  lead: r(document.querySelector('main p.lead')) };",
         vec![],
     )
     .await

@@ -95,6 +95,7 @@ ui_strings! {
     YoungMode => "Stor tekst og store knapper (for de yngste)", "Large text and buttons (for the youngest)";
     AllLessons => "Se alle forløb", "See all lessons";
     CatalogueTitle => "Forløb", "Lessons";
+    CatalogueIntro => "Find et forløb til klassen. Vælg niveau, kompetence eller fag, eller søg efter et ord.", "Find a lesson for the class. Choose a level, competence or subject, or search for a word.";
     FilterLevel => "Niveau", "Level";
     FilterCompetence => "Kompetence (EntreComp)", "Competence (EntreComp)";
     FilterDimension => "Dimension (FFE)", "Dimension (FFE)";
@@ -290,6 +291,7 @@ ui_strings! {
     TeacherTitle => "Til læreren", "For teachers";
     TeacherIntro => "Lav opgaver til klassen, find forløb med lærervejledning og lektionsplaner, og kør fælles idéstorme på klassetavlen. Elevernes svar bliver på deres egne enheder, indtil de afleverer.", "Make assignments for the class, find lessons with teacher notes and lesson plans, and run class brainstorms on the class board. Pupils' answers stay on their own devices until they hand in.";
     MyWorkTitle => "Mit arbejde", "My work";
+    MyWorkIntro => "Alt, hvad du laver i Spire, gemmes kun på denne enhed. Her finder du dit arbejde, og her tager du en sikkerhedskopi, så intet går tabt.", "Everything you do in Spire is kept on this device only. Here you find your work, and here you take a backup so nothing is lost.";
     MyWorkEmpty => "Du har ikke startet noget endnu.", "You have not started anything yet.";
     MyWorkStarted => "Det har du arbejdet på", "What you have worked on";
     YourName => "Dit navn (bliver kun på denne enhed)", "Your name (stays on this device)";

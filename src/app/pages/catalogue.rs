@@ -77,6 +77,7 @@ pub fn CataloguePage() -> impl IntoView {
     view! {
         <div data-page="lessons" class="page catalogue-page">
             <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::CatalogueTitle)}</h1>
+            <p class="lead">{move || i18n.t(Key::CatalogueIntro)}</p>
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
                 <Select id="filter-level" label=Key::FilterLevel
                     options=Signal::derive(move || Level::ALL.iter().map(|l| (l.id().to_string(), l.label(i18n.lang()).to_string())).collect())

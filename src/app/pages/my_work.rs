@@ -22,6 +22,7 @@ pub fn MyWorkPage() -> impl IntoView {
     view! {
         <div data-page="my-work" class="page my-work-page">
             <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::MyWorkTitle)}</h1>
+            <p class="lead">{move || i18n.t(Key::MyWorkIntro)}</p>
             <NameField/>
             <WorkList/>
             <Backup/>
