@@ -779,6 +779,18 @@ async fn a_hand_in_file_carries_its_photo_and_recording_to_the_teacher_unless_th
     assert_eq!(teacher.count("#answers-side-by-side .answer-card").await, 1);
     assert_eq!(stored_blobs(&teacher).await, 2);
 
+    // The teacher's backup carries the pupil's photo and recording with the hand-in.
+    teacher.open("#/my-work").await;
+    teacher.wait_for_page("my-work").await;
+    teacher.button("Hent sikkerhedskopi").await.click().await;
+    let (_, bytes) = teacher.wait_for_download("spire-backup-*.json").await;
+    let backup: Value = serde_json::from_slice(&bytes).expect("a JSON backup");
+    let mut in_backup = media_ids(&backup);
+    in_backup.sort();
+    assert_eq!(in_backup, both, "the backup's media");
+    teacher.open(&format!("#/teacher/class/{}", a.id)).await;
+    teacher.wait_for_page("class-overview").await;
+
     // Erasing the hand-ins erases the pupil's photo and recording from this device too.
     teacher.click("#erase-hand-ins").await;
     teacher.click("#erase-hand-ins-confirm").await;

@@ -40,6 +40,9 @@ pub fn App() -> impl IntoView {
 /// loads. Both happen in one task, so the browser never paints the page without a frame.
 pub fn start() {
     console_error_panic_hook::set_once();
+    let started = browser::perf_now();
     leptos::mount::mount_to_body(App);
     browser::remove_id("static-shell");
+    // For `make bench`: how long the first render takes, apart from loading the wasm.
+    browser::perf_measure("spire:mount", started);
 }

@@ -38,9 +38,28 @@ pub fn entries(blobs: &[MediaBlob]) -> Vec<MediaEntry<'_>> {
 }
 
 /// The ids of every photo and recording the work refers to (erased work included: its
-/// tombstones are gone, but a clip id in a live answer is what counts).
+/// tombstones are gone, but a clip id in a live answer is what counts), and those of the
+/// documents kept on the device: a teacher's imported hand-ins, whose photos a backup
+/// must carry too.
 pub fn referenced(progress: &Progress) -> BTreeSet<String> {
-    referenced_in(progress.work.values())
+    let mut ids = referenced_in(progress.work.values());
+    for answer in progress.work.values().flat_map(|w| w.answers.values()) {
+        if let Answer::Docs { docs } = &answer.value {
+            for (_, doc) in docs.live() {
+                ids.extend(clip_ids_in_text(&doc.0).map(String::from));
+            }
+        }
+    }
+    ids
+}
+
+/// The clip ids quoted in JSON text (`"m` + 16 hex digits + `"`): a stored document's
+/// photos and recordings, found without parsing it.
+pub fn clip_ids_in_text(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices("\"m").filter_map(move |(at, _)| {
+        let id = text.get(at + 1..at + 18)?;
+        (text.as_bytes().get(at + 18) == Some(&b'"') && is_clip_id(id)).then_some(id)
+    })
 }
 
 /// The ids of every photo and recording these work items refer to.
@@ -223,6 +242,26 @@ mod tests {
         let text = serde_json::to_string(&entries(&blobs)).unwrap();
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(read_media(Some(&value)), (blobs, vec![]));
+    }
+
+    #[test]
+    fn the_media_of_kept_hand_ins_count_as_referenced() {
+        use crate::core::progress::answer::Doc;
+        use crate::core::progress::{RecordId, WorkRef};
+        let r = WorkRef::parse("class:a1").unwrap();
+        let mut p = Progress::default();
+        let doc = r#"{"pupil":"Ida","work":{"x":{"answers":{"foto":{"value":{"clips":[{"id":"m00000000000000d1","kind":"photo"}]}}}}},"note":"\"m00000000000000zz\" and m00000000000000d2 are not ids"}"#;
+        let id = RecordId::parse("ida").unwrap();
+        p.put_record(&r, "handins", id.clone(), Some(Doc(doc.into())), 1);
+        assert_eq!(
+            referenced(&p).into_iter().collect::<Vec<_>>(),
+            ["m00000000000000d1"]
+        );
+        p.put_record::<Doc>(&r, "handins", id, None, 2);
+        assert!(
+            referenced(&p).is_empty(),
+            "an erased hand-in's media are not kept"
+        );
     }
 
     #[test]

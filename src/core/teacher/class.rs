@@ -136,22 +136,13 @@ pub fn stored_handins(answer: Option<&Answer>, assignment: &Assignment) -> Vec<(
 /// assignment: the same photo may be handed in twice) — so they go with the hand-ins.
 /// `progress` is the state after the erase.
 pub fn media_to_delete(progress: &Progress, erased: &[HandIn]) -> Vec<String> {
-    let own = referenced(progress);
-    let kept: Vec<&str> = progress
-        .work
-        .values()
-        .flat_map(|w| w.answers.values())
-        .filter_map(|a| match &a.value {
-            Answer::Docs { docs } => Some(docs.live().map(|(_, d)| d.0.as_str())),
-            _ => None,
-        })
-        .flatten()
-        .collect();
+    // The device's work and the hand-ins it still keeps.
+    let kept = referenced(progress);
     let mut out: Vec<String> = erased
         .iter()
         .flat_map(HandIn::clips)
         .map(|c| c.id)
-        .filter(|id| !own.contains(id) && !kept.iter().any(|d| d.contains(id.as_str())))
+        .filter(|id| !kept.contains(id))
         .collect();
     out.sort();
     out.dedup();
