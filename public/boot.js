@@ -62,6 +62,62 @@
     if (link) link.setAttribute("aria-current", "page");
   }
 
+  // The content index, asked for now rather than after the WebAssembly has started; the
+  // app takes this answer (window.spireIndex) instead of asking again. Revalidated like the
+  // app's own requests, so edited content shows. A failure is the app's to report: it
+  // asks again.
+  var index = null;
+  if (window.fetch && window.Promise) {
+    index = fetch("lessons/index.json", { cache: "no-cache" }).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.text();
+    });
+    index["catch"](function () {});
+    window.spireIndex = index;
+  }
+  // A lesson's title and summary come from its card in the index, in the lesson page's
+  // own markup, until the app shows the same.
+  var lesson = /^#\/lessons\/([a-z0-9][a-z0-9-]*)(?:[/?]|$)/.exec(location.hash);
+  if (lesson && index && shell) {
+    index.then(function (text) {
+      showLesson(JSON.parse(text), lesson[1]);
+    })["catch"](function () {});
+  }
+
+  function words(t) {
+    if (typeof t === "string") return t;
+    if (!t) return "";
+    var wanted = english ? t.en : t.da;
+    return wanted != null ? wanted : t.da != null ? t.da : t.en != null ? t.en : "";
+  }
+
+  function showLesson(idx, id) {
+    var cards = idx && idx.summaries && idx.summaries.lessons;
+    var card = cards && Object.prototype.hasOwnProperty.call(cards, id) && cards[id];
+    var main = shell.querySelector("main");
+    if (!card || !card.title || !main || !shell.isConnected) return;
+    var levels = ["indskoling", "mellemtrin", "udskoling", "ungdomsuddannelse", "videregaaende"];
+    var level = "none";
+    for (var i = 0; i < levels.length; i++) {
+      if ((card.levels || []).indexOf(levels[i]) >= 0) { level = levels[i]; break; }
+    }
+    var page = document.createElement("div");
+    page.className = "page lesson-page";
+    var style = page.appendChild(document.createElement("div"));
+    style.className = "level-style";
+    style.setAttribute("data-level", level);
+    var header = style.appendChild(document.createElement("header"));
+    header.className = "lesson-header";
+    header.appendChild(document.createElement("h1")).textContent = words(card.title);
+    if (card.summary) {
+      var lead = header.appendChild(document.createElement("p"));
+      lead.className = "lead";
+      lead.textContent = words(card.summary);
+    }
+    var heading = main.querySelector(".static-title");
+    if (heading) main.replaceChild(page, heading);
+  }
+
   // Offline and updates. A new version waits until the pupil chooses to reload, so it never
   // interrupts typing; the app shows the prompt (it listens for "spire-update-ready") and
   // asks for the reload with "spire-update-apply".

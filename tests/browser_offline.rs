@@ -8,7 +8,7 @@
 
 mod support;
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use support::{App, Site};
 
 /// Waits until a service worker controls the page, i.e. everything it keeps offline is
@@ -225,6 +225,45 @@ async fn the_frame_shows_in_the_saved_language_before_the_app_and_does_not_move(
         layout(&frame).await,
         app_layout,
         "header, menu, heading and lead must not move"
+    );
+
+    // A lesson: its title and summary come from its card in the index, where the app puts
+    // them (the app asks for no second copy of the index).
+    let (id, title, summary) = support::shipped_lesson_ids()
+        .into_iter()
+        .find_map(|id| {
+            let lesson = support::shipped_lesson(&id);
+            let title = lesson["title"]["en"].as_str()?.to_string();
+            let summary = lesson["summary"]["en"].as_str()?.to_string();
+            Some((id, title, summary))
+        })
+        .expect("a shipped lesson with an English title and summary");
+    app.open(&format!("#/lessons/{id}")).await;
+    app.reload().await;
+    app.wait_for("main .step").await;
+    assert_eq!(app.text_of("main h1").await, title);
+    let index_requests = app
+        .js_value(
+            "return performance.getEntriesByType('resource') \
+             .filter(e => e.name.endsWith('/lessons/index.json')).length",
+            vec![],
+        )
+        .await;
+    assert_eq!(index_requests, json!(1), "one request for the index");
+    let app_layout = layout(&app).await;
+    frame.open(&format!("#/lessons/{id}")).await;
+    frame.reload().await;
+    frame
+        .wait_until("the frame shows the lesson's title", async || {
+            frame.count("#static-shell main h1").await == 1
+                && frame.text_of("#static-shell main h1").await == title
+        })
+        .await;
+    assert_eq!(frame.text_of("#static-shell main p.lead").await, summary);
+    assert_eq!(
+        layout(&frame).await,
+        app_layout,
+        "the lesson's heading and lead must not move"
     );
 }
 

@@ -123,6 +123,16 @@ pub async fn storage_estimate() -> Option<(f64, f64)> {
 // ---- fetch -----------------------------------------------------------------------------
 
 /// Fetches a text file relative to the page. The error is a short human-readable reason.
+/// The answer boot.js already asked for (`window.spireIndex`, the content index fetched
+/// while the WebAssembly loaded), taken once; `None` if there is none or it failed.
+pub async fn take_prefetched_index() -> Option<String> {
+    let key = JsValue::from_str("spireIndex");
+    let promise = js_sys::Reflect::get(&window(), &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(&window(), &key);
+    let promise = promise.dyn_into::<js_sys::Promise>().ok()?;
+    JsFuture::from(promise).await.ok()?.as_string()
+}
+
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let init = web_sys::RequestInit::new();
     // Revalidate with the server so edited content shows; works offline with a cache later.

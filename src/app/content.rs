@@ -199,7 +199,11 @@ impl Content {
         let (index, files) = (content.index, content.files);
         spawn_local(async move {
             let file = format!("{CONTENT_ROOT}index.json");
-            let result = match browser::fetch_text(&file).await {
+            let text = match browser::take_prefetched_index().await {
+                Some(text) => Ok(text),
+                None => browser::fetch_text(&file).await,
+            };
+            let result = match text {
                 Ok(text) => load::parse_index(&text)
                     .map(Arc::new)
                     .map_err(|problem| FileError { file, problem }),

@@ -1,12 +1,13 @@
 //! A lesson page: loads the lesson file and plays its steps.
 
 use super::player::{Player, PlayerStep};
-use crate::app::content::{file_path, use_content};
+use crate::app::content::{file_path, use_content, Card, Load};
 use crate::app::i18n::use_i18n;
-use crate::app::widgets::{page_file, problem_text, LevelBadges, SubjectBadges};
-use crate::core::content::{ContentKind, Lesson, Level};
+use crate::app::widgets::{page_file, problem_text, LevelBadges, LoadingView, SubjectBadges};
+use crate::core::content::{ContentKind, Lesson, Level, Subject};
 use crate::core::i18n::Key;
 use crate::core::progress::WorkRef;
+use crate::core::text::Text;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -17,11 +18,49 @@ pub fn LessonPage(id: String) -> impl IntoView {
     Effect::new(move |_| content.ensure_lesson(&load_id));
     view! {
         <div data-page="lesson" class="page lesson-page">
-            {move || match page_file(&id, content.lesson(&id)) {
-                Ok(l) => view! { <LessonView loaded=l/> }.into_any(),
-                Err(waiting) => waiting,
+            {move || {
+                let load = content.lesson(&id);
+                // While the file is on its way, the card's summary already gives the top of
+                // the page, as the frame in index.html did before the app: nothing flickers.
+                if matches!(load, Load::Loading) {
+                    if let Card::Ready(card) = content.card::<Lesson>(&id) {
+                        return view! {
+                            <div class="level-style" data-level=youngest(&card.summary.levels)>
+                                <LessonHeader title=card.summary.title.clone()
+                                    summary=card.summary.summary.clone()
+                                    levels=card.summary.levels.clone()
+                                    subjects=card.summary.subjects.clone()/>
+                                <LoadingView/>
+                            </div>
+                        }
+                        .into_any();
+                    }
+                }
+                match page_file(&id, load) {
+                    Ok(l) => view! { <LessonView loaded=l/> }.into_any(),
+                    Err(waiting) => waiting,
+                }
             }}
         </div>
+    }
+}
+
+/// The top of a lesson page: title, summary, levels and subjects.
+#[component]
+fn LessonHeader(
+    title: Text,
+    summary: Option<Text>,
+    levels: Vec<Level>,
+    subjects: Vec<Subject>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <header class="lesson-header">
+            <h1 id="page-title" tabindex="-1">{move || i18n.text(&title)}</h1>
+            {summary.map(|s| view! { <p class="lead">{move || i18n.text(&s)}</p> })}
+            <LevelBadges levels=levels/>
+            <SubjectBadges subjects=subjects/>
+        </header>
     }
 }
 
@@ -54,12 +93,8 @@ fn LessonView(loaded: Arc<crate::core::content::load::Loaded<Lesson>>) -> impl I
     let level = youngest(&lesson.levels);
     view! {
         <div class="level-style" data-level=level>
-        <header class="lesson-header">
-            <h1 id="page-title" tabindex="-1">{move || i18n.text(&title)}</h1>
-            {summary.map(|s| view! { <p class="lead">{move || i18n.text(&s)}</p> })}
-            <LevelBadges levels=lesson.levels.clone()/>
-            <SubjectBadges subjects=lesson.subjects.clone()/>
-        </header>
+        <LessonHeader title=title summary=summary levels=lesson.levels.clone()
+            subjects=lesson.subjects.clone()/>
         {(!problems.is_empty()).then(|| view! {
             <div class="notice notice-warning content-problems" role="alert">
                 <p>{move || i18n.t(Key::LessonProblems)}</p>
