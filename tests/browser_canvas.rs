@@ -11,7 +11,7 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use fantoccini::actions::{
@@ -352,15 +352,6 @@ async fn caught_download(app: &App, suffix: &str) -> (String, String) {
         (list.len() == 2).then(|| (list[0].clone(), list[1].clone()))
     })
     .await
-}
-
-/// Picks `path` in a (visually hidden) file input.
-async fn upload(app: &App, input: &str, path: &Path) {
-    let element = app.wait_for(input).await;
-    if let Err(e) = element.send_keys(&path.display().to_string()).await {
-        app.fail(&format!("cannot pick {} in {input}: {e}", path.display()))
-            .await;
-    }
 }
 
 // ----- page objects: My canvases -------------------------------------------------------------
@@ -878,7 +869,7 @@ async fn two_tabs_keep_each_others_notes_and_a_deletion_stays_deleted() {
     // Restoring the older backup by merging brings back no deleted note and loses no edit.
     app.open("#/my-work").await;
     app.wait_for_page("my-work").await;
-    upload(&app, "#restore-file", &older).await;
+    app.pick_files("#restore-file", &[&older]).await;
     app.wait_for_visible("#restore-preview").await;
     app.click("#restore-merge").await;
     app.wait_for_visible("#restore-done").await;
@@ -1118,7 +1109,7 @@ async fn a_canvas_saved_as_a_file_imports_on_a_fresh_profile_and_images_hold_its
     let fresh = App::at_root().await;
     open_in_english(&fresh, "#/canvases").await;
     fresh.wait_for_page("canvases").await;
-    upload(&fresh, "#canvas-file", &path).await;
+    fresh.pick_files("#canvas-file", &[&path]).await;
     fresh
         .wait_until("the import is confirmed", async || {
             fresh
@@ -1138,7 +1129,7 @@ async fn a_canvas_saved_as_a_file_imports_on_a_fresh_profile_and_images_hold_its
     add_note(&fresh, "profit", "Sell coffee").await;
     wait_saved(&fresh, "Sell coffee").await;
     fresh.open("#/canvases").await;
-    upload(&fresh, "#canvas-file", &path).await;
+    fresh.pick_files("#canvas-file", &[&path]).await;
     fresh.wait_for("#canvas-import-result a").await;
     fresh.open(&format!("#/canvases/{id}")).await;
     wait_notes(&fresh, "profit", &["Sell coffee"]).await;
@@ -1331,7 +1322,7 @@ async fn a_photo_on_a_note_is_on_the_board_in_print_in_the_images_and_in_the_can
     let fresh = App::at_root().await;
     open_in_english(&fresh, "#/canvases").await;
     fresh.wait_for_page("canvases").await;
-    upload(&fresh, "#canvas-file", &path).await;
+    fresh.pick_files("#canvas-file", &[&path]).await;
     fresh.wait_for("#canvas-import-result a").await;
     fresh.open(&format!("#/canvases/{id}")).await;
     fresh.wait_for_page("canvas").await;
@@ -1394,7 +1385,7 @@ async fn hostile_or_truncated_canvas_files_give_a_clear_message_and_change_nothi
     ];
     for (name, bytes, message) in cases {
         let path = files.write(name, bytes);
-        upload(&app, "#canvas-file", &path).await;
+        app.pick_files("#canvas-file", &[&path]).await;
         app.wait_until(&format!("{name} is refused"), async || {
             app.text_of("#canvas-import-result").await.contains(message)
         })

@@ -84,19 +84,6 @@ async fn notes_of(app: &App, question: &str) -> String {
         .await
 }
 
-/// The value of the control matching `css`.
-async fn value_of(app: &App, css: &str) -> String {
-    app.wait_for(css).await;
-    app.js_value(
-        "return document.querySelector(arguments[0]).value",
-        vec![json!(css)],
-    )
-    .await
-    .as_str()
-    .unwrap_or_default()
-    .to_string()
-}
-
 /// `data-…` values of the elements matching `css`, in document order.
 async fn data_values(app: &App, css: &str, attr: &str) -> Vec<String> {
     app.js_value(
@@ -247,8 +234,8 @@ async fn role_model_filters_and_search_live_in_the_url_and_survive_a_reload() {
     app.reload().await;
     app.wait_for_page("role-models").await;
     wait_for_set(&app, ".role-model-card", "data-role-model", &want).await;
-    assert_eq!(value_of(&app, "#rm-level").await, "udskoling");
-    assert_eq!(value_of(&app, "#rm-search").await, "værksted");
+    assert_eq!(app.value_of("#rm-level").await, "udskoling");
+    assert_eq!(app.value_of("#rm-search").await, "værksted");
 
     // A shared link opens the same view; nothing matching says so.
     app.open("#/role-models?sector=crafts&q=zzzz").await;
@@ -627,7 +614,7 @@ async fn the_catalogue_filters_by_subject_in_the_url() {
     assert_eq!(badges, want.len(), "every card shows the subject");
     app.reload().await;
     wait_for_set(&app, ".lesson-card", "data-lesson", &want).await;
-    assert_eq!(value_of(&app, "#filter-subject").await, "matematik");
+    assert_eq!(app.value_of("#filter-subject").await, "matematik");
 }
 
 #[tokio::test]

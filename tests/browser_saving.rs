@@ -220,19 +220,6 @@ async fn storage_keys(app: &App, prefix: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Picks `path` in the restore file input (hidden visually, so no click: WebDriver may send
-/// a path to a file input directly).
-async fn upload(app: &App, path: &Path) {
-    let input = app.wait_for("#restore-file").await;
-    if let Err(e) = input.send_keys(&path.display().to_string()).await {
-        app.fail(&format!(
-            "cannot pick {} in #restore-file: {e}",
-            path.display()
-        ))
-        .await;
-    }
-}
-
 /// `localStorage` is empty of the junk keys again.
 async fn remove_junk(app: &App) {
     app.js_value(
@@ -584,7 +571,7 @@ async fn two_tabs_adding_editing_and_deleting_ideas_keep_everything() {
     // the edits.
     app.open("#/my-work").await;
     app.wait_for_page("my-work").await;
-    upload(&app, &older).await;
+    app.pick_files("#restore-file", &[&older]).await;
     app.wait_for_visible("#restore-preview").await;
     app.click("#restore-merge").await;
     app.wait_for_visible("#restore-done").await;
@@ -990,7 +977,7 @@ async fn restore_on_a_fresh_device(file: &Path, text: &str) {
         0,
         "the fresh device has work"
     );
-    upload(&app, file).await;
+    app.pick_files("#restore-file", &[file]).await;
     app.wait_for_visible("#restore-preview").await;
     app.click("#restore-merge").await;
     app.wait_for_visible("#restore-done").await;
@@ -1056,7 +1043,7 @@ async fn restore_never_silently_overwrites_newer_work() {
     app.open("#/my-work").await;
     app.wait_for_page("my-work").await;
     let before = saved_state(&app).await;
-    upload(&app, &older).await;
+    app.pick_files("#restore-file", &[&older]).await;
     app.wait_for_visible("#restore-preview").await;
     app.click("#restore-replace").await;
     app.wait_for_visible("#restore-replace-confirm").await;
@@ -1093,7 +1080,7 @@ async fn restore_never_silently_overwrites_newer_work() {
 
     app.open("#/my-work").await;
     app.wait_for_page("my-work").await;
-    upload(&app, &older).await;
+    app.pick_files("#restore-file", &[&older]).await;
     app.wait_for_visible("#restore-preview").await;
     app.click("#restore-merge").await;
     app.wait_for_visible("#restore-done").await;
@@ -1151,7 +1138,7 @@ async fn hostile_backup_files_are_refused_and_change_nothing() {
         app.reload().await;
         app.wait_for_page("my-work").await;
         assert_eq!(app.count("#restore-error").await, 0);
-        upload(&app, &path).await;
+        app.pick_files("#restore-file", &[&path]).await;
         app.wait_for_visible("#restore-error").await;
         let message = app.text_of("#restore-error").await;
         assert!(

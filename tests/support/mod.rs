@@ -828,11 +828,11 @@ impl App {
     }
 
     /// Picks `paths` in the file input matching `css`, as a pupil choosing files does.
-    pub async fn pick_files(&self, css: &str, paths: &[PathBuf]) {
+    pub async fn pick_files(&self, css: &str, paths: &[impl AsRef<std::path::Path>]) {
         let input = self.wait_for(css).await;
         let joined = paths
             .iter()
-            .map(|p| p.display().to_string())
+            .map(|p| p.as_ref().display().to_string())
             .collect::<Vec<_>>()
             .join("\n");
         if let Err(e) = input.send_keys(&joined).await {
