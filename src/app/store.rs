@@ -15,7 +15,7 @@ use crate::core::progress::answer::RecordKind;
 use crate::core::progress::backup::export_backup_with_media;
 use crate::core::progress::save::{
     absorb_head, absorb_progress, absorb_work, decide_save, kept_aside_key, kept_aside_time,
-    plan_load, read_incoming, Incoming, LoadNotice, Merged, Mode, SaveDecision, Slot,
+    plan_load, read_incoming, Incoming, LoadNotice, Merged, Mode, SaveDecision, Slot, Written,
     KEPT_ASIDE_PREFIX, LEGACY_KEY,
 };
 use crate::core::progress::stored::{to_stored, Head};
@@ -68,7 +68,7 @@ thread_local! {
     static PENDING: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
     // The text this tab last wrote under each key: a save finding it still there skips
     // re-reading it (see `decide_save`).
-    static LAST_WRITTEN: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static LAST_WRITTEN: RefCell<HashMap<String, Written>> = RefCell::new(HashMap::new());
     // Unsaved work was kept aside once after a newer app took over; not again.
     static RESCUED: Cell<bool> = const { Cell::new(false) };
 }
@@ -634,11 +634,11 @@ impl Store {
         };
         let mode = MODE.with(Cell::get);
         let decision = STATE.with(|s| {
-            let last = LAST_WRITTEN.with(|l| l.borrow().get(&key).cloned());
+            let last = LAST_WRITTEN.with(|l| l.borrow().get(&key).copied());
             decide_save(
                 slot,
                 stored.as_deref(),
-                last.as_deref(),
+                last,
                 &s.borrow(),
                 mode,
                 browser::now(),
@@ -671,7 +671,7 @@ impl Store {
     fn write(&self, key: &str, text: &str, merged: Merged) -> Option<SaveStatus> {
         match browser::storage_set(key, text) {
             Ok(()) => {
-                LAST_WRITTEN.with(|l| l.borrow_mut().insert(key.to_string(), text.to_string()));
+                LAST_WRITTEN.with(|l| l.borrow_mut().insert(key.to_string(), Written::of(text)));
                 self.take_merged(merged);
                 None
             }

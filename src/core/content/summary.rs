@@ -29,12 +29,17 @@ use std::collections::BTreeMap;
 /// same across platforms and releases (std's hasher promises neither). It only has to
 /// notice edits, not resist anyone crafting collisions.
 pub fn content_hash(bytes: &[u8]) -> String {
+    format!("{:016x}", fnv1a(bytes))
+}
+
+/// FNV-1a, 64 bits.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for &byte in bytes {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    format!("{hash:016x}")
+    hash
 }
 
 /// A summary with the hash of the file it was made from.

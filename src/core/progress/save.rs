@@ -180,8 +180,27 @@ pub enum Merged {
     Work { key: String, work: Work },
 }
 
-/// Decides how to save `slot`, given what storage holds for it, the text this tab last
-/// wrote there, and what memory holds.
+/// What this tab last wrote to a storage entry, kept small: the text's length and FNV-1a
+/// hash, not a second copy of it (a class overview's hand-ins can be megabytes). Equal
+/// length and hash is taken as the same text: a change that keeps both is not a mistake a
+/// tab, an editor or a merge makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    len: usize,
+    hash: u64,
+}
+
+impl Written {
+    pub fn of(text: &str) -> Written {
+        Written {
+            len: text.len(),
+            hash: crate::core::content::summary::fnv1a(text.as_bytes()),
+        }
+    }
+}
+
+/// Decides how to save `slot`, given what storage holds for it, what this tab last wrote
+/// there, and what memory holds.
 ///
 /// When storage still holds exactly what this tab wrote, memory already contains it (a
 /// write takes the merged result into memory, and memory only grows by merges since), so
@@ -189,7 +208,7 @@ pub enum Merged {
 pub fn decide_save(
     slot: &Slot,
     stored: Option<&str>,
-    last_written: Option<&str>,
+    last_written: Option<Written>,
     memory: &Progress,
     mode: Mode,
     now: Millis,
@@ -198,7 +217,7 @@ pub fn decide_save(
     if mode != Mode::Normal {
         return SaveDecision::Skip;
     }
-    let known = stored.is_some() && stored == last_written;
+    let known = stored.is_some_and(|s| Some(Written::of(s)) == last_written);
     let stored = match slot {
         Slot::Work(key) if known && memory.work.contains_key(key) => None,
         Slot::Settings if known => None,
@@ -406,7 +425,7 @@ mod tests {
         let known = decide_save(
             &slot(),
             Some(&written),
-            Some(&written),
+            Some(Written::of(&written)),
             &mine,
             Mode::Normal,
             9,
@@ -423,7 +442,7 @@ mod tests {
         } = decide_save(
             &slot(),
             Some(&theirs),
-            Some(&written),
+            Some(Written::of(&written)),
             &mine,
             Mode::Normal,
             9,
@@ -439,7 +458,7 @@ mod tests {
         let d = decide_save(
             &slot(),
             Some(&future),
-            Some(&written),
+            Some(Written::of(&written)),
             &mine,
             Mode::Normal,
             9,
