@@ -2,6 +2,7 @@
 //! operations, and the thin browser adapter. Contexts: `Store` (saved work, the one owner),
 //! `Content` (loaded files), `I18n` (language), `Router` (the current page).
 
+pub mod batch;
 pub mod board;
 pub mod browser;
 pub mod content;

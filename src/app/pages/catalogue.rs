@@ -1,6 +1,7 @@
 //! The lesson catalogue: cards for every lesson in the index, filters kept in the URL, and
 //! the pupil's progress on each card. Broken files are listed, never hidden.
 
+use crate::app::batch::{batched, CARDS_PER_TASK};
 use crate::app::content::{media_url, use_content, Card};
 use crate::app::i18n::use_i18n;
 use crate::app::router::use_router;
@@ -15,10 +16,6 @@ use crate::core::progress::WorkRef;
 use crate::core::route::Route;
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// How many lesson cards are drawn in one task: about 40 ms of work on a school
-/// Chromebook (4× CPU throttling), under the 50 ms that makes a task "long".
-const CARDS_PER_TASK: usize = 8;
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {
@@ -57,23 +54,8 @@ pub fn CataloguePage() -> impl IntoView {
             .filter(|id| matches!(content.card::<Lesson>(id), Card::Ready(_)))
             .count()
     };
-    // Cards are drawn a batch per task, so a long catalogue never blocks the page (a pupil
-    // can scroll and type while the rest arrive) and the first cards show at once.
-    let drawn = RwSignal::new(CARDS_PER_TASK);
-    Effect::new(move |_| {
-        if drawn.get() < visible.with(Vec::len) {
-            set_timeout(
-                move || drawn.update(|n| *n += CARDS_PER_TASK),
-                std::time::Duration::ZERO,
-            );
-        }
-    });
+    let drawn_cards = batched(visible, CARDS_PER_TASK);
     let visible = move || visible.get();
-    let drawn_cards = move || {
-        let mut ids = visible();
-        ids.truncate(drawn.get());
-        ids
-    };
     view! {
         <div data-page="lessons" class="page catalogue-page">
             <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::CatalogueTitle)}</h1>
@@ -126,7 +108,7 @@ pub fn CataloguePage() -> impl IntoView {
                         <p class="empty">{move || i18n.t(Key::NoResults)}</p>
                     </Show>
                     <ul class="cards lesson-cards">
-                        <For each=drawn_cards key=|id| id.clone() let:id>
+                        <For each=move || drawn_cards.get() key=|id| id.clone() let:id>
                             <LessonCard id=id/>
                         </For>
                     </ul>

@@ -6,6 +6,7 @@
 use super::catalogue::Select;
 use super::interview::Interview;
 use super::visitors::ImportVisitor;
+use crate::app::batch::{batched, CARDS_PER_TASK};
 use crate::app::browser;
 use crate::app::content::{media_url, use_content, Card};
 use crate::app::i18n::{tr, use_i18n};
@@ -78,6 +79,7 @@ pub fn RoleModelsPage() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
+    let drawn = batched(shown, CARDS_PER_TASK);
     let count = move || {
         let ready = shown
             .get()
@@ -121,7 +123,7 @@ pub fn RoleModelsPage() -> impl IntoView {
                 // A handful at most: re-rendered as a whole, which costs less download
                 // than a keyed list.
                 {move || shown_visitors.get().into_iter().map(|(id, v)| view! { <VisitorCard id=id visitor=v/> }).collect_view()}
-                <For each=move || shown.get() key=|id| id.clone() let:id>
+                <For each=move || drawn.get() key=|id| id.clone() let:id>
                     <RoleModelCard id=id/>
                 </For>
             </ul>

@@ -2,6 +2,7 @@
 //! summaries, with its teacher notes, lesson plan and (for lessons with a brainstorm) class
 //! board. A lesson's file is fetched only when its notes are opened.
 
+use crate::app::batch::{batched, CARDS_PER_TASK};
 use crate::app::content::{use_content, Load};
 use crate::app::i18n::use_i18n;
 use crate::app::rich::rich_text;
@@ -18,7 +19,11 @@ pub fn TeacherPage() -> impl IntoView {
     let content = use_content();
     Effect::new(move |_| super::set_title(i18n.t(Key::TeacherTitle)));
     Effect::new(move |_| content.ensure_unsummarised::<Lesson>());
-    let ids = move || content.ids(ContentKind::Lesson);
+    // Each card holds the lesson's teacher notes: drawn a batch per task.
+    let ids = batched(
+        Memo::new(move |_| content.ids(ContentKind::Lesson)),
+        CARDS_PER_TASK,
+    );
     view! {
         <div data-page="teacher" class="page teacher-page">
             <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::TeacherTitle)}</h1>
@@ -27,7 +32,7 @@ pub fn TeacherPage() -> impl IntoView {
             <h2 id="lessons-title">{move || i18n.t(Key::TeacherLessonsTitle)}</h2>
             {move || content.index.get().and_then(|r| r.err()).map(|e| view! { <FileErrorView error=e/> })}
             <ul class="teacher-lessons">
-                <For each=ids key=|id| id.clone() let:id>
+                <For each=move || ids.get() key=|id| id.clone() let:id>
                     {
                         let card_id = id.clone();
                         let card = Memo::new(move |_| content.card::<Lesson>(&card_id));
