@@ -500,14 +500,14 @@ async fn open_brainstorm(app: &App) {
 }
 
 async fn add_idea(app: &App, text: &str) {
-    let before = ideas_shown(app).await.len();
     app.type_into(
         &format!("#new-idea-{BRAINSTORM_STEP}"),
         &format!("{text}\u{E007}"),
     )
     .await;
+    // By its text, not by a count: the other tab's ideas may arrive meanwhile.
     app.wait_until(&format!("the idea {text:?} is listed"), async || {
-        ideas_shown(app).await.len() == before + 1
+        ideas_shown(app).await.iter().any(|t| t == text)
     })
     .await;
 }
