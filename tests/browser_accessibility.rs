@@ -2,7 +2,7 @@
 //! axe-core (WCAG 2.1 A and AA) on every page of the app and in the states pupils and
 //! teachers meet: each step type, each level's style, young pupils' mode, both languages,
 //! a team project with its book and entry, a canvas with notes (a note's menu open, a
-//! photo on it). Each test collects every
+//! photo on it), the entry and the canvas as they print, and the confirmations. Each test collects every
 //! violation before failing, so one run shows all there is to mend.
 //!
 //! Run: `cargo test --test browser_accessibility -- --test-threads=1` after `make dist`.
@@ -182,6 +182,17 @@ async fn every_step_type_and_every_level_style() {
     findings.assert_none();
 }
 
+/// Renders the page as for print (`true`) or for the screen again (`false`).
+async fn print_media(app: &App, print: bool) {
+    let media = if print { "print" } else { "" };
+    app.cdp(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "media": media }),
+    )
+    .await;
+    app.let_page_react().await;
+}
+
 #[tokio::test]
 async fn a_team_project_its_book_and_entry_and_a_canvas_with_notes() {
     let app = App::at_root().await;
@@ -212,6 +223,16 @@ async fn a_team_project_its_book_and_entry_and_a_canvas_with_notes() {
         visit(&app, &format!("#/projects/{project}/{view}"), page).await;
         findings.check(&app, &format!("the project's {view}")).await;
     }
+    // The entry as it prints: the print stylesheet's colours and what it hides.
+    visit(
+        &app,
+        &format!("#/projects/{project}/entry"),
+        "project-entry",
+    )
+    .await;
+    print_media(&app, true).await;
+    findings.check(&app, "the entry in print").await;
+    print_media(&app, false).await;
 
     // A canvas started from the first template, with a note on it.
     visit(&app, "#/canvases", "canvases").await;
@@ -242,6 +263,28 @@ async fn a_team_project_its_book_and_entry_and_a_canvas_with_notes() {
     app.let_page_react().await;
     findings
         .check(&app, "a note with a photo and its menu open")
+        .await;
+    // The canvas as it prints: the sheet drawn for the page.
+    app.js_value("window.dispatchEvent(new Event('beforeprint'))", vec![])
+        .await;
+    app.wait_for("main .print-sheet svg").await;
+    print_media(&app, true).await;
+    findings.check(&app, "the canvas in print").await;
+    print_media(&app, false).await;
+    app.js_value("window.dispatchEvent(new Event('afterprint'))", vec![])
+        .await;
+    // The confirmations: deleting a canvas, erasing everything.
+    visit(&app, "#/canvases", "canvases").await;
+    app.click("main .canvas-delete").await;
+    app.let_page_react().await;
+    findings
+        .check(&app, "deleting a canvas, asked to confirm")
+        .await;
+    visit(&app, "#/my-work", "my-work").await;
+    app.click("#erase").await;
+    app.let_page_react().await;
+    findings
+        .check(&app, "erasing everything, asked to confirm")
         .await;
     findings.assert_none();
 }
