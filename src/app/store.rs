@@ -731,7 +731,7 @@ fn list_kept_aside() -> Vec<KeptAside> {
             key,
         })
         .collect();
-    list.sort_by_key(|k| std::cmp::Reverse(k.at));
+    crate::core::sort::sort_by_key(&mut list, |k| std::cmp::Reverse(k.at));
     list
 }
 

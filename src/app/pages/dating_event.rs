@@ -343,7 +343,7 @@ fn ProfileTable(profiles: Memo<(BTreeMap<RecordId, Profile>, usize)>) -> impl In
         let (col, asc) = sort.get();
         let lang = i18n.lang();
         let mut list: Vec<Profile> = profiles.get().0.into_values().collect();
-        list.sort_by(|a, b| {
+        crate::core::sort::sort_by(&mut list, |a, b| {
             let o = col
                 .sort_key(a, lang)
                 .cmp(&col.sort_key(b, lang))

@@ -56,7 +56,7 @@ fn WorkList() -> impl IntoView {
         store.with_list(|p| {
             let mut list: Vec<(WorkRef, i64)> =
                 p.live_work().map(|(r, w)| (r, w.updated)).collect();
-            list.sort_by_key(|(_, updated)| std::cmp::Reverse(*updated));
+            crate::core::sort::sort_by_key(&mut list, |(_, updated)| std::cmp::Reverse(*updated));
             list
         })
     });

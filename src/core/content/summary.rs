@@ -590,7 +590,7 @@ impl Summaries {
         }
         let (_, from_file) = fresh.entry(kind, id.as_str())?;
         let mut keys: Vec<&String> = fields.keys().chain(from_file.keys()).collect();
-        keys.sort();
+        crate::core::sort::sort(&mut keys);
         keys.dedup();
         // An index written before a field was added is not stale for lacking it.
         keys.retain(|k| fields.contains_key(*k) || !ADDED_SINCE_V1.contains(&k.as_str()));

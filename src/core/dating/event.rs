@@ -516,7 +516,7 @@ pub fn running_order(profiles: &BTreeMap<RecordId, Profile>, saved: &[RecordId])
         .values()
         .filter(|p| p.idea.is_some() && !order.contains(&p.id))
         .collect();
-    rest.sort_by_key(|p| normalise_name(&p.name));
+    crate::core::sort::sort_by_key(&mut rest, |p| normalise_name(&p.name));
     order.extend(rest.into_iter().map(|p| p.id.clone()));
     order
 }
@@ -539,7 +539,7 @@ pub fn results(order: &[RecordId], votes: &BTreeMap<String, u32>) -> Vec<(Record
         .iter()
         .map(|id| (id.clone(), votes.get(id.as_str()).copied().unwrap_or(0)))
         .collect();
-    out.sort_by_key(|r| std::cmp::Reverse(r.1));
+    crate::core::sort::sort_by_key(&mut out, |r| std::cmp::Reverse(r.1));
     out
 }
 

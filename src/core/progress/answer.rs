@@ -259,7 +259,9 @@ pub fn ideas_in_order(answer: Option<&Answer>) -> Vec<(RecordId, Idea)> {
         .and_then(Idea::records)
         .map(|r| r.live().map(|(id, i)| (id.clone(), i.clone())).collect())
         .unwrap_or_default();
-    list.sort_by(|(ia, a), (ib, b)| (a.order, ia).cmp(&(b.order, ib)));
+    crate::core::sort::sort_by(&mut list, |(ia, a), (ib, b)| {
+        (a.order, ia).cmp(&(b.order, ib))
+    });
     list
 }
 
@@ -278,7 +280,9 @@ pub fn block_notes(notes: &Records<Note>, block: &str) -> Vec<(RecordId, Note)> 
         .filter(|(_, n)| n.block == block)
         .map(|(id, n)| (id.clone(), n.clone()))
         .collect();
-    list.sort_by(|(ia, a), (ib, b)| (a.order, ia).cmp(&(b.order, ib)));
+    crate::core::sort::sort_by(&mut list, |(ia, a), (ib, b)| {
+        (a.order, ia).cmp(&(b.order, ib))
+    });
     list
 }
 

@@ -153,7 +153,7 @@ pub fn media_to_delete(progress: &Progress, erased: &[HandIn]) -> Vec<String> {
         .map(|c| c.id)
         .filter(|id| !own.contains(id) && !kept.iter().any(|d| d.contains(id.as_str())))
         .collect();
-    out.sort();
+    crate::core::sort::sort(&mut out);
     out.dedup();
     out
 }
