@@ -232,7 +232,9 @@ impl HostBrief {
             "entry": fixed.remove("entry")?,
             "teacher_notes": self.teacher_notes(),
         });
-        let mut challenge: Challenge = serde_json::from_value(value).ok()?;
+        // Read through the text reader content files use: `from_value` would compile a second
+        // reader of the whole challenge format into the wasm for this one caller.
+        let mut challenge: Challenge = serde_json::from_str(&value.to_string()).ok()?;
         if !self.theme.is_empty() {
             challenge.theme = Some(Text::plain(&self.theme));
         }
