@@ -9,6 +9,7 @@
 //! [`crate::core::teacher::sort_small_by`].
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Sorts `list` stably by `cmp`, like `slice::sort_by`.
 pub fn sort_by<T>(list: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
@@ -24,6 +25,26 @@ pub fn sort_by_key<T, K: Ord>(list: &mut [T], mut key: impl FnMut(&T) -> K) {
 /// Sorts `list` stably in its natural order, like `slice::sort`.
 pub fn sort<T: Ord>(list: &mut [T]) {
     sort_by(list, T::cmp);
+}
+
+/// Collects `items` into a set by inserting them one by one. `collect()` into a
+/// `BTreeSet` sorts a vector first with std's stable sort — a copy of it per element type.
+pub fn to_set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    for item in items {
+        set.insert(item);
+    }
+    set
+}
+
+/// Collects `items` into a map by inserting them one by one, the last value of a key
+/// winning as with `collect()` (which sorts first, a copy of std's sort per entry type).
+pub fn to_map<K: Ord, V>(items: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (key, value) in items {
+        map.insert(key, value);
+    }
+    map
 }
 
 /// The positions `0..len` in the order `cmp` puts them, ties in their original order.
@@ -78,6 +99,14 @@ mod tests {
             sort(&mut ours);
             std.sort();
             prop_assert_eq!(ours, std);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn sets_and_maps_collect_as_collect_does(list in proptest::collection::vec((0u8..8, any::<u16>()), 0..40)) {
+            prop_assert_eq!(to_set(list.iter().copied()), list.iter().copied().collect::<BTreeSet<_>>());
+            prop_assert_eq!(to_map(list.iter().copied()), list.iter().copied().collect::<BTreeMap<_, _>>());
         }
     }
 

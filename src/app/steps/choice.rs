@@ -20,7 +20,7 @@ pub fn ChoiceView(step: ChoiceStep, ctx: StepCtx) -> impl IntoView {
     };
     let checked = RwSignal::new(false);
     let multiple = step.multiple;
-    let correct: Option<BTreeSet<usize>> = step.correct.clone().map(|c| c.into_iter().collect());
+    let correct: Option<BTreeSet<usize>> = step.correct.clone().map(crate::core::sort::to_set);
     let options = step.options.clone();
     let name = format!("choice-{id}");
     let legend_id = format!("legend-{id}");

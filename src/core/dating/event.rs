@@ -287,7 +287,7 @@ pub fn form_event_teams(
 ) -> FormedTeams {
     let ids: Vec<&RecordId> = profiles.keys().collect();
     let index: BTreeMap<&RecordId, usize> =
-        ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        crate::core::sort::to_map(ids.iter().enumerate().map(|(i, id)| (*id, i)));
     let mut institutions: BTreeMap<String, u32> = BTreeMap::new();
     let candidates: Vec<Candidate> = profiles
         .values()

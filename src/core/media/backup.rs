@@ -45,7 +45,7 @@ pub fn referenced(progress: &Progress) -> BTreeSet<String> {
 
 /// The ids of every photo and recording these work items refer to.
 pub fn referenced_in<'a>(work: impl IntoIterator<Item = &'a Work>) -> BTreeSet<String> {
-    clips_in(work).into_iter().map(|c| c.id).collect()
+    crate::core::sort::to_set(clips_in(work).into_iter().map(|c| c.id))
 }
 
 /// Every usable photo and recording these work items refer to, each once.
