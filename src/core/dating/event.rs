@@ -177,12 +177,13 @@ pub fn possible_duplicates(profiles: &BTreeMap<RecordId, Profile>) -> BTreeSet<R
     for (id, p) in profiles {
         by_key.entry(p.person_key()).or_default().push(id);
     }
-    by_key
-        .into_values()
-        .filter(|v| v.len() > 1)
-        .flatten()
-        .cloned()
-        .collect()
+    crate::core::sort::to_set(
+        by_key
+            .into_values()
+            .filter(|v| v.len() > 1)
+            .flatten()
+            .cloned(),
+    )
 }
 
 /// One saved team: members by profile id, its anchor and whether it is locked.
