@@ -83,7 +83,7 @@ impl<S: DeserializeOwned> Hashed<S> {
             Some(hash) => serde_json::from_value::<String>(hash)?,
             None => return Err(serde_json::Error::missing_field("hash")),
         };
-        let summary = serde_json::from_value(Value::Object(map))?;
+        let summary = load::from_object(map)?;
         Ok(Hashed { hash, summary })
     }
 }
