@@ -62,7 +62,7 @@ fn LessonView(loaded: Arc<crate::core::content::load::Loaded<Lesson>>) -> impl I
         </header>
         {(!problems.is_empty()).then(|| view! {
             <div class="notice notice-warning content-problems" role="alert">
-                <p>{move || i18n.t(Key::LessonProblems)}</p>
+                <p>{i18n.tr(Key::LessonProblems)}</p>
                 <ul>{problems.iter().map(|p| {
                     let (p, f) = (p.clone(), problem_file.clone());
                     view! { <li><code>{move || problem_text(&f, &p, i18n.lang())}</code></li> }

@@ -98,7 +98,7 @@ pub fn ChoiceView(step: ChoiceStep, ctx: StepCtx) -> impl IntoView {
         </fieldset>
         {correct.is_some().then(|| view! {
             <button type="button" class="check-answer" on:click=move |_| checked.set(true)
-                disabled=move || selected().is_empty()>{move || i18n.t(Key::CheckAnswer)}</button>
+                disabled=move || selected().is_empty()>{i18n.tr(Key::CheckAnswer)}</button>
         })}
         {feedback}
     }

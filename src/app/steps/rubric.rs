@@ -59,7 +59,7 @@ pub fn RubricView(step: RubricStep, ctx: StepCtx) -> impl IntoView {
                                 }
                             }).collect_view()}
                         </div>
-                        <label for=comment_id.clone()>{move || i18n.t(Key::RubricComment)}</label>
+                        <label for=comment_id.clone()>{i18n.tr(Key::RubricComment)}</label>
                         <textarea id=comment_id rows="2" node_ref=comment_node
                             on:input=move |ev| {
                                 let text = event_target_value(&ev);
