@@ -40,6 +40,12 @@ impl I18n {
         fill(self.t(key), args)
     }
 
+    /// A content text that follows the language, for views: `{i18n.text_of(title)}`, one
+    /// closure type for every use (see [`I18n::tr`]).
+    pub fn text_of(self, text: Text) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+        move || self.text(&text)
+    }
+
     /// A content text in the current language.
     pub fn text(&self, text: &Text) -> String {
         text.get(self.lang.get()).to_string()

@@ -696,12 +696,12 @@ fn BlockView(board: BoardCtx, block: CanvasBlock, help: String) -> impl IntoView
     view! {
         <section class="board-block" data-block=data_block style=area aria-labelledby=labelled_by
             class:drop-here=drop_here class:drop-end=drop_end>
-            <h3 class="block-title" id=heading_id>{move || i18n.text(&title)}</h3>
+            <h3 class="block-title" id=heading_id>{i18n.text_of(title)}</h3>
             {prompt.map(|p| view! {
                 <Show when=move || ids.with(Vec::is_empty)>
                     <p class="block-prompt">{
                         let p = p.clone();
-                        move || i18n.text(&p)
+                        i18n.text_of(p)
                     }</p>
                 </Show>
             })}

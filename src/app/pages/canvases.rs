@@ -415,7 +415,7 @@ fn ReadyTemplate(id: String, summary: Arc<Hashed<CanvasSummary>>) -> impl IntoVi
     };
     view! {
         <li class="card template-card" data-template=id>
-            <h3>{move || i18n.text(&title)}</h3>
+            <h3>{i18n.text_of(title)}</h3>
             <LevelBadges levels=summary.levels.clone()/>
             {attribution.map(|a| view! { <p class="attribution muted">{move || crate::app::board::attribution_view(&i18n.text(&a))}</p> })}
             <p><button type="button" class="primary start-canvas"

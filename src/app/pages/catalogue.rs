@@ -201,8 +201,8 @@ fn ReadyCard(id: String, lesson: Arc<Hashed<LessonSummary>>) -> impl IntoView {
     view! {
         <li class="card lesson-card level-style" data-lesson=id data-level=level>
             {image.map(|src| view! { <img class="card-image" src=src alt="" width="96" height="96" loading="lazy" decoding="async"/> })}
-            <h2 id=heading_id><a href=href>{move || i18n.text(&title)}</a></h2>
-            {summary.map(|s| view! { <p class="summary">{move || i18n.text(&s)}</p> })}
+            <h2 id=heading_id><a href=href>{i18n.text_of(title)}</a></h2>
+            {summary.map(|s| view! { <p class="summary">{i18n.text_of(s)}</p> })}
             <LevelBadges levels=lesson.levels.clone()/>
             <SubjectBadges subjects=lesson.subjects.clone()/>
             <p class="meta">

@@ -167,13 +167,13 @@ fn ChallengeCard(id: String) -> impl IntoView {
             let hands_in = c.hands_in.clone();
             view! {
                 <li class="card challenge-card" data-challenge=id.clone() aria-labelledby=labelled_by>
-                    <h2 id=heading><a href=href>{move || i18n.text(&title)}</a></h2>
+                    <h2 id=heading><a href=href>{i18n.text_of(title)}</a></h2>
                     <p class="muted format">{move || format.label(i18n.lang())}</p>
                     {host.map(|h| {
                         let kind = h.kind;
                         view! { <p class="host"><strong>{i18n.tr(Key::ChallengeHost)}": "</strong>{move || i18n.text(&h.name)}" ("{move || kind.label(i18n.lang())}")"</p> }
                     })}
-                    {theme.map(|t| view! { <p class="theme"><strong>{i18n.tr(Key::ChallengeTheme)}": "</strong>{move || i18n.text(&t)}</p> })}
+                    {theme.map(|t| view! { <p class="theme"><strong>{i18n.tr(Key::ChallengeTheme)}": "</strong>{i18n.text_of(t)}</p> })}
                     <LevelBadges levels=c.levels.clone()/>
                     {brief.map(|b| view! { <div class="rich brief-intro">{move || rich_text(&i18n.text(&b))}</div> })}
                     {(!plan.is_empty()).then(|| view! {
@@ -375,7 +375,7 @@ pub fn ChallengeHeader(challenge: Arc<Challenge>) -> impl IntoView {
     let brief = c.brief.clone();
     view! {
         <header class="lesson-header challenge-header">
-            <h1 id="page-title" tabindex="-1">{move || i18n.text(&title)}</h1>
+            <h1 id="page-title" tabindex="-1">{i18n.text_of(title)}</h1>
             <p class="muted">{move || format.label(i18n.lang())}</p>
             <LevelBadges levels=c.levels.clone()/>
             {host.map(|h| {
@@ -383,10 +383,10 @@ pub fn ChallengeHeader(challenge: Arc<Challenge>) -> impl IntoView {
                 let stand_in = h.stand_in.clone();
                 view! {
                     <p class="host"><strong>{i18n.tr(Key::ChallengeHost)}": "</strong>{move || i18n.text(&h.name)}" ("{move || kind.label(i18n.lang())}")"</p>
-                    {stand_in.map(|s| view! { <p class="stand-in"><strong>{i18n.tr(Key::StandIn)}": "</strong>{move || i18n.text(&s)}</p> })}
+                    {stand_in.map(|s| view! { <p class="stand-in"><strong>{i18n.tr(Key::StandIn)}": "</strong>{i18n.text_of(s)}</p> })}
                 }
             })}
-            {theme.map(|t| view! { <p><strong>{i18n.tr(Key::ChallengeTheme)}": "</strong>{move || i18n.text(&t)}</p> })}
+            {theme.map(|t| view! { <p><strong>{i18n.tr(Key::ChallengeTheme)}": "</strong>{i18n.text_of(t)}</p> })}
             {brief.map(|b| view! { <div class="rich brief">{move || rich_text(&i18n.text(&b))}</div> })}
         </header>
     }
@@ -433,7 +433,7 @@ pub fn ChallengeOverview(challenge: Arc<Challenge>, source: ChallengeSource) -> 
                     let tasks = p.steps.len();
                     view! {
                         <li class="phase-plan-item">
-                            <strong>{move || i18n.text(&title)}</strong>
+                            <strong>{i18n.text_of(title)}</strong>
                             {p.minutes.map(|m| view! { <span class="muted">" · "{move || i18n.f(Key::Minutes, &[("n", &m.to_string())])}</span> })}
                             <span class="muted">" · "{move || i18n.f(Key::StepsCount, &[("n", &tasks.to_string())])}</span>
                             {(!materials.is_empty()).then(|| view! {
@@ -456,7 +456,7 @@ pub fn ChallengeOverview(challenge: Arc<Challenge>, source: ChallengeSource) -> 
                 <h2 id="criteria-title">{i18n.tr(Key::ChallengeCriteria)}</h2>
                 <dl class="criteria">{criteria.into_iter().map(|c| {
                     let d = c.description.clone();
-                    view! { <dt>{move || i18n.text(&c.title)}</dt><dd>{d.map(|d| move || i18n.text(&d))}</dd> }
+                    view! { <dt>{move || i18n.text(&c.title)}</dt><dd>{d.map(|d| i18n.text_of(d))}</dd> }
                 }).collect_view()}</dl>
             </section>
         })}

@@ -55,8 +55,8 @@ fn LessonView(loaded: Arc<crate::core::content::load::Loaded<Lesson>>) -> impl I
     view! {
         <div class="level-style" data-level=level>
         <header class="lesson-header">
-            <h1 id="page-title" tabindex="-1">{move || i18n.text(&title)}</h1>
-            {summary.map(|s| view! { <p class="lead">{move || i18n.text(&s)}</p> })}
+            <h1 id="page-title" tabindex="-1">{i18n.text_of(title)}</h1>
+            {summary.map(|s| view! { <p class="lead">{i18n.text_of(s)}</p> })}
             <LevelBadges levels=lesson.levels.clone()/>
             <SubjectBadges subjects=lesson.subjects.clone()/>
         </header>

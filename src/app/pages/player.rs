@@ -113,7 +113,7 @@ pub fn Player(
                     i == 0 || steps.get(i - 1).and_then(|p| p.phase.as_ref()) != s.phase.as_ref()
                 });
                 view! {
-                    {phase.map(|p| view! { <li class="phase-heading" aria-hidden="true">{move || i18n.text(&p)}</li> })}
+                    {phase.map(|p| view! { <li class="phase-heading" aria-hidden="true">{i18n.text_of(p)}</li> })}
                     <li class:current=move || index.get() == i class:answered=move || answered(&id)>
                         <a href=href aria-current=move || (index.get() == i).then_some("step")>
                             <span class="step-number">{i + 1}</span>

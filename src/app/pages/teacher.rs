@@ -40,7 +40,7 @@ pub fn TeacherPage() -> impl IntoView {
                                 let minutes = l.minutes;
                                 view! {
                                     <li class="card teacher-lesson" data-lesson=id.clone()>
-                                        <h3><a href=href>{move || i18n.text(&title)}</a></h3>
+                                        <h3><a href=href>{i18n.text_of(title)}</a></h3>
                                         <LevelBadges levels=l.levels.clone()/>
                                         {minutes.map(|m| view! { <p class="muted">{move || i18n.f(Key::Minutes, &[("n", &m.to_string())])}</p> })}
                                         <p><a class="plan-link" href=Route::Plan { challenge: false, id: id.clone() }.href()>{i18n.tr(Key::LessonPlan)}</a></p>
@@ -130,7 +130,7 @@ fn TeacherChallenges() -> impl IntoView {
                                 let minutes = c.minutes;
                                 view! {
                                     <li class="card teacher-challenge" data-challenge=id.clone()>
-                                        <h3><a href=href>{move || i18n.text(&title)}</a></h3>
+                                        <h3><a href=href>{i18n.text_of(title)}</a></h3>
                                         <LevelBadges levels=c.levels.clone()/>
                                         {minutes.map(|m| view! { <p class="muted">{move || i18n.f(Key::TotalTime, &[("time", &super::challenges::hours(m, i18n.lang()))])}</p> })}
                                         <ChallengeNotes id=id.clone()/>
@@ -168,13 +168,13 @@ fn ChallengeNotes(id: String) -> impl IntoView {
                         Some(n) => view! { <div class="rich">{move || rich_text(&i18n.text(&n))}</div> }.into_any(),
                         None => view! { <p class="muted">{i18n.tr(Key::TeacherNotesNone)}</p> }.into_any(),
                     }}
-                    {stand_in.map(|s| view! { <p><strong>{i18n.tr(Key::StandIn)}": "</strong>{move || i18n.text(&s)}</p> })}
+                    {stand_in.map(|s| view! { <p><strong>{i18n.tr(Key::StandIn)}": "</strong>{i18n.text_of(s)}</p> })}
                     <ol class="phase-plan">{c.phases.into_iter().map(|p| {
                         let title = p.title.clone();
                         let materials = p.materials.clone();
                         view! {
                             <li>
-                                <strong>{move || i18n.text(&title)}</strong>
+                                <strong>{i18n.text_of(title)}</strong>
                                 {p.minutes.map(|m| view! { " · "{move || i18n.f(Key::Minutes, &[("n", &m.to_string())])} })}
                                 {(!materials.is_empty()).then(|| view! {
                                     <br/><span class="materials">{i18n.tr(Key::Materials)}": "{move || materials.iter().map(|m| i18n.text(m)).collect::<Vec<_>>().join(", ")}</span>

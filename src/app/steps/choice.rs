@@ -78,12 +78,12 @@ pub fn ChoiceView(step: ChoiceStep, ctx: StepCtx) -> impl IntoView {
                             let alt = text.clone();
                             view! {
                                 <label for=input_id.clone() class="picture-option">
-                                    <img src=src alt=move || i18n.text(&alt) loading="lazy"/>
-                                    <span aria-hidden="true">{move || i18n.text(&text)}</span>
+                                    <img src=src alt=i18n.text_of(alt) loading="lazy"/>
+                                    <span aria-hidden="true">{i18n.text_of(text)}</span>
                                 </label>
                             }.into_any()
                         }
-                        None => view! { <label for=input_id.clone()>{move || i18n.text(&text)}</label> }.into_any(),
+                        None => view! { <label for=input_id.clone()>{i18n.text_of(text)}</label> }.into_any(),
                     };
                     view! {
                         <li>
@@ -127,7 +127,7 @@ pub fn ChecklistView(step: ChecklistStep, ctx: StepCtx) -> impl IntoView {
                                 if !now.remove(&i) { now.insert(i); }
                                 ctx.save(&id, Answer::Checklist { checked: now });
                             }/>
-                        <label for=input_id>{move || i18n.text(&item)}</label>
+                        <label for=input_id>{i18n.text_of(item)}</label>
                     </li>
                 }
             }).collect_view()}

@@ -93,7 +93,7 @@ pub fn Question(text: crate::core::text::Text) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="question">
-            <p class="question-text">{move || i18n.text(&text)}</p>
+            <p class="question-text">{i18n.text_of(text)}</p>
         </div>
     }
 }

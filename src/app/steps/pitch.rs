@@ -45,7 +45,7 @@ pub fn PitchView(step: PitchStep, ctx: StepCtx) -> impl IntoView {
                 crate::app::widgets::sync_value(node, move || current().0.get(i).cloned().unwrap_or_default());
                 view! {
                     <div class="field">
-                        <label for=field.clone()>{move || i18n.text(&section)}</label>
+                        <label for=field.clone()>{i18n.text_of(section)}</label>
                         <textarea id=field rows="3" node_ref=node
                             on:input=move |ev| {
                                 let (mut sections, rehearsals) = current();

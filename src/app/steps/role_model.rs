@@ -34,8 +34,8 @@ pub fn RoleModelView(step: RoleModelStep, ctx: StepCtx) -> impl IntoView {
                     <div>
                         <h3>{m.name.clone()}</h3>
                         {m.fictional.then(|| view! { <p class="badge fictional">{i18n.tr(Key::Fictional)}</p> })}
-                        {business.map(|b| view! { <p class="business">{move || i18n.text(&b)}</p> })}
-                        <p class="headline">{move || i18n.text(&headline)}</p>
+                        {business.map(|b| view! { <p class="business">{i18n.text_of(b)}</p> })}
+                        <p class="headline">{i18n.text_of(headline)}</p>
                         <p><a href=href>{i18n.tr(Key::SeeProfile)}</a></p>
                     </div>
                 </article>
@@ -62,7 +62,7 @@ pub fn RoleModelView(step: RoleModelStep, ctx: StepCtx) -> impl IntoView {
                 crate::app::widgets::sync_value(node, move || answers().get(i).cloned().unwrap_or_default());
                 view! {
                     <div class="field reflection">
-                        <label for=field.clone()>{move || i18n.text(&q)}</label>
+                        <label for=field.clone()>{i18n.text_of(q)}</label>
                         <textarea id=field rows="3" node_ref=node
                             on:input=move |ev| {
                                 let mut all = answers();

@@ -41,8 +41,8 @@ pub fn RubricView(step: RubricStep, ctx: StepCtx) -> impl IntoView {
                 let comment_id = format!("{name}-comment");
                 view! {
                     <fieldset class="rubric-criterion" data-criterion=cid.clone()>
-                        <legend>{move || i18n.text(&title)}</legend>
-                        {description.map(|d| view! { <p class="muted">{move || i18n.text(&d)}</p> })}
+                        <legend>{i18n.text_of(title)}</legend>
+                        {description.map(|d| view! { <p class="muted">{i18n.text_of(d)}</p> })}
                         <p class="visually-hidden">{move || i18n.f(Key::RubricScale, &[("n", &scale.to_string())])}</p>
                         <div class="scale" role="radiogroup" aria-label=move || i18n.f(Key::RubricScale, &[("n", &scale.to_string())])>
                             {(1..=scale).map(|v| {

@@ -284,8 +284,8 @@ fn SelfAssessment(ctx: ProjectCtx, entry: Memo<Entry>, is_final: Memo<bool>) -> 
                 let (t2, t4) = (title.clone(), title.clone());
                 view! {
                     <fieldset class=format!("rubric-criterion criterion-{cid}")>
-                        <legend>{move || i18n.text(&title)}</legend>
-                        {description.map(|d| view! { <p class="looks-for"><strong>{i18n.tr(Key::JudgesLookFor)}": "</strong>{move || i18n.text(&d)}</p> })}
+                        <legend>{i18n.text_of(title)}</legend>
+                        {description.map(|d| view! { <p class="looks-for"><strong>{i18n.tr(Key::JudgesLookFor)}": "</strong>{i18n.text_of(d)}</p> })}
                         <div class="scale">
                             {(1..=ENTRY_SCALE).map(|n| {
                                 let (rate_score, cid_score, t3) = (rate_score.clone(), cid_score.clone(), t2.clone());

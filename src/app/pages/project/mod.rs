@@ -211,7 +211,7 @@ fn ProjectFrame(ctx: ProjectCtx, view: ProjectView) -> impl IntoView {
     view! {
         <header class="project-header">
             <h1 id="page-title" tabindex="-1">{move || i18n.f(Key::TeamName, &[("team", &team.get())])}</h1>
-            <p class="project-challenge"><a href=about>{move || i18n.text(&title_text)}</a></p>
+            <p class="project-challenge"><a href=about>{i18n.text_of(title_text)}</a></p>
             {tabs}
         </header>
         <Vol work=work.clone()/>
@@ -254,7 +254,7 @@ fn Overview(ctx: ProjectCtx) -> impl IntoView {
             view! {
                 <li class="card phase-card" class:done=move || progress.get().get(i).is_some_and(|p| p.done())
                     aria-labelledby=labelled_by>
-                    <h3 id=heading><span class="phase-number">{i + 1}". "</span>{move || i18n.text(&title)}</h3>
+                    <h3 id=heading><span class="phase-number">{i + 1}". "</span>{i18n.text_of(title)}</h3>
                     {minutes.map(|m| view! { <p class="muted">{move || i18n.f(Key::Minutes, &[("n", &m.to_string())])}</p> })}
                     <p class="status" data-status=move || if progress.get().get(i).is_some_and(|p| p.done()) { "done" } else { "in-progress" }>
                         {move || progress.get().get(i).map(|p| i18n.f(Key::StatusAnswered, &[("n", &p.answered.to_string()), ("m", &p.tasks.to_string())])).unwrap_or_default()}
@@ -262,7 +262,7 @@ fn Overview(ctx: ProjectCtx) -> impl IntoView {
                     {(!materials.is_empty()).then(|| view! {
                         <p class="materials">{i18n.tr(Key::Materials)}": "{move || materials.iter().map(|m| i18n.text(m)).collect::<Vec<_>>().join(", ")}</p>
                     })}
-                    <a class="button" href=href>{i18n.tr(Key::OpenPhase)}<span class="visually-hidden">": "{let t = phase.title.clone(); move || i18n.text(&t)}</span></a>
+                    <a class="button" href=href>{i18n.tr(Key::OpenPhase)}<span class="visually-hidden">": "{let t = phase.title.clone(); i18n.text_of(t)}</span></a>
                 </li>
             }
         })
