@@ -115,9 +115,9 @@ fn Header() -> impl IntoView {
         <header class="site-header">
             <a class="brand" href="#/">
                 <img src="favicon.svg" alt="" width="32" height="32"/>
-                <span>{move || i18n.t(Key::AppName)}</span>
+                <span>{i18n.tr(Key::AppName)}</span>
             </a>
-            <nav aria-label=move || i18n.t(Key::MainNav)>
+            <nav aria-label=i18n.tr(Key::MainNav)>
                 <ul>
                     <li><NavLink to=Route::Home nav="home" label=Key::NavHome/></li>
                     <li><NavLink to=Route::Lessons(Default::default()) nav="lessons" label=Key::NavLessons/></li>
@@ -134,9 +134,9 @@ fn Header() -> impl IntoView {
                 <SaveStatusView/>
                 <button id="lang-switch" type="button" class="lang-switch"
                     lang=move || i18n.lang().other().code()
-                    aria-label=move || i18n.t(Key::SwitchLanguageLabel)
+                    aria-label=i18n.tr(Key::SwitchLanguageLabel)
                     on:click=switch>
-                    {move || i18n.t(Key::SwitchLanguage)}
+                    {i18n.tr(Key::SwitchLanguage)}
                 </button>
             </div>
         </header>
@@ -260,11 +260,11 @@ fn Notices() -> impl IntoView {
         {load_notice}
         <Show when=full>
             <section class="notice notice-error" role="alert" id="storage-full-notice">
-                <h2>{move || i18n.t(Key::StorageFullTitle)}</h2>
-                <p>{move || i18n.t(Key::StorageFullBody)}</p>
+                <h2>{i18n.tr(Key::StorageFullTitle)}</h2>
+                <p>{i18n.tr(Key::StorageFullBody)}</p>
                 <p class="actions">
                     <button type="button" class="primary" id="storage-full-backup" on:click=move |_| download_backup()>
-                        {move || i18n.t(Key::DownloadBackup)}
+                        {i18n.tr(Key::DownloadBackup)}
                     </button>
                 </p>
             </section>
@@ -278,12 +278,12 @@ fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <ul>
-                <li><a href=Route::Local(None).href() data-nav="local">{move || i18n.t(Key::NavLocal)}</a></li>
-                <li><a href=Route::About.href() data-nav="about">{move || i18n.t(Key::NavAbout)}</a></li>
-                <li><a href=Route::Privacy.href() data-nav="privacy">{move || i18n.t(Key::NavPrivacy)}</a></li>
-                <li><a href=Route::Accessibility.href() data-nav="accessibility">{move || i18n.t(Key::NavAccessibility)}</a></li>
+                <li><a href=Route::Local(None).href() data-nav="local">{i18n.tr(Key::NavLocal)}</a></li>
+                <li><a href=Route::About.href() data-nav="about">{i18n.tr(Key::NavAbout)}</a></li>
+                <li><a href=Route::Privacy.href() data-nav="privacy">{i18n.tr(Key::NavPrivacy)}</a></li>
+                <li><a href=Route::Accessibility.href() data-nav="accessibility">{i18n.tr(Key::NavAccessibility)}</a></li>
             </ul>
-            <p>{move || i18n.t(Key::FooterNote)}</p>
+            <p>{i18n.tr(Key::FooterNote)}</p>
         </footer>
     }
 }

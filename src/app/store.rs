@@ -106,11 +106,12 @@ fn notify_work_diff(key: &str, before: Option<&Work>, after: Option<&Work>) {
     if before == after {
         return;
     }
-    let steps: BTreeSet<&String> = before
-        .iter()
-        .chain(after.iter())
-        .flat_map(|w| w.answers.keys())
-        .collect();
+    let steps: BTreeSet<&String> = crate::core::sort::to_set(
+        before
+            .iter()
+            .chain(after.iter())
+            .flat_map(|w| w.answers.keys()),
+    );
     let triggers: Vec<ArcTrigger> = TRIGGERS.with(|t| {
         let t = t.borrow();
         steps
@@ -238,7 +239,8 @@ impl Store {
         if before.settings != after.settings || before.erased_at != after.erased_at {
             notify_settings();
         }
-        let keys: BTreeSet<&String> = before.work.keys().chain(after.work.keys()).collect();
+        let keys: BTreeSet<&String> =
+            crate::core::sort::to_set(before.work.keys().chain(after.work.keys()));
         for key in keys {
             notify_work_diff(key, before.work.get(key), after.work.get(key));
         }
@@ -741,7 +743,7 @@ fn list_kept_aside() -> Vec<KeptAside> {
             key,
         })
         .collect();
-    list.sort_by_key(|k| std::cmp::Reverse(k.at));
+    crate::core::sort::sort_by_key(&mut list, |k| std::cmp::Reverse(k.at));
     list
 }
 

@@ -118,13 +118,13 @@ pub fn Timer(seconds: u32, #[prop(optional)] on_done: Option<Callback<()>>) -> i
     on_cleanup(stop);
     view! {
         <div class="timer" class:timer-done=move || left.get() == 0>
-            <span class="timer-label">{move || i18n.t(Key::TimerLabel)}</span>
+            <span class="timer-label">{i18n.tr(Key::TimerLabel)}</span>
             <span class="timer-time" role="timer" aria-atomic="true">{move || mmss(left.get())}</span>
             <Show when=move || !running.get()
-                fallback=move || view! { <button type="button" class="timer-pause" on:click=pause>{move || i18n.t(Key::TimerPause)}</button> }>
-                <button type="button" class="timer-start" on:click=start>{move || i18n.t(Key::TimerStart)}</button>
+                fallback=move || view! { <button type="button" class="timer-pause" on:click=pause>{i18n.tr(Key::TimerPause)}</button> }>
+                <button type="button" class="timer-start" on:click=start>{i18n.tr(Key::TimerStart)}</button>
             </Show>
-            <button type="button" class="timer-reset" on:click=reset>{move || i18n.t(Key::TimerReset)}</button>
+            <button type="button" class="timer-reset" on:click=reset>{i18n.tr(Key::TimerReset)}</button>
             <span class="visually-hidden" aria-live="polite">{move || announcement.get()}</span>
         </div>
     }
@@ -134,7 +134,7 @@ pub fn Timer(seconds: u32, #[prop(optional)] on_done: Option<Callback<()>>) -> i
 pub fn LevelBadges(levels: Vec<Level>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <ul class="badges" aria-label=move || i18n.t(Key::Levels)>
+        <ul class="badges" aria-label=i18n.tr(Key::Levels)>
             {levels.into_iter().map(|l| view! {
                 <li class=format!("badge level-{}", l.id())>{move || l.label(i18n.lang())}</li>
             }).collect_view()}
@@ -148,7 +148,7 @@ pub fn SubjectBadges(subjects: Vec<Subject>) -> impl IntoView {
     let i18n = use_i18n();
     (!subjects.is_empty()).then(|| {
         view! {
-            <ul class="badges subjects" aria-label=move || i18n.t(Key::Subjects)>
+            <ul class="badges subjects" aria-label=i18n.tr(Key::Subjects)>
                 {subjects.into_iter().map(|s| view! {
                     <li class="badge subject" data-subject=s.id()>{move || s.label(i18n.lang())}</li>
                 }).collect_view()}
@@ -185,7 +185,7 @@ pub fn FileErrorView(error: FileError) -> impl IntoView {
 #[component]
 pub fn LoadingView() -> impl IntoView {
     let i18n = use_i18n();
-    view! { <p class="loading" role="status">{move || i18n.t(Key::Loading)}</p> }
+    view! { <p class="loading" role="status">{i18n.tr(Key::Loading)}</p> }
 }
 
 /// A page for one content file: the file once it is ready, or else what to show meanwhile
@@ -271,7 +271,7 @@ pub fn ConfirmButton(
                         on_confirm.run(());
                     }>{move || i18n.t(confirm)}</button>
                     " "
-                    <button type="button" on:click=move |_| asking.set(false)>{move || i18n.t(Key::Cancel)}</button>
+                    <button type="button" on:click=move |_| asking.set(false)>{i18n.tr(Key::Cancel)}</button>
                 </span>
             }
             .into_any()

@@ -18,5 +18,6 @@ pub mod read_aloud;
 pub mod recap;
 pub mod role_models;
 pub mod route;
+pub mod sort;
 pub mod teacher;
 pub mod text;

@@ -211,7 +211,7 @@ fn block_ids(answer: &Answer) -> Vec<String> {
         Answer::Canvas { notes } => notes.live().map(|(_, n)| n.block.clone()).collect(),
         _ => vec![],
     };
-    ids.sort();
+    crate::core::sort::sort(&mut ids);
     ids.dedup();
     ids
 }

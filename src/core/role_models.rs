@@ -201,7 +201,7 @@ impl Visitor {
             return Err(VisitorProblem::NoConsent);
         };
         let mut levels = levels;
-        levels.sort();
+        crate::core::sort::sort(&mut levels);
         levels.dedup();
         Ok(Visitor {
             name: name.to_string(),
@@ -257,7 +257,7 @@ fn parse_levels(s: &str) -> Vec<Level> {
         .split(',')
         .filter_map(|l| Level::parse(l.trim()))
         .collect();
-    levels.sort();
+    crate::core::sort::sort(&mut levels);
     levels.dedup();
     levels
 }
@@ -269,7 +269,7 @@ pub fn visitors(p: &Progress) -> Vec<(String, Visitor)> {
         .filter(|(r, _)| r.kind == super::progress::WorkKind::Visitor)
         .filter_map(|(r, w)| Some((r.id, Visitor::from_work(w)?)))
         .collect();
-    out.sort_by_key(|(id, v)| (v.name.to_lowercase(), id.clone()));
+    crate::core::sort::sort_by_key(&mut out, |(id, v)| (v.name.to_lowercase(), id.clone()));
     out
 }
 

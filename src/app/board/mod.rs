@@ -679,23 +679,23 @@ pub fn Board(
             <div class="board-tools">
                 <button type="button" class="board-undo" disabled=move || !board.can_undo()
                     aria-keyshortcuts="Control+Z" on:click=move |_| board.undo()>
-                    <span aria-hidden="true">"↶ "</span>{move || i18n.t(Key::Undo)}
+                    <span aria-hidden="true">"↶ "</span>{i18n.tr(Key::Undo)}
                 </button>
                 <button type="button" class="board-redo" disabled=move || !board.can_redo()
                     aria-keyshortcuts="Control+Shift+Z" on:click=move |_| board.redo()>
-                    <span aria-hidden="true">"↷ "</span>{move || i18n.t(Key::Redo)}
+                    <span aria-hidden="true">"↷ "</span>{i18n.tr(Key::Redo)}
                 </button>
                 <sheet_view::ExportButtons board=board title=title byline=byline/>
             </div>
             <div class="field board-team">
-                <label for=team_id.clone()>{move || i18n.t(Key::CanvasTeam)}</label>
+                <label for=team_id.clone()>{i18n.tr(Key::CanvasTeam)}</label>
                 <input id=team_id type="text" autocomplete="off" maxlength="200"
                     placeholder=pupil prop:value=team on:input=set_team/>
             </div>
             {start}
             <details class="board-help">
-                <summary>{move || i18n.t(Key::BoardHelpTitle)}</summary>
-                <p id=help_id>{move || i18n.t(Key::BoardHelp)}</p>
+                <summary>{i18n.tr(Key::BoardHelpTitle)}</summary>
+                <p id=help_id>{i18n.tr(Key::BoardHelp)}</p>
             </details>
             <div class="board-grid" style=grid>
                 {blocks.into_iter().map(|block| view! { <BlockView board=board block=block help=help.clone()/> }).collect_view()}
@@ -734,7 +734,7 @@ fn Orphans(board: BoardCtx, help: String) -> impl IntoView {
     view! {
         <Show when=move || orphans.with(|o| !o.is_empty())>
             <section class="board-orphans" aria-labelledby="board-orphans-title">
-                <h3 id="board-orphans-title">{move || i18n.t(Key::NotesWithoutBlock)}</h3>
+                <h3 id="board-orphans-title">{i18n.tr(Key::NotesWithoutBlock)}</h3>
                 <NoteList board=board block=ORPHANS.to_string() ids=orphans.read_only()
                     labelled_by="board-orphans-title".to_string() help=help.clone()/>
             </section>
@@ -793,12 +793,12 @@ fn BlockView(board: BoardCtx, block: CanvasBlock, help: String) -> impl IntoView
     view! {
         <section class="board-block" data-block=data_block style=area aria-labelledby=labelled_by
             class:drop-here=drop_here class:drop-end=drop_end>
-            <h3 class="block-title" id=heading_id>{move || i18n.text(&title)}</h3>
+            <h3 class="block-title" id=heading_id>{i18n.text_of(title)}</h3>
             {prompt.map(|p| view! {
                 <Show when=move || ids.with(Vec::is_empty)>
                     <p class="block-prompt">{
                         let p = p.clone();
-                        move || i18n.text(&p)
+                        i18n.text_of(p)
                     }</p>
                 </Show>
             })}
@@ -806,7 +806,7 @@ fn BlockView(board: BoardCtx, block: CanvasBlock, help: String) -> impl IntoView
             <button type="button" class="add-note" id=add_id
                 aria-label=move || i18n.f(Key::AddNoteTo, &[("block", &i18n.text(&add_title))])
                 on:click=move |_| board.add(&add_block)>
-                <span aria-hidden="true">"+ "</span>{move || i18n.t(Key::AddNote)}
+                <span aria-hidden="true">"+ "</span>{i18n.tr(Key::AddNote)}
             </button>
         </section>
     }

@@ -243,7 +243,7 @@ fn NoteMenu(
     view! {
         <div class="note-menu" id=menu_id role="group" aria-label=label on:keydown=on_key>
             <fieldset class="note-colours">
-                <legend>{move || i18n.t(Key::NoteColour)}</legend>
+                <legend>{i18n.tr(Key::NoteColour)}</legend>
                 {NoteColour::ALL.into_iter().map(|c| {
                     let id = id.clone();
                     view! {
@@ -257,7 +257,7 @@ fn NoteMenu(
                 }).collect_view()}
             </fieldset>
             <div class="field note-move">
-                <label for=select_id.clone()>{move || i18n.t(Key::NoteMoveTo)}</label>
+                <label for=select_id.clone()>{i18n.tr(Key::NoteMoveTo)}</label>
                 <select id=select_id on:change=move |ev| {
                     let block = event_target_value(&ev);
                     board.move_note(&move_id, &block, usize::MAX, Focus::MenuButton);
@@ -272,8 +272,8 @@ fn NoteMenu(
                 </select>
             </div>
             <fieldset class="note-photo-actions">
-                <legend>{move || i18n.t(Key::NotePhoto)}</legend>
-                <p class="muted">{move || i18n.t(Key::NotePhotoHelp)}</p>
+                <legend>{i18n.tr(Key::NotePhoto)}</legend>
+                <p class="muted">{i18n.tr(Key::NotePhotoHelp)}</p>
                 <PhotoSource keep=keep full=false pick_id=pick_id>
                     {move || has_photo().then(|| {
                         let id = remove_id.clone();
@@ -288,17 +288,17 @@ fn NoteMenu(
             <p class="actions">
                 <button type="button" class="note-up" disabled=move || position.get().0 <= 1
                     on:click=move |_| board.nudge(&up_id, Nudge::Up, Focus::MenuButton)>
-                    <span aria-hidden="true">"↑ "</span>{move || i18n.t(Key::NoteMoveUp)}
+                    <span aria-hidden="true">"↑ "</span>{i18n.tr(Key::NoteMoveUp)}
                 </button>
                 <button type="button" class="note-down" disabled=move || { let (n, m) = position.get(); n >= m }
                     on:click=move |_| board.nudge(&down_id, Nudge::Down, Focus::MenuButton)>
-                    <span aria-hidden="true">"↓ "</span>{move || i18n.t(Key::NoteMoveDown)}
+                    <span aria-hidden="true">"↓ "</span>{i18n.tr(Key::NoteMoveDown)}
                 </button>
                 <button type="button" class="danger note-delete" on:click=move |_| board.delete(&delete_id)>
-                    {move || i18n.t(Key::NoteDelete)}
+                    {i18n.tr(Key::NoteDelete)}
                 </button>
                 <button type="button" class="note-menu-close" on:click=move |_| close_button()>
-                    {move || i18n.t(Key::Close)}
+                    {i18n.tr(Key::Close)}
                 </button>
             </p>
         </div>

@@ -99,10 +99,10 @@ pub fn ExportButtons(
         });
     };
     view! {
-        <button type="button" class="board-print" on:click=print>{move || i18n.t(Key::Print)}</button>
-        <button type="button" class="board-svg" on:click=svg>{move || i18n.t(Key::ExportSvg)}</button>
-        <button type="button" class="board-png" on:click=png>{move || i18n.t(Key::ExportPng)}</button>
-        <button type="button" class="board-export" on:click=export>{move || i18n.t(Key::ExportCanvasFile)}</button>
+        <button type="button" class="board-print" on:click=print>{i18n.tr(Key::Print)}</button>
+        <button type="button" class="board-svg" on:click=svg>{i18n.tr(Key::ExportSvg)}</button>
+        <button type="button" class="board-png" on:click=png>{i18n.tr(Key::ExportPng)}</button>
+        <button type="button" class="board-export" on:click=export>{i18n.tr(Key::ExportCanvasFile)}</button>
     }
 }
 

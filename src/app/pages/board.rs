@@ -53,7 +53,7 @@ pub fn BoardPage(lesson: String) -> impl IntoView {
                     <crate::app::widgets::LoadingView/>
                 }.into_any(),
                 (_, Some((title, steps))) if steps.is_empty() => view! {
-                    <h1 id="page-title" tabindex="-1">{tr(Key::BoardTitle)}": "{move || i18n.text(&title)}</h1>
+                    <h1 id="page-title" tabindex="-1">{tr(Key::BoardTitle)}": "{i18n.text_of(title)}</h1>
                     <p class="notice">{tr(Key::BoardNoBrainstorm)}</p>
                 }.into_any(),
                 (_, Some((title, steps))) => {
@@ -61,7 +61,7 @@ pub fn BoardPage(lesson: String) -> impl IntoView {
                         .and_then(|s| steps.iter().find(|b| b.brainstorm == s || b.vote.as_deref() == Some(s.as_str())).cloned())
                         .unwrap_or_else(|| steps[0].clone());
                     view! {
-                        <h1 id="page-title" tabindex="-1">{tr(Key::BoardTitle)}": "{move || i18n.text(&title)}</h1>
+                        <h1 id="page-title" tabindex="-1">{tr(Key::BoardTitle)}": "{i18n.text_of(title)}</h1>
                         <StepChooser lesson=lesson_id.clone() steps=steps chosen=chosen.brainstorm.clone()/>
                         <Board lesson=lesson_id.clone() step=chosen/>
                     }.into_any()
@@ -166,7 +166,7 @@ fn Board(lesson: String, step: BoardStep) -> impl IntoView {
     let votes = step.votes_per_pupil;
     view! {
         <div class="class-board" id="class-board">
-            <h2 class="board-question">{move || i18n.text(&question)}</h2>
+            <h2 class="board-question">{i18n.text_of(question)}</h2>
             {votes.map(|v| view! { <p class="board-hint">{move || i18n.f(Key::BoardVoteHint, &[("n", &v.to_string())])}</p> })}
             <form class="board-add no-print" on:submit=move |ev| { ev.prevent_default(); add(); }>
                 <label for="board-idea">{tr(Key::BoardNewIdea)}</label>

@@ -30,8 +30,8 @@ pub fn CanvasesPage() -> impl IntoView {
     let deleted = RwSignal::new(None::<(WorkRef, String)>);
     view! {
         <div data-page="canvases" class="page canvases-page">
-            <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::CanvasesTitle)}</h1>
-            <p class="lead">{move || i18n.t(Key::CanvasesIntro)}</p>
+            <h1 id="page-title" tabindex="-1">{i18n.tr(Key::CanvasesTitle)}</h1>
+            <p class="lead">{i18n.tr(Key::CanvasesIntro)}</p>
             <DeletedNotice deleted=deleted/>
             <MyCanvases deleted=deleted/>
             <ImportCanvas/>
@@ -68,9 +68,9 @@ fn MyCanvases(deleted: RwSignal<Option<(WorkRef, String)>>) -> impl IntoView {
     });
     view! {
         <section aria-labelledby="my-canvases-title" class="my-canvases">
-            <h2 id="my-canvases-title">{move || i18n.t(Key::CanvasesMine)}</h2>
+            <h2 id="my-canvases-title">{i18n.tr(Key::CanvasesMine)}</h2>
             <Show when=move || items.with(Vec::is_empty)>
-                <p class="empty">{move || i18n.t(Key::CanvasesNone)}</p>
+                <p class="empty">{i18n.tr(Key::CanvasesNone)}</p>
             </Show>
             <ul class="cards canvas-cards">
                 <For each=move || items.get() key=|r| r.key() let:work>
@@ -155,25 +155,25 @@ fn CanvasCard(work: WorkRef, deleted: RwSignal<Option<(WorkRef, String)>>) -> im
             <p class="status">{move || i18n.f(Key::NotesCount, &[("n", &count().to_string())])}</p>
             <p class="muted">{move || i18n.f(Key::LastEdited, &[("time", &browser::format_time(updated(), i18n.lang()))])}</p>
             <p class="actions">
-                <a class="button primary" href=href>{move || i18n.t(Key::CanvasOpen)}</a>
+                <a class="button primary" href=href>{i18n.tr(Key::CanvasOpen)}</a>
                 <button type="button" class="canvas-duplicate"
                     aria-label=move || i18n.f(Key::CanvasDuplicateNamed, &[("name", &name.get())])
-                    on:click=on_duplicate>{move || i18n.t(Key::CanvasDuplicate)}</button>
+                    on:click=on_duplicate>{i18n.tr(Key::CanvasDuplicate)}</button>
                 <button type="button" class="danger canvas-delete" aria-expanded=move || confirming.get().to_string()
                     aria-label=move || i18n.f(Key::CanvasDeleteNamed, &[("name", &name.get())])
                     on:click=move |_| { confirming.set(true); browser::focus_id(&focus_confirm); }>
-                    {move || i18n.t(Key::CanvasDelete)}
+                    {i18n.tr(Key::CanvasDelete)}
                 </button>
             </p>
             <Show when=move || confirming.get()>
                 <div class="notice notice-warning delete-confirm" role="group"
-                    aria-label=move || i18n.t(Key::CanvasDelete)>
+                    aria-label=i18n.tr(Key::CanvasDelete)>
                     <p>{move || i18n.f(Key::CanvasDeleteQuestion, &[("name", &name.get())])}</p>
                     <p class="actions">
                         <button type="button" class="danger canvas-delete-confirm" id=confirm_id.clone()
                             on:click=delete.clone()>{move || i18n.f(Key::CanvasDeleteConfirm, &[("name", &name.get())])}</button>
                         <button type="button" class="canvas-delete-cancel" on:click=move |_| confirming.set(false)>
-                            {move || i18n.t(Key::Cancel)}
+                            {i18n.tr(Key::Cancel)}
                         </button>
                     </p>
                 </div>
@@ -331,10 +331,10 @@ fn ImportCanvas() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="canvas-import-title" class="canvas-import">
-            <h2 id="canvas-import-title">{move || i18n.t(Key::CanvasImport)}</h2>
-            <p>{move || i18n.t(Key::CanvasImportHelp)}</p>
+            <h2 id="canvas-import-title">{i18n.tr(Key::CanvasImport)}</h2>
+            <p>{i18n.tr(Key::CanvasImportHelp)}</p>
             <div class="drop-zone">
-                <label for="canvas-file" class="button">{move || i18n.t(Key::ChooseFile)}</label>
+                <label for="canvas-file" class="button">{i18n.tr(Key::ChooseFile)}</label>
                 <input id="canvas-file" class="visually-hidden-input" type="file" accept=".json,application/json" on:change=on_pick/>
             </div>
             {result}
@@ -368,7 +368,7 @@ fn Gallery() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="gallery-title" class="gallery">
-            <h2 id="gallery-title">{move || i18n.t(Key::CanvasGallery)}</h2>
+            <h2 id="gallery-title">{i18n.tr(Key::CanvasGallery)}</h2>
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
                 <Select id="gallery-level" label=Key::FilterLevel
                     options=Signal::derive(move || Level::ALL.iter().map(|l| (l.id().to_string(), l.label(i18n.lang()).to_string())).collect())
@@ -429,12 +429,12 @@ fn ReadyTemplate(id: String, summary: Arc<Hashed<CanvasSummary>>) -> impl IntoVi
     };
     view! {
         <li class="card template-card" data-template=id>
-            <h3>{move || i18n.text(&title)}</h3>
+            <h3>{i18n.text_of(title)}</h3>
             <LevelBadges levels=summary.levels.clone()/>
             {attribution.map(|a| view! { <p class="attribution muted">{move || crate::app::board::attribution_view(&i18n.text(&a))}</p> })}
             <p><button type="button" class="primary start-canvas"
                 aria-label=move || i18n.f(Key::CanvasStartFrom, &[("title", &i18n.text(&label_title))])
-                on:click=start>{move || i18n.t(Key::CanvasStart)}</button></p>
+                on:click=start>{i18n.tr(Key::CanvasStart)}</button></p>
         </li>
     }
 }
@@ -533,12 +533,12 @@ fn CanvasBody(work: WorkRef, template: Arc<CanvasTemplate>, name: Memo<String>) 
     let template_title = template.title.clone();
     view! {
         <header class="canvas-header">
-            <p><a href=Route::Canvases(None).href()>{move || i18n.t(Key::BackToCanvases)}</a></p>
+            <p><a href=Route::Canvases(None).href()>{i18n.tr(Key::BackToCanvases)}</a></p>
             <h1 id="page-title" tabindex="-1">{move || name.get()}</h1>
             <p class="muted">{move || i18n.f(Key::CanvasTemplateIs, &[("title", &i18n.text(&template_title))])}</p>
             <LevelBadges levels=template.levels.clone()/>
             <div class="field canvas-name">
-                <label for="canvas-name">{move || i18n.t(Key::CanvasName)}</label>
+                <label for="canvas-name">{i18n.tr(Key::CanvasName)}</label>
                 <input id="canvas-name" type="text" autocomplete="off" maxlength="120"
                     prop:value=own_name on:input=rename/>
             </div>

@@ -58,8 +58,8 @@ pub fn CataloguePage() -> impl IntoView {
     let visible = move || visible.get();
     view! {
         <div data-page="lessons" class="page catalogue-page">
-            <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::CatalogueTitle)}</h1>
-            <p class="lead">{move || i18n.t(Key::CatalogueIntro)}</p>
+            <h1 id="page-title" tabindex="-1">{i18n.tr(Key::CatalogueTitle)}</h1>
+            <p class="lead">{i18n.tr(Key::CatalogueIntro)}</p>
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
                 <Select id="filter-level" label=Key::FilterLevel
                     options=Signal::derive(move || Level::ALL.iter().map(|l| (l.id().to_string(), l.label(i18n.lang()).to_string())).collect())
@@ -86,14 +86,14 @@ pub fn CataloguePage() -> impl IntoView {
                     value=Signal::derive(move || filter.get().duration.map(|d| d.id().to_string()).unwrap_or_default())
                     on_change=Callback::new(move |v: String| set(&|f| f.duration = Duration::parse(&v)))/>
                 <div class="field">
-                    <label for="filter-search">{move || i18n.t(Key::FilterSearch)}</label>
+                    <label for="filter-search">{i18n.tr(Key::FilterSearch)}</label>
                     <input id="filter-search" type="search" autocomplete="off"
                         prop:value=move || filter.get().query
                         on:input=move |ev| { let v = event_target_value(&ev); set(&|f| f.query = v.clone()) }/>
                 </div>
                 <Show when=move || !filter.get().is_empty()>
                     <button type="button" class="reset" on:click=move |_| router.replace(Route::Lessons(Default::default()))>
-                        {move || i18n.t(Key::FilterReset)}
+                        {i18n.tr(Key::FilterReset)}
                     </button>
                 </Show>
             </form>
@@ -105,7 +105,7 @@ pub fn CataloguePage() -> impl IntoView {
                         {move || i18n.f(Key::ResultsCount, &[("n", &count().to_string())])}
                     </p>
                     <Show when=move || visible().is_empty()>
-                        <p class="empty">{move || i18n.t(Key::NoResults)}</p>
+                        <p class="empty">{i18n.tr(Key::NoResults)}</p>
                     </Show>
                     <ul class="cards lesson-cards">
                         <For each=move || drawn_cards.get() key=|id| id.clone() let:id>
@@ -133,7 +133,7 @@ pub fn Select(
         <div class="field">
             <label for=id>{move || i18n.t(label)}</label>
             <select id=id on:change=move |ev| on_change.run(event_target_value(&ev)) prop:value=value>
-                <option value="">{move || i18n.t(Key::FilterAny)}</option>
+                <option value="">{i18n.tr(Key::FilterAny)}</option>
                 {move || options.get().into_iter().map(|(v, text)| {
                     let selected = v == value.get_untracked();
                     view! { <option value=v selected=selected>{text}</option> }
@@ -184,8 +184,8 @@ fn ReadyCard(id: String, lesson: Arc<Hashed<LessonSummary>>) -> impl IntoView {
     view! {
         <li class="card lesson-card level-style" data-lesson=id data-level=level>
             {image.map(|src| view! { <img class="card-image" src=src alt="" width="96" height="96" loading="lazy" decoding="async"/> })}
-            <h2 id=heading_id><a href=href>{move || i18n.text(&title)}</a></h2>
-            {summary.map(|s| view! { <p class="summary">{move || i18n.text(&s)}</p> })}
+            <h2 id=heading_id><a href=href>{i18n.text_of(title)}</a></h2>
+            {summary.map(|s| view! { <p class="summary">{i18n.text_of(s)}</p> })}
             <LevelBadges levels=lesson.levels.clone()/>
             <SubjectBadges subjects=lesson.subjects.clone()/>
             <p class="meta">
@@ -193,7 +193,7 @@ fn ReadyCard(id: String, lesson: Arc<Hashed<LessonSummary>>) -> impl IntoView {
                 <span class="competences">{move || competences.iter().map(|c| c.label(i18n.lang())).collect::<Vec<_>>().join(" · ")}</span>
             </p>
             {(!kinds.is_empty()).then(|| view! {
-                <ul class="card-kinds" aria-label=move || i18n.t(Key::StepKinds)>
+                <ul class="card-kinds" aria-label=i18n.tr(Key::StepKinds)>
                     {kinds.into_iter().map(|k| {
                         let name = step_kind(&k);
                         view! {

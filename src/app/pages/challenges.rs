@@ -72,10 +72,10 @@ pub fn ChallengesPage() -> impl IntoView {
     let count = move || visible.get().len();
     view! {
         <div data-page="challenges" class="page challenges-page">
-            <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::ChallengesTitle)}</h1>
-            <p class="lead">{move || i18n.t(Key::ChallengesIntro)}</p>
+            <h1 id="page-title" tabindex="-1">{i18n.tr(Key::ChallengesTitle)}</h1>
+            <p class="lead">{i18n.tr(Key::ChallengesIntro)}</p>
             <TeamProjects/>
-            <form class="filters" role="search" aria-label=move || i18n.t(Key::ChallengeFilters) on:submit=|ev| ev.prevent_default()>
+            <form class="filters" role="search" aria-label=i18n.tr(Key::ChallengeFilters) on:submit=|ev| ev.prevent_default()>
                 <FilterSelect id="filter-level" label=Key::FilterLevel
                     options=Signal::derive(move || Level::ALL.iter().map(|l| (l.id().to_string(), l.label(i18n.lang()).to_string())).collect())
                     value=Signal::derive(move || filter.get().level.map(|l| l.id().to_string()).unwrap_or_default())
@@ -90,7 +90,7 @@ pub fn ChallengesPage() -> impl IntoView {
                     on_change=Callback::new(move |v: String| set(&|f| f.theme = v.clone()))/>
                 <Show when=move || !filter.get().is_empty()>
                     <button type="button" class="reset" on:click=move |_| router.replace(Route::Challenges(Default::default()))>
-                        {move || i18n.t(Key::FilterReset)}
+                        {i18n.tr(Key::FilterReset)}
                     </button>
                 </Show>
             </form>
@@ -102,7 +102,7 @@ pub fn ChallengesPage() -> impl IntoView {
                         {move || i18n.f(Key::ChallengesCount, &[("n", &count().to_string())])}
                     </p>
                     <Show when=move || content.index().is_some_and(|i| i.challenges.is_empty())>
-                        <p>{move || i18n.t(Key::NoContent)}</p>
+                        <p>{i18n.tr(Key::NoContent)}</p>
                     </Show>
                     <ul class="cards challenge-cards">
                         <For each=move || visible.get() key=|id| id.clone() let:id>
@@ -128,7 +128,7 @@ fn FilterSelect(
         <div class="field">
             <label for=id>{move || i18n.t(label)}</label>
             <select id=id on:change=move |ev| on_change.run(event_target_value(&ev)) prop:value=value>
-                <option value="">{move || i18n.t(Key::FilterAny)}</option>
+                <option value="">{i18n.tr(Key::FilterAny)}</option>
                 {move || options.get().into_iter().map(|(v, text)| {
                     let selected = v == value.get_untracked();
                     view! { <option value=v selected=selected>{text}</option> }
@@ -167,13 +167,13 @@ fn ChallengeCard(id: String) -> impl IntoView {
             let hands_in = c.hands_in.clone();
             view! {
                 <li class="card challenge-card" data-challenge=id.clone() aria-labelledby=labelled_by>
-                    <h2 id=heading><a href=href>{move || i18n.text(&title)}</a></h2>
+                    <h2 id=heading><a href=href>{i18n.text_of(title)}</a></h2>
                     <p class="muted format">{move || format.label(i18n.lang())}</p>
                     {host.map(|h| {
                         let kind = h.kind;
-                        view! { <p class="host"><strong>{move || i18n.t(Key::ChallengeHost)}": "</strong>{move || i18n.text(&h.name)}" ("{move || kind.label(i18n.lang())}")"</p> }
+                        view! { <p class="host"><strong>{i18n.tr(Key::ChallengeHost)}": "</strong>{move || i18n.text(&h.name)}" ("{move || kind.label(i18n.lang())}")"</p> }
                     })}
-                    {theme.map(|t| view! { <p class="theme"><strong>{move || i18n.t(Key::ChallengeTheme)}": "</strong>{move || i18n.text(&t)}</p> })}
+                    {theme.map(|t| view! { <p class="theme"><strong>{i18n.tr(Key::ChallengeTheme)}": "</strong>{i18n.text_of(t)}</p> })}
                     <LevelBadges levels=c.levels.clone()/>
                     {brief.map(|b| view! { <div class="rich brief-intro">{move || rich_text(&i18n.text(&b))}</div> })}
                     {(!plan.is_empty()).then(|| view! {
@@ -186,7 +186,7 @@ fn ChallengeCard(id: String) -> impl IntoView {
                         }).collect_view()}</ol>
                     })}
                     {(!hands_in.is_empty()).then(|| view! {
-                        <h3 class="card-sub">{move || i18n.t(Key::HandsIn)}</h3>
+                        <h3 class="card-sub">{i18n.tr(Key::HandsIn)}</h3>
                         <p class="hands-in">{move || hands_in.iter().map(|t| i18n.text(t)).collect::<Vec<_>>().join(" · ")}</p>
                     })}
                 </li>
@@ -217,9 +217,9 @@ fn TeamProjects() -> impl IntoView {
     let list = Memo::new(move |_| store.with_list(|p| projects(p, None)));
     view! {
         <section class="team-projects" aria-labelledby="team-projects-title">
-            <h2 id="team-projects-title">{move || i18n.t(Key::TeamProjectsTitle)}</h2>
+            <h2 id="team-projects-title">{i18n.tr(Key::TeamProjectsTitle)}</h2>
             <Show when=move || list.get().is_empty()>
-                <p class="muted">{move || i18n.t(Key::TeamProjectsNone)}</p>
+                <p class="muted">{i18n.tr(Key::TeamProjectsNone)}</p>
             </Show>
             <ul class="project-list">
                 <For each=move || list.get() key=|(r, _, _)| r.key() let:item>
@@ -334,9 +334,9 @@ fn ImportProject() -> impl IntoView {
     };
     view! {
         <div class="import-project">
-            <label for="import-project" class="button">{move || i18n.t(Key::ProjectImport)}</label>
+            <label for="import-project" class="button">{i18n.tr(Key::ProjectImport)}</label>
             <input id="import-project" class="visually-hidden-input" type="file" accept=".json,application/json" on:change=on_pick/>
-            <span class="muted">{move || i18n.t(Key::ProjectImportHelp)}</span>
+            <span class="muted">{i18n.tr(Key::ProjectImportHelp)}</span>
             <p role="status" id="import-project-status">{move || match state.get() {
                 ImportState::Idle => String::new(),
                 ImportState::Error(e) => e,
@@ -375,18 +375,18 @@ pub fn ChallengeHeader(challenge: Arc<Challenge>) -> impl IntoView {
     let brief = c.brief.clone();
     view! {
         <header class="lesson-header challenge-header">
-            <h1 id="page-title" tabindex="-1">{move || i18n.text(&title)}</h1>
+            <h1 id="page-title" tabindex="-1">{i18n.text_of(title)}</h1>
             <p class="muted">{move || format.label(i18n.lang())}</p>
             <LevelBadges levels=c.levels.clone()/>
             {host.map(|h| {
                 let kind = h.kind;
                 let stand_in = h.stand_in.clone();
                 view! {
-                    <p class="host"><strong>{move || i18n.t(Key::ChallengeHost)}": "</strong>{move || i18n.text(&h.name)}" ("{move || kind.label(i18n.lang())}")"</p>
-                    {stand_in.map(|s| view! { <p class="stand-in"><strong>{move || i18n.t(Key::StandIn)}": "</strong>{move || i18n.text(&s)}</p> })}
+                    <p class="host"><strong>{i18n.tr(Key::ChallengeHost)}": "</strong>{move || i18n.text(&h.name)}" ("{move || kind.label(i18n.lang())}")"</p>
+                    {stand_in.map(|s| view! { <p class="stand-in"><strong>{i18n.tr(Key::StandIn)}": "</strong>{i18n.text_of(s)}</p> })}
                 }
             })}
-            {theme.map(|t| view! { <p><strong>{move || i18n.t(Key::ChallengeTheme)}": "</strong>{move || i18n.text(&t)}</p> })}
+            {theme.map(|t| view! { <p><strong>{i18n.tr(Key::ChallengeTheme)}": "</strong>{i18n.text_of(t)}</p> })}
             {brief.map(|b| view! { <div class="rich brief">{move || rich_text(&i18n.text(&b))}</div> })}
         </header>
     }
@@ -433,11 +433,11 @@ pub fn ChallengeOverview(challenge: Arc<Challenge>, source: ChallengeSource) -> 
                     let tasks = p.steps.len();
                     view! {
                         <li class="phase-plan-item">
-                            <strong>{move || i18n.text(&title)}</strong>
+                            <strong>{i18n.text_of(title)}</strong>
                             {p.minutes.map(|m| view! { <span class="muted">" · "{move || i18n.f(Key::Minutes, &[("n", &m.to_string())])}</span> })}
                             <span class="muted">" · "{move || i18n.f(Key::StepsCount, &[("n", &tasks.to_string())])}</span>
                             {(!materials.is_empty()).then(|| view! {
-                                <p class="materials">{move || i18n.t(Key::Materials)}": "{move || materials.iter().map(|m| i18n.text(m)).collect::<Vec<_>>().join(", ")}</p>
+                                <p class="materials">{i18n.tr(Key::Materials)}": "{move || materials.iter().map(|m| i18n.text(m)).collect::<Vec<_>>().join(", ")}</p>
                             })}
                         </li>
                     }
@@ -446,24 +446,24 @@ pub fn ChallengeOverview(challenge: Arc<Challenge>, source: ChallengeSource) -> 
         </section>
         {(!entry.is_empty()).then(|| view! {
             <section aria-labelledby="hands-in-title">
-                <h2 id="hands-in-title">{move || i18n.t(Key::HandsIn)}</h2>
-                <p>{move || i18n.t(Key::HandsInIntro)}</p>
+                <h2 id="hands-in-title">{i18n.tr(Key::HandsIn)}</h2>
+                <p>{i18n.tr(Key::HandsInIntro)}</p>
                 <ul>{entry.into_iter().map(|e| view! { <li>{move || i18n.text(&e.title)}</li> }).collect_view()}</ul>
             </section>
         })}
         {(!criteria.is_empty()).then(|| view! {
             <section aria-labelledby="criteria-title">
-                <h2 id="criteria-title">{move || i18n.t(Key::ChallengeCriteria)}</h2>
+                <h2 id="criteria-title">{i18n.tr(Key::ChallengeCriteria)}</h2>
                 <dl class="criteria">{criteria.into_iter().map(|c| {
                     let d = c.description.clone();
-                    view! { <dt>{move || i18n.text(&c.title)}</dt><dd>{d.map(|d| move || i18n.text(&d))}</dd> }
+                    view! { <dt>{move || i18n.text(&c.title)}</dt><dd>{d.map(|d| i18n.text_of(d))}</dd> }
                 }).collect_view()}</dl>
             </section>
         })}
         <section class="teams" aria-labelledby="teams-title">
-            <h2 id="teams-title">{move || i18n.t(Key::TeamsOnChallenge)}</h2>
+            <h2 id="teams-title">{i18n.tr(Key::TeamsOnChallenge)}</h2>
             <Show when=move || teams.get().is_empty()>
-                <p class="muted">{move || i18n.t(Key::TeamProjectsNone)}</p>
+                <p class="muted">{i18n.tr(Key::TeamProjectsNone)}</p>
             </Show>
             <ul class="project-list">
                 <For each=move || teams.get() key=|(r, _, _)| r.key() let:item>
@@ -471,7 +471,7 @@ pub fn ChallengeOverview(challenge: Arc<Challenge>, source: ChallengeSource) -> 
                 </For>
             </ul>
             <StartTeam source=source.clone()/>
-            {solo.map(|href| view! { <p class="muted solo">{move || i18n.t(Key::SoloIntro)}" "<a href=href.clone()>{move || i18n.t(Key::SoloLink)}</a></p> })}
+            {solo.map(|href| view! { <p class="muted solo">{i18n.tr(Key::SoloIntro)}" "<a href=href.clone()>{i18n.tr(Key::SoloLink)}</a></p> })}
         </section>
     }
 }
@@ -544,25 +544,25 @@ pub fn StartTeam(source: ChallengeSource) -> impl IntoView {
     };
     view! {
         <form class="start-team card" on:submit=start aria-labelledby="start-team-title">
-            <h3 id="start-team-title">{move || i18n.t(Key::StartTeamTitle)}</h3>
+            <h3 id="start-team-title">{i18n.tr(Key::StartTeamTitle)}</h3>
             <div class="field">
-                <label for="team-name">{move || i18n.t(Key::TeamNameLabel)}</label>
+                <label for="team-name">{i18n.tr(Key::TeamNameLabel)}</label>
                 <input id="team-name" type="text" autocomplete="off" maxlength="40"
                     aria-describedby="start-team-problem"
                     prop:value=move || team.get() on:input=move |ev| team.set(event_target_value(&ev))/>
             </div>
             <div class="field">
-                <label for="team-members">{move || i18n.t(Key::TeamMembersLabel)}</label>
+                <label for="team-members">{i18n.tr(Key::TeamMembersLabel)}</label>
                 <input id="team-members" type="text" autocomplete="off" maxlength="300"
                     aria-describedby="team-members-help start-team-problem"
                     prop:value=move || names.get() on:input=move |ev| names.set(event_target_value(&ev))/>
-                <p class="muted" id="team-members-help">{move || i18n.t(Key::TeamMembersHelp)}</p>
+                <p class="muted" id="team-members-help">{i18n.tr(Key::TeamMembersHelp)}</p>
                 <Show when=move || preview().1>
                     <p class="notice notice-info members-cut">{move || i18n.f(Key::MembersCut, &[("names", &preview().0.join(", "))])}</p>
                 </Show>
             </div>
             <p id="start-team-problem" class="form-problem" role="alert">{move || problem.get().map(|k| i18n.t(k))}</p>
-            <button type="submit" class="primary">{move || i18n.t(Key::StartTeamButton)}</button>
+            <button type="submit" class="primary">{i18n.tr(Key::StartTeamButton)}</button>
         </form>
     }
 }
@@ -594,7 +594,7 @@ fn SoloChallenge(challenge: Challenge) -> impl IntoView {
     view! {
         <ChallengeHeader challenge=c.clone()/>
         <p class="actions project-tools">
-            <a class="button" href=overview>{move || i18n.t(Key::ChallengeAbout)}</a>
+            <a class="button" href=overview>{i18n.tr(Key::ChallengeAbout)}</a>
         </p>
         <Vol work=work.clone()/>
         <Player work=work file=file steps=steps/>

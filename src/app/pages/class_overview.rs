@@ -92,11 +92,12 @@ fn Overview(a: Memo<Option<Assignment>>) -> impl IntoView {
     });
     let report = RwSignal::new(None::<ImportPlan>);
     let import = move |incoming: Incoming, started: f64| {
-        let kept: BTreeMap<RecordId, Millis> = handins
-            .get_untracked()
-            .iter()
-            .map(|(k, h)| (k.clone(), h.handed_in_at))
-            .collect();
+        let kept: BTreeMap<RecordId, Millis> = crate::core::sort::to_map(
+            handins
+                .get_untracked()
+                .iter()
+                .map(|(k, h)| (k.clone(), h.handed_in_at)),
+        );
         let plan = plan_import(&kept, incoming);
         let writes = plan
             .writes

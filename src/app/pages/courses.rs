@@ -141,8 +141,8 @@ fn CourseCard(id: String) -> impl IntoView {
             };
             view! {
                 <li class="card course-card" data-course=id.clone()>
-                    <h2><a href=href>{move || i18n.text(&title)}</a></h2>
-                    {summary.map(|s| view! { <p class="summary">{move || i18n.text(&s)}</p> })}
+                    <h2><a href=href>{i18n.text_of(title)}</a></h2>
+                    {summary.map(|s| view! { <p class="summary">{i18n.text_of(s)}</p> })}
                     <LevelBadges levels=c.levels.clone()/>
                     <SubjectBadges subjects=c.subjects.clone()/>
                     <p class="meta">
@@ -229,8 +229,8 @@ fn CourseView(course: Course) -> impl IntoView {
     let weeks = course.weeks.len();
     view! {
         <header class="lesson-header course-header">
-            <h1 id="page-title" tabindex="-1">{move || i18n.text(&title)}</h1>
-            {summary.map(|s| view! { <p class="lead">{move || i18n.text(&s)}</p> })}
+            <h1 id="page-title" tabindex="-1">{i18n.text_of(title)}</h1>
+            {summary.map(|s| view! { <p class="lead">{i18n.text_of(s)}</p> })}
             <LevelBadges levels=course.levels.clone()/>
             <SubjectBadges subjects=course.subjects.clone()/>
             <p class="meta course-meta">

@@ -343,7 +343,7 @@ fn ProfileTable(profiles: Memo<(BTreeMap<RecordId, Profile>, usize)>) -> impl In
         let (col, asc) = sort.get();
         let lang = i18n.lang();
         let mut list: Vec<Profile> = profiles.get().0.into_values().collect();
-        list.sort_by(|a, b| {
+        crate::core::sort::sort_by(&mut list, |a, b| {
             let o = col
                 .sort_key(a, lang)
                 .cmp(&col.sort_key(b, lang))
@@ -428,7 +428,7 @@ fn ProfileTable(profiles: Memo<(BTreeMap<RecordId, Profile>, usize)>) -> impl In
 #[component]
 fn EditProfile(profile: Profile, editing: RwSignal<Option<RecordId>>) -> impl IntoView {
     let store = use_store();
-    let draft = RwSignal::new(fields_of(&profile).into_iter().collect::<BTreeMap<_, _>>());
+    let draft = RwSignal::new(crate::core::sort::to_map(fields_of(&profile)));
     let problems = RwSignal::new(Vec::<Key>::new());
     let save = move |_| {
         let d = draft.get_untracked();

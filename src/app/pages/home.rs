@@ -19,15 +19,15 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <div data-page="home" class="page home-page">
             <section class="hero">
-                <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::HomeTitle)}</h1>
-                <p class="lead">{move || i18n.t(Key::Tagline)}</p>
-                <p>{move || i18n.t(Key::HomeIntro)}</p>
+                <h1 id="page-title" tabindex="-1">{i18n.tr(Key::HomeTitle)}</h1>
+                <p class="lead">{i18n.tr(Key::Tagline)}</p>
+                <p>{i18n.tr(Key::HomeIntro)}</p>
             </section>
             <super::assigned::MyAssignments/>
             <ContinueCard/>
             <MyLevel/>
             <section class="levels" aria-labelledby="levels-title">
-                <h2 id="levels-title">{move || i18n.t(Key::BrowseByLevel)}</h2>
+                <h2 id="levels-title">{i18n.tr(Key::BrowseByLevel)}</h2>
                 <ul class="level-tiles">
                     {Level::ALL.iter().map(|&level| {
                         let href = Route::Lessons(CatalogueFilter { level: Some(level), ..Default::default() }).href();
@@ -36,14 +36,14 @@ pub fn HomePage() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
-                <p><a class="button" href=Route::Lessons(Default::default()).href()>{move || i18n.t(Key::AllLessons)}</a></p>
+                <p><a class="button" href=Route::Lessons(Default::default()).href()>{i18n.tr(Key::AllLessons)}</a></p>
             </section>
             <section class="more" aria-labelledby="more-title">
-                <h2 id="more-title">{move || i18n.t(Key::HomeMoreTitle)}</h2>
+                <h2 id="more-title">{i18n.tr(Key::HomeMoreTitle)}</h2>
                 <ul class="level-tiles home-links">
-                    <li><a class="level-tile" id="home-courses" href=Route::Courses.href()>{move || i18n.t(Key::CoursesTitle)}</a></li>
-                    <li><a class="level-tile" id="home-role-models" href=Route::RoleModels(Default::default()).href()>{move || i18n.t(Key::RoleModelsTitle)}</a></li>
-                    <li><a class="level-tile" id="home-local" href=Route::Local(None).href()>{move || i18n.t(Key::LocalTitle)}</a></li>
+                    <li><a class="level-tile" id="home-courses" href=Route::Courses.href()>{i18n.tr(Key::CoursesTitle)}</a></li>
+                    <li><a class="level-tile" id="home-role-models" href=Route::RoleModels(Default::default()).href()>{i18n.tr(Key::RoleModelsTitle)}</a></li>
+                    <li><a class="level-tile" id="home-local" href=Route::Local(None).href()>{i18n.tr(Key::LocalTitle)}</a></li>
                 </ul>
             </section>
         </div>
@@ -145,14 +145,14 @@ fn LevelLessons(level: Level) -> impl IntoView {
         <section class="my-level" aria-labelledby="my-level-title">
             <h2 id="my-level-title">{move || i18n.f(Key::MyLevelLessons, &[("level", label())])}</h2>
             <Show when=move || ids.get().is_empty() && content.index().is_some()>
-                <p class="empty">{move || i18n.t(Key::NoLevelLessons)}</p>
+                <p class="empty">{i18n.tr(Key::NoLevelLessons)}</p>
             </Show>
             <ul class="cards lesson-cards">
                 {move || ids.get().into_iter().map(|id| view! { <LessonCard id=id/> }).collect_view()}
             </ul>
             <p class="actions">
                 <a class="button primary" href=all>{move || i18n.f(Key::MyLevelAll, &[("level", label())])}</a>
-                <button type="button" on:click=move |_| store.set_level(None)>{move || i18n.t(Key::ChangeLevel)}</button>
+                <button type="button" on:click=move |_| store.set_level(None)>{i18n.tr(Key::ChangeLevel)}</button>
             </p>
             <YoungToggle/>
         </section>
@@ -169,7 +169,7 @@ fn YoungToggle() -> impl IntoView {
             <label>
                 <input type="checkbox" prop:checked=move || store.with_settings(|s| s.young_mode())
                     on:change=move |ev| store.set_young(event_target_checked(&ev))/>
-                {move || i18n.t(Key::YoungMode)}
+                {i18n.tr(Key::YoungMode)}
             </label>
         </p>
     }

@@ -42,15 +42,15 @@ pub fn HostBriefsPage() -> impl IntoView {
     };
     view! {
         <div data-page="host-briefs" class="page host-briefs-page">
-            <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::HostBriefsTitle)}</h1>
-            <p class="lead">{move || i18n.t(Key::HostBriefsIntro)}</p>
+            <h1 id="page-title" tabindex="-1">{i18n.tr(Key::HostBriefsTitle)}</h1>
+            <p class="lead">{i18n.tr(Key::HostBriefsIntro)}</p>
             <p class="actions">
-                <a class="button" href=Route::HostBriefForm.href()>{move || i18n.t(Key::HostBriefBlank)}</a>
-                <button type="button" class="primary" on:click=new_brief>{move || i18n.t(Key::HostBriefNew)}</button>
+                <a class="button" href=Route::HostBriefForm.href()>{i18n.tr(Key::HostBriefBlank)}</a>
+                <button type="button" class="primary" on:click=new_brief>{i18n.tr(Key::HostBriefNew)}</button>
             </p>
-            <h2>{move || i18n.t(Key::HostBriefsOnDevice)}</h2>
+            <h2>{i18n.tr(Key::HostBriefsOnDevice)}</h2>
             <Show when=move || briefs.get().is_empty()>
-                <p class="muted">{move || i18n.t(Key::HostBriefsNone)}</p>
+                <p class="muted">{i18n.tr(Key::HostBriefsNone)}</p>
             </Show>
             <ul class="brief-list">
                 <For each=move || briefs.get() key=|b| b.clone() let:b>
@@ -112,11 +112,11 @@ pub fn HostBriefPage(id: String) -> impl IntoView {
                 _ => i18n.t(Key::HostBriefTitle).to_string(),
             }}</h1>
             <Show when=move || brief.get().is_some()
-                fallback=move || view! { <p>{move || i18n.t(Key::HostBriefMissing)}</p> }>
-                <p class="muted">{move || i18n.t(Key::HostBriefFormIntro)}</p>
+                fallback=move || view! { <p>{i18n.tr(Key::HostBriefMissing)}</p> }>
+                <p class="muted">{i18n.tr(Key::HostBriefFormIntro)}</p>
                 <BriefForm work=work.clone()/>
                 <section class="brief-result" aria-labelledby="brief-result-title">
-                    <h2 id="brief-result-title">{move || i18n.t(Key::HostBriefChallenge)}</h2>
+                    <h2 id="brief-result-title">{i18n.tr(Key::HostBriefChallenge)}</h2>
                     {move || {
                         let missing = brief.get().map(|b| b.missing()).unwrap_or_default();
                         (!missing.is_empty()).then(|| view! {
@@ -125,7 +125,7 @@ pub fn HostBriefPage(id: String) -> impl IntoView {
                     }}
                     <Show when=move || challenge.get().is_some()>
                         <p class="actions">
-                            <button type="button" class="primary" on:click=download>{move || i18n.t(Key::HostBriefDownload)}</button>
+                            <button type="button" class="primary" on:click=download>{i18n.tr(Key::HostBriefDownload)}</button>
                         </p>
                         <p class="muted">{move || i18n.f(Key::HostBriefDownloadHelp, &[("id", &brief.get().map(|b| b.challenge_id()).unwrap_or_default())])}</p>
                     </Show>
@@ -145,7 +145,7 @@ pub fn HostBriefPage(id: String) -> impl IntoView {
                         </For>
                     </ul>
                 </Show>
-                <p><button type="button" class="danger" on:click=delete.clone()>{move || i18n.t(Key::HostBriefDelete)}</button></p>
+                <p><button type="button" class="danger" on:click=delete.clone()>{i18n.tr(Key::HostBriefDelete)}</button></p>
             </Show>
         </div>
     }
@@ -252,26 +252,26 @@ fn BriefForm(work: WorkRef) -> impl IntoView {
     view! {
         <form class="brief-form" on:submit=|ev| ev.prevent_default()>
             <fieldset>
-                <legend><h2>{move || i18n.t(Key::HostBriefHostPart)}</h2></legend>
+                <legend><h2>{i18n.tr(Key::HostBriefHostPart)}</h2></legend>
                 {host_part}
                 <div class="field">
-                    <label for="brief-host_kind">{move || i18n.t(Key::BriefHostKind)}</label>
+                    <label for="brief-host_kind">{i18n.tr(Key::BriefHostKind)}</label>
                     <select id="brief-host_kind" prop:value=move || get_kind(BriefField::HostKind)
                         on:change=move |ev| set_kind(BriefField::HostKind, event_target_value(&ev))>
                         {HostKind::ALL.iter().map(|k| view! { <option value=k.id()>{move || k.label(i18n.lang())}</option> }).collect_view()}
                     </select>
                 </div>
                 <fieldset class="offers">
-                    <legend>{move || i18n.t(Key::BriefOffers)}</legend>
+                    <legend>{i18n.tr(Key::BriefOffers)}</legend>
                     <ul class="checklist">{offers}</ul>
                 </fieldset>
                 {text_field(BriefField::OfferDetails)}
             </fieldset>
             <fieldset>
-                <legend><h2>{move || i18n.t(Key::HostBriefTeacherPart)}</h2></legend>
+                <legend><h2>{i18n.tr(Key::HostBriefTeacherPart)}</h2></legend>
                 {text_field(BriefField::Title)}
                 <fieldset class="levels">
-                    <legend>{move || i18n.t(Key::FilterLevel)}</legend>
+                    <legend>{i18n.tr(Key::FilterLevel)}</legend>
                     <ul class="checklist">{levels}</ul>
                 </fieldset>
                 {text_field(BriefField::Theme)}
@@ -299,16 +299,16 @@ pub fn HostBriefFormPage() -> impl IntoView {
         <div data-page="host-brief-form" class="page host-brief-form-page">
             <div class="no-print">
                 <p class="actions">
-                    <button type="button" class="primary" on:click=move |_| browser::print()>{move || i18n.t(Key::PrintForm)}</button>
-                    <a class="button" href=Route::HostBriefs.href()>{move || i18n.t(Key::HostBriefsTitle)}</a>
+                    <button type="button" class="primary" on:click=move |_| browser::print()>{i18n.tr(Key::PrintForm)}</button>
+                    <a class="button" href=Route::HostBriefs.href()>{i18n.tr(Key::HostBriefsTitle)}</a>
                 </p>
             </div>
             <article class="paper-form">
-                <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::HostBriefPrintTitle)}</h1>
-                <p class="paper-intro">{move || i18n.t(Key::HostBriefPrintIntro)}</p>
+                <h1 id="page-title" tabindex="-1">{i18n.tr(Key::HostBriefPrintTitle)}</h1>
+                <p class="paper-intro">{i18n.tr(Key::HostBriefPrintIntro)}</p>
                 {boxed(BriefField::HostName, 1)}
                 <div class="paper-field">
-                    <p class="paper-label"><strong>{move || i18n.t(Key::BriefHostKind)}</strong></p>
+                    <p class="paper-label"><strong>{i18n.tr(Key::BriefHostKind)}</strong></p>
                     <p>{HostKind::ALL.iter().map(|k| view! { <span class="paper-box">"☐ "{move || k.label(i18n.lang())}</span> }).collect_view()}</p>
                 </div>
                 {boxed(BriefField::About, 2)}
@@ -316,11 +316,11 @@ pub fn HostBriefFormPage() -> impl IntoView {
                 {boxed(BriefField::ForWhom, 2)}
                 {boxed(BriefField::Limits, 2)}
                 <div class="paper-field">
-                    <p class="paper-label"><strong>{move || i18n.t(Key::BriefOffers)}</strong></p>
+                    <p class="paper-label"><strong>{i18n.tr(Key::BriefOffers)}</strong></p>
                     <p>{BriefField::OFFERS.into_iter().map(|f| view! { <span class="paper-box">"☐ "{move || i18n.t(f.label())}</span> }).collect_view()}</p>
                     <div class="paper-lines" style="--lines: 2"></div>
                 </div>
-                <p class="paper-foot">{move || i18n.t(Key::HostBriefPrintFoot)}</p>
+                <p class="paper-foot">{i18n.tr(Key::HostBriefPrintFoot)}</p>
             </article>
         </div>
     }

@@ -24,7 +24,7 @@ fn about_pictures() -> impl IntoView {
     ];
     view! {
         <section class="about-pictures" aria-labelledby="about-pictures-title">
-            <h2 id="about-pictures-title">{move || i18n.t(Key::AboutPicturesTitle)}</h2>
+            <h2 id="about-pictures-title">{i18n.tr(Key::AboutPicturesTitle)}</h2>
             <ul>
                 {PICTURES.into_iter().map(|(icon, title, text)| view! {
                     <li class="about-picture">
@@ -55,7 +55,7 @@ pub fn InfoPage(page: &'static str) -> impl IntoView {
             {(page == "about").then(about_pictures)}
             {move || rich_text(i18n.t(body))}
             {(page == "not-found").then(|| view! {
-                <p><a class="button" href=Route::Home.href()>{move || i18n.t(Key::GoHome)}</a></p>
+                <p><a class="button" href=Route::Home.href()>{i18n.tr(Key::GoHome)}</a></p>
             })}
         </article>
     }

@@ -56,8 +56,8 @@ fn LessonHeader(
     let i18n = use_i18n();
     view! {
         <header class="lesson-header">
-            <h1 id="page-title" tabindex="-1">{move || i18n.text(&title)}</h1>
-            {summary.map(|s| view! { <p class="lead">{move || i18n.text(&s)}</p> })}
+            <h1 id="page-title" tabindex="-1">{i18n.text_of(title)}</h1>
+            {summary.map(|s| view! { <p class="lead">{i18n.text_of(s)}</p> })}
             <LevelBadges levels=levels/>
             <SubjectBadges subjects=subjects/>
         </header>
@@ -97,7 +97,7 @@ fn LessonView(loaded: Arc<crate::core::content::load::Loaded<Lesson>>) -> impl I
             subjects=lesson.subjects.clone()/>
         {(!problems.is_empty()).then(|| view! {
             <div class="notice notice-warning content-problems" role="alert">
-                <p>{move || i18n.t(Key::LessonProblems)}</p>
+                <p>{i18n.tr(Key::LessonProblems)}</p>
                 <ul>{problems.iter().map(|p| {
                     let (p, f) = (p.clone(), problem_file.clone());
                     view! { <li><code>{move || problem_text(&f, &p, i18n.lang())}</code></li> }

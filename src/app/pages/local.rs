@@ -128,15 +128,15 @@ fn OfferCard(offer: Offer) -> impl IntoView {
     view! {
         <li class="card offer-card" data-offer-kind=kind.id()>
             <p class="badge offer-kind">{move || kind.label(i18n.lang())}</p>
-            <h3>{move || i18n.text(&title)}</h3>
+            <h3>{i18n.text_of(title)}</h3>
             <div class="rich">{move || rich_text(&i18n.text(&description))}</div>
             <LevelBadges levels=offer.levels.clone()/>
             <dl class="offer-facts">
                 {offer.when.clone().map(|w| view! {
-                    <dt>{tr(Key::LocalWhen)}</dt><dd>{move || i18n.text(&w)}</dd>
+                    <dt>{tr(Key::LocalWhen)}</dt><dd>{i18n.text_of(w)}</dd>
                 })}
                 {offer.contact.clone().map(|c| view! {
-                    <dt>{tr(Key::LocalContact)}</dt><dd>{move || i18n.text(&c)}</dd>
+                    <dt>{tr(Key::LocalContact)}</dt><dd>{i18n.text_of(c)}</dd>
                 })}
             </dl>
             {link.map(|href| view! {

@@ -21,8 +21,8 @@ pub fn MyWorkPage() -> impl IntoView {
     Effect::new(move |_| super::set_title(i18n.t(Key::MyWorkTitle)));
     view! {
         <div data-page="my-work" class="page my-work-page">
-            <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::MyWorkTitle)}</h1>
-            <p class="lead">{move || i18n.t(Key::MyWorkIntro)}</p>
+            <h1 id="page-title" tabindex="-1">{i18n.tr(Key::MyWorkTitle)}</h1>
+            <p class="lead">{i18n.tr(Key::MyWorkIntro)}</p>
             <NameField/>
             <WorkList/>
             <Backup/>
@@ -41,7 +41,7 @@ fn NameField() -> impl IntoView {
     crate::app::widgets::sync_value(node, move || store.with_settings(|s| s.name.clone()));
     view! {
         <div class="field name-field">
-            <label for="pupil-name">{move || i18n.t(Key::YourName)}</label>
+            <label for="pupil-name">{i18n.tr(Key::YourName)}</label>
             <input id="pupil-name" type="text" autocomplete="off" maxlength="80" node_ref=node
                 on:input=move |ev| store.set_name(&event_target_value(&ev))/>
         </div>
@@ -57,7 +57,7 @@ fn WorkList() -> impl IntoView {
         store.with_list(|p| {
             let mut list: Vec<(WorkRef, i64)> =
                 p.live_work().map(|(r, w)| (r, w.updated)).collect();
-            list.sort_by_key(|(_, updated)| std::cmp::Reverse(*updated));
+            crate::core::sort::sort_by_key(&mut list, |(_, updated)| std::cmp::Reverse(*updated));
             list
         })
     });
@@ -68,9 +68,9 @@ fn WorkList() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="work-title">
-            <h2 id="work-title">{move || i18n.t(Key::MyWorkStarted)}</h2>
+            <h2 id="work-title">{i18n.tr(Key::MyWorkStarted)}</h2>
             <Show when=move || items.get().is_empty()>
-                <p class="empty">{move || i18n.t(Key::MyWorkEmpty)}</p>
+                <p class="empty">{i18n.tr(Key::MyWorkEmpty)}</p>
             </Show>
             <ul class="work-list">
                 <For each=move || items.get() key=|(r, updated)| (r.key(), *updated) let:item>
@@ -282,17 +282,17 @@ fn Backup() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="backup-title" class="backup">
-            <h2 id="backup-title">{move || i18n.t(Key::BackupTitle)}</h2>
-            <p>{move || i18n.t(Key::BackupIntro)}</p>
-            <p><button type="button" class="primary" id="download-backup" on:click=move |_| download_backup()>{move || i18n.t(Key::DownloadBackup)}</button></p>
-            <h3>{move || i18n.t(Key::RestoreBackup)}</h3>
+            <h2 id="backup-title">{i18n.tr(Key::BackupTitle)}</h2>
+            <p>{i18n.tr(Key::BackupIntro)}</p>
+            <p><button type="button" class="primary" id="download-backup" on:click=move |_| download_backup()>{i18n.tr(Key::DownloadBackup)}</button></p>
+            <h3>{i18n.tr(Key::RestoreBackup)}</h3>
             <div id="restore-drop" class="drop-zone" class:dragging=move || dragging.get()
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
-                <label for="restore-file" class="button">{move || i18n.t(Key::ChooseFile)}</label>
+                <label for="restore-file" class="button">{i18n.tr(Key::ChooseFile)}</label>
                 <input id="restore-file" class="visually-hidden-input" type="file" accept=".json,application/json" on:change=on_pick/>
-                <span class="muted">{move || i18n.t(Key::DropHere)}</span>
+                <span class="muted">{i18n.tr(Key::DropHere)}</span>
             </div>
             {panel}
         </section>
@@ -306,7 +306,7 @@ fn KeptAsideList() -> impl IntoView {
     view! {
         <Show when=move || !store.kept_aside.get().is_empty()>
             <section aria-labelledby="kept-title" class="kept-aside">
-                <h2 id="kept-title">{move || i18n.t(Key::KeptAsideList)}</h2>
+                <h2 id="kept-title">{i18n.tr(Key::KeptAsideList)}</h2>
                 <ul>
                     <For each=move || store.kept_aside.get() key=|k| k.key.clone() let:item>
                         {
@@ -318,8 +318,8 @@ fn KeptAsideList() -> impl IntoView {
                                         if let Ok(Some(raw)) = browser::storage_get(&download_key) {
                                             browser::download(&format!("spire-kept-aside-{}.json", item.at), "application/json", &raw);
                                         }
-                                    }>{move || i18n.t(Key::Download)}</button>
-                                    <button type="button" class="delete-kept" on:click=move |_| store.remove_kept_aside(&delete_key)>{move || i18n.t(Key::Delete)}</button>
+                                    }>{i18n.tr(Key::Download)}</button>
+                                    <button type="button" class="delete-kept" on:click=move |_| store.remove_kept_aside(&delete_key)>{i18n.tr(Key::Delete)}</button>
                                 </li>
                             }
                         }
@@ -351,7 +351,7 @@ fn StorageInfo() -> impl IntoView {
     });
     view! {
         <section aria-labelledby="storage-title" class="storage-info" id="storage-info">
-            <h2 id="storage-title">{move || i18n.t(Key::StorageTitle)}</h2>
+            <h2 id="storage-title">{i18n.tr(Key::StorageTitle)}</h2>
             <p id="storage-persisted" data-persisted=move || persisted.get().map(|p| p.to_string())>
                 {move || i18n.t(if persisted.get() == Some(true) { Key::StoragePersisted } else { Key::StorageNotPersisted })}
             </p>
@@ -371,15 +371,15 @@ fn Erase() -> impl IntoView {
     let done = RwSignal::new(false);
     view! {
         <section aria-labelledby="erase-title" class="erase">
-            <h2 id="erase-title">{move || i18n.t(Key::EraseTitle)}</h2>
-            <p>{move || i18n.t(Key::EraseIntro)}</p>
+            <h2 id="erase-title">{i18n.tr(Key::EraseTitle)}</h2>
+            <p>{i18n.tr(Key::EraseIntro)}</p>
             <Show when=move || confirming.get()
                 fallback=move || view! {
                     <button type="button" class="danger" id="erase" on:click=move |_| {
                         done.set(false);
                         confirming.set(true);
                         browser::focus_id("erase-confirm");
-                    }>{move || i18n.t(Key::EraseButton)}</button>
+                    }>{i18n.tr(Key::EraseButton)}</button>
                 }>
                 <p class="actions">
                     <button type="button" class="danger" id="erase-confirm" on:click=move |_| {
@@ -391,12 +391,12 @@ fn Erase() -> impl IntoView {
                         store.notice.set(None);
                         confirming.set(false);
                         done.set(true);
-                    }>{move || i18n.t(Key::EraseConfirm)}</button>
-                    <button type="button" id="erase-cancel" on:click=move |_| confirming.set(false)>{move || i18n.t(Key::Cancel)}</button>
+                    }>{i18n.tr(Key::EraseConfirm)}</button>
+                    <button type="button" id="erase-cancel" on:click=move |_| confirming.set(false)>{i18n.tr(Key::Cancel)}</button>
                 </p>
             </Show>
             <Show when=move || done.get()>
-                <p class="notice notice-success" role="status" id="erase-done">{move || i18n.t(Key::EraseDone)}</p>
+                <p class="notice notice-success" role="status" id="erase-done">{i18n.tr(Key::EraseDone)}</p>
             </Show>
         </section>
     }

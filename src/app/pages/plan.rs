@@ -199,7 +199,7 @@ fn PlanSheet(sheet: Sheet, lesson: Option<String>) -> impl IntoView {
                             <tr data-step=p.id.clone()>
                                 <td>{p.number}</td>
                                 <td>
-                                    {phase.map(|ph| view! { <span class="muted">{move || i18n.text(&ph)}": "</span> })}
+                                    {phase.map(|ph| view! { <span class="muted">{i18n.text_of(ph)}": "</span> })}
                                     {move || label.as_ref().map(|l| i18n.text(l)).unwrap_or_else(|| step_id.clone())}
                                     {p.class_board.then(|| view! { " " <span class="badge">{tr(Key::BoardTitle)}</span> })}
                                 </td>

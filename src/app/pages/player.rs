@@ -113,7 +113,7 @@ pub fn Player(
                     i == 0 || steps.get(i - 1).and_then(|p| p.phase.as_ref()) != s.phase.as_ref()
                 });
                 view! {
-                    {phase.map(|p| view! { <li class="phase-heading" aria-hidden="true">{move || i18n.text(&p)}</li> })}
+                    {phase.map(|p| view! { <li class="phase-heading" aria-hidden="true">{i18n.text_of(p)}</li> })}
                     <li class:current=move || index.get() == i class:answered=move || answered(&id)>
                         <a href=href aria-current=move || (index.get() == i).then_some("step")>
                             <span class="step-number">{i + 1}</span>
@@ -157,7 +157,7 @@ pub fn Player(
     let go_next = go.clone();
     view! {
         <div class="player">
-            <nav class="step-list" aria-label=move || i18n.t(Key::LessonSteps)>
+            <nav class="step-list" aria-label=i18n.tr(Key::LessonSteps)>
                 <ol>{step_list}</ol>
             </nav>
             <div class="player-main">
@@ -169,15 +169,15 @@ pub fn Player(
                 <Show when=move || finished.get() fallback=current.clone()>
                     <section class="finished card" aria-labelledby="finished-title">
                         <div class="confetti" aria-hidden="true">{(0..12).map(|_| view! { <span></span> }).collect_view()}</div>
-                        <h2 id="finished-title" tabindex="-1">{move || i18n.t(Key::FinishedTitle)}</h2>
-                        <p>{move || i18n.t(Key::FinishedBody)}</p>
+                        <h2 id="finished-title" tabindex="-1">{i18n.tr(Key::FinishedTitle)}</h2>
+                        <p>{i18n.tr(Key::FinishedBody)}</p>
                         {done.is_none().then(|| view! { <WhatNext work=work.clone()/> })}
                         <p class="actions">
                             {match done.clone() {
                                 Some((label, to)) => view! { <a class="button primary" href=to.href()>{move || i18n.t(label)}</a> }.into_any(),
                                 None => view! {
-                                    <a class="button primary" href=Route::Lessons(Default::default()).href()>{move || i18n.t(Key::BackToLessons)}</a>
-                                    <a class="button" href=Route::MyWork.href()>{move || i18n.t(Key::NavMyWork)}</a>
+                                    <a class="button primary" href=Route::Lessons(Default::default()).href()>{i18n.tr(Key::BackToLessons)}</a>
+                                    <a class="button" href=Route::MyWork.href()>{i18n.tr(Key::NavMyWork)}</a>
                                 }.into_any(),
                             }}
                         </p>
@@ -186,15 +186,15 @@ pub fn Player(
                 <div class="step-nav">
                     <button type="button" class="prev" disabled=move || index.get() == 0
                         on:click=move |_| go_prev(index.get_untracked().saturating_sub(1))>
-                        <span aria-hidden="true">"← "</span>{move || i18n.t(Key::Previous)}
+                        <span aria-hidden="true">"← "</span>{i18n.tr(Key::Previous)}
                     </button>
                     <Show when=move || { index.get() + 1 < total }
-                        fallback=move || view! { <button type="button" class="primary finish" on:click=finish.clone()>{move || i18n.t(Key::Finish)}</button> }>
+                        fallback=move || view! { <button type="button" class="primary finish" on:click=finish.clone()>{i18n.tr(Key::Finish)}</button> }>
                         <button type="button" class="primary next" on:click={
                             let go_next = go_next.clone();
                             move |_| go_next(index.get_untracked() + 1)
                         }>
-                            {move || i18n.t(Key::Next)}<span aria-hidden="true">" →"</span>
+                            {i18n.tr(Key::Next)}<span aria-hidden="true">" →"</span>
                         </button>
                     </Show>
                 </div>

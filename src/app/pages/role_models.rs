@@ -177,9 +177,9 @@ fn RoleModelCard(id: String) -> impl IntoView {
                     <div>
                         <h2><a href=href>{m.name.clone()}</a></h2>
                         {m.fictional.then(|| view! { <p class="badge fictional">{tr(Key::Fictional)}</p> })}
-                        {business.map(|b| view! { <p class="business">{move || i18n.text(&b)}</p> })}
+                        {business.map(|b| view! { <p class="business">{i18n.text_of(b)}</p> })}
                         <p class="muted">{move || sector.label(i18n.lang())}</p>
-                        <p>{move || i18n.text(&headline)}</p>
+                        <p>{i18n.text_of(headline)}</p>
                     </div>
                 </li>
             }
@@ -227,10 +227,10 @@ fn Profile(model: RoleModel) -> impl IntoView {
                         <p class="muted">{tr(Key::FictionalNote)}</p>
                     })}
                     <p class="business">
-                        {business.map(|b| view! { {move || i18n.text(&b)}" · " })}
+                        {business.map(|b| view! { {i18n.text_of(b)}" · " })}
                         {move || sector.label(i18n.lang())}
                     </p>
-                    <p class="lead">{move || i18n.text(&headline)}</p>
+                    <p class="lead">{i18n.text_of(headline)}</p>
                     <LevelBadges levels=model.levels.clone()/>
                     <p class="actions no-print">
                         <button type="button" id="print-profile" on:click=|_| browser::print()>{tr(Key::PrintProfile)}</button>
@@ -244,20 +244,20 @@ fn Profile(model: RoleModel) -> impl IntoView {
                     <h2 id="path-title">{tr(Key::RoleModelPath)}</h2>
                     <ol class="timeline">{model.path.iter().map(|p| {
                         let text = p.text.clone();
-                        view! { <li><span class="year">{p.year}</span><span class="event">{move || i18n.text(&text)}</span></li> }
+                        view! { <li><span class="year">{p.year}</span><span class="event">{i18n.text_of(text)}</span></li> }
                     }).collect_view()}</ol>
                 </section>
             })}
             {(!model.advice.is_empty()).then(|| view! {
                 <section class="advice" aria-labelledby="advice-title">
                     <h2 id="advice-title">{tr(Key::RoleModelAdvice)}</h2>
-                    <ul>{model.advice.iter().map(|a| { let a = a.clone(); view! { <li>{move || i18n.text(&a)}</li> } }).collect_view()}</ul>
+                    <ul>{model.advice.iter().map(|a| { let a = a.clone(); view! { <li>{i18n.text_of(a)}</li> } }).collect_view()}</ul>
                 </section>
             })}
             {(!model.questions.is_empty()).then(|| view! {
                 <section class="questions no-print" aria-labelledby="questions-title">
                     <h2 id="questions-title">{tr(Key::RoleModelQuestions)}</h2>
-                    <ul>{model.questions.iter().map(|q| { let q = q.clone(); view! { <li>{move || i18n.text(&q)}</li> } }).collect_view()}</ul>
+                    <ul>{model.questions.iter().map(|q| { let q = q.clone(); view! { <li>{i18n.text_of(q)}</li> } }).collect_view()}</ul>
                 </section>
             })}
             <LinkedWork id=id.clone()/>
@@ -321,7 +321,7 @@ fn LinkedWork(id: String) -> impl IntoView {
     let item = move |(href, title, levels): (String, crate::core::text::Text, Vec<Level>)| {
         view! {
             <li>
-                <a href=href>{move || i18n.text(&title)}</a>
+                <a href=href>{i18n.text_of(title)}</a>
                 " "<span class="muted">{move || levels.iter().map(|l| l.label(i18n.lang())).collect::<Vec<_>>().join(", ")}</span>
             </li>
         }

@@ -26,10 +26,10 @@ pub fn TeacherPage() -> impl IntoView {
     );
     view! {
         <div data-page="teacher" class="page teacher-page">
-            <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::TeacherTitle)}</h1>
-            <p class="lead">{move || i18n.t(Key::TeacherIntro)}</p>
+            <h1 id="page-title" tabindex="-1">{i18n.tr(Key::TeacherTitle)}</h1>
+            <p class="lead">{i18n.tr(Key::TeacherIntro)}</p>
             <super::assignments::TeacherAssignments/>
-            <h2 id="lessons-title">{move || i18n.t(Key::TeacherLessonsTitle)}</h2>
+            <h2 id="lessons-title">{i18n.tr(Key::TeacherLessonsTitle)}</h2>
             {move || content.index.get().and_then(|r| r.err()).map(|e| view! { <FileErrorView error=e/> })}
             <ul class="teacher-lessons">
                 <For each=move || ids.get() key=|id| id.clone() let:id>
@@ -45,10 +45,10 @@ pub fn TeacherPage() -> impl IntoView {
                                 let minutes = l.minutes;
                                 view! {
                                     <li class="card teacher-lesson" data-lesson=id.clone()>
-                                        <h3><a href=href>{move || i18n.text(&title)}</a></h3>
+                                        <h3><a href=href>{i18n.text_of(title)}</a></h3>
                                         <LevelBadges levels=l.levels.clone()/>
                                         {minutes.map(|m| view! { <p class="muted">{move || i18n.f(Key::Minutes, &[("n", &m.to_string())])}</p> })}
-                                        <p><a class="plan-link" href=Route::Plan { challenge: false, id: id.clone() }.href()>{move || i18n.t(Key::LessonPlan)}</a></p>
+                                        <p><a class="plan-link" href=Route::Plan { challenge: false, id: id.clone() }.href()>{i18n.tr(Key::LessonPlan)}</a></p>
                                         <TeacherNotes id=id.clone()/>
                                     </li>
                                 }.into_any()
@@ -69,40 +69,41 @@ pub(crate) fn TeacherNotes(id: String) -> impl IntoView {
     let i18n = use_i18n();
     let content = use_content();
     let (load_id, notes_id) = (id.clone(), id);
-    let notes = move || {
-        if !content.requested::<Lesson>(&notes_id) {
-            return None;
-        }
-        Some(match content.lesson(&notes_id) {
-            Load::Loading => view! { <LoadingView/> }.into_any(),
-            Load::Failed(e) => view! { <FileErrorView error=e/> }.into_any(),
-            Load::Ready(l) => {
-                let notes = match l.value.teacher_notes.clone() {
-                    Some(n) => {
-                        view! { <div class="rich">{move || rich_text(&i18n.text(&n))}</div> }
-                            .into_any()
-                    }
-                    None => view! { <p class="muted">{move || i18n.t(Key::TeacherNotesNone)}</p> }
-                        .into_any(),
-                };
-                // Steps the whole class can do together point to the class board.
-                let board = (!board_steps(&l.value.steps).is_empty()).then(|| {
+    let notes =
+        move || {
+            if !content.requested::<Lesson>(&notes_id) {
+                return None;
+            }
+            Some(match content.lesson(&notes_id) {
+                Load::Loading => view! { <LoadingView/> }.into_any(),
+                Load::Failed(e) => view! { <FileErrorView error=e/> }.into_any(),
+                Load::Ready(l) => {
+                    let notes = match l.value.teacher_notes.clone() {
+                        Some(n) => {
+                            view! { <div class="rich">{move || rich_text(&i18n.text(&n))}</div> }
+                                .into_any()
+                        }
+                        None => view! { <p class="muted">{i18n.tr(Key::TeacherNotesNone)}</p> }
+                            .into_any(),
+                    };
+                    // Steps the whole class can do together point to the class board.
+                    let board = (!board_steps(&l.value.steps).is_empty()).then(|| {
                     let href = Route::Board { lesson: notes_id.clone(), step: None }.href();
                     view! {
                         <p class="board-pointer">
-                            {move || i18n.t(Key::BoardPointer)}" "
-                            <a class="button board-link" href=href>{move || i18n.t(Key::BoardTitle)}</a>
+                            {i18n.tr(Key::BoardPointer)}" "
+                            <a class="button board-link" href=href>{i18n.tr(Key::BoardTitle)}</a>
                         </p>
                     }
                 });
-                view! { {notes}{board} }.into_any()
-            }
-        })
-    };
+                    view! { {notes}{board} }.into_any()
+                }
+            })
+        };
     view! {
         // `toggle` fires on opening (and closing); loading is idempotent.
         <details class="teacher-notes" on:toggle=move |_| content.ensure_lesson(&load_id)>
-            <summary>{move || i18n.t(Key::TeacherNotes)}</summary>
+            <summary>{i18n.tr(Key::TeacherNotes)}</summary>
             {notes}
         </details>
     }
@@ -118,8 +119,8 @@ fn TeacherChallenges() -> impl IntoView {
     let ids = move || content.ids(ContentKind::Challenge);
     view! {
         <section class="teacher-challenges" aria-labelledby="teacher-challenges-title">
-            <h2 id="teacher-challenges-title">{move || i18n.t(Key::TeacherChallengesTitle)}</h2>
-            <p>{move || i18n.t(Key::TeacherChallengesIntro)}" "<a href=Route::HostBriefs.href()>{move || i18n.t(Key::HostBriefsTitle)}</a></p>
+            <h2 id="teacher-challenges-title">{i18n.tr(Key::TeacherChallengesTitle)}</h2>
+            <p>{i18n.tr(Key::TeacherChallengesIntro)}" "<a href=Route::HostBriefs.href()>{i18n.tr(Key::HostBriefsTitle)}</a></p>
             <ul class="teacher-lessons">
                 <For each=ids key=|id| id.clone() let:id>
                     {
@@ -134,7 +135,7 @@ fn TeacherChallenges() -> impl IntoView {
                                 let minutes = c.minutes;
                                 view! {
                                     <li class="card teacher-challenge" data-challenge=id.clone()>
-                                        <h3><a href=href>{move || i18n.text(&title)}</a></h3>
+                                        <h3><a href=href>{i18n.text_of(title)}</a></h3>
                                         <LevelBadges levels=c.levels.clone()/>
                                         {minutes.map(|m| view! { <p class="muted">{move || i18n.f(Key::TotalTime, &[("time", &super::challenges::hours(m, i18n.lang()))])}</p> })}
                                         <ChallengeNotes id=id.clone()/>
@@ -170,18 +171,18 @@ fn ChallengeNotes(id: String) -> impl IntoView {
                 view! {
                     {match notes {
                         Some(n) => view! { <div class="rich">{move || rich_text(&i18n.text(&n))}</div> }.into_any(),
-                        None => view! { <p class="muted">{move || i18n.t(Key::TeacherNotesNone)}</p> }.into_any(),
+                        None => view! { <p class="muted">{i18n.tr(Key::TeacherNotesNone)}</p> }.into_any(),
                     }}
-                    {stand_in.map(|s| view! { <p><strong>{move || i18n.t(Key::StandIn)}": "</strong>{move || i18n.text(&s)}</p> })}
+                    {stand_in.map(|s| view! { <p><strong>{i18n.tr(Key::StandIn)}": "</strong>{i18n.text_of(s)}</p> })}
                     <ol class="phase-plan">{c.phases.into_iter().map(|p| {
                         let title = p.title.clone();
                         let materials = p.materials.clone();
                         view! {
                             <li>
-                                <strong>{move || i18n.text(&title)}</strong>
+                                <strong>{i18n.text_of(title)}</strong>
                                 {p.minutes.map(|m| view! { " · "{move || i18n.f(Key::Minutes, &[("n", &m.to_string())])} })}
                                 {(!materials.is_empty()).then(|| view! {
-                                    <br/><span class="materials">{move || i18n.t(Key::Materials)}": "{move || materials.iter().map(|m| i18n.text(m)).collect::<Vec<_>>().join(", ")}</span>
+                                    <br/><span class="materials">{i18n.tr(Key::Materials)}": "{move || materials.iter().map(|m| i18n.text(m)).collect::<Vec<_>>().join(", ")}</span>
                                 })}
                             </li>
                         }
@@ -192,7 +193,7 @@ fn ChallengeNotes(id: String) -> impl IntoView {
     };
     view! {
         <details class="teacher-notes" on:toggle=move |_| content.ensure_challenge(&load_id)>
-            <summary>{move || i18n.t(Key::TeacherNotes)}</summary>
+            <summary>{i18n.tr(Key::TeacherNotes)}</summary>
             {notes}
         </details>
     }

@@ -45,12 +45,12 @@ pub fn BrainstormView(step: BrainstormStep, ctx: StepCtx) -> impl IntoView {
         <Question text=step.question.clone()/>
         {step.minutes.map(|m| view! { <Timer seconds=m * 60/> })}
         <form class="idea-form" on:submit=move |ev| { ev.prevent_default(); add_on_enter(); }>
-            <label for=input_id.clone()>{move || i18n.t(Key::NewIdea)}</label>
+            <label for=input_id.clone()>{i18n.tr(Key::NewIdea)}</label>
             <div class="inline">
                 <input id=input_id type="text" autocomplete="off" maxlength="300"
                     prop:value=move || draft.get()
                     on:input=move |ev| draft.set(event_target_value(&ev))/>
-                <button type="submit" class="primary add-idea">{move || i18n.t(Key::AddIdea)}</button>
+                <button type="submit" class="primary add-idea">{i18n.tr(Key::AddIdea)}</button>
             </div>
         </form>
         <p class="idea-count" role="status" aria-live="polite">

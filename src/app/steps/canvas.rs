@@ -44,7 +44,7 @@ pub fn CanvasView(step: CanvasStep, ctx: StepCtx) -> impl IntoView {
         Load::Ready(c) => {
             let template = Arc::new(c.value.clone());
             let title = c.value.title.clone();
-            let title = Signal::derive(move || i18n.text(&title));
+            let title = Signal::derive(i18n.text_of(title));
             match start_from {
                 Some(start) => view! {
                     <Board work=ctx.work.clone() step=step_id.clone() template=template title=title start_from=start/>

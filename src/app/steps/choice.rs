@@ -20,7 +20,7 @@ pub fn ChoiceView(step: ChoiceStep, ctx: StepCtx) -> impl IntoView {
     };
     let checked = RwSignal::new(false);
     let multiple = step.multiple;
-    let correct: Option<BTreeSet<usize>> = step.correct.clone().map(|c| c.into_iter().collect());
+    let correct: Option<BTreeSet<usize>> = step.correct.clone().map(crate::core::sort::to_set);
     let options = step.options.clone();
     let name = format!("choice-{id}");
     let legend_id = format!("legend-{id}");
@@ -78,12 +78,12 @@ pub fn ChoiceView(step: ChoiceStep, ctx: StepCtx) -> impl IntoView {
                             let alt = text.clone();
                             view! {
                                 <label for=input_id.clone() class="picture-option">
-                                    <img src=src alt=move || i18n.text(&alt) loading="lazy"/>
-                                    <span aria-hidden="true">{move || i18n.text(&text)}</span>
+                                    <img src=src alt=i18n.text_of(alt) loading="lazy"/>
+                                    <span aria-hidden="true">{i18n.text_of(text)}</span>
                                 </label>
                             }.into_any()
                         }
-                        None => view! { <label for=input_id.clone()>{move || i18n.text(&text)}</label> }.into_any(),
+                        None => view! { <label for=input_id.clone()>{i18n.text_of(text)}</label> }.into_any(),
                     };
                     view! {
                         <li>
@@ -98,7 +98,7 @@ pub fn ChoiceView(step: ChoiceStep, ctx: StepCtx) -> impl IntoView {
         </fieldset>
         {correct.is_some().then(|| view! {
             <button type="button" class="check-answer" on:click=move |_| checked.set(true)
-                disabled=move || selected().is_empty()>{move || i18n.t(Key::CheckAnswer)}</button>
+                disabled=move || selected().is_empty()>{i18n.tr(Key::CheckAnswer)}</button>
         })}
         {feedback}
     }
@@ -127,7 +127,7 @@ pub fn ChecklistView(step: ChecklistStep, ctx: StepCtx) -> impl IntoView {
                                 if !now.remove(&i) { now.insert(i); }
                                 ctx.save(&id, Answer::Checklist { checked: now });
                             }/>
-                        <label for=input_id>{move || i18n.text(&item)}</label>
+                        <label for=input_id>{i18n.text_of(item)}</label>
                     </li>
                 }
             }).collect_view()}

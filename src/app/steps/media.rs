@@ -270,14 +270,14 @@ pub fn SketchPad(work: WorkRef, step: String, background: Option<String>) -> imp
     let count = move || pad.with(|p| p.strokes().len()).to_string();
     view! {
         <div class="sketch">
-            <div class="sketch-tools" role="toolbar" aria-label=move || i18n.t(Key::SketchTools)>
+            <div class="sketch-tools" role="toolbar" aria-label=i18n.tr(Key::SketchTools)>
                 <div class="tool-group">
                     <button type="button" class="tool" aria-pressed=move || (tool.get() == Tool::Pen).to_string()
-                        on:click=move |_| tool.set(Tool::Pen)><span aria-hidden="true">"✎ "</span>{move || i18n.t(Key::SketchPen)}</button>
+                        on:click=move |_| tool.set(Tool::Pen)><span aria-hidden="true">"✎ "</span>{i18n.tr(Key::SketchPen)}</button>
                     <button type="button" class="tool" aria-pressed=move || (tool.get() == Tool::Eraser).to_string()
-                        on:click=move |_| tool.set(Tool::Eraser)><span aria-hidden="true">"⌫ "</span>{move || i18n.t(Key::SketchEraser)}</button>
+                        on:click=move |_| tool.set(Tool::Eraser)><span aria-hidden="true">"⌫ "</span>{i18n.tr(Key::SketchEraser)}</button>
                 </div>
-                <div class="tool-group swatches" role="group" aria-label=move || i18n.t(Key::SketchColours)>
+                <div class="tool-group swatches" role="group" aria-label=i18n.tr(Key::SketchColours)>
                     {PALETTE.iter().map(|&(name, hex)| view! {
                         <button type="button" class="swatch" style=format!("--swatch: {hex}")
                             aria-label=move || i18n.f(Key::SketchColour, &[("colour", i18n.t(colour_key(name)))])
@@ -287,20 +287,20 @@ pub fn SketchPad(work: WorkRef, step: String, background: Option<String>) -> imp
                 </div>
                 <div class="tool-group">
                     <button type="button" class="tool" aria-pressed=move || (width.get() == Width::Thin).to_string()
-                        on:click=move |_| width.set(Width::Thin)><span class="line thin" aria-hidden="true"></span>{move || i18n.t(Key::SketchThin)}</button>
+                        on:click=move |_| width.set(Width::Thin)><span class="line thin" aria-hidden="true"></span>{i18n.tr(Key::SketchThin)}</button>
                     <button type="button" class="tool" aria-pressed=move || (width.get() == Width::Thick).to_string()
-                        on:click=move |_| width.set(Width::Thick)><span class="line thick" aria-hidden="true"></span>{move || i18n.t(Key::SketchThick)}</button>
+                        on:click=move |_| width.set(Width::Thick)><span class="line thick" aria-hidden="true"></span>{i18n.tr(Key::SketchThick)}</button>
                 </div>
                 <div class="tool-group">
                     <button type="button" class="tool" disabled=move || !pad.with(Pad::can_undo)
-                        on:click=move |_| act(Pad::undo, None)><span aria-hidden="true">"↶ "</span>{move || i18n.t(Key::SketchUndo)}</button>
+                        on:click=move |_| act(Pad::undo, None)><span aria-hidden="true">"↶ "</span>{i18n.tr(Key::SketchUndo)}</button>
                     <button type="button" class="tool" disabled=move || !pad.with(Pad::can_redo)
-                        on:click=move |_| act(Pad::redo, None)><span aria-hidden="true">"↷ "</span>{move || i18n.t(Key::SketchRedo)}</button>
+                        on:click=move |_| act(Pad::redo, None)><span aria-hidden="true">"↷ "</span>{i18n.tr(Key::SketchRedo)}</button>
                     <button type="button" class="tool" disabled=move || pad.with(|p| p.strokes().is_empty())
-                        on:click=move |_| act(Pad::clear, Some(Key::SketchCleared))>{move || i18n.t(Key::SketchClear)}</button>
+                        on:click=move |_| act(Pad::clear, Some(Key::SketchCleared))>{i18n.tr(Key::SketchClear)}</button>
                 </div>
             </div>
-            <p class="hint sketch-help">{move || i18n.t(Key::SketchHelp)}</p>
+            <p class="hint sketch-help">{i18n.tr(Key::SketchHelp)}</p>
             <div class="sketch-surface" style=format!("aspect-ratio: {ASPECT}")>
                 {bg.map(|src| view! { <img class="sketch-background" src=src alt=""/> })}
                 <canvas class="sketch-canvas" node_ref=canvas role="img" data-strokes=count
@@ -558,15 +558,15 @@ where
     view! {
         <div class="camera" class:hidden=move || !camera_on.get()>
             <video node_ref=video class="camera-view" autoplay=true playsinline=true muted=true
-                aria-label=move || i18n.t(Key::PhotoCameraView)></video>
+                aria-label=i18n.tr(Key::PhotoCameraView)></video>
             <p class="actions">
-                <button type="button" class="primary" on:click=shoot disabled=move || busy.get() || full.get()>{move || i18n.t(Key::PhotoShoot)}</button>
-                <button type="button" on:click=move |_| close()>{move || i18n.t(Key::PhotoCloseCamera)}</button>
+                <button type="button" class="primary" on:click=shoot disabled=move || busy.get() || full.get()>{i18n.tr(Key::PhotoShoot)}</button>
+                <button type="button" on:click=move |_| close()>{i18n.tr(Key::PhotoCloseCamera)}</button>
             </p>
         </div>
         <p class="actions">
-            <button type="button" on:click=open_camera disabled=move || busy.get() || full.get() || camera_on.get()><span aria-hidden="true">"📷 "</span>{move || i18n.t(Key::PhotoTake)}</button>
-            <label class="button file-pick" for=pick_id.clone() class:disabled=move || full.get()>{move || i18n.t(Key::PhotoPick)}</label>
+            <button type="button" on:click=open_camera disabled=move || busy.get() || full.get() || camera_on.get()><span aria-hidden="true">"📷 "</span>{i18n.tr(Key::PhotoTake)}</button>
+            <label class="button file-pick" for=pick_id.clone() class:disabled=move || full.get()>{i18n.tr(Key::PhotoPick)}</label>
             <input type="file" id=pick_id class="visually-hidden" accept="image/*" on:change=pick disabled=move || busy.get() || full.get()/>
             {children.map(|c| c())}
         </p>

@@ -61,7 +61,7 @@ pub fn step_view(slot: StepSlot, ctx: StepCtx) -> AnyView {
             let file = ctx.file.clone();
             view! {
                 <div class="notice notice-error broken-step" role="alert">
-                    <p><strong>{move || i18n.t(Key::StepBroken)}</strong></p>
+                    <p><strong>{i18n.tr(Key::StepBroken)}</strong></p>
                     <p>{move || i18n.f(Key::StepBrokenBody, &[("file", &file), ("step", &step), ("problem", &b.error.message())])}</p>
                 </div>
             }
@@ -93,7 +93,7 @@ pub fn Question(text: crate::core::text::Text) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="question">
-            <p class="question-text">{move || i18n.text(&text)}</p>
+            <p class="question-text">{i18n.text_of(text)}</p>
         </div>
     }
 }

@@ -45,7 +45,7 @@ pub fn PitchView(step: PitchStep, ctx: StepCtx) -> impl IntoView {
                 crate::app::widgets::sync_value(node, move || current().0.get(i).cloned().unwrap_or_default());
                 view! {
                     <div class="field">
-                        <label for=field.clone()>{move || i18n.text(&section)}</label>
+                        <label for=field.clone()>{i18n.text_of(section)}</label>
                         <textarea id=field rows="3" node_ref=node
                             on:input=move |ev| {
                                 let (mut sections, rehearsals) = current();
@@ -57,8 +57,8 @@ pub fn PitchView(step: PitchStep, ctx: StepCtx) -> impl IntoView {
                 }
             }).collect_view()}
         </div>
-        <section class="rehearse" aria-label=move || i18n.t(Key::PitchRehearse)>
-            <h3>{move || i18n.t(Key::PitchRehearse)}</h3>
+        <section class="rehearse" aria-label=i18n.tr(Key::PitchRehearse)>
+            <h3>{i18n.tr(Key::PitchRehearse)}</h3>
             <Timer seconds=step.seconds on_done=rehearsed/>
             <ReadAloud text=Signal::derive(whole_pitch) label=Key::ReadPitchAloud/>
             <p class="muted rehearsals">{move || i18n.f(Key::PitchRehearsals, &[("n", &current().1.to_string())])}</p>

@@ -30,8 +30,8 @@ pub fn PromptView(step: PromptStep, ctx: StepCtx) -> impl IntoView {
     crate::app::widgets::sync_value(field, text);
     view! {
         <Question text=step.question.clone()/>
-        <label class="answer-label" for=field_id.clone()>{move || i18n.t(Key::YourAnswer)}</label>
-        {hint.map(|h| view! { <p class="hint" id=hint_id.clone()><strong>{move || i18n.t(Key::Hint)}": "</strong>{move || i18n.text(&h)}</p> })}
+        <label class="answer-label" for=field_id.clone()>{i18n.tr(Key::YourAnswer)}</label>
+        {hint.map(|h| view! { <p class="hint" id=hint_id.clone()><strong>{i18n.tr(Key::Hint)}": "</strong>{i18n.text_of(h)}</p> })}
         <textarea id=field_id class="answer" rows="6" node_ref=field
             aria-describedby=has_hint.then(|| format!("hint-{id}"))
             maxlength=max.map(|m| m.to_string())
@@ -89,7 +89,7 @@ fn PromptWays(step: PromptStep, ctx: StepCtx) -> impl IntoView {
         .collect_view();
     view! {
         <Question text=step.question.clone()/>
-        {hint.map(|h| view! { <p class="hint"><strong>{move || i18n.t(Key::Hint)}": "</strong>{move || i18n.text(&h)}</p> })}
-        <div class="answer-ways" role="group" aria-label=move || i18n.t(Key::AnswerWays)>{ways}</div>
+        {hint.map(|h| view! { <p class="hint"><strong>{i18n.tr(Key::Hint)}": "</strong>{i18n.text_of(h)}</p> })}
+        <div class="answer-ways" role="group" aria-label=i18n.tr(Key::AnswerWays)>{ways}</div>
     }
 }

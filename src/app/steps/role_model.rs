@@ -33,10 +33,10 @@ pub fn RoleModelView(step: RoleModelStep, ctx: StepCtx) -> impl IntoView {
                     {m.portrait.as_deref().and_then(media_url).map(|src| view! { <img class="portrait" src=src alt="" width="96" height="96"/> })}
                     <div>
                         <h3>{m.name.clone()}</h3>
-                        {m.fictional.then(|| view! { <p class="badge fictional">{move || i18n.t(Key::Fictional)}</p> })}
-                        {business.map(|b| view! { <p class="business">{move || i18n.text(&b)}</p> })}
-                        <p class="headline">{move || i18n.text(&headline)}</p>
-                        <p><a href=href>{move || i18n.t(Key::SeeProfile)}</a></p>
+                        {m.fictional.then(|| view! { <p class="badge fictional">{i18n.tr(Key::Fictional)}</p> })}
+                        {business.map(|b| view! { <p class="business">{i18n.text_of(b)}</p> })}
+                        <p class="headline">{i18n.text_of(headline)}</p>
+                        <p><a href=href>{i18n.tr(Key::SeeProfile)}</a></p>
                     </div>
                 </article>
             }
@@ -54,7 +54,7 @@ pub fn RoleModelView(step: RoleModelStep, ctx: StepCtx) -> impl IntoView {
     view! {
         {profile}
         {(n > 0).then(|| view! {
-            <h3>{move || i18n.t(Key::ReflectionQuestions)}</h3>
+            <h3>{i18n.tr(Key::ReflectionQuestions)}</h3>
             {questions.into_iter().enumerate().map(|(i, q)| {
                 let field = format!("reflect-{id}-{i}");
                 let (id, ctx) = (id.clone(), ctx.clone());
@@ -62,7 +62,7 @@ pub fn RoleModelView(step: RoleModelStep, ctx: StepCtx) -> impl IntoView {
                 crate::app::widgets::sync_value(node, move || answers().get(i).cloned().unwrap_or_default());
                 view! {
                     <div class="field reflection">
-                        <label for=field.clone()>{move || i18n.text(&q)}</label>
+                        <label for=field.clone()>{i18n.text_of(q)}</label>
                         <textarea id=field rows="3" node_ref=node
                             on:input=move |ev| {
                                 let mut all = answers();

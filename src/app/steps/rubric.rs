@@ -41,8 +41,8 @@ pub fn RubricView(step: RubricStep, ctx: StepCtx) -> impl IntoView {
                 let comment_id = format!("{name}-comment");
                 view! {
                     <fieldset class="rubric-criterion" data-criterion=cid.clone()>
-                        <legend>{move || i18n.text(&title)}</legend>
-                        {description.map(|d| view! { <p class="muted">{move || i18n.text(&d)}</p> })}
+                        <legend>{i18n.text_of(title)}</legend>
+                        {description.map(|d| view! { <p class="muted">{i18n.text_of(d)}</p> })}
                         <p class="visually-hidden">{move || i18n.f(Key::RubricScale, &[("n", &scale.to_string())])}</p>
                         <div class="scale" role="radiogroup" aria-label=move || i18n.f(Key::RubricScale, &[("n", &scale.to_string())])>
                             {(1..=scale).map(|v| {
@@ -59,7 +59,7 @@ pub fn RubricView(step: RubricStep, ctx: StepCtx) -> impl IntoView {
                                 }
                             }).collect_view()}
                         </div>
-                        <label for=comment_id.clone()>{move || i18n.t(Key::RubricComment)}</label>
+                        <label for=comment_id.clone()>{i18n.tr(Key::RubricComment)}</label>
                         <textarea id=comment_id rows="2" node_ref=comment_node
                             on:input=move |ev| {
                                 let text = event_target_value(&ev);

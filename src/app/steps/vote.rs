@@ -150,7 +150,7 @@ fn Scores(
                             let value = Signal::derive(move || scores().get(&key).and_then(|r| r.get(c).copied()).unwrap_or(0));
                             view! {
                                 <div class="field">
-                                    <label for=select_id.clone()>{move || i18n.text(&criterion)}</label>
+                                    <label for=select_id.clone()>{i18n.text_of(criterion)}</label>
                                     <select id=select_id prop:value=move || value.get().to_string()
                                         on:change=move |ev| set(&set_id, c, event_target_value(&ev).parse().unwrap_or(0))>
                                         <option value="0">"–"</option>

@@ -69,13 +69,14 @@ impl CanvasFile {
             .unwrap_or_default();
         let props = work
             .map(|w| {
-                w.props
-                    .iter()
-                    .filter(|(k, _)| {
-                        work_ref.kind == WorkKind::Canvas || k.as_str() == super::PROP_TEAM
-                    })
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect()
+                crate::core::sort::to_map(
+                    w.props
+                        .iter()
+                        .filter(|(k, _)| {
+                            work_ref.kind == WorkKind::Canvas || k.as_str() == super::PROP_TEAM
+                        })
+                        .map(|(k, v)| (k.clone(), v.clone())),
+                )
             })
             .unwrap_or_default();
         CanvasFile {
@@ -354,9 +355,8 @@ pub fn read_canvas_file(bytes: &[u8]) -> Result<Imported, CanvasFileError> {
     let mut dropped = 0;
     let props = match canvas.remove("props") {
         None | Some(Value::Null) => BTreeMap::new(),
-        Some(Value::Object(props)) => props
-            .into_iter()
-            .filter_map(|(k, v)| {
+        Some(Value::Object(props)) => {
+            crate::core::sort::to_map(props.into_iter().filter_map(|(k, v)| {
                 let p = serde_json::from_value::<Stamped<String>>(v)
                     .ok()
                     .filter(|p| p.value.chars().count() <= MAX_PROP_CHARS && !k.is_empty());
@@ -364,8 +364,8 @@ pub fn read_canvas_file(bytes: &[u8]) -> Result<Imported, CanvasFileError> {
                     dropped += 1;
                 }
                 Some((k, p?))
-            })
-            .collect(),
+            }))
+        }
         Some(_) => return Err(CanvasFileError::BadShape("props")),
     };
     let Some(Value::Object(entries)) = canvas.remove("notes") else {

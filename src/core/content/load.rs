@@ -31,6 +31,18 @@ pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
     })
 }
 
+/// Reads `T` from the fields of a JSON object, as `serde_json::from_value` does with the
+/// object, with the same messages. Through serde's map deserializer, which offers only a
+/// map: `from_value` would also compile each struct's reader of the array form, which
+/// content never uses.
+pub fn from_object<T: DeserializeOwned>(
+    fields: serde_json::Map<String, serde_json::Value>,
+) -> Result<T, serde_json::Error> {
+    T::deserialize(
+        serde::de::value::MapDeserializer::<_, serde_json::Error>::new(fields.into_iter()),
+    )
+}
+
 /// Parses `index.json`. Summaries of ids the lists do not name are dropped: the lists are
 /// the catalogue.
 pub fn parse_index(text: &str) -> Result<ContentIndex, Problem> {

@@ -475,18 +475,20 @@ impl Step {
     }
 
     /// Parses one step from its JSON value; the error says what is wrong in plain words.
-    pub fn from_value(mut value: serde_json::Value) -> Result<Step, StepError> {
-        let obj = value.as_object_mut().ok_or(StepError::NotAnObject)?;
-        let kind = match obj.remove("type") {
+    pub fn from_value(value: serde_json::Value) -> Result<Step, StepError> {
+        let serde_json::Value::Object(mut value) = value else {
+            return Err(StepError::NotAnObject);
+        };
+        let kind = match value.remove("type") {
             Some(serde_json::Value::String(s)) => s,
             Some(_) => return Err(StepError::TypeNotAString),
             None => return Err(StepError::MissingType),
         };
         fn parse<T: serde::de::DeserializeOwned>(
-            v: serde_json::Value,
+            fields: serde_json::Map<String, serde_json::Value>,
             wrap: fn(T) -> Step,
         ) -> Result<Step, StepError> {
-            serde_json::from_value(v)
+            super::load::from_object(fields)
                 .map(wrap)
                 .map_err(|e| StepError::Field(e.to_string()))
         }
@@ -621,6 +623,91 @@ impl schemars::JsonSchema for StepSlot {
 
 #[cfg(test)]
 mod tests {
+    /// Every step object of the shipped content, and copies with each field removed,
+    /// mistyped or joined by an unknown one.
+    fn step_objects() -> Vec<serde_json::Map<String, serde_json::Value>> {
+        use serde_json::Value;
+        fn collect(v: &Value, out: &mut Vec<serde_json::Map<String, Value>>) {
+            match v {
+                Value::Object(m) => {
+                    if m.get("type").is_some_and(Value::is_string) && m.contains_key("id") {
+                        out.push(m.clone());
+                    }
+                    m.values().for_each(|v| collect(v, out));
+                }
+                Value::Array(a) => a.iter().for_each(|v| collect(v, out)),
+                _ => {}
+            }
+        }
+        let mut found = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from("lessons")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "json") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    collect(&serde_json::from_str(&text).unwrap(), &mut found);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for mut step in found {
+            step.remove("type");
+            for key in step.keys().cloned().collect::<Vec<_>>() {
+                let mut without = step.clone();
+                without.remove(&key);
+                out.push(without);
+                for wrong in [
+                    Value::from(3),
+                    Value::from("x"),
+                    Value::Null,
+                    Value::from(vec![1]),
+                ] {
+                    let mut mistyped = step.clone();
+                    mistyped.insert(key.clone(), wrong);
+                    out.push(mistyped);
+                }
+            }
+            let mut unknown = step.clone();
+            unknown.insert("zzz".into(), Value::from(1));
+            out.push(unknown);
+            out.push(step);
+        }
+        out
+    }
+
+    #[test]
+    fn steps_read_from_objects_as_from_value_reads_them() {
+        fn same<T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(
+            fields: &serde_json::Map<String, serde_json::Value>,
+        ) {
+            let ours = crate::core::content::load::from_object::<T>(fields.clone())
+                .map_err(|e| e.to_string());
+            let theirs = serde_json::from_value::<T>(serde_json::Value::Object(fields.clone()))
+                .map_err(|e| e.to_string());
+            assert_eq!(ours, theirs, "{fields:?}");
+        }
+        let objects = step_objects();
+        assert!(objects.len() > 1000, "{}", objects.len());
+        for fields in &objects {
+            same::<ReadStep>(fields);
+            same::<PromptStep>(fields);
+            same::<ChoiceStep>(fields);
+            same::<BrainstormStep>(fields);
+            same::<VoteStep>(fields);
+            same::<CanvasStep>(fields);
+            same::<ChecklistStep>(fields);
+            same::<RoleModelStep>(fields);
+            same::<PitchStep>(fields);
+            same::<RubricStep>(fields);
+            same::<SketchStep>(fields);
+            same::<PhotoStep>(fields);
+            same::<VoiceStep>(fields);
+        }
+    }
+
     use super::*;
     use crate::core::text::Lang;
     use serde_json::json;

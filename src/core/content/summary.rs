@@ -42,8 +42,11 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     hash
 }
 
+// Read by [`Hashed::from_value`]: a derived reader would go through serde's buffering for
+// `flatten`, a second copy of every summary's reader in the wasm. (A plain comment: the doc
+// comment below is the schema's description.)
 /// A summary with the hash of the file it was made from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(
     not(target_arch = "wasm32"),
     derive(schemars::JsonSchema),
@@ -54,6 +57,41 @@ pub struct Hashed<S> {
     pub hash: String,
     #[serde(flatten)]
     pub summary: S,
+}
+
+impl<S: DeserializeOwned> Hashed<S> {
+    /// Reads `{"hash": …, <the summary's fields>}` as the derived reader with `flatten`
+    /// did, with the same messages: `hash` is checked first, then the summary's fields,
+    /// and fields neither knows are ignored.
+    pub fn from_value(value: Value) -> Result<Self, serde_json::Error> {
+        use serde::de::Error;
+        let mut map = match value {
+            Value::Object(map) => map,
+            other => {
+                let unexpected = match &other {
+                    Value::Null => serde::de::Unexpected::Unit,
+                    Value::Bool(b) => serde::de::Unexpected::Bool(*b),
+                    Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                        (Some(u), _) => serde::de::Unexpected::Unsigned(u),
+                        (_, Some(i)) => serde::de::Unexpected::Signed(i),
+                        _ => serde::de::Unexpected::Float(n.as_f64().unwrap_or_default()),
+                    },
+                    Value::String(s) => serde::de::Unexpected::Str(s),
+                    _ => serde::de::Unexpected::Seq,
+                };
+                return Err(serde_json::Error::invalid_type(
+                    unexpected,
+                    &"struct Hashed",
+                ));
+            }
+        };
+        let hash = match map.remove("hash") {
+            Some(hash) => serde_json::from_value::<String>(hash)?,
+            None => return Err(serde_json::Error::missing_field("hash")),
+        };
+        let summary = load::from_object(map)?;
+        Ok(Hashed { hash, summary })
+    }
 }
 
 /// A lesson's card: what the catalogue shows and filters on, and its step counts.
@@ -481,7 +519,7 @@ impl Summaries {
                     continue;
                 }
             };
-            match serde_json::from_value::<Hashed<T::Summary>>(entry) {
+            match Hashed::<T::Summary>::from_value(entry) {
                 Ok(summary) => {
                     T::entries_mut(self).insert(id, summary);
                 }
@@ -595,7 +633,7 @@ impl Summaries {
         }
         let (_, from_file) = fresh.entry(kind, id.as_str())?;
         let mut keys: Vec<&String> = fields.keys().chain(from_file.keys()).collect();
-        keys.sort();
+        crate::core::sort::sort(&mut keys);
         keys.dedup();
         // An index written before a field was added is not stale for lacking it.
         keys.retain(|k| fields.contains_key(*k) || !ADDED_SINCE_V1.contains(&k.as_str()));
@@ -692,6 +730,49 @@ mod tests {
         let (back, problems) = Summaries::read(value);
         assert_eq!(back, all);
         assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    /// The reader `Hashed` had when it derived `Deserialize` with `flatten`.
+    mod derived {
+        #[derive(Debug, serde::Deserialize)]
+        pub struct Hashed<S> {
+            pub hash: String,
+            #[serde(flatten)]
+            pub summary: S,
+        }
+    }
+
+    #[test]
+    fn hashed_reads_and_fails_as_the_derived_reader_did() {
+        let good =
+            json!({"hash": "00", "title": "T", "levels": ["udskoling"], "steps": 1, "tasks": 0});
+        let cases = [
+            good.clone(),
+            json!({"title": "T", "levels": [], "steps": 1, "tasks": 0, "extra": [1]}),
+            json!({"hash": 7, "title": "T", "levels": [], "steps": 1, "tasks": 0}),
+            json!({"hash": null}),
+            json!({"hash": "00", "title": "T"}),
+            json!({"hash": "00", "title": 3, "levels": "x", "steps": -1, "tasks": 0}),
+            json!({"hash": "00", "title": "T", "levels": ["space"], "steps": 1, "tasks": 0}),
+            json!({"hash": "00", "title": {"da": "D"}, "levels": [], "steps": 1.5, "tasks": 0}),
+            json!({}),
+            json!(null),
+            json!(true),
+            json!(3),
+            json!(-3),
+            json!(2.5),
+            json!("x"),
+            json!([good]),
+        ];
+        for case in cases {
+            let ours = Hashed::<LessonSummary>::from_value(case.clone())
+                .map(|h| (h.hash, h.summary))
+                .map_err(|e| e.to_string());
+            let derived = serde_json::from_value::<derived::Hashed<LessonSummary>>(case.clone())
+                .map(|h| (h.hash, h.summary))
+                .map_err(|e| e.to_string());
+            assert_eq!(ours, derived, "{case}");
+        }
     }
 
     #[test]

@@ -177,12 +177,13 @@ pub fn possible_duplicates(profiles: &BTreeMap<RecordId, Profile>) -> BTreeSet<R
     for (id, p) in profiles {
         by_key.entry(p.person_key()).or_default().push(id);
     }
-    by_key
-        .into_values()
-        .filter(|v| v.len() > 1)
-        .flatten()
-        .cloned()
-        .collect()
+    crate::core::sort::to_set(
+        by_key
+            .into_values()
+            .filter(|v| v.len() > 1)
+            .flatten()
+            .cloned(),
+    )
 }
 
 /// One saved team: members by profile id, its anchor and whether it is locked.
@@ -287,7 +288,7 @@ pub fn form_event_teams(
 ) -> FormedTeams {
     let ids: Vec<&RecordId> = profiles.keys().collect();
     let index: BTreeMap<&RecordId, usize> =
-        ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        crate::core::sort::to_map(ids.iter().enumerate().map(|(i, id)| (*id, i)));
     let mut institutions: BTreeMap<String, u32> = BTreeMap::new();
     let candidates: Vec<Candidate> = profiles
         .values()
@@ -516,7 +517,7 @@ pub fn running_order(profiles: &BTreeMap<RecordId, Profile>, saved: &[RecordId])
         .values()
         .filter(|p| p.idea.is_some() && !order.contains(&p.id))
         .collect();
-    rest.sort_by_key(|p| normalise_name(&p.name));
+    crate::core::sort::sort_by_key(&mut rest, |p| normalise_name(&p.name));
     order.extend(rest.into_iter().map(|p| p.id.clone()));
     order
 }
@@ -539,7 +540,7 @@ pub fn results(order: &[RecordId], votes: &BTreeMap<String, u32>) -> Vec<(Record
         .iter()
         .map(|id| (id.clone(), votes.get(id.as_str()).copied().unwrap_or(0)))
         .collect();
-    out.sort_by_key(|r| std::cmp::Reverse(r.1));
+    crate::core::sort::sort_by_key(&mut out, |r| std::cmp::Reverse(r.1));
     out
 }
 

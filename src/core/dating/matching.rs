@@ -181,11 +181,11 @@ fn plan(c: &[Candidate], s: &MatchSettings, locked: &[Vec<usize>], seed: u64) ->
         .collect();
     let mut rng = Rng(seed);
     let mut keyed: Vec<(u64, usize)> = free.iter().map(|&i| (rng.next(), i)).collect();
-    keyed.sort_unstable();
+    crate::core::sort::sort(&mut keyed);
     let shuffled: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
     let mut owners: Vec<usize> = shuffled.iter().copied().filter(|&i| c[i].idea).collect();
     // Most votes first; the seed's order among equals (a stable sort keeps it).
-    owners.sort_by(|a, b| c[*b].votes.cmp(&c[*a].votes));
+    crate::core::sort::sort_by(&mut owners, |a, b| c[*b].votes.cmp(&c[*a].votes));
     owners.truncate(teams);
     Plan {
         locked: kept,
@@ -240,7 +240,9 @@ fn mutual_units(c: &[Candidate], p: &Plan, max: usize) -> Vec<Vec<usize>> {
     }
     // Groups with an anchor first, then larger groups: they need the room.
     let anchored = |u: &Vec<usize>| u.iter().any(|i| p.anchors.contains(i));
-    units.sort_by(|a, b| anchored(b).cmp(&anchored(a)).then(b.len().cmp(&a.len())));
+    crate::core::sort::sort_by(&mut units, |a, b| {
+        anchored(b).cmp(&anchored(a)).then(b.len().cmp(&a.len()))
+    });
     units
 }
 
@@ -373,7 +375,7 @@ fn baseline_of(
     fixed: &mut [bool],
 ) -> (Vec<Team>, Vec<usize>) {
     let mut units = mutual_units(c, p, s.max);
-    units.sort_by_key(|u| u.iter().min().copied());
+    crate::core::sort::sort_by_key(&mut units, |u| u.iter().min().copied());
     let gain = |team: &[usize], unit: &[usize]| {
         let mut with = team.to_vec();
         with.extend_from_slice(unit);
@@ -415,7 +417,7 @@ pub fn form_teams(
         unplaced,
     };
     formed.teams.extend(teams);
-    formed.unplaced.sort_unstable();
+    crate::core::sort::sort(&mut formed.unplaced);
     formed
 }
 

@@ -64,7 +64,7 @@ pub fn clip_ids_in_text(text: &str) -> impl Iterator<Item = &str> {
 
 /// The ids of every photo and recording these work items refer to.
 pub fn referenced_in<'a>(work: impl IntoIterator<Item = &'a Work>) -> BTreeSet<String> {
-    clips_in(work).into_iter().map(|c| c.id).collect()
+    crate::core::sort::to_set(clips_in(work).into_iter().map(|c| c.id))
 }
 
 /// Every usable photo and recording these work items refer to, each once.

@@ -169,7 +169,7 @@ pub fn clips_of(clips: &[Clip], kind: ClipKind) -> Vec<Clip> {
         .filter(|c| c.is_usable() && c.kind() == Some(kind))
         .cloned()
         .collect();
-    out.sort_by_key(|c| c.at);
+    crate::core::sort::sort_by_key(&mut out, |c| c.at);
     out
 }
 

@@ -6,10 +6,14 @@ use super::record::{RecordId, Records};
 use super::state::{Millis, Stamped};
 use crate::core::media::{Clip, Stroke};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Read by [`Answer::from_value`], not a derived reader: serde's internally tagged enums
+/// buffer the value and read each variant through serde's private content deserializer,
+/// a 28 KB function in the wasm.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Answer {
     /// A prompt's free text.
@@ -55,6 +59,188 @@ pub enum Answer {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         clips: Vec<Clip>,
     },
+}
+
+/// The saved names of [`Answer`]'s variants, in their order.
+const KINDS: &[&str] = &[
+    "text",
+    "choice",
+    "ideas",
+    "dots",
+    "scores",
+    "checklist",
+    "reflections",
+    "pitch",
+    "rubric",
+    "canvas",
+    "docs",
+    "media",
+];
+
+/// The fields of each variant of [`Answer`], as its derived reader took them. (`expecting`
+/// gives serde's message for a variant written as an array, the one place it shows.)
+mod fields {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(expecting = "struct variant Answer::Text with 1 element")]
+    pub struct Text {
+        pub text: String,
+    }
+    #[derive(Deserialize)]
+    #[serde(expecting = "struct variant Answer::Choice with 1 element")]
+    pub struct Choice {
+        pub selected: BTreeSet<usize>,
+    }
+    #[derive(Deserialize)]
+    #[serde(expecting = "struct variant Answer::Ideas with 1 element")]
+    pub struct Ideas {
+        pub ideas: Records<Idea>,
+    }
+    #[derive(Deserialize)]
+    #[serde(expecting = "struct variant Answer::Dots with 1 element")]
+    pub struct Dots {
+        pub dots: BTreeMap<String, u32>,
+    }
+    #[derive(Deserialize)]
+    #[serde(expecting = "struct variant Answer::Scores with 1 element")]
+    pub struct Scores {
+        pub scores: BTreeMap<String, Vec<u8>>,
+    }
+    #[derive(Deserialize)]
+    #[serde(expecting = "struct variant Answer::Checklist with 1 element")]
+    pub struct Checklist {
+        pub checked: BTreeSet<usize>,
+    }
+    #[derive(Deserialize)]
+    #[serde(expecting = "struct variant Answer::Reflections with 1 element")]
+    pub struct Reflections {
+        pub answers: Vec<String>,
+    }
+    #[derive(Deserialize)]
+    #[serde(expecting = "struct variant Answer::Pitch with 2 elements")]
+    pub struct Pitch {
+        pub sections: Vec<String>,
+        #[serde(default)]
+        pub rehearsals: u32,
+    }
+    #[derive(Deserialize)]
+    #[serde(expecting = "struct variant Answer::Rubric with 1 element")]
+    pub struct Rubric {
+        pub ratings: BTreeMap<String, Rating>,
+    }
+    #[derive(Deserialize)]
+    #[serde(expecting = "struct variant Answer::Canvas with 1 element")]
+    pub struct Canvas {
+        pub notes: Records<Note>,
+    }
+    #[derive(Deserialize)]
+    #[serde(expecting = "struct variant Answer::Docs with 1 element")]
+    pub struct Docs {
+        pub docs: Records<Doc>,
+    }
+    #[derive(Deserialize)]
+    #[serde(expecting = "struct variant Answer::Media with 3 elements")]
+    pub struct Media {
+        #[serde(default)]
+        pub text: String,
+        #[serde(default)]
+        pub strokes: Vec<Stroke>,
+        #[serde(default)]
+        pub clips: Vec<Clip>,
+    }
+}
+
+impl Answer {
+    /// Reads an answer as the derived reader of `#[serde(tag = "kind")]` did: an object
+    /// with `kind` (a variant's name) and the variant's fields, fields it does not
+    /// know ignored; or, as serde also takes, an array of the kind followed by the fields.
+    pub fn from_value(value: Value) -> Result<Answer, serde_json::Error> {
+        use serde::de::{Error as _, Unexpected};
+        fn unexpected(value: &Value) -> Unexpected<'_> {
+            match value {
+                Value::Null => Unexpected::Unit,
+                Value::Bool(b) => Unexpected::Bool(*b),
+                Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                    (Some(u), _) => Unexpected::Unsigned(u),
+                    (_, Some(i)) => Unexpected::Signed(i),
+                    _ => Unexpected::Float(n.as_f64().unwrap_or_default()),
+                },
+                Value::String(s) => Unexpected::Str(s),
+                Value::Array(_) => Unexpected::Seq,
+                Value::Object(_) => Unexpected::Map,
+            }
+        }
+        let (kind, rest) = match value {
+            Value::Object(mut map) => match map.remove("kind") {
+                Some(kind) => (kind, Value::Object(map)),
+                None => return Err(serde_json::Error::missing_field("kind")),
+            },
+            Value::Array(mut items) if !items.is_empty() => (items.remove(0), Value::Array(items)),
+            Value::Array(_) => return Err(serde_json::Error::missing_field("kind")),
+            other => {
+                return Err(serde_json::Error::invalid_type(
+                    unexpected(&other),
+                    &"internally tagged enum Answer",
+                ))
+            }
+        };
+        let index = match &kind {
+            Value::String(name) => KINDS
+                .iter()
+                .position(|k| k == name)
+                .ok_or_else(|| serde_json::Error::unknown_variant(name, KINDS))?,
+            other => {
+                return Err(serde_json::Error::invalid_type(
+                    unexpected(other),
+                    &"variant identifier",
+                ))
+            }
+        };
+        fn read<T: serde::de::DeserializeOwned>(
+            rest: Value,
+            wrap: impl FnOnce(T) -> Answer,
+        ) -> Result<Answer, serde_json::Error> {
+            serde_json::from_value(rest).map(wrap)
+        }
+        match index {
+            0 => read(rest, |f: fields::Text| Answer::Text { text: f.text }),
+            1 => read(rest, |f: fields::Choice| Answer::Choice {
+                selected: f.selected,
+            }),
+            2 => read(rest, |f: fields::Ideas| Answer::Ideas { ideas: f.ideas }),
+            3 => read(rest, |f: fields::Dots| Answer::Dots { dots: f.dots }),
+            4 => read(rest, |f: fields::Scores| Answer::Scores {
+                scores: f.scores,
+            }),
+            5 => read(rest, |f: fields::Checklist| Answer::Checklist {
+                checked: f.checked,
+            }),
+            6 => read(rest, |f: fields::Reflections| Answer::Reflections {
+                answers: f.answers,
+            }),
+            7 => read(rest, |f: fields::Pitch| Answer::Pitch {
+                sections: f.sections,
+                rehearsals: f.rehearsals,
+            }),
+            8 => read(rest, |f: fields::Rubric| Answer::Rubric {
+                ratings: f.ratings,
+            }),
+            9 => read(rest, |f: fields::Canvas| Answer::Canvas { notes: f.notes }),
+            10 => read(rest, |f: fields::Docs| Answer::Docs { docs: f.docs }),
+            _ => read(rest, |f: fields::Media| Answer::Media {
+                text: f.text,
+                strokes: f.strokes,
+                clips: f.clips,
+            }),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Answer::from_value(Value::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
 }
 
 /// One document of a `Docs` list: JSON text, read by the feature that wrote it.
@@ -263,7 +449,9 @@ pub fn ideas_in_order(answer: Option<&Answer>) -> Vec<(RecordId, Idea)> {
         .and_then(Idea::records)
         .map(|r| r.live().map(|(id, i)| (id.clone(), i.clone())).collect())
         .unwrap_or_default();
-    list.sort_by(|(ia, a), (ib, b)| (a.order, ia).cmp(&(b.order, ib)));
+    crate::core::sort::sort_by(&mut list, |(ia, a), (ib, b)| {
+        (a.order, ia).cmp(&(b.order, ib))
+    });
     list
 }
 
@@ -282,13 +470,229 @@ pub fn block_notes(notes: &Records<Note>, block: &str) -> Vec<(RecordId, Note)> 
         .filter(|(_, n)| n.block == block)
         .map(|(id, n)| (id.clone(), n.clone()))
         .collect();
-    list.sort_by(|(ia, a), (ib, b)| (a.order, ia).cmp(&(b.order, ib)));
+    crate::core::sort::sort_by(&mut list, |(ia, a), (ib, b)| {
+        (a.order, ia).cmp(&(b.order, ib))
+    });
     list
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The reader `Answer` had when it derived `Deserialize`.
+    mod derived {
+        use super::super::*;
+
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(tag = "kind", rename_all = "snake_case")]
+        pub enum Answer {
+            Text {
+                text: String,
+            },
+            Choice {
+                selected: BTreeSet<usize>,
+            },
+            Ideas {
+                ideas: Records<Idea>,
+            },
+            Dots {
+                dots: BTreeMap<String, u32>,
+            },
+            Scores {
+                scores: BTreeMap<String, Vec<u8>>,
+            },
+            Checklist {
+                checked: BTreeSet<usize>,
+            },
+            Reflections {
+                answers: Vec<String>,
+            },
+            Pitch {
+                sections: Vec<String>,
+                #[serde(default)]
+                rehearsals: u32,
+            },
+            Rubric {
+                ratings: BTreeMap<String, Rating>,
+            },
+            Canvas {
+                notes: Records<Note>,
+            },
+            Docs {
+                docs: Records<Doc>,
+            },
+            Media {
+                #[serde(default)]
+                text: String,
+                #[serde(default)]
+                strokes: Vec<Stroke>,
+                #[serde(default)]
+                clips: Vec<Clip>,
+            },
+        }
+
+        impl From<Answer> for super::super::Answer {
+            fn from(a: Answer) -> Self {
+                use super::super::Answer as A;
+                match a {
+                    Answer::Text { text } => A::Text { text },
+                    Answer::Choice { selected } => A::Choice { selected },
+                    Answer::Ideas { ideas } => A::Ideas { ideas },
+                    Answer::Dots { dots } => A::Dots { dots },
+                    Answer::Scores { scores } => A::Scores { scores },
+                    Answer::Checklist { checked } => A::Checklist { checked },
+                    Answer::Reflections { answers } => A::Reflections { answers },
+                    Answer::Pitch {
+                        sections,
+                        rehearsals,
+                    } => A::Pitch {
+                        sections,
+                        rehearsals,
+                    },
+                    Answer::Rubric { ratings } => A::Rubric { ratings },
+                    Answer::Canvas { notes } => A::Canvas { notes },
+                    Answer::Docs { docs } => A::Docs { docs },
+                    Answer::Media {
+                        text,
+                        strokes,
+                        clips,
+                    } => A::Media {
+                        text,
+                        strokes,
+                        clips,
+                    },
+                }
+            }
+        }
+    }
+
+    /// Both readers' results. The messages are compared too, but for the array form (never
+    /// written; the only caller drops the message) whose "too long" wording differs.
+    fn both(value: &Value) -> (Result<Answer, String>, Result<Answer, String>) {
+        let message = |e: serde_json::Error| {
+            if value.is_array() {
+                "an error".to_string()
+            } else {
+                e.to_string()
+            }
+        };
+        let ours = serde_json::from_value::<Answer>(value.clone()).map_err(message);
+        let derived = serde_json::from_value::<derived::Answer>(value.clone())
+            .map(Answer::from)
+            .map_err(message);
+        (ours, derived)
+    }
+
+    #[test]
+    fn answers_read_as_the_derived_reader_read_them() {
+        use serde_json::json;
+        let cases = [
+            json!({"kind": "text", "text": "hej"}),
+            json!({"text": "hej", "kind": "text", "extra": 1}),
+            json!({"kind": "text"}),
+            json!({"kind": "text", "text": 3}),
+            json!({"kind": 0, "text": "an index is no kind"}),
+            json!({"kind": 11}),
+            json!({"kind": 12, "text": "x"}),
+            json!({"kind": -1}),
+            json!({"kind": 1.5}),
+            json!({"kind": true}),
+            json!({"kind": null}),
+            json!({"kind": "voice"}),
+            json!({"kind": "choice", "selected": [2, 0, 2]}),
+            json!({"kind": "choice", "selected": [-1]}),
+            json!({"kind": "ideas", "ideas": {"a1": {"at": 3, "value": {"text": "x"}}, "b": {"at": 4}}}),
+            json!({"kind": "ideas", "ideas": {"A!": {"at": 3}}}),
+            json!({"kind": "dots", "dots": {"a": 2, "b": 0}}),
+            json!({"kind": "dots", "dots": {"a": 1.0}}),
+            json!({"kind": "scores", "scores": {"a": [1, 5, 300]}}),
+            json!({"kind": "scores", "scores": {"a": [1, 5]}}),
+            json!({"kind": "checklist", "checked": []}),
+            json!({"kind": "reflections", "answers": ["a", "b"]}),
+            json!({"kind": "pitch", "sections": ["a"]}),
+            json!({"kind": "pitch", "sections": ["a"], "rehearsals": 4}),
+            json!({"kind": "rubric", "ratings": {"c": {"score": 3}, "d": {"comment": "x", "score": null}}}),
+            json!({"kind": "canvas", "notes": {"n1": {"at": 1, "value": {"block": "b", "text": "t"}}}}),
+            json!({"kind": "docs", "docs": {"d1": {"at": 1, "value": "{}"}}}),
+            json!({"kind": "media"}),
+            json!({"kind": "media", "text": "x", "strokes": [], "clips": []}),
+            json!({"kind": "media", "strokes": 3}),
+            json!(["text", "in an array"]),
+            json!(["pitch", ["a"]]),
+            json!(["pitch"]),
+            json!([]),
+            json!(null),
+            json!(true),
+            json!(7),
+            json!(-7),
+            json!(0.5),
+            json!("text"),
+            json!({}),
+        ];
+        for case in cases {
+            let (ours, derived) = both(&case);
+            assert_eq!(ours, derived, "{case}");
+        }
+    }
+
+    fn json_leaf() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            (-3i64..300).prop_map(Value::from),
+            Just(Value::from(1.5)),
+            prop::sample::select(vec!["text", "pitch", "a1", "", "x", "media", "{}"])
+                .prop_map(Value::from),
+        ]
+    }
+
+    fn json_value() -> impl Strategy<Value = Value> {
+        let keys = prop::sample::select(vec![
+            "kind",
+            "text",
+            "selected",
+            "ideas",
+            "dots",
+            "scores",
+            "checked",
+            "answers",
+            "sections",
+            "rehearsals",
+            "ratings",
+            "notes",
+            "docs",
+            "strokes",
+            "clips",
+            "at",
+            "value",
+            "a1",
+            "score",
+            "comment",
+        ]);
+        json_leaf().prop_recursive(4, 40, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                prop::collection::btree_map(keys.clone().prop_map(String::from), inner, 0..4)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn any_value_reads_as_with_the_derived_reader(value in json_value(), kind in prop::sample::select(KINDS)) {
+            let (ours, derived) = both(&value);
+            prop_assert_eq!(ours, derived);
+            if let Value::Object(mut map) = value {
+                map.insert("kind".into(), Value::from(kind));
+                let value = Value::Object(map);
+                let (ours, derived) = both(&value);
+                prop_assert_eq!(ours, derived, "{}", value);
+            }
+        }
+    }
 
     fn rid(s: &str) -> RecordId {
         RecordId::parse(s).unwrap()

@@ -155,7 +155,7 @@ impl<T: Clone + Ord> Records<T> {
 
     pub fn from_entries(items: impl IntoIterator<Item = (RecordId, Rec<T>)>) -> Records<T> {
         Records {
-            items: items.into_iter().collect(),
+            items: crate::core::sort::to_map(items),
         }
     }
 }

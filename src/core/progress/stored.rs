@@ -323,7 +323,7 @@ fn restore_data(data: Value) -> Result<(Progress, Vec<String>), RestoreError> {
 fn restore_settings(value: Option<Value>, dropped: &mut Vec<String>) -> Settings {
     match value {
         None | Some(Value::Null) => Default::default(),
-        Some(v) => serde_json::from_value(v).unwrap_or_else(|_| {
+        Some(v) => read_settings(v).unwrap_or_else(|_| {
             dropped.push("settings".to_string());
             Default::default()
         }),
@@ -338,7 +338,7 @@ pub(crate) fn restore_work(key: &str, item: Value) -> Option<Work> {
         return None;
     };
     let answers = item.remove("answers").unwrap_or(Value::Object(Map::new()));
-    let mut work: Work = serde_json::from_value(Value::Object(item)).ok()?;
+    let mut work = read_work(item).ok()?;
     let Value::Object(answers) = answers else {
         return None;
     };
@@ -358,6 +358,51 @@ pub(crate) fn restore_work(key: &str, item: Value) -> Option<Work> {
             .insert("unreadable_answers".into(), Value::Object(unknown));
     }
     Some(work)
+}
+
+/// A field of a saved object, or its default when absent.
+fn take<T: serde::de::DeserializeOwned + Default>(
+    map: &mut Map<String, Value>,
+    key: &str,
+) -> Result<T, serde_json::Error> {
+    match map.remove(key) {
+        Some(value) => serde_json::from_value(value),
+        None => Ok(T::default()),
+    }
+}
+
+/// Reads a work item as `Work`'s derived reader does — every field optional, fields it
+/// does not know kept in `extra` — without serde's `flatten` buffering, which compiled a
+/// second reader of the fields into the wasm. A test checks the two agree.
+fn read_work(mut item: Map<String, Value>) -> Result<Work, serde_json::Error> {
+    Ok(Work {
+        answers: take(&mut item, "answers")?,
+        at_step: take(&mut item, "at_step")?,
+        completed: take(&mut item, "completed")?,
+        meta_updated: take(&mut item, "meta_updated")?,
+        props: take(&mut item, "props")?,
+        updated: take(&mut item, "updated")?,
+        extra: item,
+    })
+}
+
+/// Reads the settings as `Settings`' derived reader does (see [`read_work`]).
+fn read_settings(value: Value) -> Result<Settings, serde_json::Error> {
+    let Value::Object(mut map) = value else {
+        // Only a map is read: `flatten` asks for one.
+        return Err(serde::de::Error::invalid_type(
+            serde::de::Unexpected::Other("a value other than an object"),
+            &"struct Settings",
+        ));
+    };
+    Ok(Settings {
+        lang: take(&mut map, "lang")?,
+        name: take(&mut map, "name")?,
+        level: take(&mut map, "level")?,
+        young: take(&mut map, "young")?,
+        updated: take(&mut map, "updated")?,
+        extra: map,
+    })
 }
 
 // ---- the v3 storage: settings and one entry per work item -------------------------------
@@ -486,6 +531,54 @@ pub fn restore_any(value: Value) -> Result<Restored, RestoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Values a work item's and the settings' fields might hold, and fields they do not know.
+    fn saved_object() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            (-2i64..5).prop_map(Value::from),
+            Just(Value::from(1.5)),
+            prop::sample::select(vec!["da", "en", "x", "", "s1"]).prop_map(Value::from),
+            Just(serde_json::json!({"s1": {"value": "v", "updated": 2}})),
+            Just(serde_json::json!({"s1": {"value": {"kind": "text", "text": "t"}, "updated": 2}})),
+            Just(serde_json::json!({"s1": 3})),
+        ];
+        let keys = prop::sample::select(vec![
+            "answers",
+            "at_step",
+            "completed",
+            "meta_updated",
+            "props",
+            "updated",
+            "lang",
+            "name",
+            "level",
+            "young",
+            "extra",
+            "future",
+        ]);
+        prop_oneof![
+            prop::collection::btree_map(keys.prop_map(String::from), leaf.clone(), 0..7)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+            leaf,
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn work_and_settings_read_as_their_derived_readers(value in saved_object()) {
+            if let Value::Object(map) = &value {
+                let ours = read_work(map.clone()).ok();
+                let derived = serde_json::from_value::<Work>(value.clone()).ok();
+                proptest::prop_assert_eq!(ours, derived, "{}", value);
+            }
+            let ours = read_settings(value.clone()).ok();
+            let derived = serde_json::from_value::<Settings>(value.clone()).ok();
+            proptest::prop_assert_eq!(ours, derived, "{}", value);
+        }
+    }
     use crate::core::progress::answer::{ideas_in_order, Idea};
     use crate::core::progress::record::RecordId;
 

@@ -48,7 +48,7 @@ pub fn ranking(work: Option<&Work>, vote: &VoteStep) -> Vec<Ranked> {
         })
         .collect();
     // A stable sort keeps the brainstorm's order among equals.
-    ranked.sort_by_key(|r| std::cmp::Reverse(r.score));
+    crate::core::sort::sort_by_key(&mut ranked, |r| std::cmp::Reverse(r.score));
     ranked
 }
 

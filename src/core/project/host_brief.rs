@@ -214,6 +214,7 @@ impl HostBrief {
         } else {
             Some(Text::plain(&self.stand_in))
         };
+        let mut fixed = template()?;
         let value = json!({
             "$schema": "../schema/challenge.schema.json",
             "id": self.challenge_id(),
@@ -226,12 +227,14 @@ impl HostBrief {
             "format": ChallengeFormat::SpinIn.id(),
             "levels": self.levels.iter().map(|l| l.id()).collect::<Vec<_>>(),
             "host": {"name": host, "kind": self.host_kind.unwrap_or(HostKind::Company).id()},
-            "phases": phases(),
-            "criteria": criteria(),
-            "entry": entry(),
+            "phases": fixed.remove("phases")?,
+            "criteria": fixed.remove("criteria")?,
+            "entry": fixed.remove("entry")?,
             "teacher_notes": self.teacher_notes(),
         });
-        let mut challenge: Challenge = serde_json::from_value(value).ok()?;
+        // Read through the text reader content files use: `from_value` would compile a second
+        // reader of the whole challenge format into the wasm for this one caller.
+        let mut challenge: Challenge = serde_json::from_str(&value.to_string()).ok()?;
         if !self.theme.is_empty() {
             challenge.theme = Some(Text::plain(&self.theme));
         }
@@ -362,90 +365,18 @@ impl HostBrief {
     }
 }
 
-fn t(da: &str, en: &str) -> serde_json::Value {
-    json!({"da": da, "en": en})
-}
+/// The part of every spin-in challenge that does not depend on the brief: its phases and
+/// steps, the judges' criteria and the competition entry's parts. Data rather than `json!`
+/// code: the macro compiled to ~48 KB of WebAssembly, the text is a third of that and
+/// compresses.
+const TEMPLATE: &str = include_str!("spin_in_template.json");
 
-fn phases() -> serde_json::Value {
-    json!([
-        {"id": "understand", "title": t("Forstå udfordringen", "Understand the challenge"), "minutes": 45,
-         "materials": [t("Værtsbriefen, printet til hvert hold", "The host brief, printed for each team")],
-         "steps": [
-            {"type": "read", "id": "briefen", "title": t("Værtens udfordring", "The host's challenge"),
-             "body": t("Læs briefen øverst på siden sammen. Det er en rigtig opgave fra en lokal vært: jeres løsning skal virke for dem, der har problemet, og holde sig inden for rammerne.\n\nÅbn **VØL-skemaet** og skriv, hvad I ved, og hvad I ønsker at vide.",
-                       "Read the brief at the top of the page together. It is a real task from a local host: your solution must work for the people who have the problem and stay within the limits.\n\nOpen the **KWL chart** and write what you know and what you want to know.")},
-            {"type": "prompt", "id": "problem-i-egne-ord", "title": t("Problemet med jeres egne ord", "The problem in your own words"),
-             "question": t("Hvad er problemet, og hvem har det? Skriv det med jeres egne ord.", "What is the problem, and who has it? Write it in your own words."),
-             "max_chars": 800},
-            {"type": "prompt", "id": "spoergsmaal", "title": t("Spørgsmål til værten", "Questions for the host"),
-             "question": t("Hvad vil I spørge værten om? Skriv mindst tre spørgsmål.", "What will you ask the host? Write at least three questions."),
-             "max_chars": 800}
-         ]},
-        {"id": "ideas", "title": t("Idéer", "Ideas"), "minutes": 45,
-         "materials": [t("Post-its og tusser", "Sticky notes and markers")],
-         "steps": [
-            {"type": "brainstorm", "id": "ideer", "title": t("Idéstorm", "Brainstorm"),
-             "question": t("Hvordan kunne problemet løses? Skriv alle idéer – også de skøre.", "How could the problem be solved? Write every idea — the wild ones too."),
-             "minutes": 10, "target": 15},
-            {"type": "vote", "id": "vaelg", "title": t("Stem på idéerne", "Vote on the ideas"), "from": "ideer", "votes": 3},
-            {"type": "prompt", "id": "vores-ide", "title": t("Vores idé", "Our idea"),
-             "question": t("Beskriv jeres idé: Hvad er den, hvem hjælper den, og hvordan holder den sig inden for rammerne?", "Describe your idea: what is it, who does it help, and how does it stay within the limits?"),
-             "max_chars": 800}
-         ]},
-        {"id": "develop", "title": t("Prototype og test", "Prototype and test"), "minutes": 90,
-         "materials": [t("Pap, papir, tape, sakse – eller en telefon til fotos og film", "Cardboard, paper, tape, scissors — or a phone for photos and video")],
-         "steps": [
-            {"type": "prompt", "id": "prototype", "title": t("Vores prototype", "Our prototype"),
-             "question": t("Hvad har I bygget eller tegnet for at vise idéen? Hvad skal den vise?", "What have you built or drawn to show the idea? What should it show?"),
-             "max_chars": 800},
-            {"type": "prompt", "id": "test", "title": t("Test og forbedring", "Testing and improving"),
-             "question": t("Hvem har I vist prototypen til, hvad sagde de, og hvad ændrede I?", "Who did you show the prototype to, what did they say, and what did you change?"),
-             "max_chars": 800},
-            {"type": "checklist", "id": "rammer", "title": t("Passer den til rammerne?", "Does it fit the limits?"),
-             "items": [t("Den løser værtens problem.", "It solves the host's problem."),
-                       t("Den holder sig inden for værtens rammer.", "It stays within the host's limits."),
-                       t("Vi har vist den til mindst én, der har problemet.", "We have shown it to at least one person who has the problem."),
-                       t("Vi ved, hvad det første skridt er.", "We know what the first step is.")]}
-         ]},
-        {"id": "present", "title": t("Præsentation", "Presentation"), "minutes": 60,
-         "materials": [t("Prototypen og evt. en plakat", "The prototype and perhaps a poster")],
-         "steps": [
-            {"type": "pitch", "id": "pitch", "title": t("Pitch til værten", "Pitch to the host"), "seconds": 120,
-             "sections": [t("Problemet", "The problem"), t("Vores idé", "Our idea"), t("Sådan virker den", "How it works"),
-                          t("Det har vi testet", "What we tested"), t("Det første skridt", "The first step")]}
-         ]},
-        {"id": "evaluate", "title": t("Evaluering", "Evaluation"), "minutes": 30,
-         "steps": [
-            {"type": "prompt", "id": "laering", "title": t("Det har vi lært", "What we learned"),
-             "question": t("Hvad har I lært om at løse en rigtig opgave for en vært? Hvad ville I gøre anderledes?", "What have you learned about solving a real task for a host? What would you do differently?"),
-             "max_chars": 1000}
-         ]}
-    ])
-}
-
-fn criteria() -> serde_json::Value {
-    json!([
-        {"id": "understanding", "title": t("Forståelse af udfordringen", "Understanding the challenge"),
-         "description": t("Har holdet forstået værtens problem og dem, der har det?", "Has the team understood the host's problem and the people who have it?")},
-        {"id": "originality", "title": t("Originalitet", "Originality"),
-         "description": t("Er idéen ny eller et nyt greb på noget kendt?", "Is the idea new, or a new take on something known?")},
-        {"id": "feasibility", "title": t("Gennemførlighed", "Feasibility"),
-         "description": t("Kan værten gøre det inden for rammerne, og er det testet?", "Can the host do it within the limits, and has it been tested?")},
-        {"id": "presentation", "title": t("Præsentation", "Presentation"),
-         "description": t("Er pitchen klar, og holder den tiden?", "Is the pitch clear, and does it keep to time?")},
-        {"id": "teamwork", "title": t("Samarbejde", "Teamwork"),
-         "description": t("Har alle på holdet bidraget?", "Has everyone on the team contributed?")}
-    ])
-}
-
-fn entry() -> serde_json::Value {
-    json!([
-        {"title": t("Problemet", "The problem"), "from": "problem-i-egne-ord"},
-        {"title": t("Vores idé", "Our idea"), "from": "vores-ide"},
-        {"title": t("Prototypen", "The prototype"), "from": "prototype"},
-        {"title": t("Testresultater", "Test results"), "from": "test"},
-        {"title": t("Pitch", "Pitch"), "from": "pitch"}
-    ])
+/// The fixed parts of [`TEMPLATE`], by name (`phases`, `criteria`, `entry`).
+fn template() -> Option<serde_json::Map<String, serde_json::Value>> {
+    match serde_json::from_str(TEMPLATE) {
+        Ok(serde_json::Value::Object(parts)) => Some(parts),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -509,6 +440,13 @@ mod tests {
         let notes = c.teacher_notes.as_ref().unwrap().get(Lang::Da);
         assert!(notes.contains("kan komme, spiller læreren som havnechef værten."));
         assert_eq!(c.minutes(), Some(270));
+    }
+
+    #[test]
+    fn the_template_holds_phases_criteria_and_entry() {
+        let parts = template().expect("the template is a JSON object");
+        let names: Vec<&str> = parts.keys().map(String::as_str).collect();
+        assert_eq!(names, ["criteria", "entry", "phases"]);
     }
 
     #[test]

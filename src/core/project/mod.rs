@@ -151,7 +151,7 @@ pub fn projects(p: &Progress, on: Option<&ChallengeSource>) -> Vec<(WorkRef, Str
         .filter(|(_, w)| on.is_none_or(|c| source_of(Some(w)).as_ref() == Some(c)))
         .map(|(r, w)| (r, team_name(Some(w)), w.updated))
         .collect();
-    list.sort_by_key(|(_, _, updated)| std::cmp::Reverse(*updated));
+    crate::core::sort::sort_by_key(&mut list, |(_, _, updated)| std::cmp::Reverse(*updated));
     list
 }
 

@@ -144,7 +144,7 @@ pub fn media_to_delete(progress: &Progress, erased: &[HandIn]) -> Vec<String> {
         .map(|c| c.id)
         .filter(|id| !kept.contains(id))
         .collect();
-    out.sort();
+    crate::core::sort::sort(&mut out);
     out.dedup();
     out
 }

@@ -112,14 +112,10 @@ impl HandIn {
         now: Millis,
         app_version: &str,
     ) -> HandIn {
-        let work = assignment
-            .items
-            .iter()
-            .filter_map(|item| {
-                let w = progress.work(item).filter(|w| !w.is_deleted())?;
-                Some((item.key(), clean(w.clone())))
-            })
-            .collect();
+        let work = crate::core::sort::to_map(assignment.items.iter().filter_map(|item| {
+            let w = progress.work(item).filter(|w| !w.is_deleted())?;
+            Some((item.key(), clean(w.clone())))
+        }));
         HandIn {
             assignment: HandInAssignment {
                 id: assignment.id.clone(),

@@ -41,8 +41,8 @@ pub fn BookView(ctx: ProjectCtx) -> impl IntoView {
     view! {
         <section class="book" aria-labelledby="book-title">
             <div class="book-head">
-                <h2 id="book-title">{move || i18n.t(Key::ProjectBook)}</h2>
-                <button type="button" class="print-button" on:click=move |_| browser::print()>{move || i18n.t(Key::PrintBook)}</button>
+                <h2 id="book-title">{i18n.tr(Key::ProjectBook)}</h2>
+                <button type="button" class="print-button" on:click=move |_| browser::print()>{i18n.tr(Key::PrintBook)}</button>
             </div>
             {move || {
                 let b = the_book();

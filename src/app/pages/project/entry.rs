@@ -91,7 +91,7 @@ pub fn EntryView(ctx: ProjectCtx) -> impl IntoView {
     view! {
         <section class="entry" aria-labelledby="entry-title">
             <div class="entry-head no-print">
-                <h2 id="entry-title">{move || i18n.t(Key::ProjectEntry)}</h2>
+                <h2 id="entry-title">{i18n.tr(Key::ProjectEntry)}</h2>
                 <p class="entry-status" role="status" data-final=move || is_final.get().to_string()>
                     {move || match entry.get().final_at {
                         Some(at) => i18n.f(Key::EntryFinalAt, &[("time", &browser::format_time(at, i18n.lang()))]),
@@ -99,12 +99,12 @@ pub fn EntryView(ctx: ProjectCtx) -> impl IntoView {
                     }}
                 </p>
                 <p class="actions">
-                    <button type="button" class="primary" on:click=move |_| browser::print()>{move || i18n.t(Key::PrintPoster)}</button>
-                    <button type="button" on:click=move |_| download(false)>{move || i18n.t(Key::DownloadJson)}</button>
-                    <button type="button" on:click=move |_| download(true)>{move || i18n.t(Key::DownloadMarkdown)}</button>
+                    <button type="button" class="primary" on:click=move |_| browser::print()>{i18n.tr(Key::PrintPoster)}</button>
+                    <button type="button" on:click=move |_| download(false)>{i18n.tr(Key::DownloadJson)}</button>
+                    <button type="button" on:click=move |_| download(true)>{i18n.tr(Key::DownloadMarkdown)}</button>
                     <Show when=move || is_final.get()
-                        fallback=move || { let f = final_on.clone(); view! { <button type="button" class="make-final" on:click=move |_| f(true)>{move || i18n.t(Key::MakeFinal)}</button> } }>
-                        { let f = final_off.clone(); view! { <button type="button" on:click=move |_| f(false)>{move || i18n.t(Key::Reopen)}</button> } }
+                        fallback=move || { let f = final_on.clone(); view! { <button type="button" class="make-final" on:click=move |_| f(true)>{i18n.tr(Key::MakeFinal)}</button> } }>
+                        { let f = final_off.clone(); view! { <button type="button" on:click=move |_| f(false)>{i18n.tr(Key::Reopen)}</button> } }
                     </Show>
                 </p>
             </div>
@@ -124,9 +124,9 @@ fn Warnings(entry: Memo<Entry>, fits: RwSignal<bool>) -> impl IntoView {
     let list = Memo::new(move |_| warnings(&entry.get()));
     view! {
         <section class="entry-warnings no-print" aria-labelledby="warnings-title">
-            <h3 id="warnings-title">{move || i18n.t(Key::EntryCheckTitle)}</h3>
+            <h3 id="warnings-title">{i18n.tr(Key::EntryCheckTitle)}</h3>
             <Show when=move || list.get().is_empty() && fits.get()>
-                <p class="notice notice-success">{move || i18n.t(Key::EntryAllGood)}</p>
+                <p class="notice notice-success">{i18n.tr(Key::EntryAllGood)}</p>
             </Show>
             <ul class="warnings">
                 {move || list.get().into_iter().map(|w| {
@@ -140,7 +140,7 @@ fn Warnings(entry: Memo<Entry>, fits: RwSignal<bool>) -> impl IntoView {
                     }
                 }).collect_view()}
                 <Show when=move || !fits.get()>
-                    <li class="warning">{move || i18n.t(Key::PosterTooLong)}</li>
+                    <li class="warning">{i18n.tr(Key::PosterTooLong)}</li>
                 </Show>
             </ul>
         </section>
@@ -153,7 +153,7 @@ fn Warnings(entry: Memo<Entry>, fits: RwSignal<bool>) -> impl IntoView {
 fn Poster(entry: Memo<Entry>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <article id="poster" class="poster" aria-label=move || i18n.t(Key::PosterLabel)>
+        <article id="poster" class="poster" aria-label=i18n.tr(Key::PosterLabel)>
             {move || {
                 let e = entry.get();
                 let kicker = [Some(e.challenge.clone()), e.host.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
@@ -206,10 +206,10 @@ fn EditEntry(ctx: ProjectCtx, entry: Memo<Entry>, is_final: Memo<bool>) -> impl 
     let idea_work = work.clone();
     view! {
         <section class="entry-edit no-print" aria-labelledby="entry-edit-title">
-            <h3 id="entry-edit-title">{move || i18n.t(Key::EntryEditTitle)}</h3>
-            <p class="muted">{move || i18n.t(Key::EntryEditHelp)}</p>
+            <h3 id="entry-edit-title">{i18n.tr(Key::EntryEditTitle)}</h3>
+            <p class="muted">{i18n.tr(Key::EntryEditHelp)}</p>
             <div class="field">
-                <label for="entry-field-idea">{move || i18n.t(Key::OurIdea)}</label>
+                <label for="entry-field-idea">{i18n.tr(Key::OurIdea)}</label>
                 <textarea id="entry-field-idea" rows="2" maxlength="500" node_ref=idea_node
                     prop:readOnly=move || is_final.get()
                     on:input=move |ev| {
@@ -238,7 +238,7 @@ fn EditEntry(ctx: ProjectCtx, entry: Memo<Entry>, is_final: Memo<bool>) -> impl 
                             <p><button type="button" class="reset-part" on:click={
                                 let (w, p) = (w_reset.clone(), p_reset.clone());
                                 move |_| store.update_work(&w, |pr, now| pr.set_prop(&w, &p, "", now))
-                            }>{move || i18n.t(Key::EntryUseAnswer)}</button></p>
+                            }>{i18n.tr(Key::EntryUseAnswer)}</button></p>
                         </Show>
                     </div>
                 }
@@ -270,8 +270,8 @@ fn SelfAssessment(ctx: ProjectCtx, entry: Memo<Entry>, is_final: Memo<bool>) -> 
     };
     view! {
         <section class="self-assessment no-print" aria-labelledby="assess-title">
-            <h3 id="assess-title">{move || i18n.t(Key::EntrySelfAssessment)}</h3>
-            <p class="muted">{move || i18n.t(Key::EntryAssessHelp)}</p>
+            <h3 id="assess-title">{i18n.tr(Key::EntrySelfAssessment)}</h3>
+            <p class="muted">{i18n.tr(Key::EntryAssessHelp)}</p>
             {criteria.into_iter().enumerate().map(|(i, c)| {
                 let title = c.title.clone();
                 let description = c.description.clone();
@@ -284,8 +284,8 @@ fn SelfAssessment(ctx: ProjectCtx, entry: Memo<Entry>, is_final: Memo<bool>) -> 
                 let (t2, t4) = (title.clone(), title.clone());
                 view! {
                     <fieldset class=format!("rubric-criterion criterion-{cid}")>
-                        <legend>{move || i18n.text(&title)}</legend>
-                        {description.map(|d| view! { <p class="looks-for"><strong>{move || i18n.t(Key::JudgesLookFor)}": "</strong>{move || i18n.text(&d)}</p> })}
+                        <legend>{i18n.text_of(title)}</legend>
+                        {description.map(|d| view! { <p class="looks-for"><strong>{i18n.tr(Key::JudgesLookFor)}": "</strong>{i18n.text_of(d)}</p> })}
                         <div class="scale">
                             {(1..=ENTRY_SCALE).map(|n| {
                                 let (rate_score, cid_score, t3) = (rate_score.clone(), cid_score.clone(), t2.clone());

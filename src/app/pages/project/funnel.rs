@@ -60,28 +60,28 @@ pub fn IdeaBanner(ctx: ProjectCtx, always: bool) -> impl IntoView {
     view! {
         <Show when=move || shown.get() && idea.get() != ChosenIdea::None>
             <aside class="idea-banner" aria-labelledby="idea-banner-title">
-                <h2 id="idea-banner-title" class="idea-banner-title">{move || i18n.t(Key::OurIdea)}</h2>
+                <h2 id="idea-banner-title" class="idea-banner-title">{i18n.tr(Key::OurIdea)}</h2>
                 <Show when=move || editing.get()
                     fallback=move || view! {
                         <p class="idea-text" id="chosen-idea">{move || idea.get().text().unwrap_or_default().to_string()}</p>
                         <Show when=move || matches!(idea.get(), ChosenIdea::Leading(_))>
-                            <p class="muted">{move || i18n.t(Key::IdeaLeading)}</p>
+                            <p class="muted">{i18n.tr(Key::IdeaLeading)}</p>
                         </Show>
                         <button type="button" id="idea-edit" on:click=move |_| {
                             draft.set(idea.get_untracked().text().unwrap_or_default().to_string());
                             editing.set(true);
                             crate::app::browser::focus_id("idea-draft");
-                        }>{move || i18n.t(Key::IdeaEdit)}</button>
+                        }>{i18n.tr(Key::IdeaEdit)}</button>
                     }>
                     <form on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); save.run(()); }>
                         <div class="field">
-                            <label for="idea-draft">{move || i18n.t(Key::OurIdea)}</label>
+                            <label for="idea-draft">{i18n.tr(Key::OurIdea)}</label>
                             <textarea id="idea-draft" rows="3" maxlength="500"
                                 prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
                         </div>
                         <p class="actions">
-                            <button type="submit" class="primary">{move || i18n.t(Key::IdeaSave)}</button>
-                            <button type="button" on:click=move |_| editing.set(false)>{move || i18n.t(Key::Cancel)}</button>
+                            <button type="submit" class="primary">{i18n.tr(Key::IdeaSave)}</button>
+                            <button type="button" on:click=move |_| editing.set(false)>{i18n.tr(Key::Cancel)}</button>
                         </p>
                     </form>
                 </Show>
@@ -127,8 +127,8 @@ pub fn ChooseIdea(ctx: ProjectCtx) -> impl IntoView {
     view! {
         <Show when=move || here.get() && !ranked.get().is_empty()>
             <section class="choose-idea card" aria-labelledby="choose-idea-title">
-                <h2 id="choose-idea-title">{move || i18n.t(Key::ChooseIdeaTitle)}</h2>
-                <p>{move || i18n.t(Key::ChooseIdeaIntro)}</p>
+                <h2 id="choose-idea-title">{i18n.tr(Key::ChooseIdeaTitle)}</h2>
+                <p>{i18n.tr(Key::ChooseIdeaIntro)}</p>
                 <ol class="ranking">
                     <For each=move || ranked.get().into_iter().take(5) key=|r| (r.id.clone(), r.text.clone(), r.score) let:r>
                         {

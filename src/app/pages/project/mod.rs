@@ -129,21 +129,21 @@ pub fn ProjectPage(id: String, view: ProjectView) -> impl IntoView {
         <div data-page=page class=format!("page project-page {page}-page")>
             {move || match resolved.get() {
                 Resolved::NoProject => view! {
-                    <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::ProjectMissingTitle)}</h1>
-                    <p>{move || i18n.t(Key::ProjectMissingBody)}</p>
-                    <p><a class="button primary" href=Route::Challenges(Default::default()).href()>{move || i18n.t(Key::NavChallenges)}</a></p>
+                    <h1 id="page-title" tabindex="-1">{i18n.tr(Key::ProjectMissingTitle)}</h1>
+                    <p>{i18n.tr(Key::ProjectMissingBody)}</p>
+                    <p><a class="button primary" href=Route::Challenges(Default::default()).href()>{i18n.tr(Key::NavChallenges)}</a></p>
                 }.into_any(),
                 Resolved::Loading => view! {
-                    <h1 id="page-title" tabindex="-1" class="visually-hidden">{move || i18n.t(Key::Loading)}</h1>
+                    <h1 id="page-title" tabindex="-1" class="visually-hidden">{i18n.tr(Key::Loading)}</h1>
                     <LoadingView/>
                 }.into_any(),
                 Resolved::Failed(e) => view! {
-                    <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::ProjectMissingTitle)}</h1>
+                    <h1 id="page-title" tabindex="-1">{i18n.tr(Key::ProjectMissingTitle)}</h1>
                     <FileErrorView error=e/>
                 }.into_any(),
                 Resolved::NoChallenge => view! {
-                    <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::ProjectMissingTitle)}</h1>
-                    <p>{move || i18n.t(Key::ProjectNoChallenge)}</p>
+                    <h1 id="page-title" tabindex="-1">{i18n.tr(Key::ProjectMissingTitle)}</h1>
+                    <p>{i18n.tr(Key::ProjectNoChallenge)}</p>
                 }.into_any(),
                 Resolved::Ready(challenge, file) => {
                     let ctx = ProjectCtx { work: work.clone(), challenge, file };
@@ -192,7 +192,7 @@ fn ProjectFrame(ctx: ProjectCtx, view: ProjectView) -> impl IntoView {
         view! { <li><a href=href aria-current=here.then_some("page")>{move || i18n.t(key)}</a></li> }
     };
     let tabs = view! {
-        <nav class="project-nav" aria-label=move || i18n.t(Key::ProjectNav)>
+        <nav class="project-nav" aria-label=i18n.tr(Key::ProjectNav)>
             <ul>
                 {tab(ProjectView::Overview, Key::ProjectPhases, &view)}
                 {tab(ProjectView::Book, Key::ProjectBook, &view)}
@@ -211,7 +211,7 @@ fn ProjectFrame(ctx: ProjectCtx, view: ProjectView) -> impl IntoView {
     view! {
         <header class="project-header">
             <h1 id="page-title" tabindex="-1">{move || i18n.f(Key::TeamName, &[("team", &team.get())])}</h1>
-            <p class="project-challenge"><a href=about>{move || i18n.text(&title_text)}</a></p>
+            <p class="project-challenge"><a href=about>{i18n.text_of(title_text)}</a></p>
             {tabs}
         </header>
         <Vol work=work.clone()/>
@@ -254,15 +254,15 @@ fn Overview(ctx: ProjectCtx) -> impl IntoView {
             view! {
                 <li class="card phase-card" class:done=move || progress.get().get(i).is_some_and(|p| p.done())
                     aria-labelledby=labelled_by>
-                    <h3 id=heading><span class="phase-number">{i + 1}". "</span>{move || i18n.text(&title)}</h3>
+                    <h3 id=heading><span class="phase-number">{i + 1}". "</span>{i18n.text_of(title)}</h3>
                     {minutes.map(|m| view! { <p class="muted">{move || i18n.f(Key::Minutes, &[("n", &m.to_string())])}</p> })}
                     <p class="status" data-status=move || if progress.get().get(i).is_some_and(|p| p.done()) { "done" } else { "in-progress" }>
                         {move || progress.get().get(i).map(|p| i18n.f(Key::StatusAnswered, &[("n", &p.answered.to_string()), ("m", &p.tasks.to_string())])).unwrap_or_default()}
                     </p>
                     {(!materials.is_empty()).then(|| view! {
-                        <p class="materials">{move || i18n.t(Key::Materials)}": "{move || materials.iter().map(|m| i18n.text(m)).collect::<Vec<_>>().join(", ")}</p>
+                        <p class="materials">{i18n.tr(Key::Materials)}": "{move || materials.iter().map(|m| i18n.text(m)).collect::<Vec<_>>().join(", ")}</p>
                     })}
-                    <a class="button" href=href>{move || i18n.t(Key::OpenPhase)}<span class="visually-hidden">": "{let t = phase.title.clone(); move || i18n.text(&t)}</span></a>
+                    <a class="button" href=href>{i18n.tr(Key::OpenPhase)}<span class="visually-hidden">": "{let t = phase.title.clone(); i18n.text_of(t)}</span></a>
                 </li>
             }
         })
@@ -270,9 +270,9 @@ fn Overview(ctx: ProjectCtx) -> impl IntoView {
     let minutes = c.minutes();
     view! {
         <section class="overview" aria-labelledby="overview-title">
-            <h2 id="overview-title">{move || i18n.t(Key::ProjectPhases)}</h2>
+            <h2 id="overview-title">{i18n.tr(Key::ProjectPhases)}</h2>
             <p class="actions">
-                <a class="button primary" href=resume>{move || i18n.t(Key::ContinueProject)}</a>
+                <a class="button primary" href=resume>{i18n.tr(Key::ContinueProject)}</a>
             </p>
             {minutes.map(|m| view! { <p class="muted">{move || i18n.f(Key::TotalTime, &[("time", &hours(m, i18n.lang()))])}</p> })}
             <IdeaBanner ctx=ctx.clone() always=true/>
@@ -319,12 +319,12 @@ fn TeamEditor(work: WorkRef) -> impl IntoView {
     });
     view! {
         <section class="team-editor" aria-labelledby="team-title">
-            <h2 id="team-title">{move || i18n.t(Key::TheTeam)}</h2>
+            <h2 id="team-title">{i18n.tr(Key::TheTeam)}</h2>
             <p class="members">{move || store.with_work(&w4, |w| members(w).join(", "))}</p>
             <details>
-                <summary>{move || i18n.t(Key::EditTeam)}</summary>
+                <summary>{i18n.tr(Key::EditTeam)}</summary>
                 <div class="field">
-                    <label for="edit-team-name">{move || i18n.t(Key::TeamNameLabel)}</label>
+                    <label for="edit-team-name">{i18n.tr(Key::TeamNameLabel)}</label>
                     <input id="edit-team-name" type="text" maxlength="40" node_ref=name_node
                         on:change={
                             let work = work.clone();
@@ -337,7 +337,7 @@ fn TeamEditor(work: WorkRef) -> impl IntoView {
                         }/>
                 </div>
                 <div class="field">
-                    <label for="edit-team-members">{move || i18n.t(Key::TeamMembersLabel)}</label>
+                    <label for="edit-team-members">{i18n.tr(Key::TeamMembersLabel)}</label>
                     <input id="edit-team-members" type="text" maxlength="300" node_ref=members_node
                         aria-describedby="edit-members-help"
                         on:change=move |ev| {
@@ -346,7 +346,7 @@ fn TeamEditor(work: WorkRef) -> impl IntoView {
                                 store.update_work(&w3, |p, now| p.set_prop(&w3, PROP_MEMBERS, &names.join(", "), now));
                             }
                         }/>
-                    <p class="muted" id="edit-members-help">{move || i18n.t(Key::TeamMembersHelp)}</p>
+                    <p class="muted" id="edit-members-help">{i18n.tr(Key::TeamMembersHelp)}</p>
                 </div>
             </details>
         </section>
@@ -402,8 +402,8 @@ fn ProjectFile(work: WorkRef) -> impl IntoView {
     };
     view! {
         <section class="project-file" aria-labelledby="project-file-title">
-            <h2 id="project-file-title">{move || i18n.t(Key::ProjectFileTitle)}</h2>
-            <p>{move || i18n.t(Key::ProjectFileIntro)}</p>
+            <h2 id="project-file-title">{i18n.tr(Key::ProjectFileTitle)}</h2>
+            <p>{i18n.tr(Key::ProjectFileIntro)}</p>
             <p id="project-file-size">{move || {
                 let s = sizes.get();
                 if s.media.is_empty() {
@@ -416,15 +416,15 @@ fn ProjectFile(work: WorkRef) -> impl IntoView {
                 <p class="muted" id="project-file-size-without">{i18n.f(Key::ProjectFileSizeWithout, &[("size", &size(sizes.get().without_media))])}</p>
             })}
             <p class="actions">
-                <button type="button" class="primary" on:click=move |_| export(true)>{move || i18n.t(Key::ProjectExport)}</button>
+                <button type="button" class="primary" on:click=move |_| export(true)>{i18n.tr(Key::ProjectExport)}</button>
                 {move || (!sizes.get().media.is_empty()).then(|| {
                     let e = export_without.clone();
                     view! { <button type="button" on:click=move |_| e(false)>{i18n.t(Key::ProjectExportWithout)}</button> }
                 })}
                 <Show when=move || confirming.get()
-                    fallback=move || view! { <button type="button" class="danger" on:click=move |_| { confirming.set(true); browser::focus_id("delete-project-confirm"); }>{move || i18n.t(Key::ProjectDelete)}</button> }>
-                    <button type="button" class="danger" id="delete-project-confirm" on:click=delete.clone()>{move || i18n.t(Key::ProjectDeleteConfirm)}</button>
-                    <button type="button" on:click=move |_| confirming.set(false)>{move || i18n.t(Key::Cancel)}</button>
+                    fallback=move || view! { <button type="button" class="danger" on:click=move |_| { confirming.set(true); browser::focus_id("delete-project-confirm"); }>{i18n.tr(Key::ProjectDelete)}</button> }>
+                    <button type="button" class="danger" id="delete-project-confirm" on:click=delete.clone()>{i18n.tr(Key::ProjectDeleteConfirm)}</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>{i18n.tr(Key::Cancel)}</button>
                 </Show>
             </p>
         </section>

@@ -39,8 +39,8 @@ pub fn PitchPractice(ctx: ProjectCtx) -> impl IntoView {
         .last();
     let Some(pitch) = pitch else {
         return view! {
-            <section class="pitch-practice"><h2>{move || i18n.t(Key::PitchPractice)}</h2>
-            <p>{move || i18n.t(Key::NoPitch)}</p></section>
+            <section class="pitch-practice"><h2>{i18n.tr(Key::PitchPractice)}</h2>
+            <p>{i18n.tr(Key::NoPitch)}</p></section>
         }
         .into_any();
     };
@@ -184,8 +184,8 @@ fn Practice(ctx: ProjectCtx, pitch: PitchStep) -> impl IntoView {
     let (now_title, next_title) = (title_of.clone(), title_of);
     view! {
         <section class="pitch-practice" aria-labelledby="pitch-title">
-            <h2 id="pitch-title">{move || i18n.t(Key::PitchPractice)}</h2>
-            <p class="muted no-print">{move || i18n.f(Key::PitchPracticeIntro, &[("time", &mmss(total))])}" "<a href=edit_href>{move || i18n.t(Key::PitchEditText)}</a></p>
+            <h2 id="pitch-title">{i18n.tr(Key::PitchPractice)}</h2>
+            <p class="muted no-print">{move || i18n.f(Key::PitchPracticeIntro, &[("time", &mmss(total))])}" "<a href=edit_href>{i18n.tr(Key::PitchEditText)}</a></p>
             <div class="pitch-stage" class:pitch-done=move || done.get()>
                 <p class="pitch-now-label">{move || if done.get() { i18n.t(Key::TimerDone).to_string() } else { i18n.f(Key::PitchSectionOf, &[("n", &(section.get() + 1).to_string()), ("m", &n.to_string())]) }}</p>
                 <p class="pitch-now" id="pitch-now">{move || now_title(section.get())}</p>
@@ -198,7 +198,7 @@ fn Practice(ctx: ProjectCtx, pitch: PitchStep) -> impl IntoView {
                     if i + 1 < n { i18n.f(Key::PitchNextSection, &[("section", &next_title(i + 1))]) } else { i18n.t(Key::PitchLast).to_string() }
                 }}</p>
                 <div class="pitch-clock">
-                    <span class="pitch-section-time" role="timer" aria-label=move || i18n.t(Key::PitchSectionTime)>
+                    <span class="pitch-section-time" role="timer" aria-label=i18n.tr(Key::PitchSectionTime)>
                         {move || { let left_in = per - (elapsed.get() % per).min(per); mmss(if section.get() + 1 == n { total - elapsed.get() } else { left_in }) }}
                     </span>
                     <span class="pitch-total muted">{move || i18n.f(Key::PitchTotalLeft, &[("time", &mmss(total - elapsed.get()))])}</span>
@@ -206,11 +206,11 @@ fn Practice(ctx: ProjectCtx, pitch: PitchStep) -> impl IntoView {
             </div>
             <p class="actions pitch-controls">
                 <Show when=move || running.get()
-                    fallback=move || { let start = start.clone(); view! { <button type="button" class="primary" on:click=start>{move || i18n.t(Key::PitchStart)}</button> } }>
-                    <button type="button" on:click=pause>{move || i18n.t(Key::TimerPause)}</button>
+                    fallback=move || { let start = start.clone(); view! { <button type="button" class="primary" on:click=start>{i18n.tr(Key::PitchStart)}</button> } }>
+                    <button type="button" on:click=pause>{i18n.tr(Key::TimerPause)}</button>
                 </Show>
                 <button type="button" on:click=next>{move || if section.get() + 1 >= n { i18n.t(Key::PitchFinish) } else { i18n.t(Key::PitchNextButton) }}</button>
-                <button type="button" on:click=restart>{move || i18n.t(Key::PitchRestart)}</button>
+                <button type="button" on:click=restart>{i18n.tr(Key::PitchRestart)}</button>
                 <ReadAloud text=read_through/>
             </p>
             <p class="rehearsals" id="pitch-rehearsals">{move || i18n.f(Key::PitchRehearsals, &[("n", &answer.get().1.to_string())])}</p>

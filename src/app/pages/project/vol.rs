@@ -36,17 +36,17 @@ pub fn Vol(work: WorkRef) -> impl IntoView {
                         browser::focus_id("vol-title");
                     }
                 }>
-                {move || i18n.t(Key::VolChart)}
+                {i18n.tr(Key::VolChart)}
             </button>
             " "<span class="muted vol-count">{move || i18n.f(Key::VolCount, &[("n", &count().to_string())])}</span>
             <Show when=move || open.get()>
                 <section id="vol-panel" class="vol-panel card" aria-labelledby="vol-title">
-                    <h2 id="vol-title" tabindex="-1">{move || i18n.t(Key::VolChart)}</h2>
-                    <p class="muted">{move || i18n.t(Key::VolIntro)}</p>
+                    <h2 id="vol-title" tabindex="-1">{i18n.tr(Key::VolChart)}</h2>
+                    <p class="muted">{i18n.tr(Key::VolIntro)}</p>
                     <div class="vol-columns">
                         {VolColumn::ALL.into_iter().map(|c| view! { <VolColumnView work=work.clone() column=c/> }).collect_view()}
                     </div>
-                    <button type="button" on:click=move |_| open.set(false)>{move || i18n.t(Key::VolClose)}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{i18n.tr(Key::VolClose)}</button>
                 </section>
             </Show>
         </div>
@@ -113,7 +113,7 @@ fn VolColumnView(work: WorkRef, column: VolColumn) -> impl IntoView {
                 <div class="inline">
                     <input id=input type="text" autocomplete="off" maxlength="300"
                         prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))/>
-                    <button type="submit">{move || i18n.t(Key::VolAdd)}<span class="visually-hidden">" "{move || i18n.t(column.title())}</span></button>
+                    <button type="submit">{i18n.tr(Key::VolAdd)}<span class="visually-hidden">" "{move || i18n.t(column.title())}</span></button>
                 </div>
             </form>
         </section>
