@@ -343,7 +343,7 @@ impl BoardCtx {
     }
 
     /// Puts a photo on a note, or with `None` takes it off. The blob stays on the device
-    /// (undo may bring the photo back); erasing the pupil's work removes blobs no work uses.
+    /// (undo may bring the photo back) until the pupil erases everything on My work.
     pub fn set_photo(&self, id: &RecordId, photo: Option<Clip>) {
         let added = photo.is_some();
         let edit = self.with_notes(|n| notes::change(n, id, |note| note.photo = photo));
