@@ -624,6 +624,22 @@ pub fn unlisten(id: u64) {
     }
 }
 
+/// Runs `f` after the browser has painted what the page holds now: in a task queued from
+/// the second animation frame from now (the first frame's paint may still be the one
+/// already under way). At once when the page is hidden, where animation frames do not come.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    if window().document().is_none_or(|d| d.hidden()) {
+        f();
+        return;
+    }
+    let second = move || {
+        let next = Closure::once_into_js(move || after_render(f));
+        let _ = window().request_animation_frame(next.unchecked_ref());
+    };
+    let first = Closure::once_into_js(second);
+    let _ = window().request_animation_frame(first.unchecked_ref());
+}
+
 /// Runs `f` after the current task (after Leptos has rendered what just changed).
 pub fn after_render(f: impl FnOnce() + 'static) {
     let f = Closure::once_into_js(f);

@@ -39,8 +39,15 @@ pub fn App() -> impl IntoView {
 
 /// Mounts the app on the page, replacing the frame index.html shows while the WebAssembly
 /// loads. Both happen in one task, so the browser never paints the page without a frame.
+/// The frame is painted once first, even when the wasm arrives before the first paint:
+/// the app's first paint then puts the same words in the same place, so the page's
+/// largest paint is the frame's, however fast or slow the network.
 pub fn start() {
     console_error_panic_hook::set_once();
+    browser::after_next_paint(mount);
+}
+
+fn mount() {
     let started = browser::perf_now();
     leptos::mount::mount_to_body(App);
     browser::remove_id("static-shell");
