@@ -37,9 +37,10 @@ pub fn content_hash(bytes: &[u8]) -> String {
     format!("{hash:016x}")
 }
 
-/// A summary with the hash of the file it was made from. Read by [`Hashed::from_value`]:
-/// a derived reader would go through serde's buffering for `flatten`, a second copy of
-/// every summary's reader in the wasm.
+/// A summary with the hash of the file it was made from.
+// Read by `Hashed::from_value`: a derived reader would go through serde's buffering for
+// `flatten`, a second copy of every summary's reader in the wasm. (Not a doc comment: doc
+// comments become the JSON Schema's descriptions.)
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(
     not(target_arch = "wasm32"),
