@@ -42,10 +42,10 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     hash
 }
 
-// Read by [`Hashed::from_value`]: a derived reader would go through serde's buffering for
-// `flatten`, a second copy of every summary's reader in the wasm. (A plain comment: the doc
-// comment below is the schema's description.)
 /// A summary with the hash of the file it was made from.
+// Read by `Hashed::from_value`: a derived reader would go through serde's buffering for
+// `flatten`, a second copy of every summary's reader in the wasm. (Not a doc comment: doc
+// comments become the JSON Schema's descriptions.)
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(
     not(target_arch = "wasm32"),

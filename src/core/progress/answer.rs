@@ -9,9 +9,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Read by [`Answer::from_value`], not a derived reader: serde's internally tagged enums
-/// buffer the value and read each variant through serde's private content deserializer,
-/// a 28 KB function in the wasm.
+// Read by `Answer::from_value`, not a derived reader: serde's internally tagged enums
+// buffer the value and read each variant through serde's private content deserializer,
+// a 28 KB function in the wasm. (Not a doc comment: it would become the JSON Schema's
+// description.)
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
