@@ -255,8 +255,9 @@ async fn a_profile_shows_its_timeline_the_lessons_that_meet_it_and_prints_on_one
     let model = shipped(&format!("role-models/{id}.json"));
     app.open(&format!("#/role-models/{id}")).await;
     app.wait_for_page("role-model").await;
-    assert_eq!(app.text_of("h1").await, model["name"].as_str().unwrap());
+    // The heading is the file's id until the profile has loaded.
     app.wait_for(".profile .badge.fictional").await;
+    assert_eq!(app.text_of("h1").await, model["name"].as_str().unwrap());
     let path = model["path"].as_array().expect("a path").len();
     app.wait_until("the timeline shows every step of the path", async || {
         app.count(".timeline li").await == path

@@ -705,6 +705,8 @@ async fn corrupted_storage_is_kept_aside_and_offered() {
     ];
     for (what, key, raw) in cases {
         app.open("").await;
+        // The app has started (and read storage) before the test changes storage under it.
+        app.wait_for_page("home").await;
         app.js_value("localStorage.clear()", vec![]).await;
         // Readable work beside the broken entry must load untouched.
         let other = entry_key("ide-storm");
