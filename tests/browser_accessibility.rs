@@ -255,8 +255,7 @@ async fn a_team_project_its_book_and_entry_and_a_canvas_with_notes() {
     // The note's menu open, and a photo on the note.
     app.click("main .note-menu-button").await;
     app.wait_for("main .note-menu").await;
-    let picture =
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/media/model.png");
+    let picture = support::test_picture();
     app.pick_files("main .note-menu input[type=file]", &[picture])
         .await;
     app.wait_for("main .note img.note-photo").await;

@@ -11,7 +11,6 @@
 
 mod support;
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use fantoccini::actions::{
@@ -1173,7 +1172,7 @@ fn image_attr(svg: &str, name: &str) -> f64 {
 #[tokio::test]
 async fn a_photo_on_a_note_is_on_the_board_in_print_in_the_images_and_in_the_canvas_file() {
     let files = ScratchDir::new("photo-note");
-    let picture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/media/model.png");
+    let picture = support::test_picture();
     let app = App::at_root().await;
     open_in_english(&app, "").await;
     let id = start_canvas(&app, "Sustainability canvas").await;
@@ -1188,14 +1187,8 @@ async fn a_photo_on_a_note_is_on_the_board_in_print_in_the_images_and_in_the_can
         .await
         .click()
         .await;
-    app.wait_until("the camera shows a picture", async || {
-        app.js(
-            "return String(document.querySelector('main .note-menu video.camera-view').videoWidth)",
-        )
-        .await
-            != "0"
-    })
-    .await;
+    app.wait_camera_live("main .note-menu video.camera-view")
+        .await;
     app.within(&menu)
         .button("Take the picture")
         .await

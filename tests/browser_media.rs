@@ -7,7 +7,6 @@
 
 mod support;
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use fantoccini::actions::{
@@ -218,10 +217,6 @@ async fn a_drawing_by_mouse_and_finger_survives_a_reload_and_a_resize() {
 }
 
 /// A 64×48 PNG, as a pupil might pick from the device.
-fn picture() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/media/model.png")
-}
-
 async fn photo_count(app: &App) -> usize {
     app.count("main .photo-list img.media-photo").await
 }
@@ -233,18 +228,13 @@ async fn photos_from_the_camera_and_from_a_file_survive_a_reload() {
     open_step(&app, "foto").await;
     app.button("Tag et foto med kameraet").await.click().await;
     // The fake camera's picture is there once the video plays.
-    app.wait_until("the camera shows a picture", async || {
-        app.js("return String(document.querySelector('main video.camera-view').videoWidth)")
-            .await
-            != "0"
-    })
-    .await;
+    app.wait_camera_live("main video.camera-view").await;
     app.button("Tag billedet").await.click().await;
     app.wait_until("the photo from the camera is shown", async || {
         photo_count(&app).await == 1
     })
     .await;
-    let png = picture();
+    let png = support::test_picture();
     let input = app.wait_for("main input[type=file]").await;
     input
         .send_keys(&png.display().to_string())
@@ -457,12 +447,7 @@ async fn a_photo_in_a_team_project_is_in_the_book_on_the_entry_and_travels_in_th
         .await;
     app.wait_for("main .step[data-step=\"model-foto\"]").await;
     app.button("Tag et foto med kameraet").await.click().await;
-    app.wait_until("the camera shows a picture", async || {
-        app.js("return String(document.querySelector('main video.camera-view').videoWidth)")
-            .await
-            != "0"
-    })
-    .await;
+    app.wait_camera_live("main video.camera-view").await;
     app.button("Tag billedet").await.click().await;
     app.wait_until("the photo is shown", async || photo_count(&app).await == 1)
         .await;
@@ -629,7 +614,7 @@ async fn a_hand_in_file_carries_its_photo_and_recording_to_the_teacher_unless_th
     pupil
         .wait_for("main input[type=file]")
         .await
-        .send_keys(&picture().display().to_string())
+        .send_keys(&support::test_picture().display().to_string())
         .await
         .expect("pick a picture");
     pupil

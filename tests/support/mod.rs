@@ -46,7 +46,8 @@ use serde_json::{json, Value};
 pub use driver::ChromeDriver;
 pub use files::{
     copy_dir, glob_match, index_ids, pct_encode, progress_fixture, scratch_root, shipped_ids,
-    shipped_json, shipped_lesson, shipped_lesson_ids, steps_of, string_list, ScratchDir, Site,
+    shipped_json, shipped_lesson, shipped_lesson_ids, steps_of, string_list, test_picture,
+    ScratchDir, Site,
 };
 pub use roles::{Control, Within};
 pub use server::StaticServer;
@@ -838,6 +839,19 @@ impl App {
         if let Err(e) = input.send_keys(&joined).await {
             self.fail(&format!("cannot pick files in {css}: {e}")).await;
         }
+    }
+
+    /// Waits until the camera view matching `video` (Chromium's fake camera) shows a picture.
+    pub async fn wait_camera_live(&self, video: &str) {
+        self.wait_until("the camera shows a picture", async || {
+            self.js_value(
+                "const v = document.querySelector(arguments[0]); return !!v && v.videoWidth > 0",
+                vec![json!(video)],
+            )
+            .await
+                == json!(true)
+        })
+        .await;
     }
 
     /// Runs `body` as an async function (`await` allowed; use `return`) and returns its

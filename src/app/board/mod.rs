@@ -23,8 +23,8 @@ use crate::core::board::notes::{self, block_ids, reading_order, NoteEdit, Nudge}
 use crate::core::board::{NoteColour, PROP_TEAM};
 use crate::core::content::{CanvasBlock, CanvasTemplate};
 use crate::core::i18n::Key;
-use crate::core::media::backup::photos_in;
-use crate::core::media::Clip;
+use crate::core::media::backup::answer_clips;
+use crate::core::media::{Clip, ClipKind};
 use crate::core::progress::{Answer, Note, RecordId, Records, WorkRef};
 use crate::core::text::{link_segments, Segment, Text};
 use leptos::prelude::*;
@@ -133,9 +133,14 @@ impl BoardCtx {
             })
         });
         Effect::new(move |_| {
-            let ids = store.with_answer(&w, &s, |a| match a {
-                Some(answer) => photos_in(answer).into_iter().map(|c| c.id).collect(),
-                None => BTreeSet::new(),
+            // Runs on every keystroke: ids only, no clip copied or sorted.
+            let ids: BTreeSet<String> = store.with_answer(&w, &s, |a| {
+                a.map(answer_clips)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|c| c.kind() == Some(ClipKind::Photo) && c.is_usable())
+                    .map(|c| c.id.clone())
+                    .collect()
             });
             board.load_photos(ids);
         });
