@@ -78,10 +78,49 @@
   // A lesson's title and summary come from its card in the index, in the lesson page's
   // own markup, until the app shows the same.
   var lesson = /^#\/lessons\/([a-z0-9][a-z0-9-]*)(?:[/?]|$)/.exec(location.hash);
+  var drawn = null;
   if (lesson && index && shell) {
-    index.then(function (text) {
+    drawn = index.then(function (text) {
       showLesson(JSON.parse(text), lesson[1]);
     })["catch"](function () {});
+  }
+
+  // The app's WebAssembly is asked for once the frame is on screen (scripts/postbuild.mjs
+  // makes trunk's start-up script wait for window.spireFrame): the page's words and the
+  // index get the network first, and the megabyte of app code comes after them rather than
+  // alongside. On a lesson's route that is after its title is drawn; the app needs the
+  // index before it can show the lesson anyway.
+  // Never later than three seconds, whatever the browser reports: the app must start.
+  if (window.Promise) {
+    window.spireFrame = Promise.race([
+      Promise.all([firstPaint(), drawn && drawn.then(twoFrames)]),
+      new Promise(function (resolve) { setTimeout(resolve, 3000); }),
+    ]);
+  }
+
+  // Resolves when the browser reports the frame's first paint as shown.
+  function firstPaint() {
+    return new Promise(function (resolve) {
+      if (document.hidden) return resolve();
+      var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+      if (types.indexOf("paint") < 0) return twoFrames().then(resolve);
+      new PerformanceObserver(function (list, observer) {
+        list.getEntries().forEach(function (entry) {
+          if (entry.name !== "first-contentful-paint") return;
+          observer.disconnect();
+          resolve();
+        });
+      }).observe({ type: "paint", buffered: true });
+    });
+  }
+
+  // Resolves once what was just put in the page has been painted: the second animation
+  // frame starts after the first one is shown. A hidden tab runs no animation frames.
+  function twoFrames() {
+    return new Promise(function (resolve) {
+      if (document.hidden || !window.requestAnimationFrame) return resolve();
+      requestAnimationFrame(function () { requestAnimationFrame(function () { resolve(); }); });
+    });
   }
 
   function words(t) {

@@ -1,8 +1,9 @@
 // Trunk's post_build hook (see Trunk.toml): seals the staged build before trunk moves it to
 // dist/.
-// 1. Puts a strict Content-Security-Policy into index.html, with the hash of each inline
+// 1. Holds the app's WebAssembly back until boot.js has painted the page's frame.
+// 2. Puts a strict Content-Security-Policy into index.html, with the hash of each inline
 //    script trunk writes (its start-up module), so no other inline script can run.
-// 2. Fills in sw.js: the list of every file to keep offline and a version that changes
+// 3. Fills in sw.js: the list of every file to keep offline and a version that changes
 //    whenever any of them changes, so each deploy is a new service worker.
 // Usage: node scripts/postbuild.mjs [DIR] (DIR defaults to $TRUNK_STAGING_DIR).
 import { createHash } from "node:crypto";
@@ -18,9 +19,22 @@ function fail(why) {
   process.exit(1);
 }
 
-// ----- 1. the Content-Security-Policy ----------------------------------------------------
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
+
+// ----- 1. the WebAssembly after the frame ------------------------------------------------
+// boot.js draws the page's frame and says when it is on screen (window.spireFrame); the
+// app's code is fetched after that, so the words a pupil reads first do not share the
+// network with the megabyte of WebAssembly. So: no preload of the wasm in the head, and
+// trunk's start-up script waits for the frame before it fetches and starts the app.
+const preload = /\s*<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/;
+if (!preload.test(html)) fail("no preload of the wasm found: has trunk's output changed?");
+html = html.replace(preload, "");
+const start = "const wasm = await init(";
+if (html.split(start).length !== 2) fail(`trunk's start-up script has no single "${start}"`);
+html = html.replace(start, `await window.spireFrame;\n${start}`);
+
+// ----- 2. the Content-Security-Policy ----------------------------------------------------
 if (html.includes('http-equiv="Content-Security-Policy"')) fail("index.html already has a CSP");
 const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inline.length === 0) fail("no inline start-up script found: has trunk's output changed?");
@@ -48,7 +62,7 @@ if (!html.includes(charset)) fail(`index.html has no ${charset}`);
 html = html.replace(charset, `${charset}\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`);
 writeFileSync(indexPath, html);
 
-// ----- 2. the service worker's file list and version -------------------------------------
+// ----- 3. the service worker's file list and version -------------------------------------
 function walk(d) {
   return readdirSync(d).flatMap((name) => {
     const path = join(d, name);

@@ -196,6 +196,11 @@ async fn the_frame_shows_in_the_saved_language_before_the_app_and_does_not_move(
     assert_eq!(app.count("header").await, 1);
     assert_eq!(app.count("main").await, 1);
     assert_eq!(app.text_of("h1").await, "Lessons");
+    let [wasm_asked, first_paint, _] = load_order(&app).await;
+    assert!(
+        wasm_asked >= first_paint,
+        "the wasm was asked for at {wasm_asked} ms, before the frame's first paint ({first_paint} ms)"
+    );
     let app_layout = layout(&app).await;
 
     let frame = App::serve(site.path(), "/").await;
@@ -250,6 +255,13 @@ async fn the_frame_shows_in_the_saved_language_before_the_app_and_does_not_move(
         )
         .await;
     assert_eq!(index_requests, json!(1), "one request for the index");
+    // The app's code is asked for once the lesson's title is on screen, not alongside it.
+    let [wasm_asked, first_paint, index_back] = load_order(&app).await;
+    assert!(
+        wasm_asked >= first_paint && wasm_asked >= index_back,
+        "the wasm was asked for at {wasm_asked} ms, before the first paint ({first_paint} ms) \
+         or the index ({index_back} ms)"
+    );
     let app_layout = layout(&app).await;
     frame.open(&format!("#/lessons/{id}")).await;
     frame.reload().await;
@@ -265,6 +277,24 @@ async fn the_frame_shows_in_the_saved_language_before_the_app_and_does_not_move(
         app_layout,
         "the lesson's heading and lead must not move"
     );
+}
+
+/// When this page load asked for the wasm, painted first, and had the index back (ms).
+async fn load_order(app: &App) -> [f64; 3] {
+    let times = app
+        .js_value(
+            "const r = performance.getEntriesByType('resource'); \
+             const wasm = r.find(e => e.name.endsWith('.wasm')); \
+             const index = r.find(e => e.name.endsWith('/lessons/index.json')); \
+             const paint = performance.getEntriesByName('first-contentful-paint')[0]; \
+             return [wasm ? wasm.startTime : -1, paint ? paint.startTime : -1, \
+                     index ? index.responseEnd : -1];",
+            vec![],
+        )
+        .await;
+    let times: Vec<f64> = serde_json::from_value(times).expect("three times");
+    assert!(times.iter().all(|t| *t >= 0.0), "wasm, paint and index all timed: {times:?}");
+    [times[0], times[1], times[2]]
 }
 
 /// Where the header, each menu link, the main heading and the page's lead are, in whole
