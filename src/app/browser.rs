@@ -133,6 +133,21 @@ pub async fn take_prefetched_index() -> Option<String> {
     JsFuture::from(promise).await.ok()?.as_string()
 }
 
+/// boot.js's answer for the content index if it arrives within `ms`, taken then; `None`
+/// (and the answer left for `take_prefetched_index`) if it is late, failed or absent.
+pub async fn prefetched_index_within(ms: i32) -> Option<String> {
+    let key = JsValue::from_str("spireIndex");
+    let promise = js_sys::Reflect::get(&window(), &key).ok()?;
+    let promise = promise.dyn_into::<js_sys::Promise>().ok()?;
+    let late = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let first = js_sys::Promise::race(&js_sys::Array::of2(&promise, &late));
+    let text = JsFuture::from(first).await.ok()?.as_string()?;
+    let _ = js_sys::Reflect::delete_property(&window(), &key);
+    Some(text)
+}
+
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let init = web_sys::RequestInit::new();
     // Revalidate with the server so edited content shows; works offline with a cache later.
@@ -638,6 +653,11 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     };
     let first = Closure::once_into_js(second);
     let _ = window().request_animation_frame(first.unchecked_ref());
+}
+
+/// Resolves in a later task, so the work after it does not lengthen the current one.
+pub async fn next_task() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 /// Runs `f` after the current task (after Leptos has rendered what just changed).

@@ -190,31 +190,52 @@ fn unreadable(file: &str, reason: String) -> FileError {
     }
 }
 
+/// The content index as the app holds it: read, or why it could not be used.
+pub type IndexResult = Result<Arc<ContentIndex>, FileError>;
+
+/// Reads the index's text, or says why there is none.
+pub fn read_index(text: Result<String, String>) -> IndexResult {
+    let file = format!("{CONTENT_ROOT}index.json");
+    match text {
+        Ok(text) => load::parse_index(&text)
+            .map(Arc::new)
+            .map_err(|problem| FileError { file, problem }),
+        Err(reason) => Err(unreadable(&file, reason)),
+    }
+}
+
 impl Content {
-    pub fn new() -> Content {
+    /// With `early`, the index read before the app mounted (`app::start`), so the first
+    /// render has it; without, it is fetched now.
+    pub fn new(early: Option<IndexResult>) -> Content {
         let content = Content {
             index: RwSignal::new(None),
             files: StoredValue::new(Files::default()),
         };
-        let (index, files) = (content.index, content.files);
+        if let Some(result) = early {
+            content.set_index(result);
+            return content;
+        }
         spawn_local(async move {
-            let file = format!("{CONTENT_ROOT}index.json");
             let text = match browser::take_prefetched_index().await {
                 Some(text) => Ok(text),
-                None => browser::fetch_text(&file).await,
+                None => browser::fetch_text(&format!("{CONTENT_ROOT}index.json")).await,
             };
-            let result = match text {
-                Ok(text) => load::parse_index(&text)
-                    .map(Arc::new)
-                    .map_err(|problem| FileError { file, problem }),
-                Err(reason) => Err(unreadable(&file, reason)),
-            };
-            if let Ok(loaded) = &result {
-                files.set_value(Files::from_index(loaded));
-            }
-            index.set(Some(result));
+            // Read, and the page drawn again from it, each in a task of its own rather
+            // than in whatever task the answer arrived in.
+            browser::next_task().await;
+            let result = read_index(text);
+            browser::next_task().await;
+            content.set_index(result);
         });
         content
+    }
+
+    fn set_index(&self, result: IndexResult) {
+        if let Ok(loaded) = &result {
+            self.files.set_value(Files::from_index(loaded));
+        }
+        self.index.set(Some(result));
     }
 
     /// The index once loaded and readable.
@@ -440,12 +461,6 @@ impl Content {
             _ => return None,
         };
         Some(slots.iter().filter_map(StepSlot::ready).cloned().collect())
-    }
-}
-
-impl Default for Content {
-    fn default() -> Self {
-        Self::new()
     }
 }
 

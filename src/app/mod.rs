@@ -19,14 +19,14 @@ pub mod widgets;
 
 use leptos::prelude::*;
 
-/// The root component.
+/// The root component. `early`: the content index, if it was read before mounting.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(early: Option<content::IndexResult>) -> impl IntoView {
     let store = store::Store::load();
     provide_context(store);
     let i18n = i18n::I18n::new(store);
     provide_context(i18n);
-    provide_context(content::Content::new());
+    provide_context(content::Content::new(early));
     provide_context(router::Router::new());
     Effect::new(move |_| browser::set_document_lang(i18n.lang().code()));
     Effect::new(move |_| browser::set_root_class("young", store.with_settings(|s| s.young_mode())));
@@ -37,19 +37,35 @@ pub fn App() -> impl IntoView {
     view! { <shell::Shell/> }
 }
 
+/// How long the start waits for the content index boot.js asked for before mounting
+/// without it (the app then shows its pages' loading states until it comes).
+const INDEX_WAIT_MS: i32 = 3_000;
+
 /// Mounts the app on the page, replacing the frame index.html shows while the WebAssembly
 /// loads. Both happen in one task, so the browser never paints the page without a frame.
-/// The frame is painted once first, even when the wasm arrives before the first paint:
-/// the app's first paint then puts the same words in the same place, so the page's
-/// largest paint is the frame's, however fast or slow the network.
+/// Before that, in a task of its own, the content index boot.js asked for is read: the
+/// first render then has every card and title, so nothing on the page is drawn twice, and
+/// reading it does not lengthen the task that mounts (on a slow Chromebook that task is
+/// the longest of the start). The mount waits for the frame's paint, so the page's
+/// largest paint is the frame's however fast the wasm arrives.
 pub fn start() {
     console_error_panic_hook::set_once();
-    browser::after_next_paint(mount);
+    // Leptos's executor starts with the mount, so this runs on wasm-bindgen's own.
+    wasm_bindgen_futures::spawn_local(async {
+        let early = match browser::prefetched_index_within(INDEX_WAIT_MS).await {
+            Some(text) => {
+                browser::next_task().await;
+                Some(content::read_index(Ok(text)))
+            }
+            None => None,
+        };
+        browser::after_next_paint(move || mount(early));
+    });
 }
 
-fn mount() {
+fn mount(early: Option<content::IndexResult>) {
     let started = browser::perf_now();
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(move || view! { <App early=early/> });
     browser::remove_id("static-shell");
     // For `make bench`: how long the first render takes, apart from loading the wasm.
     browser::perf_measure("spire:mount", started);
