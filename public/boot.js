@@ -35,6 +35,7 @@
         el.setAttribute("lang", el.getAttribute("data-lang-en"));
       });
     }
+    root.setAttribute("data-frame", "named");
     // The skip link must not change the hash: the hash is the app's route.
     var skip = shell.querySelector(".skip-link");
     if (skip) {
@@ -77,11 +78,14 @@
   }
   // A lesson's title and summary come from its card in the index, in the lesson page's
   // own markup, until the app shows the same.
+  // So do a challenge's title and the first paragraph of its brief, on its overview.
   var lesson = /^#\/lessons\/([a-z0-9][a-z0-9-]*)(?:[/?]|$)/.exec(location.hash);
+  var challenge = /^#\/challenges\/([a-z0-9][a-z0-9-]*)(?:\?|$)/.exec(location.hash);
   var drawn = null;
-  if (lesson && index && shell) {
+  if ((lesson || challenge) && index && shell) {
     drawn = index.then(function (text) {
-      showLesson(JSON.parse(text), lesson[1]);
+      if (lesson) showLesson(JSON.parse(text), lesson[1]);
+      else showChallenge(JSON.parse(text), challenge[1]);
     })["catch"](function () {});
   }
 
@@ -130,11 +134,15 @@
     return wanted != null ? wanted : t.da != null ? t.da : t.en != null ? t.en : "";
   }
 
-  function showLesson(idx, id) {
-    var cards = idx && idx.summaries && idx.summaries.lessons;
+  function cardOf(idx, kind, id) {
+    var cards = idx && idx.summaries && idx.summaries[kind];
     var card = cards && Object.prototype.hasOwnProperty.call(cards, id) && cards[id];
-    var main = shell.querySelector("main");
-    if (!card || !card.title || !main || !shell.isConnected) return;
+    return card && card.title && shell.isConnected ? card : null;
+  }
+
+  function showLesson(idx, id) {
+    var card = cardOf(idx, "lessons", id);
+    if (!card) return;
     var levels = ["indskoling", "mellemtrin", "udskoling", "ungdomsuddannelse", "videregaaende"];
     var level = "none";
     for (var i = 0; i < levels.length; i++) {
@@ -153,8 +161,85 @@
       lead.className = "lead";
       lead.textContent = words(card.summary);
     }
-    var heading = main.querySelector(".static-title");
-    if (heading) main.replaceChild(page, heading);
+    showPage(page);
+  }
+
+  // The overview's top as the app's ChallengeTop draws it: title, then the brief's first
+  // paragraph (rich text with **bold** and *italic*; one with a link is left to the app).
+  function showChallenge(idx, id) {
+    var card = cardOf(idx, "challenges", id);
+    if (!card) return;
+    var page = document.createElement("div");
+    page.className = "page challenge-page";
+    var header = page.appendChild(document.createElement("header"));
+    header.className = "lesson-header challenge-header";
+    header.appendChild(document.createElement("h1")).textContent = words(card.title);
+    var brief = firstParagraph(words(card.brief));
+    if (brief && brief.indexOf("[") < 0) {
+      var rich = header.appendChild(document.createElement("div"));
+      rich.className = "rich brief";
+      appendInline(rich.appendChild(document.createElement("p")), brief);
+    }
+    showPage(page);
+  }
+
+  // The lines before the first blank line or list item, joined as core::markdown joins them.
+  function firstParagraph(text) {
+    var lines = [];
+    var all = text.split(/\r?\n/);
+    for (var i = 0; i < all.length; i++) {
+      var line = all[i].trim();
+      if (!line || /^([-*] |\d{1,3}\. )/.test(line)) break;
+      lines.push(line);
+    }
+    return lines.join(" ");
+  }
+
+  // core::markdown's inline marks: **bold** and *italic*; an unclosed mark stays text.
+  function appendInline(parent, text) {
+    var plain = "";
+    while (text) {
+      var mark = markAt(text);
+      if (mark) {
+        if (plain) parent.appendChild(document.createTextNode(plain));
+        plain = "";
+        var el = parent.appendChild(document.createElement(mark.tag));
+        appendInline(el, mark.body);
+        text = mark.rest;
+      } else {
+        var c = text.codePointAt(0) > 0xffff ? 2 : 1;
+        plain += text.slice(0, c);
+        text = text.slice(c);
+      }
+    }
+    if (plain) parent.appendChild(document.createTextNode(plain));
+  }
+
+  function markAt(s) {
+    var body, end;
+    if (s.slice(0, 2) === "**") {
+      body = s.slice(2);
+      end = body.indexOf("**");
+      return end > 0 ? { tag: "strong", body: body.slice(0, end), rest: body.slice(end + 2) } : null;
+    }
+    if (s.charAt(0) === "*") {
+      body = s.slice(1);
+      if (body.charAt(0) === " " || body.charAt(0) === "*") return null;
+      end = body.indexOf("*");
+      return end > 0 ? { tag: "em", body: body.slice(0, end), rest: body.slice(end + 1) } : null;
+    }
+    return null;
+  }
+
+  function showPage(page) {
+    var main = shell.querySelector("main");
+    var heading = main && main.querySelector(".static-title");
+    if (!heading) return;
+    main.replaceChild(page, heading);
+    // A new "Loading" line below the lesson's top rather than the old one moved down: a
+    // new element is not a layout shift.
+    var loading = main.querySelector(".boot");
+    if (loading) main.replaceChild(loading.cloneNode(true), loading);
   }
 
   // Offline and updates. A new version waits until the pupil chooses to reload, so it never

@@ -277,6 +277,51 @@ async fn the_frame_shows_in_the_saved_language_before_the_app_and_does_not_move(
         app_layout,
         "the lesson's heading and lead must not move"
     );
+
+    // A challenge's overview: its title and the first paragraph of its brief, from its card.
+    let cards = support::shipped_json("index.json")["summaries"]["challenges"].clone();
+    let (id, title) = support::shipped_ids("challenges")
+        .into_iter()
+        .find_map(|id| {
+            let card = &cards[&id];
+            let brief = card["brief"]["en"].as_str()?;
+            (brief.contains("**") && !brief.contains('['))
+                .then(|| Some((id.clone(), card["title"]["en"].as_str()?.to_string())))?
+        })
+        .expect("a shipped challenge whose brief has bold words and no link");
+    app.open(&format!("#/challenges/{id}")).await;
+    app.reload().await;
+    app.wait_for("main .plan").await;
+    let app_top = challenge_top(&app).await;
+    assert_eq!(app_top["title"], json!(title));
+    frame.open(&format!("#/challenges/{id}")).await;
+    frame.reload().await;
+    frame
+        .wait_until("the frame shows the challenge's title", async || {
+            frame.count("#static-shell main h1").await == 1
+                && frame.text_of("#static-shell main h1").await == title
+        })
+        .await;
+    assert_eq!(
+        challenge_top(&frame).await,
+        app_top,
+        "the challenge's heading and brief must read and sit the same"
+    );
+}
+
+/// A challenge overview's heading and the first paragraph of its brief: text, bold words,
+/// and boxes in whole pixels.
+async fn challenge_top(app: &App) -> Value {
+    app.js_value(
+        "const r = e => { const b = e.getBoundingClientRect(); \
+           return [Math.round(b.x), Math.round(b.y), Math.round(b.width), Math.round(b.height)]; }; \
+         const h = document.querySelector('main h1'), p = document.querySelector('main .brief p'); \
+         return { title: h.textContent, heading: r(h), brief: p && p.textContent, \
+                  bold: p && [...p.querySelectorAll('strong')].map(s => s.textContent), \
+                  box: p && r(p) };",
+        vec![],
+    )
+    .await
 }
 
 /// When this page load asked for the wasm, painted first, and had the index back (ms).

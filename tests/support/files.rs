@@ -172,12 +172,12 @@ fn read_json(path: &Path) -> Value {
 
 // ----- the shipped content, read from the build under test ---------------------------------
 
-/// `lessons/<relative>` of the build under test, as JSON; fails loudly when missing.
 /// The test picture (a 64×48 colour gradient PNG) pupils pick as a photo.
 pub fn test_picture() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/media/model.png")
 }
 
+/// `lessons/<relative>` of the build under test, as JSON; fails loudly when missing.
 pub fn shipped_json(relative: &str) -> Value {
     read_json(&dist_dir().join("lessons").join(relative))
 }

@@ -5,7 +5,7 @@
 use super::player::{Player, PlayerStep};
 use super::project::vol::Vol;
 use crate::app::browser;
-use crate::app::content::{file_path, use_content, Card};
+use crate::app::content::{file_path, use_content, Card, Load};
 use crate::app::i18n::use_i18n;
 use crate::app::rich::rich_text;
 use crate::app::router::use_router;
@@ -13,7 +13,9 @@ use crate::app::store::use_store;
 use crate::app::widgets::{page_file, FileErrorView, LevelBadges, LoadingView};
 use crate::core::challenge_bank::{themes, ChallengeFilter};
 use crate::core::content::vocab::ChallengeFormat;
+use crate::core::content::challenge::Host;
 use crate::core::content::{Challenge, ContentKind, Level};
+use crate::core::text::Text;
 use crate::core::i18n::Key;
 use crate::core::progress::backup::MAX_BACKUP_BYTES;
 use crate::core::progress::WorkRef;
@@ -354,30 +356,62 @@ pub fn ChallengePage(id: String, step: Option<String>) -> impl IntoView {
     let solo = step.is_some();
     view! {
         <div data-page="challenge" class="page challenge-page">
-            {move || match page_file(&id, content.challenge(&id)) {
-                Ok(c) if solo => view! { <SoloChallenge challenge=c.value.clone()/> }.into_any(),
-                Ok(c) => view! { <ChallengeOverview challenge=Arc::new(c.value.clone()) source=ChallengeSource::Content(id.clone())/> }.into_any(),
-                Err(waiting) => waiting,
+            {move || {
+                let load = content.challenge(&id);
+                // While the file is on its way, the card gives the top of the overview, as
+                // the frame in index.html did before the app: nothing flickers.
+                if !solo && matches!(load, Load::Loading) {
+                    if let Card::Ready(card) = content.card::<Challenge>(&id) {
+                        let c = &card.summary;
+                        return view! {
+                            <ChallengeTop title=c.title.clone() levels=c.levels.clone()
+                                format=c.format host=c.host.clone() theme=c.theme.clone()
+                                brief=c.brief.clone()/>
+                            <LoadingView/>
+                        }
+                        .into_any();
+                    }
+                }
+                match page_file(&id, load) {
+                    Ok(c) if solo => view! { <SoloChallenge challenge=c.value.clone()/> }.into_any(),
+                    Ok(c) => view! { <ChallengeOverview challenge=Arc::new(c.value.clone()) source=ChallengeSource::Content(id.clone())/> }.into_any(),
+                    Err(waiting) => waiting,
+                }
             }}
         </div>
     }
 }
 
-/// The header of a challenge: title, format, host and who plays it, theme, brief.
+/// The header of a challenge.
 #[component]
 pub fn ChallengeHeader(challenge: Arc<Challenge>) -> impl IntoView {
-    let i18n = use_i18n();
     let c = challenge;
-    let title = c.title.clone();
-    let format = c.format;
-    let host = c.host.clone();
-    let theme = c.theme.clone();
-    let brief = c.brief.clone();
+    view! {
+        <ChallengeTop title=c.title.clone() levels=c.levels.clone() format=c.format
+            host=c.host.clone() theme=c.theme.clone() brief=c.brief.clone()/>
+    }
+}
+
+/// The top of a challenge: title and brief first (the brief is the challenge), then its
+/// format, levels, host and who plays it, and theme. From the file, or from the card (whose
+/// brief is the first paragraph) while the file loads; boot.js draws the same title and
+/// first paragraph before the app.
+#[component]
+fn ChallengeTop(
+    title: Text,
+    levels: Vec<Level>,
+    format: ChallengeFormat,
+    host: Option<Host>,
+    theme: Option<Text>,
+    brief: Option<Text>,
+) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <header class="lesson-header challenge-header">
             <h1 id="page-title" tabindex="-1">{i18n.text_of(title)}</h1>
+            {brief.map(|b| view! { <div class="rich brief">{move || rich_text(&i18n.text(&b))}</div> })}
             <p class="muted">{move || format.label(i18n.lang())}</p>
-            <LevelBadges levels=c.levels.clone()/>
+            <LevelBadges levels=levels/>
             {host.map(|h| {
                 let kind = h.kind;
                 let stand_in = h.stand_in.clone();
@@ -387,7 +421,6 @@ pub fn ChallengeHeader(challenge: Arc<Challenge>) -> impl IntoView {
                 }
             })}
             {theme.map(|t| view! { <p><strong>{i18n.tr(Key::ChallengeTheme)}": "</strong>{i18n.text_of(t)}</p> })}
-            {brief.map(|b| view! { <div class="rich brief">{move || rich_text(&i18n.text(&b))}</div> })}
         </header>
     }
 }
