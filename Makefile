@@ -26,8 +26,10 @@ check-content:
 fmt:
 	cargo fmt --check
 
+# Both targets: code under cfg(target_arch = "wasm32") is only linted when built for it.
 lint:
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
 unit:
 	cargo test --lib --bins $(NATIVE_TESTS)

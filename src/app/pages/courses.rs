@@ -342,7 +342,7 @@ fn ItemRow(item: CourseItem, stop: Signal<Option<PathStop>>) -> impl IntoView {
                     Some(_) => ("in-progress", i18n.t(Key::StatusStarted)),
                 });
                 view! {
-                    <li class="course-item challenge-item" data-item=id.clone() data-status=status.0 class:next=move || is_next()>
+                    <li class="course-item challenge-item" data-item=id.clone() data-status=status.0 class:next=is_next>
                         {mark}
                         <a href=href>{title}</a>
                         <span class="muted">{i18n.t(Key::CourseChallenge)}</span>
@@ -379,7 +379,7 @@ fn ItemRow(item: CourseItem, stop: Signal<Option<PathStop>>) -> impl IntoView {
                             CardStatus::Done => ("done", i18n.t(Key::StatusDone).to_string()),
                         };
                         view! {
-                            <li class="course-item lesson-item" data-item=id.clone() data-status=key class:next=move || is_next()>
+                            <li class="course-item lesson-item" data-item=id.clone() data-status=key class:next=is_next>
                                 {mark}
                                 <a href=href>{i18n.text(&s.title)}</a>
                                 {s.minutes.map(|m| view! { <span class="muted">{i18n.f(Key::Minutes, &[("n", &m.to_string())])}</span> })}
