@@ -280,7 +280,11 @@ impl Content {
                     return;
                 }
             };
-            match T::load(&id, &text, &index) {
+            // Read, and the page drawn from it, each in a task of its own (a lesson's
+            // file is read while its header already shows).
+            let loaded = T::load(&id, &text, &index);
+            browser::next_task().await;
+            match loaded {
                 Ok(loaded) => {
                     let hash = content_hash(text.as_bytes());
                     slot.update(|f| {
