@@ -338,7 +338,10 @@ async fn load_order(app: &App) -> [f64; 3] {
         )
         .await;
     let times: Vec<f64> = serde_json::from_value(times).expect("three times");
-    assert!(times.iter().all(|t| *t >= 0.0), "wasm, paint and index all timed: {times:?}");
+    assert!(
+        times.iter().all(|t| *t >= 0.0),
+        "wasm, paint and index all timed: {times:?}"
+    );
     [times[0], times[1], times[2]]
 }
 

@@ -12,10 +12,9 @@ use crate::app::router::use_router;
 use crate::app::store::use_store;
 use crate::app::widgets::{page_file, FileErrorView, LevelBadges, LoadingView};
 use crate::core::challenge_bank::{themes, ChallengeFilter};
-use crate::core::content::vocab::ChallengeFormat;
 use crate::core::content::challenge::Host;
+use crate::core::content::vocab::ChallengeFormat;
 use crate::core::content::{Challenge, ContentKind, Level};
-use crate::core::text::Text;
 use crate::core::i18n::Key;
 use crate::core::progress::backup::MAX_BACKUP_BYTES;
 use crate::core::progress::WorkRef;
@@ -25,6 +24,7 @@ use crate::core::project::{
     ChallengeSource,
 };
 use crate::core::route::{ProjectView, Route};
+use crate::core::text::Text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
