@@ -18,6 +18,12 @@ while IFS= read -r ref; do
   case "$ref" in http*|//*|'') continue ;; esac
   [ -f "$dist/$ref" ] && files+=("$ref")
 done < <(grep -oE '(href|src)="[^"#?]+' "$dist/index.html" | sed -E 's/^(href|src)="//' | sort -u)
+# The wasm: trunk's start-up script names it in a string, not in an href (postbuild.mjs
+# drops the preload link that named it there).
+wasm=$(grep -oE "['\"]\./[^'\"]+_bg\.wasm['\"]" "$dist/index.html" | head -1 | tr -d "'\"" || true)
+wasm=${wasm#./}
+[ -n "$wasm" ] && [ -f "$dist/$wasm" ] || { echo "bench: index.html names no wasm that is in $dist" >&2; exit 2; }
+files+=("$wasm")
 files+=(lessons/index.json)
 
 # The table for tests/bench.rs to include: file, bytes, gzip bytes.
