@@ -1273,3 +1273,29 @@ async fn my_work_shows_storage_status() {
     assert!(!app.text_of("#storage-persisted").await.trim().is_empty());
     assert!(!app.text_of("#storage-usage").await.trim().is_empty());
 }
+
+#[tokio::test]
+async fn saving_does_not_move_the_header() {
+    let app = App::at_root().await;
+    open_step(&app, LESSON, STEP_A).await;
+    // Where the language button is with each text the save status shows while work is
+    // saved (a save can start and end within one task, so the test sets them in turn).
+    let moves = app
+        .js_value(
+            "const status = document.getElementById('save-status'); \
+             const button = document.getElementById('lang-switch'); \
+             const before = status.textContent; \
+             const xs = ['Gemmer …', 'Gemt', 'Saving …', 'Saved'].map(t => { \
+               status.textContent = t; \
+               return [t, Math.round(button.getBoundingClientRect().x)]; }); \
+             status.textContent = before; \
+             return xs;",
+            vec![],
+        )
+        .await;
+    let moves: Vec<(String, i64)> = serde_json::from_value(moves).expect("four positions");
+    assert!(
+        moves.iter().all(|(_, x)| *x == moves[0].1),
+        "the language button moves with the save status: {moves:?}"
+    );
+}

@@ -109,6 +109,8 @@ pub fn inline(text: &str) -> Vec<Inline> {
     out
 }
 
+// public/boot.js (`markAt`) draws a challenge's brief with the same bold and italic rules
+// before the app starts: a change here needs the same change there.
 fn mark(s: &str) -> Option<(Inline, &str)> {
     if let Some(body) = s.strip_prefix("**") {
         let end = body.find("**").filter(|&e| e > 0)?;
