@@ -263,14 +263,7 @@ async fn the_frame_shows_in_the_saved_language_before_the_app_and_does_not_move(
          or the index ({index_back} ms)"
     );
     let app_layout = layout(&app).await;
-    frame.open(&format!("#/lessons/{id}")).await;
-    frame.reload().await;
-    frame
-        .wait_until("the frame shows the lesson's title", async || {
-            frame.count("#static-shell main h1").await == 1
-                && frame.text_of("#static-shell main h1").await == title
-        })
-        .await;
+    load_frame_until_title(&frame, &format!("#/lessons/{id}"), &title).await;
     assert_eq!(frame.text_of("#static-shell main p.lead").await, summary);
     assert_eq!(
         layout(&frame).await,
@@ -294,14 +287,7 @@ async fn the_frame_shows_in_the_saved_language_before_the_app_and_does_not_move(
     app.wait_for("main .plan").await;
     let app_top = challenge_top(&app).await;
     assert_eq!(app_top["title"], json!(title));
-    frame.open(&format!("#/challenges/{id}")).await;
-    frame.reload().await;
-    frame
-        .wait_until("the frame shows the challenge's title", async || {
-            frame.count("#static-shell main h1").await == 1
-                && frame.text_of("#static-shell main h1").await == title
-        })
-        .await;
+    load_frame_until_title(&frame, &format!("#/challenges/{id}"), &title).await;
     assert_eq!(
         challenge_top(&frame).await,
         app_top,
@@ -309,16 +295,34 @@ async fn the_frame_shows_in_the_saved_language_before_the_app_and_does_not_move(
     );
 }
 
+/// Loads `route` in the frame-only site and waits until the frame has drawn `title` as the
+/// page's heading (from the index card).
+async fn load_frame_until_title(frame: &App, route: &str, title: &str) {
+    frame.open(route).await;
+    frame.reload().await;
+    frame
+        .wait_until("the frame shows the page's title", async || {
+            frame.count("#static-shell main h1").await == 1
+                && frame.text_of("#static-shell main h1").await == title
+        })
+        .await;
+}
+
+/// JavaScript: `r(element)`, its box in whole pixels.
+const BOX_JS: &str = "const r = e => { const b = e.getBoundingClientRect(); \
+    return [Math.round(b.x), Math.round(b.y), Math.round(b.width), Math.round(b.height)]; };";
+
 /// A challenge overview's heading and the first paragraph of its brief: text, bold words,
 /// and boxes in whole pixels.
 async fn challenge_top(app: &App) -> Value {
     app.js_value(
-        "const r = e => { const b = e.getBoundingClientRect(); \
-           return [Math.round(b.x), Math.round(b.y), Math.round(b.width), Math.round(b.height)]; }; \
+        &format!(
+            "{BOX_JS} \
          const h = document.querySelector('main h1'), p = document.querySelector('main .brief p'); \
-         return { title: h.textContent, heading: r(h), brief: p && p.textContent, \
+         return {{ title: h.textContent, heading: r(h), brief: p && p.textContent, \
                   bold: p && [...p.querySelectorAll('strong')].map(s => s.textContent), \
-                  box: p && r(p) };",
+                  box: p && r(p) }};"
+        ),
         vec![],
     )
     .await
@@ -349,12 +353,13 @@ async fn load_order(app: &App) -> [f64; 3] {
 /// pixels.
 async fn layout(app: &App) -> Value {
     app.js_value(
-        "const r = e => { const b = e.getBoundingClientRect(); \
-           return [Math.round(b.x), Math.round(b.y), Math.round(b.width), Math.round(b.height)]; }; \
-         return { header: r(document.querySelector('header')), \
+        &format!(
+            "{BOX_JS} \
+         return {{ header: r(document.querySelector('header')), \
                   nav: [...document.querySelectorAll('header nav a')].map(a => [a.textContent, r(a)]), \
                   heading: r(document.querySelector('main h1')).slice(0, 2), \
-                  lead: r(document.querySelector('main p.lead')) };",
+                  lead: r(document.querySelector('main p.lead')) }};"
+        ),
         vec![],
     )
     .await

@@ -122,32 +122,41 @@ pub async fn storage_estimate() -> Option<(f64, f64)> {
 
 // ---- fetch -----------------------------------------------------------------------------
 
-/// Fetches a text file relative to the page. The error is a short human-readable reason.
 /// The answer boot.js already asked for (`window.spireIndex`, the content index fetched
 /// while the WebAssembly loaded), taken once; `None` if there is none or it failed.
 pub async fn take_prefetched_index() -> Option<String> {
-    let key = JsValue::from_str("spireIndex");
-    let promise = js_sys::Reflect::get(&window(), &key).ok()?;
-    let _ = js_sys::Reflect::delete_property(&window(), &key);
-    let promise = promise.dyn_into::<js_sys::Promise>().ok()?;
+    let promise = prefetched_index()?;
+    forget_prefetched_index();
     JsFuture::from(promise).await.ok()?.as_string()
+}
+
+const PREFETCHED_INDEX: &str = "spireIndex";
+
+fn prefetched_index() -> Option<js_sys::Promise> {
+    js_sys::Reflect::get(&window(), &JsValue::from_str(PREFETCHED_INDEX))
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()
+}
+
+fn forget_prefetched_index() {
+    let _ = js_sys::Reflect::delete_property(&window(), &JsValue::from_str(PREFETCHED_INDEX));
 }
 
 /// boot.js's answer for the content index if it arrives within `ms`, taken then; `None`
 /// (and the answer left for `take_prefetched_index`) if it is late, failed or absent.
 pub async fn prefetched_index_within(ms: i32) -> Option<String> {
-    let key = JsValue::from_str("spireIndex");
-    let promise = js_sys::Reflect::get(&window(), &key).ok()?;
-    let promise = promise.dyn_into::<js_sys::Promise>().ok()?;
+    let promise = prefetched_index()?;
     let late = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
     });
     let first = js_sys::Promise::race(&js_sys::Array::of2(&promise, &late));
     let text = JsFuture::from(first).await.ok()?.as_string()?;
-    let _ = js_sys::Reflect::delete_property(&window(), &key);
+    forget_prefetched_index();
     Some(text)
 }
 
+/// Fetches a text file relative to the page. The error is a short human-readable reason.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let init = web_sys::RequestInit::new();
     // Revalidate with the server so edited content shows; works offline with a cache later.

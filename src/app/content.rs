@@ -325,6 +325,23 @@ impl Content {
             .unwrap_or(Card::Loading)
     }
 
+    /// The card of file `id` while the file itself is still on its way (`load` is its state):
+    /// what a page shows as its top meanwhile, as the frame in index.html did before the
+    /// app, so nothing flickers. `None` once the file is loaded or failed, or without a card.
+    pub fn card_while_loading<T: ContentFile>(
+        &self,
+        id: &str,
+        load: &Load<T>,
+    ) -> Option<Arc<Hashed<T::Summary>>> {
+        if !matches!(load, Load::Loading) {
+            return None;
+        }
+        match self.card::<T>(id) {
+            Card::Ready(card) => Some(card),
+            _ => None,
+        }
+    }
+
     /// The loaded file `id` (tracks that file only); `Loading` until it is fetched.
     pub fn file<T: ContentFile>(&self, id: &str) -> Load<T> {
         self.slot::<T>(id)

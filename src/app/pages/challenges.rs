@@ -5,7 +5,7 @@
 use super::player::{Player, PlayerStep};
 use super::project::vol::Vol;
 use crate::app::browser;
-use crate::app::content::{file_path, use_content, Card, Load};
+use crate::app::content::{file_path, use_content, Card};
 use crate::app::i18n::use_i18n;
 use crate::app::rich::rich_text;
 use crate::app::router::use_router;
@@ -358,19 +358,15 @@ pub fn ChallengePage(id: String, step: Option<String>) -> impl IntoView {
         <div data-page="challenge" class="page challenge-page">
             {move || {
                 let load = content.challenge(&id);
-                // While the file is on its way, the card gives the top of the overview, as
-                // the frame in index.html did before the app: nothing flickers.
-                if !solo && matches!(load, Load::Loading) {
-                    if let Card::Ready(card) = content.card::<Challenge>(&id) {
-                        let c = &card.summary;
-                        return view! {
-                            <ChallengeTop title=c.title.clone() levels=c.levels.clone()
-                                format=c.format host=c.host.clone() theme=c.theme.clone()
-                                brief=c.brief.clone()/>
-                            <LoadingView/>
-                        }
-                        .into_any();
+                if let Some(card) = content.card_while_loading(&id, &load).filter(|_| !solo) {
+                    let c = &card.summary;
+                    return view! {
+                        <ChallengeTop title=c.title.clone() levels=c.levels.clone()
+                            format=c.format host=c.host.clone() theme=c.theme.clone()
+                            brief=c.brief.clone()/>
+                        <LoadingView/>
                     }
+                    .into_any();
                 }
                 match page_file(&id, load) {
                     Ok(c) if solo => view! { <SoloChallenge challenge=c.value.clone()/> }.into_any(),

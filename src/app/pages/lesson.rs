@@ -1,7 +1,7 @@
 //! A lesson page: loads the lesson file and plays its steps.
 
 use super::player::{Player, PlayerStep};
-use crate::app::content::{file_path, use_content, Card, Load};
+use crate::app::content::{file_path, use_content};
 use crate::app::i18n::use_i18n;
 use crate::app::widgets::{page_file, problem_text, LevelBadges, LoadingView, SubjectBadges};
 use crate::core::content::{ContentKind, Lesson, Level, Subject};
@@ -20,21 +20,17 @@ pub fn LessonPage(id: String) -> impl IntoView {
         <div data-page="lesson" class="page lesson-page">
             {move || {
                 let load = content.lesson(&id);
-                // While the file is on its way, the card's summary already gives the top of
-                // the page, as the frame in index.html did before the app: nothing flickers.
-                if matches!(load, Load::Loading) {
-                    if let Card::Ready(card) = content.card::<Lesson>(&id) {
-                        return view! {
-                            <div class="level-style" data-level=youngest(&card.summary.levels)>
-                                <LessonHeader title=card.summary.title.clone()
-                                    summary=card.summary.summary.clone()
-                                    levels=card.summary.levels.clone()
-                                    subjects=card.summary.subjects.clone()/>
-                                <LoadingView/>
-                            </div>
-                        }
-                        .into_any();
+                if let Some(card) = content.card_while_loading(&id, &load) {
+                    return view! {
+                        <div class="level-style" data-level=youngest(&card.summary.levels)>
+                            <LessonHeader title=card.summary.title.clone()
+                                summary=card.summary.summary.clone()
+                                levels=card.summary.levels.clone()
+                                subjects=card.summary.subjects.clone()/>
+                            <LoadingView/>
+                        </div>
                     }
+                    .into_any();
                 }
                 match page_file(&id, load) {
                     Ok(l) => view! { <LessonView loaded=l/> }.into_any(),
