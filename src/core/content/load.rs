@@ -4,11 +4,13 @@
 use super::canvas::CanvasTemplate;
 use super::challenge::Challenge;
 use super::course::Course;
+use super::id::Id;
 use super::index::{ContentIndex, ContentKind};
 use super::lesson::Lesson;
 use super::local::LocalOffers;
 use super::problem::{Problem, ProblemKind};
 use super::role_model::RoleModel;
+use super::summary::{Summaries, SummariesReading};
 use super::validate;
 use serde::de::DeserializeOwned;
 
@@ -46,11 +48,75 @@ pub fn from_object<T: DeserializeOwned>(
 /// Parses `index.json`. Summaries of ids the lists do not name are dropped: the lists are
 /// the catalogue.
 pub fn parse_index(text: &str) -> Result<ContentIndex, Problem> {
-    let mut index: ContentIndex = parse_json(text)?;
-    let mut summaries = std::mem::take(&mut index.summaries);
-    summaries.retain_listed(&index);
-    index.summaries = summaries;
-    Ok(index)
+    let mut reading = IndexReading::start(text)?;
+    while !reading.read(usize::MAX) {}
+    Ok(reading.finish())
+}
+
+/// [`parse_index`] in steps: the lists at once, then the summaries a few at a time (see
+/// [`SummariesReading`]), so the app can read a large index without one long task.
+pub struct IndexReading {
+    index: ContentIndex,
+    summaries: SummariesReading,
+}
+
+/// `index.json` as [`ContentIndex`] reads it, but with the summaries left as JSON for
+/// [`SummariesReading`]. The same name, fields and order, so serde's messages are the same.
+mod file {
+    use super::Id;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct ContentIndex {
+        #[serde(rename = "$schema", default)]
+        pub schema: Option<String>,
+        #[serde(default)]
+        pub lessons: Vec<Id>,
+        #[serde(default)]
+        pub canvases: Vec<Id>,
+        #[serde(default)]
+        pub challenges: Vec<Id>,
+        #[serde(default)]
+        pub role_models: Vec<Id>,
+        #[serde(default)]
+        pub courses: Vec<Id>,
+        #[serde(default)]
+        pub summaries: serde_json::Value,
+    }
+}
+
+impl IndexReading {
+    /// Reads the lists; fails as [`parse_index`] does.
+    pub fn start(text: &str) -> Result<IndexReading, Problem> {
+        let file: file::ContentIndex = parse_json(text)?;
+        let index = ContentIndex {
+            schema: file.schema,
+            lessons: file.lessons,
+            canvases: file.canvases,
+            challenges: file.challenges,
+            role_models: file.role_models,
+            courses: file.courses,
+            summaries: Summaries::default(),
+        };
+        Ok(IndexReading {
+            index,
+            summaries: SummariesReading::new(file.summaries),
+        })
+    }
+
+    /// Reads up to `summaries` more summaries; whether all are read.
+    pub fn read(&mut self, summaries: usize) -> bool {
+        self.summaries.read(summaries)
+    }
+
+    pub fn finish(self) -> ContentIndex {
+        let mut index = self.index;
+        let (mut summaries, _) = self.summaries.finish();
+        summaries.retain_listed(&index);
+        index.summaries = summaries;
+        index
+    }
 }
 
 fn check_id(id: &str, expected: &str, problems: &mut Vec<Problem>) {

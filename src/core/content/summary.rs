@@ -445,6 +445,120 @@ impl<'de> Deserialize<'de> for Summaries {
     }
 }
 
+/// [`Summaries::read`] a few entries at a time, so that a large index can be read across
+/// several short tasks of the browser's main thread rather than in one long one. The
+/// result and the problems, in their order, are the same however many entries each step
+/// reads.
+pub struct SummariesReading {
+    out: Summaries,
+    problems: Vec<Problem>,
+    pending: std::vec::IntoIter<Pending>,
+}
+
+/// What is left to read: an entry of a kind, or a problem met when the kinds were listed,
+/// kept in its place so the problems come in the order of the file.
+enum Pending {
+    Entry(ContentKind, String, Value),
+    Problem(Problem),
+}
+
+impl SummariesReading {
+    /// Lists the entries of each kind in `value`; reads none of them yet.
+    pub fn new(value: Value) -> SummariesReading {
+        let mut pending = Vec::new();
+        match object(value) {
+            Ok(kinds) => {
+                for (key, entries) in kinds {
+                    list_kind(key, entries, &mut pending);
+                }
+            }
+            Err(message) => pending.push(Pending::Problem(unreadable(
+                json_path!["summaries"],
+                message,
+            ))),
+        }
+        SummariesReading {
+            out: Summaries::default(),
+            problems: Vec::new(),
+            pending: pending.into_iter(),
+        }
+    }
+
+    /// Reads up to `entries` more; whether all are read.
+    pub fn read(&mut self, entries: usize) -> bool {
+        for next in self.pending.by_ref().take(entries) {
+            match next {
+                Pending::Entry(kind, id, entry) => {
+                    read_entry(&mut self.out, kind, id, entry, &mut self.problems)
+                }
+                Pending::Problem(problem) => self.problems.push(problem),
+            }
+        }
+        self.pending.len() == 0
+    }
+
+    pub fn finish(self) -> (Summaries, Vec<Problem>) {
+        (self.out, self.problems)
+    }
+}
+
+fn list_kind(key: String, entries: Value, pending: &mut Vec<Pending>) {
+    let Some(kind) = ContentKind::ALL.into_iter().find(|k| k.index_key() == key) else {
+        return pending.push(Pending::Problem(unreadable(
+            json_path!["summaries", key.as_str()],
+            format!(
+                "unknown field `{key}`, expected one of `lessons`, `canvases`, \
+                 `challenges`, `role_models`, `courses`"
+            ),
+        )));
+    };
+    match object(entries) {
+        Ok(entries) => pending.extend(
+            entries
+                .into_iter()
+                .map(|(id, entry)| Pending::Entry(kind, id, entry)),
+        ),
+        Err(message) => pending.push(Pending::Problem(unreadable(
+            json_path!["summaries", kind.index_key()],
+            message,
+        ))),
+    }
+}
+
+fn read_entry(
+    all: &mut Summaries,
+    kind: ContentKind,
+    id: String,
+    entry: Value,
+    problems: &mut Vec<Problem>,
+) {
+    fn read<T: Summarise>(
+        all: &mut Summaries,
+        id: String,
+        entry: Value,
+        problems: &mut Vec<Problem>,
+    ) {
+        let at = json_path!["summaries", T::KIND.index_key(), id.as_str()];
+        let id = match serde_json::from_value::<Id>(Value::String(id.clone())) {
+            Ok(id) => id,
+            Err(e) => return problems.push(unreadable(at, e.to_string())),
+        };
+        match Hashed::<T::Summary>::from_value(entry) {
+            Ok(summary) => {
+                T::entries_mut(all).insert(id, summary);
+            }
+            Err(e) => problems.push(unreadable(at, e.to_string())),
+        }
+    }
+    match kind {
+        ContentKind::Lesson => read::<Lesson>(all, id, entry, problems),
+        ContentKind::Canvas => read::<CanvasTemplate>(all, id, entry, problems),
+        ContentKind::Challenge => read::<Challenge>(all, id, entry, problems),
+        ContentKind::RoleModel => read::<RoleModel>(all, id, entry, problems),
+        ContentKind::Course => read::<Course>(all, id, entry, problems),
+    }
+}
+
 /// How a summary stands against the file it describes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Freshness {
@@ -472,60 +586,9 @@ impl Summaries {
     /// keyed by a bad id is left out, with a problem saying why (the app ignores the
     /// problems and fetches those files; the checker reports them).
     pub fn read(value: Value) -> (Summaries, Vec<Problem>) {
-        let mut out = Summaries::default();
-        let mut problems = Vec::new();
-        let kinds = match object(value) {
-            Ok(kinds) => kinds,
-            Err(message) => {
-                problems.push(unreadable(json_path!["summaries"], message));
-                return (out, problems);
-            }
-        };
-        for (key, entries) in kinds {
-            match ContentKind::ALL.into_iter().find(|k| k.index_key() == key) {
-                Some(ContentKind::Lesson) => out.read_kind::<Lesson>(entries, &mut problems),
-                Some(ContentKind::Canvas) => {
-                    out.read_kind::<CanvasTemplate>(entries, &mut problems)
-                }
-                Some(ContentKind::Challenge) => out.read_kind::<Challenge>(entries, &mut problems),
-                Some(ContentKind::RoleModel) => out.read_kind::<RoleModel>(entries, &mut problems),
-                Some(ContentKind::Course) => out.read_kind::<Course>(entries, &mut problems),
-                None => problems.push(unreadable(
-                    json_path!["summaries", key.as_str()],
-                    format!(
-                        "unknown field `{key}`, expected one of `lessons`, `canvases`, \
-                         `challenges`, `role_models`, `courses`"
-                    ),
-                )),
-            }
-        }
-        (out, problems)
-    }
-
-    fn read_kind<T: Summarise>(&mut self, entries: Value, problems: &mut Vec<Problem>) {
-        let key = T::KIND.index_key();
-        let entries = match object(entries) {
-            Ok(entries) => entries,
-            Err(message) => {
-                return problems.push(unreadable(json_path!["summaries", key], message))
-            }
-        };
-        for (id, entry) in entries {
-            let at = json_path!["summaries", key, id.as_str()];
-            let id = match serde_json::from_value::<Id>(Value::String(id.clone())) {
-                Ok(id) => id,
-                Err(e) => {
-                    problems.push(unreadable(at, e.to_string()));
-                    continue;
-                }
-            };
-            match Hashed::<T::Summary>::from_value(entry) {
-                Ok(summary) => {
-                    T::entries_mut(self).insert(id, summary);
-                }
-                Err(e) => problems.push(unreadable(at, e.to_string())),
-            }
-        }
+        let mut reading = SummariesReading::new(value);
+        while !reading.read(usize::MAX) {}
+        reading.finish()
     }
 
     /// The summary of `id`, if there is a readable one.
@@ -882,5 +945,78 @@ mod tests {
         let err = all.add_file(ContentKind::Lesson, &id, "{", &index());
         assert!(err.is_err());
         assert!(all.is_empty());
+    }
+
+    /// An index with a bit of everything the reader must keep apart: good entries of
+    /// several kinds, a malformed entry, a bad id, an unknown kind and a kind that is not
+    /// an object, in that order.
+    fn mixed_summaries() -> Value {
+        json!({
+            "lessons": {
+                "sprint": {"hash": "1", "title": "A", "levels": [], "steps": 1, "tasks": 1},
+                "Bad Id": {"hash": "1", "title": "B", "levels": [], "steps": 1, "tasks": 1},
+                "broken": {"title": "C"}
+            },
+            "gadgets": {},
+            "canvases": 3,
+            "courses": {"uge": {"hash": "2", "title": "Uge", "levels": [], "weeks": 1}}
+        })
+    }
+
+    #[test]
+    fn reading_in_steps_gives_what_reading_at_once_gives() {
+        let whole = Summaries::read(mixed_summaries());
+        assert!(
+            whole.1.len() >= 4,
+            "the fixture has problems: {:?}",
+            whole.1
+        );
+        for step in [1, 2, 3, 7] {
+            let mut reading = SummariesReading::new(mixed_summaries());
+            let mut steps = 1;
+            while !reading.read(step) {
+                steps += 1;
+            }
+            assert!(
+                step > 1 || steps > 4,
+                "one entry per step takes several steps"
+            );
+            let stepped = reading.finish();
+            assert_eq!(stepped.0, whole.0, "summaries, {step} per step");
+            assert_eq!(
+                stepped.1, whole.1,
+                "problems and their order, {step} per step"
+            );
+        }
+    }
+
+    #[test]
+    fn the_index_read_in_steps_fails_as_the_typed_index_does() {
+        let bad = [
+            r#"{"lessons": [], "extra": 1}"#,
+            r#"{"lessons": "sprint"}"#,
+            r#"{"lessons": ["Not An Id"]}"#,
+            r#"{"lessons": [], "lessons": []}"#,
+            r#"{"$schema": 3}"#,
+            r#"3"#,
+            r#"{"lessons": ["#,
+        ];
+        for text in bad {
+            let typed = load::parse_json::<ContentIndex>(text).unwrap_err();
+            let stepped = load::IndexReading::start(text).err();
+            assert_eq!(stepped, Some(typed), "{text}");
+        }
+        let good = json!({"lessons": ["sprint", "broken"], "courses": ["uge"],
+            "summaries": mixed_summaries()})
+        .to_string();
+        let mut typed = load::parse_json::<ContentIndex>(&good).unwrap();
+        let mut summaries = std::mem::take(&mut typed.summaries);
+        summaries.retain_listed(&typed);
+        typed.summaries = summaries;
+        let mut reading = load::IndexReading::start(&good).unwrap();
+        while !reading.read(1) {}
+        let stepped = reading.finish();
+        assert_eq!(stepped, typed);
+        assert!(stepped.summaries.get::<Lesson>("sprint").is_some());
     }
 }
