@@ -3,7 +3,8 @@
 // zero is the navigation start, so WebDriver's own latency never enters a figure.
 //
 // window.__bench:
-//   ready       when `main [data-page]` with an h1 first stood with nothing `.loading`
+//   ready       when `main [data-page]` with an h1 first stood with nothing `.loading` (the
+//               app's first render is drawn outside the page and put in when complete)
 //   firstCard   when the first filled lesson card (not a loading placeholder) was visible
 //   longTasks   [startTime, duration] of every long task (buffered from the start)
 //   keys        keystroke → paint latencies: keydown's timeStamp to a task after the next

@@ -484,3 +484,68 @@ async fn the_app_can_be_installed_with_its_own_icons() {
         assert_eq!(host, app.host(), "everything comes from the app's own host");
     }
 }
+
+/// The app's first render is drawn in parts outside the page, each part in a task of its
+/// own (that they are separate tasks shows in `make bench`'s long tasks; here, that every
+/// part is drawn, in order, one after the other), and takes the frame's place only when
+/// whole: a pupil never sees, and a click never reaches, half an app.
+#[tokio::test]
+async fn the_app_is_drawn_in_parts_and_replaces_the_frame_whole() {
+    let app = App::at_root().await;
+    app.open("#/lessons").await;
+    app.wait_for_page("lessons").await;
+    assert_eq!(
+        app.count("#static-shell").await,
+        0,
+        "the page arrives with the frame already gone"
+    );
+    assert_eq!(app.count("header").await, 1, "one header: the app's");
+    assert!(
+        app.count("main .lesson-card").await >= 1,
+        "the page arrives with its first cards, drawn before it was shown"
+    );
+
+    let stages = app
+        .js_value(
+            "return performance.getEntriesByType('measure') \
+             .filter(m => m.name.startsWith('spire:draw-')).concat( \
+               performance.getEntriesByName('spire:mount')) \
+             .map(m => [m.name.slice(6), m.startTime, m.duration]);",
+            vec![],
+        )
+        .await;
+    let stages: Vec<(String, f64, f64)> = serde_json::from_value(stages).expect("measures");
+    let names: Vec<&str> = stages.iter().map(|(n, _, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "draw-contexts",
+            "draw-shell",
+            "draw-header",
+            "draw-footer",
+            "draw-page",
+            "draw-page-rest",
+            "mount",
+        ],
+        "each part drawn once, in order, then the app shown"
+    );
+    for pair in stages[..6].windows(2) {
+        let [(before, start, duration), (after, next, _)] = pair else {
+            unreachable!()
+        };
+        assert!(
+            *next >= start + duration,
+            "{after} starts after {before} has ended: {stages:?}"
+        );
+    }
+    let (_, mount_start, mount_duration) = stages[6];
+    let (_, last_start, last_duration) = stages[5];
+    assert_eq!(
+        mount_start, stages[0].1,
+        "the whole render starts with the first part"
+    );
+    assert!(
+        mount_start + mount_duration >= last_start + last_duration,
+        "the app is shown after its last part: {stages:?}"
+    );
+}

@@ -450,6 +450,26 @@ pub fn set_document_lang(code: &str) {
 }
 
 /// Removes the element with `id`, if there is one.
+/// A `<div>` that is not in the page.
+pub fn detached_div() -> web_sys::HtmlElement {
+    window()
+        .document()
+        .expect("Spire runs in a page")
+        .create_element("div")
+        .expect("a document can make a div")
+        .unchecked_into()
+}
+
+/// Moves every child of `from` to the end of `<body>`, in order.
+pub fn move_children_to_body(from: &web_sys::HtmlElement) {
+    let Some(body) = window().document().and_then(|d| d.body()) else {
+        return;
+    };
+    while let Some(child) = from.first_child() {
+        let _ = body.append_child(&child);
+    }
+}
+
 pub fn remove_id(id: &str) {
     if let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) {
         el.remove();

@@ -13,6 +13,7 @@ pub mod pages;
 pub mod rich;
 pub mod router;
 pub mod shell;
+pub mod startup;
 pub mod steps;
 pub mod store;
 pub mod widgets;
@@ -21,7 +22,8 @@ use leptos::prelude::*;
 
 /// The root component. `early`: the content index, if it was read before mounting.
 #[component]
-pub fn App(early: Option<content::IndexResult>) -> impl IntoView {
+pub fn App(early: Option<content::IndexResult>, startup: startup::Startup) -> impl IntoView {
+    provide_context(startup);
     let store = store::Store::load();
     provide_context(store);
     let i18n = i18n::I18n::new(store);
@@ -34,7 +36,7 @@ pub fn App(early: Option<content::IndexResult>) -> impl IntoView {
     leptos::task::spawn_local(async {
         let _ = browser::persist_storage().await;
     });
-    view! { <shell::Shell/> }
+    view! { <startup::Later at=startup::Stage::Shell><shell::Shell/></startup::Later> }
 }
 
 /// How long the start waits for the content index boot.js asked for before mounting
@@ -42,12 +44,12 @@ pub fn App(early: Option<content::IndexResult>) -> impl IntoView {
 const INDEX_WAIT_MS: i32 = 3_000;
 
 /// Mounts the app on the page, replacing the frame index.html shows while the WebAssembly
-/// loads. Both happen in one task, so the browser never paints the page without a frame.
-/// Before that, in a task of its own, the content index boot.js asked for is read: the
-/// first render then has every card and title, so nothing on the page is drawn twice, and
-/// reading it does not lengthen the task that mounts (on a slow Chromebook that task is
-/// the longest of the start). The mount waits for the frame's paint, so the page's
-/// largest paint is the frame's however fast the wasm arrives.
+/// loads. Before that, the content index boot.js asked for is read, a few summaries per
+/// task: the first render then has every card and title, so nothing on the page is drawn
+/// twice, and reading it does not lengthen the tasks that mount. The app is drawn a part
+/// per task behind the frame (see [`startup`]). The mount waits
+/// for the frame's paint, so the page's largest paint is the frame's however fast the
+/// wasm arrives.
 pub fn start() {
     console_error_panic_hook::set_once();
     // Leptos's executor starts with the mount, so this runs on wasm-bindgen's own.
@@ -55,7 +57,7 @@ pub fn start() {
         let early = match browser::prefetched_index_within(INDEX_WAIT_MS).await {
             Some(text) => {
                 browser::next_task().await;
-                Some(content::read_index(Ok(text)))
+                Some(content::read_index(Ok(text)).await)
             }
             None => None,
         };
@@ -64,9 +66,5 @@ pub fn start() {
 }
 
 fn mount(early: Option<content::IndexResult>) {
-    let started = browser::perf_now();
-    leptos::mount::mount_to_body(move || view! { <App early=early/> });
-    browser::remove_id("static-shell");
-    // For `make bench`: how long the first render takes, apart from loading the wasm.
-    browser::perf_measure("spire:mount", started);
+    startup::mount(move |startup| view! { <App early=early startup/> });
 }

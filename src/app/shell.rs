@@ -5,6 +5,7 @@ use super::browser;
 use super::i18n::{tr, use_i18n};
 use super::pages;
 use super::router::use_router;
+use super::startup::{Later, Stage};
 use super::store::{use_store, SaveStatus};
 use crate::core::i18n::Key;
 use crate::core::progress::backup::backup_file_name;
@@ -66,13 +67,12 @@ pub fn Shell() -> impl IntoView {
             ev.prevent_default();
             browser::focus_id("main");
         }>{move || use_i18n().t(Key::SkipToContent)}</a>
-        <Header/>
-        <UpdatePrompt/>
-        <Notices/>
+        <Later at=Stage::Header><Header/></Later>
+        <Later at=Stage::Footer><UpdatePrompt/><Notices/></Later>
         <main id="main" tabindex="-1">
-            {move || pages::page(page.get())}
+            <Later at=Stage::Page>{move || pages::page(page.get())}</Later>
         </main>
-        <Footer/>
+        <Later at=Stage::Footer><Footer/></Later>
     }
 }
 

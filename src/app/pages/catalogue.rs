@@ -5,6 +5,7 @@ use crate::app::batch::{batched, CARDS_PER_TASK};
 use crate::app::content::{media_url, use_content, Card};
 use crate::app::i18n::use_i18n;
 use crate::app::router::use_router;
+use crate::app::startup::{Later, Stage};
 use crate::app::store::use_store;
 use crate::app::widgets::{step_icon, FileErrorView, LevelBadges, LoadingView, SubjectBadges};
 use crate::core::catalogue::{card_status, CardStatus, CatalogueFilter, Duration};
@@ -97,7 +98,7 @@ pub fn CataloguePage() -> impl IntoView {
                     </button>
                 </Show>
             </form>
-            {move || match content.index.get() {
+            <Later at=Stage::PageRest>{move || match content.index.get() {
                 None => view! { <LoadingView/> }.into_any(),
                 Some(Err(e)) => view! { <FileErrorView error=e/> }.into_any(),
                 Some(Ok(_)) => view! {
@@ -113,7 +114,7 @@ pub fn CataloguePage() -> impl IntoView {
                         </For>
                     </ul>
                 }.into_any(),
-            }}
+            }}</Later>
         </div>
     }
 }

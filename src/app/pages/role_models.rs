@@ -12,6 +12,7 @@ use crate::app::content::{media_url, use_content, Card};
 use crate::app::i18n::{tr, use_i18n};
 use crate::app::rich::rich_text;
 use crate::app::router::use_router;
+use crate::app::startup::{Later, Stage};
 use crate::app::store::use_store;
 use crate::app::widgets::{card_view, page_file, FileErrorView, LevelBadges, ReadAloud};
 use crate::core::content::{Challenge, ContentKind, Lesson, Level, RoleModel, Sector};
@@ -119,6 +120,7 @@ pub fn RoleModelsPage() -> impl IntoView {
             </p>
             // Until the index arrives the list keeps a screen's room, so the cards do not
             // push the visitor tools below them down the screen (a layout shift).
+            <Later at=Stage::PageRest>
             <ul class="cards role-model-cards" class:loading=move || content.index().is_none()>
                 // A handful at most: re-rendered as a whole, which costs less download
                 // than a keyed list.
@@ -136,6 +138,7 @@ pub fn RoleModelsPage() -> impl IntoView {
                 <p><a class="button primary" id="add-visitor" href=Route::NewVisitor.href()>{tr(Key::AddVisitor)}</a></p>
                 <ImportVisitor/>
             </section>
+            </Later>
         </div>
     }
 }
