@@ -294,8 +294,11 @@ pub fn ConfirmButton(
 pub fn step_icon(kind: &str) -> impl IntoView {
     let known = crate::core::content::step::STEP_TYPES.contains(&kind);
     let id = if known { kind } else { "broken" };
+    // An element, not `inner_html`: the browser would parse a fragment of HTML for every
+    // icon, and a catalogue shows hundreds.
     view! {
-        <svg class="step-icon" data-icon=id.to_string() aria-hidden="true" focusable="false"
-            inner_html=format!("<use href=\"#i-{id}\"></use>")></svg>
+        <svg class="step-icon" data-icon=id.to_string() aria-hidden="true" focusable="false">
+            <use href=format!("#i-{id}")></use>
+        </svg>
     }
 }

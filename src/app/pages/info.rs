@@ -28,8 +28,9 @@ fn about_pictures() -> impl IntoView {
             <ul>
                 {PICTURES.into_iter().map(|(icon, title, text)| view! {
                     <li class="about-picture">
-                        <svg class="about-icon" aria-hidden="true" focusable="false"
-                            inner_html=format!("<use href=\"#i-{icon}\"></use>")></svg>
+                        <svg class="about-icon" aria-hidden="true" focusable="false">
+                            <use href=format!("#i-{icon}")></use>
+                        </svg>
                         <h3>{move || i18n.t(title)}</h3>
                         <p>{move || i18n.t(text)}</p>
                     </li>
