@@ -47,9 +47,9 @@ const INDEX_WAIT_MS: i32 = 3_000;
 /// loads. Before that, the content index boot.js asked for is read, a few summaries per
 /// task: the first render then has every card and title, so nothing on the page is drawn
 /// twice, and reading it does not lengthen the tasks that mount. The app is drawn a part
-/// per task behind the frame (see [`startup`]). The mount waits
-/// for the frame's paint, so the page's largest paint is the frame's however fast the
-/// wasm arrives.
+/// per task outside the page (see [`startup`]). The frame has been painted by then:
+/// trunk's start-up script fetches the wasm only after boot.js says so
+/// (`window.spireFrame`), so the page's largest paint is the frame's.
 pub fn start() {
     console_error_panic_hook::set_once();
     // Leptos's executor starts with the mount, so this runs on wasm-bindgen's own.
@@ -61,7 +61,7 @@ pub fn start() {
             }
             None => None,
         };
-        browser::after_next_paint(move || mount(early));
+        mount(early);
     });
 }
 

@@ -118,9 +118,9 @@ pub fn RoleModelsPage() -> impl IntoView {
             <p class="result-count" role="status" aria-live="polite" id="result-count">
                 {move || i18n.f(Key::PeopleCount, &[("n", &count().to_string())])}
             </p>
+            <Later at=Stage::PageRest>
             // Until the index arrives the list keeps a screen's room, so the cards do not
             // push the visitor tools below them down the screen (a layout shift).
-            <Later at=Stage::PageRest>
             <ul class="cards role-model-cards" class:loading=move || content.index().is_none()>
                 // A handful at most: re-rendered as a whole, which costs less download
                 // than a keyed list.
