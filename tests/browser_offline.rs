@@ -549,3 +549,34 @@ async fn the_app_is_drawn_in_parts_and_replaces_the_frame_whole() {
         "the app is shown after its last part: {stages:?}"
     );
 }
+
+/// Where the browser has no `scheduler.yield()` (Safari, older Firefox), the app yields
+/// with a message to itself rather than a chain of timers (which a background tab gets one
+/// a second): a lesson opened then is still read and drawn, through that path.
+#[tokio::test]
+async fn without_scheduler_yield_a_lesson_is_still_read_and_drawn() {
+    let app = App::at_root().await;
+    app.open("#/lessons").await;
+    app.wait_for_page("lessons").await;
+    let hidden = app
+        .js_value(
+            "Object.defineProperty(window, 'scheduler', { value: undefined, configurable: true }); \
+             window.channels = 0; \
+             const Channel = window.MessageChannel; \
+             window.MessageChannel = class extends Channel { \
+               constructor() { super(); window.channels += 1; } }; \
+             return window.scheduler === undefined;",
+            vec![],
+        )
+        .await;
+    assert_eq!(hidden, Value::Bool(true), "the page sees no scheduler");
+
+    let id = &support::shipped_lesson_ids()[0];
+    app.click(&format!("main a[href='#/lessons/{id}']")).await;
+    app.wait_for("main .step").await;
+    let channels = app.js_value("return window.channels", vec![]).await;
+    assert!(
+        channels.as_u64().is_some_and(|n| n >= 2),
+        "reading and drawing the file yielded through messages: {channels}"
+    );
+}
