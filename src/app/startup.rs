@@ -54,7 +54,10 @@ pub struct Startup(ReadSignal<Stage>);
 #[component]
 pub fn Later(at: Stage, children: ChildrenFn) -> impl IntoView {
     let Startup(stage) = use_context().expect("App provides Startup");
-    move || (stage.get() >= at).then(|| children())
+    // A memo, so the children are drawn once when `at` is reached, not again at each
+    // stage after it.
+    let reached = Memo::new(move |_| stage.get() >= at);
+    move || reached.get().then(|| children())
 }
 
 /// Mounts the app drawn by `app` (given the [`Startup`] to provide) and draws the rest of
