@@ -32,15 +32,20 @@ async fn cache_names(app: &App) -> Vec<String> {
 
 /// A shipped lesson and its first prompt step, other than `except`.
 fn lesson_with_prompt(except: &str) -> (String, String) {
+    lesson_with_step("prompt", except)
+}
+
+/// A shipped lesson other than `except` and its first step of this type.
+fn lesson_with_step(step_type: &str, except: &str) -> (String, String) {
     support::shipped_lesson_ids()
         .into_iter()
         .filter(|id| id != except)
         .find_map(|id| {
             let steps = support::steps_of(&support::shipped_lesson(&id));
-            let (step, _) = steps.into_iter().find(|(_, kind)| kind == "prompt")?;
+            let (step, _) = steps.into_iter().find(|(_, kind)| kind == step_type)?;
             Some((id, step))
         })
-        .expect("a shipped lesson with a prompt step")
+        .unwrap_or_else(|| panic!("a shipped lesson with a {step_type} step"))
 }
 
 #[tokio::test]
@@ -387,6 +392,11 @@ async fn the_security_policy_lets_the_app_run_and_stops_injected_code() {
     assert!(!script_src.contains("'unsafe-inline'") && !script_src.contains("'unsafe-eval'"));
     assert!(policy.contains("connect-src 'self'"), "{policy}");
     assert!(policy.contains("object-src 'none'"), "{policy}");
+    // No inline style either: the views set style properties, never a style attribute.
+    assert!(
+        policy.split(';').any(|d| d.trim() == "style-src 'self'"),
+        "{policy}"
+    );
 
     // The app itself never trips the policy, on any main page.
     for (nav, page) in [
@@ -402,6 +412,61 @@ async fn the_security_policy_lets_the_app_run_and_stops_injected_code() {
     let (lesson, step) = lesson_with_prompt("");
     app.open(&format!("#/lessons/{lesson}/{step}")).await;
     app.wait_for_page("lesson").await;
+
+    // The pages that style an element of their own take effect under the policy: a canvas
+    // (its grid, each block's place, a note's colour), a drawing step's surface and colours,
+    // and the printable form for a company's brief.
+    app.open("#/canvases").await;
+    app.wait_for_page("canvases").await;
+    app.click("button.start-canvas").await;
+    app.wait_for_page("canvas").await;
+    app.click(".board-block button.add-note").await;
+    app.wait_for("main .note").await;
+    let board = app
+        .js_value(
+            "const s = e => getComputedStyle(document.querySelector(e)); \
+             return [s('.board-grid').gridTemplateColumns.split(' ').length, \
+                     s('.board-block').gridRowStart, \
+                     s('.note').getPropertyValue('--paper').trim()];",
+            vec![],
+        )
+        .await;
+    assert!(
+        board[0].as_u64().unwrap_or(0) >= 2,
+        "the grid's columns: {board}"
+    );
+    assert_ne!(board[1], "auto", "a block's row: {board}");
+    assert!(board[2].as_str().unwrap_or("").starts_with('#'), "{board}");
+    let (lesson, step) = lesson_with_step("sketch", "");
+    app.open(&format!("#/lessons/{lesson}/{step}")).await;
+    app.wait_for("main .sketch-surface").await;
+    let sketch = app
+        .js_value(
+            "const s = e => getComputedStyle(document.querySelector(e)); \
+             return [s('main .sketch-surface').aspectRatio, \
+                     s('main .swatch').getPropertyValue('--swatch').trim()];",
+            vec![],
+        )
+        .await;
+    assert_ne!(sketch[0], "auto", "the drawing surface's shape: {sketch}");
+    assert!(
+        sketch[1].as_str().unwrap_or("").starts_with('#'),
+        "{sketch}"
+    );
+    app.open("#/host-brief").await;
+    app.wait_for_page("host-brief-form").await;
+    let lines = app
+        .js_value(
+            "return getComputedStyle(document.querySelector('main .paper-lines')) \
+               .getPropertyValue('--lines').trim()",
+            vec![],
+        )
+        .await;
+    assert!(
+        lines.as_str().is_some_and(|l| l.parse::<u32>().is_ok()),
+        "a form field's lines: {lines}"
+    );
+
     let refused: Vec<_> = app
         .console_log()
         .await
@@ -421,14 +486,15 @@ async fn the_security_policy_lets_the_app_run_and_stops_injected_code() {
          const s = document.createElement('script'); s.textContent = 'window.__ran = true'; \
          document.body.appendChild(s); \
          const i = document.createElement('img'); i.src = 'http://127.0.0.2:1/tracker.png'; \
-         document.body.appendChild(i);",
+         document.body.appendChild(i); \
+         document.querySelector('main h1').setAttribute('style', 'display: none');",
         vec![],
     )
     .await;
-    app.wait_until("both are reported as blocked", async || {
+    app.wait_until("all three are reported as blocked", async || {
         app.js_value("return window.__violations.length", vec![])
             .await
-            == 2
+            == 3
     })
     .await;
     assert_eq!(
@@ -438,7 +504,15 @@ async fn the_security_policy_lets_the_app_run_and_stops_injected_code() {
     let mut blocked =
         support::string_list(app.js_value("return window.__violations", vec![]).await);
     blocked.sort();
-    assert_eq!(blocked, ["img-src", "script-src-elem"]);
+    assert_eq!(blocked, ["img-src", "script-src-elem", "style-src-attr"]);
+    assert_ne!(
+        app.js_value(
+            "return getComputedStyle(document.querySelector('main h1')).display",
+            vec![]
+        )
+        .await,
+        "none"
+    );
 }
 
 #[tokio::test]

@@ -362,7 +362,11 @@ pub async fn copy_text(text: &str) -> bool {
     let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
     area.set_value(text);
     let _ = area.set_attribute("readonly", "");
-    let _ = area.set_attribute("style", "position:fixed;top:-1000px;opacity:0");
+    // Style properties, not a style attribute: the Content-Security-Policy refuses those.
+    let style = area.style();
+    for (name, value) in [("position", "fixed"), ("top", "-1000px"), ("opacity", "0")] {
+        let _ = style.set_property(name, value);
+    }
     let Some(body) = document.body() else {
         return false;
     };
@@ -713,13 +717,17 @@ pub fn after_render(f: impl FnOnce() + 'static) {
 /// `min_px`, until its content fits its fixed box (a poster that must print on one page).
 /// Returns whether it fits; a missing element counts as fitting.
 pub fn fit_to_box(id: &str, max_px: f64, min_px: f64) -> bool {
-    let Some(el) = window().document().and_then(|d| d.get_element_by_id(id)) else {
+    let Some(el) = window()
+        .document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
         return true;
     };
     let fits = |el: &web_sys::Element| el.scroll_height() <= el.client_height() + 1;
     let mut size = max_px;
     loop {
-        let _ = el.set_attribute("style", &format!("font-size: {size}px"));
+        let _ = el.style().set_property("font-size", &format!("{size}px"));
         if fits(&el) || size <= min_px {
             break;
         }

@@ -624,11 +624,9 @@ pub fn Board(
         browser::unlisten(after);
         browser::unlisten(loose);
     });
-    let grid = format!(
-        "grid-template-columns: repeat({}, minmax(0, 1fr)); grid-template-rows: repeat({}, minmax(9rem, auto));",
-        template.columns.max(1),
-        template.rows.max(1)
-    );
+    // Style properties, not a style attribute: the Content-Security-Policy refuses those.
+    let columns = format!("repeat({}, minmax(0, 1fr))", template.columns.max(1));
+    let rows = format!("repeat({}, minmax(9rem, auto))", template.rows.max(1));
     let blocks: Vec<CanvasBlock> = reading_order(&template).into_iter().cloned().collect();
     let team_work = work.clone();
     let team = move || {
@@ -702,7 +700,7 @@ pub fn Board(
                 <summary>{i18n.tr(Key::BoardHelpTitle)}</summary>
                 <p id=help_id>{i18n.tr(Key::BoardHelp)}</p>
             </details>
-            <div class="board-grid" style=grid>
+            <div class="board-grid" style:grid-template-columns=columns style:grid-template-rows=rows>
                 {blocks.into_iter().map(|block| view! { <BlockView board=board block=block help=help.clone()/> }).collect_view()}
             </div>
             <Orphans board=board help=orphan_help/>
@@ -771,10 +769,8 @@ fn BlockView(board: BoardCtx, block: CanvasBlock, help: String) -> impl IntoView
     let i18n = use_i18n();
     let block_id = block.id.to_string();
     let ids = RwSignal::from(board.block_signal(&block_id));
-    let area = format!(
-        "grid-column: {} / span {}; grid-row: {} / span {};",
-        block.col, block.width, block.row, block.height
-    );
+    let column = format!("{} / span {}", block.col, block.width);
+    let row = format!("{} / span {}", block.row, block.height);
     let heading = format!("block-{block_id}");
     let (title, add_title) = (block.title.clone(), block.title.clone());
     let prompt = block.prompt.clone();
@@ -796,7 +792,7 @@ fn BlockView(board: BoardCtx, block: CanvasBlock, help: String) -> impl IntoView
     let (data_block, labelled_by, heading_id) =
         (block_id.clone(), heading.clone(), heading.clone());
     view! {
-        <section class="board-block" data-block=data_block style=area aria-labelledby=labelled_by
+        <section class="board-block" data-block=data_block style:grid-column=column style:grid-row=row aria-labelledby=labelled_by
             class:drop-here=drop_here class:drop-end=drop_end>
             <h3 class="block-title" id=heading_id>{i18n.text_of(title)}</h3>
             {prompt.map(|p| view! {

@@ -140,7 +140,7 @@ pub fn NoteView(
     view! {
         <li class="note" id=format!("note-{key}") data-note=key.clone()
             data-colour=move || colour.get().id()
-            style=move || format!("--paper: {}", colour.get().paper())
+            style=("--paper", move || colour.get().paper())
             class:drop-before=drop_before>
             <div class="note-bar">
                 <button type="button" class="note-handle" id=handle_id
@@ -248,7 +248,7 @@ fn NoteMenu(
                     let id = id.clone();
                     view! {
                         <button type="button" class="swatch" data-colour=c.id()
-                            style=format!("background: {}", c.paper())
+                            style:background=c.paper()
                             aria-pressed=move || (colour.get() == c).to_string()
                             aria-label=move || i18n.t(colour_key(c))
                             title=move || i18n.t(colour_key(c))

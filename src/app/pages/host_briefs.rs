@@ -291,7 +291,7 @@ pub fn HostBriefFormPage() -> impl IntoView {
             <div class="paper-field">
                 <p class="paper-label"><strong>{move || i18n.t(field.label())}</strong></p>
                 {field.help().map(|h| view! { <p class="paper-help">{move || i18n.t(h)}</p> })}
-                <div class="paper-lines" style=format!("--lines: {lines}")></div>
+                <div class="paper-lines" style=("--lines", lines.to_string())></div>
             </div>
         }
     };
@@ -318,7 +318,7 @@ pub fn HostBriefFormPage() -> impl IntoView {
                 <div class="paper-field">
                     <p class="paper-label"><strong>{i18n.tr(Key::BriefOffers)}</strong></p>
                     <p>{BriefField::OFFERS.into_iter().map(|f| view! { <span class="paper-box">"☐ "{move || i18n.t(f.label())}</span> }).collect_view()}</p>
-                    <div class="paper-lines" style="--lines: 2"></div>
+                    <div class="paper-lines" style=("--lines", "2")></div>
                 </div>
                 <p class="paper-foot">{i18n.tr(Key::HostBriefPrintFoot)}</p>
             </article>

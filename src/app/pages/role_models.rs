@@ -33,7 +33,8 @@ pub fn Portrait(src: Option<String>, name: String, size: u32) -> impl IntoView {
         .into_any(),
         None => view! {
             <span class="portrait initials" aria-hidden="true"
-                style=format!("width:{size}px;height:{size}px;font-size:{}px", size * 2 / 5)>
+                style:width=format!("{size}px") style:height=format!("{size}px")
+                style:font-size=format!("{}px", size * 2 / 5)>
                 {initials(&name)}
             </span>
         }

@@ -279,7 +279,7 @@ pub fn SketchPad(work: WorkRef, step: String, background: Option<String>) -> imp
                 </div>
                 <div class="tool-group swatches" role="group" aria-label=i18n.tr(Key::SketchColours)>
                     {PALETTE.iter().map(|&(name, hex)| view! {
-                        <button type="button" class="swatch" style=format!("--swatch: {hex}")
+                        <button type="button" class="swatch" style=("--swatch", hex)
                             aria-label=move || i18n.f(Key::SketchColour, &[("colour", i18n.t(colour_key(name)))])
                             aria-pressed=move || (colour.get() == name).to_string()
                             on:click=move |_| { colour.set(name); tool.set(Tool::Pen); }></button>
@@ -301,7 +301,7 @@ pub fn SketchPad(work: WorkRef, step: String, background: Option<String>) -> imp
                 </div>
             </div>
             <p class="hint sketch-help">{i18n.tr(Key::SketchHelp)}</p>
-            <div class="sketch-surface" style=format!("aspect-ratio: {ASPECT}")>
+            <div class="sketch-surface" style:aspect-ratio=ASPECT.to_string()>
                 {bg.map(|src| view! { <img class="sketch-background" src=src alt=""/> })}
                 <canvas class="sketch-canvas" node_ref=canvas role="img" data-strokes=count
                     aria-label=move || i18n.f(Key::SketchPad, &[("n", &count())])
