@@ -1609,3 +1609,131 @@ async fn notes_of_a_block_the_template_lost_are_shown_and_can_be_moved_back() {
     .await;
     assert_no_panic(&app).await;
 }
+
+/// The keys of the media database (photos and recordings), sorted.
+async fn stored_media(app: &App) -> Vec<String> {
+    support::string_list(
+        app.js_value(
+            "return new Promise(done => { \
+               const open = indexedDB.open('spire-media'); \
+               open.onerror = () => done(['cannot open']); \
+               open.onsuccess = () => { \
+                 const db = open.result; \
+                 if (!db.objectStoreNames.contains('blobs')) { db.close(); return done([]); } \
+                 const keys = db.transaction('blobs').objectStore('blobs').getAllKeys(); \
+                 keys.onsuccess = () => { db.close(); done(keys.result.map(String).sort()); }; \
+                 keys.onerror = () => { db.close(); done(['cannot read']); }; \
+               }; \
+             })",
+            vec![],
+        )
+        .await,
+    )
+}
+
+/// The photo ids on saved notes, sorted.
+async fn saved_photos(app: &App) -> Vec<String> {
+    support::string_list(
+        app.js_value(
+            "const ids = []; \
+             for (const k of Object.keys(localStorage).filter(k => k.startsWith('spire.work.canvas:'))) {\
+               const notes = JSON.parse(localStorage.getItem(k)).data.answers.notes.value.notes;\
+               for (const r of Object.values(notes)) { if (r.value && r.value.photo) ids.push(r.value.photo.id); }\
+             } return ids.sort()",
+            vec![],
+        )
+        .await,
+    )
+}
+
+/// What the app's record of unreferenced media says, as JSON.
+async fn unreferenced_record(app: &App) -> Value {
+    app.js_value(
+        "const raw = localStorage.getItem('spire-media.unreferenced'); \
+         return raw === null ? null : JSON.parse(raw)",
+        vec![],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_photo_taken_off_a_note_leaves_the_device_a_day_later_and_a_kept_one_stays() {
+    let picture = support::test_picture();
+    let app = App::at_root().await;
+    open_in_english(&app, "").await;
+    start_canvas(&app, "Sustainability canvas").await;
+    add_note(&app, "people", "Keeps its photo").await;
+    add_note(&app, "people", "Loses its photo").await;
+    for n in [1, 2] {
+        let css = note("people", n);
+        app.click(&format!("{css} .note-menu-button")).await;
+        app.pick_files(&format!("{css} .note-menu input[type=file]"), &[&picture])
+            .await;
+        app.wait_until("the photo is on the note", async || {
+            note_photo_shown(&app, &css).await
+        })
+        .await;
+        app.click(&format!("{css} .note-menu-button")).await;
+        app.wait_until("the menu closes", async || {
+            app.count(&format!("{css} .note-menu")).await == 0
+        })
+        .await;
+    }
+    app.wait_until("both photos are saved", async || {
+        saved_photos(&app).await.len() == 2
+    })
+    .await;
+    let both = saved_photos(&app).await;
+
+    let second = note("people", 2);
+    app.click(&format!("{second} .note-menu-button")).await;
+    app.within(&format!("{second} .note-menu"))
+        .button("Remove the photo")
+        .await
+        .click()
+        .await;
+    app.wait_until("one photo is left in the saved work", async || {
+        saved_photos(&app).await.len() == 1
+    })
+    .await;
+    let kept = saved_photos(&app).await.remove(0);
+    let removed = both.iter().find(|id| **id != kept).cloned().unwrap();
+    assert_eq!(stored_media(&app).await, both, "undo may still want it");
+
+    // The next start notes the removed photo and deletes nothing yet.
+    app.reload().await;
+    app.wait_for_page("canvas").await;
+    app.wait_until("the start notes the unreferenced photo", async || {
+        unreferenced_record(&app).await["since"][&removed].is_number()
+    })
+    .await;
+    let record = unreferenced_record(&app).await;
+    assert!(record["since"].get(&kept).is_none(), "{record}");
+    assert_eq!(stored_media(&app).await, both);
+
+    // A day later: the record says both were seen unreferenced long ago (the kept one
+    // wrongly). Only the removed one goes; the note's photo stays and shows.
+    app.js_value(
+        "const day = 24 * 60 * 60 * 1000; \
+         const since = {}; since[arguments[0]] = Date.now() - day - 60000; \
+         since[arguments[1]] = Date.now() - 30 * day; \
+         localStorage.setItem('spire-media.unreferenced', JSON.stringify({v: 1, since}));",
+        vec![json!(removed), json!(kept)],
+    )
+    .await;
+    app.reload().await;
+    app.wait_for_page("canvas").await;
+    app.wait_until("the removed photo leaves the device", async || {
+        stored_media(&app).await == [kept.clone()]
+    })
+    .await;
+    app.wait_until("the record forgets both", async || {
+        unreferenced_record(&app).await["since"] == json!({})
+    })
+    .await;
+    app.wait_until("the kept photo still shows", async || {
+        note_photo_shown(&app, &note("people", 1)).await
+    })
+    .await;
+    assert_no_panic(&app).await;
+}

@@ -138,6 +138,17 @@ pub async fn get(id: &str) -> Option<Blob> {
     req.result().ok()?.dyn_into::<Blob>().ok()
 }
 
+/// The keys of every blob kept; `None` when the database cannot be read (then nothing may
+/// be concluded from what is missing).
+pub async fn keys() -> Option<Vec<String>> {
+    let db = db().await.ok()?;
+    let tx = db.transaction_with_str(STORE).ok()?;
+    let req = tx.object_store(STORE).ok()?.get_all_keys().ok()?;
+    settled(&req).await.ok()?;
+    let keys = req.result().ok()?.dyn_into::<js_sys::Array>().ok()?;
+    Some(keys.iter().filter_map(|k| k.as_string()).collect())
+}
+
 pub async fn delete(id: &str) {
     if let Ok(db) = db().await {
         if let Ok(tx) = db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite) {

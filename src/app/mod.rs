@@ -36,6 +36,7 @@ pub fn App(early: Option<content::IndexResult>, startup: startup::Startup) -> im
     leptos::task::spawn_local(async {
         let _ = browser::persist_storage().await;
     });
+    store.sweep_media_later();
     view! { <startup::Later at=startup::Stage::Shell><shell::Shell/></startup::Later> }
 }
 

@@ -9,6 +9,9 @@
 use super::browser::{self, StorageError};
 use super::media_io;
 use crate::core::media::backup::referenced;
+use crate::core::media::sweep::{
+    clip_ids_anywhere, still_wanted, sweep, Unreferenced, UNREFERENCED_KEY,
+};
 use crate::core::media::{Clip, ClipKind, Stroke};
 use crate::core::progress::answer::media_parts;
 use crate::core::progress::answer::RecordKind;
@@ -26,6 +29,9 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeSet, HashMap};
 
 const SAVE_DELAY_MS: u32 = 300;
+/// When unreferenced media are looked for: this long after the start, then this often.
+const SWEEP_DELAY_MS: u32 = 3_000;
+const SWEEP_EVERY_MS: u32 = 60 * 60 * 1000;
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -391,6 +397,51 @@ impl Store {
         leptos::task::spawn_local(async move { media_io::delete(&id).await });
     }
 
+    /// Deletes the photos and recordings no saved work has referred to for a day (see
+    /// `core::media::sweep`): a while after the start, so it never competes with drawing
+    /// the first page, and then every hour for a tab left open. Only in a tab that may
+    /// write: data from a newer app, or data that could not be kept aside, may refer to
+    /// clips this version cannot see.
+    pub fn sweep_media_later(&self) {
+        let store = *self;
+        gloo_timers::callback::Timeout::new(SWEEP_DELAY_MS, move || {
+            leptos::task::spawn_local(store.sweep_media());
+            gloo_timers::callback::Interval::new(SWEEP_EVERY_MS, move || {
+                leptos::task::spawn_local(store.sweep_media());
+            })
+            .forget();
+        })
+        .forget();
+    }
+
+    async fn sweep_media(self) {
+        if MODE.with(Cell::get) != Mode::Normal {
+            return;
+        }
+        let Some(stored) = media_io::keys().await else {
+            return;
+        };
+        let mut wanted = still_wanted(&self.snapshot());
+        for kept in list_kept_aside() {
+            if let Ok(Some(raw)) = browser::storage_get(&kept.key) {
+                wanted.extend(clip_ids_anywhere(&raw).map(String::from));
+            }
+        }
+        let raw = browser::storage_get(UNREFERENCED_KEY).ok().flatten();
+        let before = Unreferenced::read(raw.as_deref());
+        let sweep = sweep(&stored, &wanted, &before, browser::now());
+        let json = sweep.unreferenced.to_json();
+        if raw.as_deref() != Some(json.as_str())
+            && (raw.is_some() || !sweep.unreferenced.is_empty())
+        {
+            // If this cannot be written, the next look starts the wait again: nothing is lost.
+            let _ = browser::storage_set(UNREFERENCED_KEY, &json);
+        }
+        for id in &sweep.delete {
+            media_io::delete(id).await;
+        }
+    }
+
     /// The whole state as a backup file, with the photos and recordings it refers to.
     pub async fn backup_text(&self) -> String {
         let progress = self.snapshot();
@@ -566,6 +617,7 @@ impl Store {
             browser::storage_remove(&key);
         }
         browser::storage_remove(LEGACY_KEY);
+        browser::storage_remove(UNREFERENCED_KEY);
         self.replace(p);
         leptos::task::spawn_local(media_io::clear());
     }

@@ -347,8 +347,8 @@ impl BoardCtx {
         ));
     }
 
-    /// Puts a photo on a note, or with `None` takes it off. The blob stays on the device
-    /// (undo may bring the photo back) until the pupil erases everything on My work.
+    /// Puts a photo on a note, or with `None` takes it off. The blob stays on the device for
+    /// now (undo may bring the photo back); a day on, `Store::sweep_media_later` deletes it.
     pub fn set_photo(&self, id: &RecordId, photo: Option<Clip>) {
         let added = photo.is_some();
         let edit = self.with_notes(|n| notes::change(n, id, |note| note.photo = photo));
