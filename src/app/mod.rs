@@ -20,15 +20,19 @@ pub mod widgets;
 
 use leptos::prelude::*;
 
-/// The root component. `early`: the content index, if it was read before mounting.
+/// The root component, given the saved work and the content, each made in a task of its
+/// own before the mount.
 #[component]
-pub fn App(early: Option<content::IndexResult>, startup: startup::Startup) -> impl IntoView {
+pub fn App(
+    store: store::Store,
+    content: content::Content,
+    startup: startup::Startup,
+) -> impl IntoView {
     provide_context(startup);
-    let store = store::Store::load();
     provide_context(store);
     let i18n = i18n::I18n::new(store);
     provide_context(i18n);
-    provide_context(content::Content::new(early));
+    provide_context(content);
     provide_context(router::Router::new());
     Effect::new(move |_| browser::set_document_lang(i18n.lang().code()));
     Effect::new(move |_| browser::set_root_class("young", store.with_settings(|s| s.young_mode())));
@@ -53,8 +57,9 @@ const INDEX_WAIT_MS: i32 = 3_000;
 /// (`window.spireFrame`), so the page's largest paint is the frame's.
 pub fn start() {
     console_error_panic_hook::set_once();
-    // Leptos's executor starts with the mount, so this runs on wasm-bindgen's own.
-    wasm_bindgen_futures::spawn_local(async {
+    // Started here rather than by the mount: the content may start its fetch before it.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    leptos::task::spawn_local(async {
         let early = match browser::prefetched_index_within(INDEX_WAIT_MS).await {
             Some(text) => {
                 browser::next_task().await;
@@ -62,10 +67,17 @@ pub fn start() {
             }
             None => None,
         };
-        mount(early);
+        // Saved work and the content's state are the longest parts of the contexts (with
+        // much saved work, or many files): each gets a task, before the first stage.
+        browser::next_task().await;
+        let started = browser::perf_now();
+        let store = store::Store::load();
+        browser::perf_measure("spire:read-work", started);
+        browser::next_task().await;
+        let started = browser::perf_now();
+        let content = content::Content::new(early);
+        browser::perf_measure("spire:set-index", started);
+        browser::next_task().await;
+        startup::mount(move |startup| view! { <App store content startup/> });
     });
-}
-
-fn mount(early: Option<content::IndexResult>) {
-    startup::mount(move |startup| view! { <App early=early startup/> });
 }
