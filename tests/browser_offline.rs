@@ -582,7 +582,8 @@ async fn the_app_is_drawn_in_parts_and_replaces_the_frame_whole() {
     let stages = app
         .js_value(
             "return performance.getEntriesByType('measure') \
-             .filter(m => m.name.startsWith('spire:draw-')).concat( \
+             .filter(m => m.name.startsWith('spire:draw-') \
+               || ['spire:read-work', 'spire:set-index'].includes(m.name)).concat( \
                performance.getEntriesByName('spire:mount')) \
              .map(m => [m.name.slice(6), m.startTime, m.duration]);",
             vec![],
@@ -593,6 +594,8 @@ async fn the_app_is_drawn_in_parts_and_replaces_the_frame_whole() {
     assert_eq!(
         names,
         [
+            "read-work",
+            "set-index",
             "draw-contexts",
             "draw-shell",
             "draw-header",
@@ -601,9 +604,10 @@ async fn the_app_is_drawn_in_parts_and_replaces_the_frame_whole() {
             "draw-page-rest",
             "mount",
         ],
-        "each part drawn once, in order, then the app shown"
+        "saved work and content made first, then each part drawn once, in order, then the \
+         app shown"
     );
-    for pair in stages[..6].windows(2) {
+    for pair in stages[..8].windows(2) {
         let [(before, start, duration), (after, next, _)] = pair else {
             unreachable!()
         };
@@ -612,10 +616,10 @@ async fn the_app_is_drawn_in_parts_and_replaces_the_frame_whole() {
             "{after} starts after {before} has ended: {stages:?}"
         );
     }
-    let (_, mount_start, mount_duration) = stages[6];
-    let (_, last_start, last_duration) = stages[5];
+    let (_, mount_start, mount_duration) = stages[8];
+    let (_, last_start, last_duration) = stages[7];
     assert_eq!(
-        mount_start, stages[0].1,
+        mount_start, stages[2].1,
         "the whole render starts with the first part"
     );
     assert!(
