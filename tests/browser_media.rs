@@ -809,3 +809,127 @@ async fn stored_blobs(app: &App) -> u64 {
     .as_u64()
     .unwrap_or(u64::MAX)
 }
+
+/// A lesson with one canvas step, on a template written here to the contract.
+fn canvas_site(label: &str) -> Site {
+    let site = Site::empty(label);
+    site.write_content_json(
+        "index.json",
+        &json!({"lessons": ["tavle"], "canvases": ["hold-tavle"], "challenges": [], "role_models": []}),
+    );
+    site.write_content_json(
+        "tavle.json",
+        &json!({
+            "id": "tavle", "title": "Vores tavle", "levels": ["udskoling"],
+            "steps": [{"type": "canvas", "id": "board", "title": "Holdets tavle", "canvas": "hold-tavle"}]
+        }),
+    );
+    site.write_content_json(
+        "canvases/hold-tavle.json",
+        &json!({
+            "id": "hold-tavle", "title": "Holdtavle", "levels": ["udskoling"],
+            "columns": 2, "rows": 1,
+            "blocks": [
+                {"id": "hvem", "title": "Hvem", "prompt": "Hvem er det til?", "col": 1, "row": 1},
+                {"id": "hvad", "title": "Hvad", "prompt": "Hvad er det?", "col": 2, "row": 1}
+            ]
+        }),
+    );
+    site
+}
+
+#[tokio::test]
+async fn the_photos_on_a_handed_in_canvas_show_in_the_teachers_answers_side_by_side() {
+    let site = canvas_site("canvas-hand-in");
+    let a = Assignment {
+        id: "t4v13f0t0abc".into(),
+        class: "8.B".into(),
+        title: "Vores tavle".into(),
+        items: vec![WorkRef::lesson("tavle")],
+        rev: 1,
+        ..Default::default()
+    };
+    let pupil = App::serve(site.path(), "/").await;
+    pupil.open(&format!("#/a/{}", a.to_code())).await;
+    pupil.wait_for_page("assignment-link").await;
+    pupil.clear("#pupil-name").await;
+    pupil.type_into("#pupil-name", "Noah").await;
+    pupil.click("#accept-assignment").await;
+    pupil.wait_for_page("assigned").await;
+
+    // A note with words and a photo of the model on the lesson's canvas.
+    pupil.open("#/lessons/tavle/board").await;
+    pupil
+        .click("main .board-block[data-block=\"hvad\"] button.add-note")
+        .await;
+    pupil
+        .wait_for("main .board-block[data-block=\"hvad\"] .note .note-text")
+        .await
+        .send_keys("Papmodel af en cykelhjelm")
+        .await
+        .expect("type on the note");
+    pupil.click("main .note .note-menu-button").await;
+    pupil
+        .pick_files(
+            "main .note .note-menu input[type=file]",
+            &[support::test_picture()],
+        )
+        .await;
+    pupil
+        .wait_until("the photo is on the note", async || {
+            picture_shown(&pupil, "main .note img.note-photo").await
+        })
+        .await;
+    wait_saved(&pupil).await;
+
+    pupil.open(&format!("#/my-assignments/{}", a.id)).await;
+    pupil.wait_for_page("assigned").await;
+    pupil
+        .wait_until("the size says the photo is in the file", async || {
+            pupil
+                .text_of("#hand-in-size")
+                .await
+                .contains("(med 1 foto)")
+        })
+        .await;
+    pupil.click("#download-hand-in").await;
+    let (name, bytes) = pupil.wait_for_download("aflevering-*.json").await;
+    let file: Value = serde_json::from_slice(&bytes).expect("a JSON hand-in");
+    let ids = media_ids(&file);
+    assert_eq!(ids.len(), 1, "the note's photo is in the file");
+    let dir = ScratchDir::new("canvas-hand-ins");
+    let path = dir.write(&name, &bytes);
+    drop(pupil);
+
+    let teacher = App::serve(site.path(), "/").await;
+    teacher.open(&format!("#/a/{}", a.to_code())).await;
+    teacher.wait_for_page("assignment-link").await;
+    teacher.click("#accept-as-teacher").await;
+    teacher.wait_for_page("teacher-assignment").await;
+    teacher.open(&format!("#/teacher/class/{}", a.id)).await;
+    teacher.wait_for_page("class-overview").await;
+    teacher
+        .wait_for("#hand-in-files")
+        .await
+        .send_keys(&path.display().to_string())
+        .await
+        .expect("pick the hand-in file");
+    teacher
+        .wait_for("#import-report .import-summary[data-added=\"1\"]")
+        .await;
+    teacher.combobox("Trin").await.select_value("board").await;
+    let photo = format!("#answers-side-by-side img[data-clip=\"{}\"]", ids[0]);
+    teacher
+        .wait_until(
+            "the teacher sees the note's photo beside its words",
+            async || picture_shown(&teacher, &photo).await,
+        )
+        .await;
+    teacher
+        .within("#answers-side-by-side")
+        .by_role("img", "Foto 1 af 1 til: Holdets tavle")
+        .await;
+    teacher.see_text("Papmodel af en cykelhjelm").await;
+    let errors = teacher.console_errors().await;
+    assert!(errors.is_empty(), "{errors:?}");
+}

@@ -14,7 +14,7 @@ pub enum Recap {
     /// One free text.
     Text(String),
     /// A drawing, photos or recordings, with the pupil's text (content v1.1): the view
-    /// shows them; a table or CSV uses [`Recap::plain`].
+    /// shows them; plain text (`project::entry::recap_text`) says what there is.
     Media {
         /// What there is, in words: "En tegning · 2 fotos".
         summary: String,
@@ -28,6 +28,15 @@ pub enum Recap {
     List(Vec<String>),
     /// Labelled parts: a pitch by section, answers by question, notes by block, votes by idea.
     Labelled(Vec<(String, String)>),
+    /// A canvas whose notes carry photos: the notes' words by block, and the photos in the
+    /// order they were taken (a note's photo may be all it holds). A canvas without photos
+    /// is [`Recap::Labelled`].
+    Notes {
+        parts: Vec<(String, String)>,
+        photos: Vec<Clip>,
+        /// The photos in words, for views without pictures: "2 fotos".
+        summary: String,
+    },
     /// Nothing the pupil did yet.
     Empty,
 }
@@ -140,14 +149,28 @@ pub fn recap(step: &Step, answer: Option<&Answer>, ctx: &RecapContext, lang: Lan
                     .map(|b| (b.clone(), b))
                     .collect(),
             };
-            labelled(blocks.into_iter().map(|(id, title)| {
+            let words = labelled(blocks.into_iter().map(|(id, title)| {
                 let notes: Vec<String> = notes_in_block(Some(answer), &id)
                     .into_iter()
                     .map(|(_, n)| n.text)
                     .filter(|t| !t.trim().is_empty())
                     .collect();
                 (title, notes.join(" · "))
-            }))
+            }));
+            let photos = crate::core::media::backup::photos_in(answer);
+            if photos.is_empty() {
+                return words;
+            }
+            let parts = match words {
+                Recap::Labelled(parts) => parts,
+                _ => vec![],
+            };
+            let summary = media_summary(lang, false, photos.len(), 0);
+            Recap::Notes {
+                parts,
+                photos,
+                summary,
+            }
         }
         // An answer of another kind than the step takes (the step changed in the content).
         _ => Recap::Empty,
@@ -308,5 +331,87 @@ mod tests {
                 ("Spørgsmål".into(), "Hjælp os".into())
             ])
         );
+    }
+
+    #[test]
+    fn a_canvas_reads_as_its_notes_by_block_with_their_photos_when_it_has_any() {
+        use crate::core::progress::{Note, Records};
+        let canvas = step(json!({"type": "canvas", "id": "c", "canvas": "lean"}));
+        let photo = |n: u64| Clip {
+            id: format!("m{n:016x}"),
+            kind: "photo".into(),
+            mime: "image/webp".into(),
+            bytes: 1000,
+            width: 10,
+            height: 10,
+            ms: 0,
+            at: n as i64,
+        };
+        let note = |block: &str, text: &str, photo: Option<Clip>| Note {
+            block: block.into(),
+            text: text.into(),
+            photo,
+            ..Default::default()
+        };
+        let mut notes = Records::default();
+        notes.put(
+            RecordId::from_random(1),
+            Some(note("problem", "Kø", None)),
+            1,
+        );
+        let words = Answer::Canvas {
+            notes: notes.clone(),
+        };
+        assert_eq!(
+            recap(&canvas, Some(&words), &Default::default(), Lang::Da),
+            Recap::Labelled(vec![("problem".into(), "Kø".into())]),
+            "no photos: labelled parts, as before"
+        );
+        // A note may be only its photo; the photos come in the order they were taken.
+        notes.put(
+            RecordId::from_random(2),
+            Some(note("idea", "", Some(photo(9)))),
+            2,
+        );
+        notes.put(
+            RecordId::from_random(3),
+            Some(note("idea", "Model", Some(photo(4)))),
+            3,
+        );
+        let with = Answer::Canvas { notes };
+        assert_eq!(
+            recap(&canvas, Some(&with), &Default::default(), Lang::Da),
+            Recap::Notes {
+                parts: vec![
+                    ("idea".into(), "Model".into()),
+                    ("problem".into(), "Kø".into())
+                ],
+                photos: vec![photo(4), photo(9)],
+                summary: "2 fotos".into(),
+            }
+        );
+        let mut only = Records::default();
+        only.put(
+            RecordId::from_random(5),
+            Some(note("idea", " ", Some(photo(1)))),
+            1,
+        );
+        match recap(
+            &canvas,
+            Some(&Answer::Canvas { notes: only }),
+            &Default::default(),
+            Lang::En,
+        ) {
+            Recap::Notes {
+                parts,
+                photos,
+                summary,
+            } => {
+                assert!(parts.is_empty());
+                assert_eq!(photos, vec![photo(1)]);
+                assert_eq!(summary, "1 photo");
+            }
+            other => panic!("a photo-only canvas is not empty: {other:?}"),
+        }
     }
 }

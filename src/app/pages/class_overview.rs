@@ -391,6 +391,13 @@ fn ClassTable(
     }
 }
 
+fn parts_view(parts: Vec<(String, String)>) -> AnyView {
+    view! {
+        <dl>{parts.into_iter().map(|(l, v)| view! { <dt>{l}</dt><dd>{v}</dd> }).collect_view()}</dl>
+    }
+    .into_any()
+}
+
 /// A recap rendered as text nodes only (hand-ins may hold anything). Photos the hand-in
 /// file brought along are shown from this device's media, named after `question`.
 fn recap_view(r: Recap, question: String) -> AnyView {
@@ -407,8 +414,10 @@ fn recap_view(r: Recap, question: String) -> AnyView {
             <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
         }
         .into_any(),
-        Recap::Labelled(parts) => view! {
-            <dl>{parts.into_iter().map(|(l, v)| view! { <dt>{l}</dt><dd>{v}</dd> }).collect_view()}</dl>
+        Recap::Labelled(parts) => parts_view(parts),
+        Recap::Notes { parts, photos, .. } => view! {
+            {(!parts.is_empty()).then(|| parts_view(parts))}
+            <PhotoGallery photos=photos question=question/>
         }
         .into_any(),
         Recap::Empty => view! { <p class="muted">{tr(Key::NoAnswer)}</p> }.into_any(),

@@ -157,6 +157,15 @@ fn canvas_of(step: &Step) -> Option<Arc<CanvasTemplate>> {
     }
 }
 
+fn parts_view(parts: Vec<(String, String)>) -> AnyView {
+    view! {
+        <dl class="recall-parts">
+            {parts.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
+        </dl>
+    }
+    .into_any()
+}
+
 /// A recap as plain text nodes: never HTML.
 pub fn recap_view(recap: Recap) -> AnyView {
     match recap {
@@ -170,10 +179,11 @@ pub fn recap_view(recap: Recap) -> AnyView {
             <ul class="recall-list">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
         }
         .into_any(),
-        Recap::Labelled(parts) => view! {
-            <dl class="recall-parts">
-                {parts.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
-            </dl>
+        Recap::Labelled(parts) => parts_view(parts),
+        // Recalled in words; the photos are on the canvas itself.
+        Recap::Notes { parts, summary, .. } => view! {
+            {parts_view(parts)}
+            <p class="recall-media">{summary}</p>
         }
         .into_any(),
         Recap::Empty => ().into_any(),

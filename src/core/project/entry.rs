@@ -179,6 +179,14 @@ pub fn entry_sources(challenge: &Challenge, lang: Lang) -> Vec<(String, String)>
         .collect()
 }
 
+fn parts_text(parts: &[(String, String)]) -> String {
+    parts
+        .iter()
+        .map(|(l, v)| format!("{l}: {v}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A recap as plain text: lists as bullet lines, labelled parts as `label: value` lines.
 pub fn recap_text(r: &Recap) -> String {
     match r {
@@ -188,9 +196,11 @@ pub fn recap_text(r: &Recap) -> String {
             .map(|i| format!("• {i}"))
             .collect::<Vec<_>>()
             .join("\n"),
-        Recap::Labelled(parts) => parts
-            .iter()
-            .map(|(l, v)| format!("{l}: {v}"))
+        Recap::Labelled(parts) => parts_text(parts),
+        // The notes' words, then what else there is ("2 fotos"), as for other media.
+        Recap::Notes { parts, summary, .. } => [parts_text(parts), summary.clone()]
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
             .collect::<Vec<_>>()
             .join("\n"),
         // The entry is text: the pupil's words, then what else there is ("En tegning").

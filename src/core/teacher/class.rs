@@ -277,13 +277,19 @@ pub fn recap_text(r: &Recap) -> String {
             .collect::<Vec<_>>()
             .join(": "),
         Recap::List(items) => items.join("; "),
-        Recap::Labelled(parts) => parts
-            .iter()
-            .map(|(label, value)| format!("{label}: {value}"))
-            .collect::<Vec<_>>()
-            .join(" | "),
+        Recap::Labelled(parts) => parts_text(parts),
+        Recap::Notes { parts, summary, .. } if parts.is_empty() => summary.clone(),
+        Recap::Notes { parts, summary, .. } => format!("{} | {summary}", parts_text(parts)),
         Recap::Empty => String::new(),
     }
+}
+
+fn parts_text(parts: &[(String, String)]) -> String {
+    parts
+        .iter()
+        .map(|(label, value)| format!("{label}: {value}"))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// An item of the assignment as the export sees it.
