@@ -415,12 +415,17 @@ impl Store {
     }
 
     async fn sweep_media(self) {
-        if MODE.with(Cell::get) != Mode::Normal {
+        let may_write = || MODE.with(Cell::get) == Mode::Normal;
+        if !may_write() {
             return;
         }
         let Some(stored) = media_io::keys().await else {
             return;
         };
+        // A newer app may have taken over in another tab while the keys were read.
+        if !may_write() {
+            return;
+        }
         let mut wanted = still_wanted(&self.snapshot());
         for kept in list_kept_aside() {
             if let Ok(Some(raw)) = browser::storage_get(&kept.key) {
