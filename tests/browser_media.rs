@@ -592,13 +592,9 @@ async fn a_hand_in_file_carries_its_photo_and_recording_to_the_teacher_unless_th
         rev: 1,
         ..Default::default()
     };
+    let link = format!("#/a/{}", a.to_code());
     let pupil = App::serve(site.path(), "/").await;
-    pupil.open(&format!("#/a/{}", a.to_code())).await;
-    pupil.wait_for_page("assignment-link").await;
-    pupil.clear("#pupil-name").await;
-    pupil.type_into("#pupil-name", "Ida").await;
-    pupil.click("#accept-assignment").await;
-    pupil.wait_for_page("assigned").await;
+    pupil.accept_assignment(&link, "Ida").await;
     // Nothing but words yet: the size is said, and there is nothing to leave out.
     pupil
         .wait_until("the hand-in size without media", async || {
@@ -690,12 +686,7 @@ async fn a_hand_in_file_carries_its_photo_and_recording_to_the_teacher_unless_th
 
     // The teacher takes the assignment from its link and imports the file with the photo.
     let teacher = App::serve(site.path(), "/").await;
-    teacher.open(&format!("#/a/{}", a.to_code())).await;
-    teacher.wait_for_page("assignment-link").await;
-    teacher.click("#accept-as-teacher").await;
-    teacher.wait_for_page("teacher-assignment").await;
-    teacher.open(&format!("#/teacher/class/{}", a.id)).await;
-    teacher.wait_for_page("class-overview").await;
+    teacher.open_class_overview(&link, &a.id).await;
     let cut = dir.write("afkortet.json", &with[..with.len() * 2 / 3]);
     teacher
         .wait_for("#hand-in-files")
@@ -849,13 +840,9 @@ async fn the_photos_on_a_handed_in_canvas_show_in_the_teachers_answers_side_by_s
         rev: 1,
         ..Default::default()
     };
+    let link = format!("#/a/{}", a.to_code());
     let pupil = App::serve(site.path(), "/").await;
-    pupil.open(&format!("#/a/{}", a.to_code())).await;
-    pupil.wait_for_page("assignment-link").await;
-    pupil.clear("#pupil-name").await;
-    pupil.type_into("#pupil-name", "Noah").await;
-    pupil.click("#accept-assignment").await;
-    pupil.wait_for_page("assigned").await;
+    pupil.accept_assignment(&link, "Noah").await;
 
     // A note with words and a photo of the model on the lesson's canvas.
     pupil.open("#/lessons/tavle/board").await;
@@ -902,12 +889,7 @@ async fn the_photos_on_a_handed_in_canvas_show_in_the_teachers_answers_side_by_s
     drop(pupil);
 
     let teacher = App::serve(site.path(), "/").await;
-    teacher.open(&format!("#/a/{}", a.to_code())).await;
-    teacher.wait_for_page("assignment-link").await;
-    teacher.click("#accept-as-teacher").await;
-    teacher.wait_for_page("teacher-assignment").await;
-    teacher.open(&format!("#/teacher/class/{}", a.id)).await;
-    teacher.wait_for_page("class-overview").await;
+    teacher.open_class_overview(&link, &a.id).await;
     teacher
         .wait_for("#hand-in-files")
         .await

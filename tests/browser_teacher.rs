@@ -100,16 +100,6 @@ fn fragment(link: &str) -> String {
     link[link.find('#').expect("a fragment")..].to_string()
 }
 
-/// The pupil opens the link, gives a name and adds the assignment; returns on its page.
-async fn accept(pupil: &App, link: &str, name: &str) {
-    pupil.open(&fragment(link)).await;
-    pupil.wait_for_page("assignment-link").await;
-    pupil.clear("#pupil-name").await;
-    pupil.type_into("#pupil-name", name).await;
-    pupil.click("#accept-assignment").await;
-    pupil.wait_for_page("assigned").await;
-}
-
 /// chromedriver's address, from the log it writes into this browser's scratch directory.
 fn chromedriver_addr(app: &App) -> Option<SocketAddr> {
     let dir = app.profile_dir().parent()?.to_path_buf();
@@ -281,7 +271,7 @@ async fn a_link_travels_to_a_pupil_and_hand_ins_come_back_to_the_overview() {
 
     // The pupil, on another device: opens the link, gives a name, adds the assignment.
     let pupil = App::at_root().await;
-    accept(&pupil, &link, "Ida").await;
+    pupil.accept_assignment(&fragment(&link), "Ida").await;
     pupil.see_text("Idéer til skolegården").await;
     pupil.open("").await;
     pupil.wait_for("#my-assignments .my-assignment").await;
@@ -407,7 +397,7 @@ async fn opening_the_same_link_twice_gives_one_assignment() {
     let a = sample_assignment();
     let link = format!("#/a/{}", a.to_code());
     let pupil = App::at_root().await;
-    accept(&pupil, &link, "7").await;
+    pupil.accept_assignment(&fragment(&link), "7").await;
     pupil.open(&link).await;
     pupil.wait_for("#already-have").await;
     pupil.click("#accept-assignment").await;

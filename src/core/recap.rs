@@ -220,6 +220,16 @@ fn by_idea<'a, T>(
 }
 
 /// Labelled parts, leaving out the empty ones.
+/// Labelled parts as `label: value`, joined by `between` (a line break in an entry, a bar
+/// in a spreadsheet cell).
+pub fn parts_text(parts: &[(String, String)], between: &str) -> String {
+    parts
+        .iter()
+        .map(|(label, value)| format!("{label}: {value}"))
+        .collect::<Vec<_>>()
+        .join(between)
+}
+
 fn labelled(parts: impl Iterator<Item = (String, String)>) -> Recap {
     let parts: Vec<(String, String)> = parts.filter(|(_, v)| !v.trim().is_empty()).collect();
     if parts.is_empty() {

@@ -296,6 +296,27 @@ impl App {
         }
     }
 
+    /// A pupil opens an assignment's link (`#/a/…`), gives a name and adds the assignment;
+    /// returns on its page.
+    pub async fn accept_assignment(&self, link: &str, name: &str) {
+        self.open(link).await;
+        self.wait_for_page("assignment-link").await;
+        self.clear("#pupil-name").await;
+        self.type_into("#pupil-name", name).await;
+        self.click("#accept-assignment").await;
+        self.wait_for_page("assigned").await;
+    }
+
+    /// A teacher takes an assignment from its link and opens its class overview.
+    pub async fn open_class_overview(&self, link: &str, assignment_id: &str) {
+        self.open(link).await;
+        self.wait_for_page("assignment-link").await;
+        self.click("#accept-as-teacher").await;
+        self.wait_for_page("teacher-assignment").await;
+        self.open(&format!("#/teacher/class/{assignment_id}")).await;
+        self.wait_for_page("class-overview").await;
+    }
+
     /// Waits until `main#main` holds the page `[data-page="name"]`.
     pub async fn wait_for_page(&self, name: &str) -> Element {
         self.wait_for(&page_selector(name)).await

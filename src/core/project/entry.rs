@@ -11,7 +11,7 @@ use crate::core::i18n::{fill, t, Key};
 use crate::core::media::backup::photos_in;
 use crate::core::progress::answer::ideas_in_order;
 use crate::core::progress::{Answer, Millis, Work};
-use crate::core::recap::{recap, Recap, RecapContext};
+use crate::core::recap::{parts_text, recap, Recap, RecapContext};
 use crate::core::text::{slug, Lang};
 use serde::Serialize;
 
@@ -179,14 +179,6 @@ pub fn entry_sources(challenge: &Challenge, lang: Lang) -> Vec<(String, String)>
         .collect()
 }
 
-fn parts_text(parts: &[(String, String)]) -> String {
-    parts
-        .iter()
-        .map(|(l, v)| format!("{l}: {v}"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// A recap as plain text: lists as bullet lines, labelled parts as `label: value` lines.
 pub fn recap_text(r: &Recap) -> String {
     match r {
@@ -196,9 +188,9 @@ pub fn recap_text(r: &Recap) -> String {
             .map(|i| format!("• {i}"))
             .collect::<Vec<_>>()
             .join("\n"),
-        Recap::Labelled(parts) => parts_text(parts),
+        Recap::Labelled(parts) => parts_text(parts, "\n"),
         // The notes' words, then what else there is ("2 fotos"), as for other media.
-        Recap::Notes { parts, summary, .. } => [parts_text(parts), summary.clone()]
+        Recap::Notes { parts, summary, .. } => [parts_text(parts, "\n"), summary.clone()]
             .into_iter()
             .filter(|s| !s.trim().is_empty())
             .collect::<Vec<_>>()

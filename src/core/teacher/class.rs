@@ -10,7 +10,7 @@ use crate::core::i18n::{fill, step_kind, t, Key};
 use crate::core::media::backup::referenced;
 use crate::core::progress::answer::ideas_in_order;
 use crate::core::progress::{Answer, Millis, Progress, RecordId, WorkRef};
-use crate::core::recap::{recap, Recap, RecapContext};
+use crate::core::recap::{parts_text, recap, Recap, RecapContext};
 use crate::core::text::Lang;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -277,19 +277,11 @@ pub fn recap_text(r: &Recap) -> String {
             .collect::<Vec<_>>()
             .join(": "),
         Recap::List(items) => items.join("; "),
-        Recap::Labelled(parts) => parts_text(parts),
+        Recap::Labelled(parts) => parts_text(parts, " | "),
         Recap::Notes { parts, summary, .. } if parts.is_empty() => summary.clone(),
-        Recap::Notes { parts, summary, .. } => format!("{} | {summary}", parts_text(parts)),
+        Recap::Notes { parts, summary, .. } => format!("{} | {summary}", parts_text(parts, " | ")),
         Recap::Empty => String::new(),
     }
-}
-
-fn parts_text(parts: &[(String, String)]) -> String {
-    parts
-        .iter()
-        .map(|(label, value)| format!("{label}: {value}"))
-        .collect::<Vec<_>>()
-        .join(" | ")
 }
 
 /// An item of the assignment as the export sees it.
