@@ -12,7 +12,8 @@
 //! laid out differently. Fields a later v1 writer appends after the items are ignored.
 
 use super::codec::{
-    base64url_decode, base64url_encode, crc32, Base64Error, ByteReader, ByteWriter, ReadError,
+    base64url_decode, base64url_encode, crc32, parse_code_version, Base64Error, ByteReader,
+    ByteWriter, ReadError,
 };
 use super::date::{days_since_epoch, from_days_since_epoch, iso_date, parse_date};
 use crate::core::content::id::is_valid_id;
@@ -188,7 +189,7 @@ impl Assignment {
                 LinkError::Damaged
             });
         };
-        let version = parse_version(version).ok_or(LinkError::Damaged)?;
+        let version = parse_code_version(version).ok_or(LinkError::Damaged)?;
         if version > LINK_VERSION {
             return Err(LinkError::NewerVersion(version));
         }
@@ -221,13 +222,6 @@ impl Assignment {
         }
         read_body(body).map_err(|_| LinkError::Damaged)
     }
-}
-
-fn parse_version(s: &str) -> Option<u32> {
-    if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok().filter(|&v| v > 0)
 }
 
 fn read_body(body: &[u8]) -> Result<Assignment, ReadError> {

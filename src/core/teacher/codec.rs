@@ -245,6 +245,15 @@ pub enum CodeError {
     BadChecksum,
 }
 
+/// The format version written before a code's `.` (links, hand-ins, founder profiles):
+/// 1 to 4 ASCII digits, not 0.
+pub fn parse_code_version(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok().filter(|&v| v > 0)
+}
+
 /// The checked bytes of a checksummed code (hand-ins, founder profiles). Whitespace inside
 /// is ignored (a platform may wrap a code over lines).
 pub fn read_checksummed_code(
@@ -259,13 +268,7 @@ pub fn read_checksummed_code(
     }
     let rest = code.strip_prefix(prefix).ok_or(CodeError::Damaged)?;
     let (version, data) = rest.split_once('.').ok_or(CodeError::Truncated)?;
-    let ok_version =
-        !version.is_empty() && version.len() <= 4 && version.bytes().all(|b| b.is_ascii_digit());
-    let version: u32 = ok_version
-        .then(|| version.parse().ok())
-        .flatten()
-        .filter(|&v| v > 0)
-        .ok_or(CodeError::Damaged)?;
+    let version = parse_code_version(version).ok_or(CodeError::Damaged)?;
     if version > newest {
         return Err(CodeError::FromNewerApp(version));
     }
