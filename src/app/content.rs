@@ -401,6 +401,23 @@ impl Content {
             .unwrap_or_default()
     }
 
+    /// The ids of kind `T` whose summary passes `keep`, in the index's order (tracked). A
+    /// file without a summary yet (on its way, or broken) is kept if `unknown`: a list page
+    /// shows it rather than hide it for lack of data; a picker leaves it out.
+    pub fn ids_where<T: ContentFile>(
+        &self,
+        unknown: bool,
+        keep: impl Fn(&T::Summary) -> bool,
+    ) -> Vec<String> {
+        self.ids(T::KIND)
+            .into_iter()
+            .filter(|id| match self.card::<T>(id) {
+                Card::Ready(s) => keep(&s.summary),
+                _ => unknown,
+            })
+            .collect()
+    }
+
     pub fn lesson(&self, id: &str) -> Load<Lesson> {
         self.file(id)
     }

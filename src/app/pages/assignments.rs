@@ -11,7 +11,7 @@ use crate::app::router::use_router;
 use crate::app::store::use_store;
 use crate::app::widgets::{ConfirmButton, LevelBadges};
 use crate::core::catalogue::{CatalogueFilter, Duration};
-use crate::core::content::{Challenge, Competence, ContentKind, Dimension, Lesson, Level};
+use crate::core::content::{Challenge, Competence, Dimension, Lesson, Level};
 use crate::core::i18n::Key;
 use crate::core::progress::{Millis, Work, WorkKind, WorkRef};
 use crate::core::route::Route;
@@ -306,21 +306,14 @@ fn ItemPicker(work: WorkRef, a: Memo<Assignment>) -> impl IntoView {
     let set = move |change: &dyn Fn(&mut CatalogueFilter)| filter.update(|f| change(f));
     let candidates = Memo::new(move |_| {
         let f = filter.get();
+        // Only what can be shown with its title: a file still on its way is not offered.
         let lessons = content
-            .ids(ContentKind::Lesson)
+            .ids_where::<Lesson>(false, |s| f.matches(s))
             .into_iter()
-            .filter(|id| match content.card::<Lesson>(id) {
-                Card::Ready(s) => f.matches(&s.summary),
-                _ => false,
-            })
             .map(|id| WorkRef::lesson(&id));
         let challenges = content
-            .ids(ContentKind::Challenge)
+            .ids_where::<Challenge>(false, |s| f.matches_challenge(s))
             .into_iter()
-            .filter(|id| match content.card::<Challenge>(id) {
-                Card::Ready(s) => f.matches_challenge(&s.summary),
-                _ => false,
-            })
             .map(|id| WorkRef::challenge(&id));
         lessons.chain(challenges).collect::<Vec<_>>()
     });

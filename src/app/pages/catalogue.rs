@@ -9,9 +9,7 @@ use crate::app::startup::{Later, Stage};
 use crate::app::store::use_store;
 use crate::app::widgets::{step_icon, FileErrorView, LevelBadges, LoadingView, SubjectBadges};
 use crate::core::catalogue::{card_status, CardStatus, CatalogueFilter, Duration};
-use crate::core::content::{
-    Competence, ContentKind, Dimension, Hashed, Lesson, LessonSummary, Level, Subject,
-};
+use crate::core::content::{Competence, Dimension, Hashed, Lesson, LessonSummary, Level, Subject};
 use crate::core::i18n::{step_kind, Key};
 use crate::core::progress::WorkRef;
 use crate::core::route::Route;
@@ -39,14 +37,7 @@ pub fn CataloguePage() -> impl IntoView {
     // always shown, never hidden for lack of data.
     let visible = Memo::new(move |_| {
         let f = filter.get();
-        content
-            .ids(ContentKind::Lesson)
-            .into_iter()
-            .filter(|id| match content.card::<Lesson>(id) {
-                Card::Ready(s) => f.matches(&s.summary),
-                _ => true,
-            })
-            .collect::<Vec<_>>()
+        content.ids_where::<Lesson>(true, |s| f.matches(s))
     });
     let count = move || {
         visible

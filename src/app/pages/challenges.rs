@@ -48,14 +48,7 @@ pub fn ChallengesPage() -> impl IntoView {
     // A challenge without a summary yet is shown, never hidden for lack of data.
     let visible = Memo::new(move |_| {
         let f = filter.get();
-        content
-            .ids(ContentKind::Challenge)
-            .into_iter()
-            .filter(|id| match content.card::<Challenge>(id) {
-                Card::Ready(s) => f.matches(&s.summary),
-                _ => true,
-            })
-            .collect::<Vec<_>>()
+        content.ids_where::<Challenge>(true, |s| f.matches(s))
     });
     let theme_options = Signal::derive(move || {
         let summaries: Vec<_> = content

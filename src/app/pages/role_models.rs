@@ -72,14 +72,7 @@ pub fn RoleModelsPage() -> impl IntoView {
     // always shown, never hidden for lack of data.
     let shown = Memo::new(move |_| {
         let f = filter.get();
-        content
-            .ids(ContentKind::RoleModel)
-            .into_iter()
-            .filter(|id| match content.card::<RoleModel>(id) {
-                Card::Ready(s) => f.matches(&s.summary),
-                _ => true,
-            })
-            .collect::<Vec<_>>()
+        content.ids_where::<RoleModel>(true, |s| f.matches(s))
     });
     let drawn = batched(shown, CARDS_PER_TASK);
     let count = move || {
