@@ -1136,18 +1136,9 @@ async fn a_canvas_saved_as_a_file_imports_on_a_fresh_profile_and_images_hold_its
     assert_no_panic(&fresh).await;
 }
 
-/// The id of the photo on the first saved note that has one.
+/// The id of a photo on a saved note, if one has a photo.
 async fn saved_photo(app: &App) -> Option<String> {
-    let id = app
-        .js_value(
-            "for (const k of Object.keys(localStorage).filter(k => k.startsWith('spire.work.canvas:'))) {\
-               const notes = JSON.parse(localStorage.getItem(k)).data.answers.notes.value.notes;\
-               for (const r of Object.values(notes)) { if (r.value && r.value.photo) return r.value.photo.id; }\
-             } return null",
-            vec![],
-        )
-        .await;
-    id.as_str().map(String::from)
+    saved_photos(app).await.into_iter().next()
 }
 
 /// Whether the note's photo has loaded and has pixels.
@@ -1610,27 +1601,6 @@ async fn notes_of_a_block_the_template_lost_are_shown_and_can_be_moved_back() {
     assert_no_panic(&app).await;
 }
 
-/// The keys of the media database (photos and recordings), sorted.
-async fn stored_media(app: &App) -> Vec<String> {
-    support::string_list(
-        app.js_value(
-            "return new Promise(done => { \
-               const open = indexedDB.open('spire-media'); \
-               open.onerror = () => done(['cannot open']); \
-               open.onsuccess = () => { \
-                 const db = open.result; \
-                 if (!db.objectStoreNames.contains('blobs')) { db.close(); return done([]); } \
-                 const keys = db.transaction('blobs').objectStore('blobs').getAllKeys(); \
-                 keys.onsuccess = () => { db.close(); done(keys.result.map(String).sort()); }; \
-                 keys.onerror = () => { db.close(); done(['cannot read']); }; \
-               }; \
-             })",
-            vec![],
-        )
-        .await,
-    )
-}
-
 /// The photo ids on saved notes, sorted.
 async fn saved_photos(app: &App) -> Vec<String> {
     support::string_list(
@@ -1698,7 +1668,7 @@ async fn a_photo_taken_off_a_note_leaves_the_device_a_day_later_and_a_kept_one_s
     .await;
     let kept = saved_photos(&app).await.remove(0);
     let removed = both.iter().find(|id| **id != kept).cloned().unwrap();
-    assert_eq!(stored_media(&app).await, both, "undo may still want it");
+    assert_eq!(app.stored_media().await, both, "undo may still want it");
 
     // The next start notes the removed photo and deletes nothing yet.
     app.reload().await;
@@ -1709,7 +1679,7 @@ async fn a_photo_taken_off_a_note_leaves_the_device_a_day_later_and_a_kept_one_s
     .await;
     let record = unreferenced_record(&app).await;
     assert!(record["since"].get(&kept).is_none(), "{record}");
-    assert_eq!(stored_media(&app).await, both);
+    assert_eq!(app.stored_media().await, both);
 
     // A day later: the record says both were seen unreferenced long ago (the kept one
     // wrongly). Only the removed one goes; the note's photo stays and shows.
@@ -1724,7 +1694,7 @@ async fn a_photo_taken_off_a_note_leaves_the_device_a_day_later_and_a_kept_one_s
     app.reload().await;
     app.wait_for_page("canvas").await;
     app.wait_until("the removed photo leaves the device", async || {
-        stored_media(&app).await == [kept.clone()]
+        app.stored_media().await == [kept.clone()]
     })
     .await;
     app.wait_until("the record forgets both", async || {

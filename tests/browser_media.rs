@@ -753,7 +753,7 @@ async fn a_hand_in_file_carries_its_photo_and_recording_to_the_teacher_unless_th
         .await;
     assert!(picture_shown(&teacher, &photo).await);
     assert_eq!(teacher.count("#answers-side-by-side .answer-card").await, 1);
-    assert_eq!(stored_blobs(&teacher).await, 2);
+    assert_eq!(teacher.stored_media().await.len(), 2);
 
     // The teacher's backup carries the pupil's photo and recording with the hand-in.
     teacher.open("#/my-work").await;
@@ -773,32 +773,11 @@ async fn a_hand_in_file_carries_its_photo_and_recording_to_the_teacher_unless_th
     teacher.wait_for("#no-hand-ins").await;
     teacher
         .wait_until("the media are gone with the hand-ins", async || {
-            stored_blobs(&teacher).await == 0
+            teacher.stored_media().await.is_empty()
         })
         .await;
     let errors = teacher.console_errors().await;
     assert!(errors.is_empty(), "{errors:?}");
-}
-
-/// How many photos and recordings the browser's media database holds.
-async fn stored_blobs(app: &App) -> u64 {
-    app.js_value(
-        "return new Promise(done => { \
-           const open = indexedDB.open('spire-media'); \
-           open.onerror = () => done(-1); \
-           open.onsuccess = () => { \
-             const db = open.result; \
-             if (!db.objectStoreNames.contains('blobs')) { db.close(); return done(0); } \
-             const count = db.transaction('blobs').objectStore('blobs').count(); \
-             count.onsuccess = () => { db.close(); done(count.result); }; \
-             count.onerror = () => { db.close(); done(-1); }; \
-           }; \
-         })",
-        vec![],
-    )
-    .await
-    .as_u64()
-    .unwrap_or(u64::MAX)
 }
 
 /// A lesson with one canvas step, on a template written here to the contract.

@@ -8,10 +8,8 @@
 
 use super::browser::{self, StorageError};
 use super::media_io;
-use crate::core::media::backup::referenced;
-use crate::core::media::sweep::{
-    clip_ids_anywhere, still_wanted, sweep, Unreferenced, UNREFERENCED_KEY,
-};
+use crate::core::media::backup::{clip_ids_anywhere, referenced};
+use crate::core::media::sweep::{still_wanted, sweep, Unreferenced, UNREFERENCED_KEY};
 use crate::core::media::{Clip, ClipKind, Stroke};
 use crate::core::progress::answer::media_parts;
 use crate::core::progress::answer::RecordKind;
@@ -426,7 +424,9 @@ impl Store {
         if !may_write() {
             return;
         }
-        let mut wanted = still_wanted(&self.snapshot());
+        let Some(mut wanted) = still_wanted(&self.snapshot()) else {
+            return;
+        };
         for kept in list_kept_aside() {
             if let Ok(Some(raw)) = browser::storage_get(&kept.key) {
                 wanted.extend(clip_ids_anywhere(&raw).map(String::from));

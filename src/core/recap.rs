@@ -149,7 +149,7 @@ pub fn recap(step: &Step, answer: Option<&Answer>, ctx: &RecapContext, lang: Lan
                     .map(|b| (b.clone(), b))
                     .collect(),
             };
-            let words = labelled(blocks.into_iter().map(|(id, title)| {
+            let parts = filled(blocks.into_iter().map(|(id, title)| {
                 let notes: Vec<String> = notes_in_block(Some(answer), &id)
                     .into_iter()
                     .map(|(_, n)| n.text)
@@ -159,12 +159,8 @@ pub fn recap(step: &Step, answer: Option<&Answer>, ctx: &RecapContext, lang: Lan
             }));
             let photos = crate::core::media::backup::photos_in(answer);
             if photos.is_empty() {
-                return words;
+                return labelled(parts.into_iter());
             }
-            let parts = match words {
-                Recap::Labelled(parts) => parts,
-                _ => vec![],
-            };
             let summary = media_summary(lang, false, photos.len(), 0);
             Recap::Notes {
                 parts,
@@ -230,8 +226,13 @@ pub fn parts_text(parts: &[(String, String)], between: &str) -> String {
         .join(between)
 }
 
+/// The parts with something in them.
+fn filled(parts: impl Iterator<Item = (String, String)>) -> Vec<(String, String)> {
+    parts.filter(|(_, v)| !v.trim().is_empty()).collect()
+}
+
 fn labelled(parts: impl Iterator<Item = (String, String)>) -> Recap {
-    let parts: Vec<(String, String)> = parts.filter(|(_, v)| !v.trim().is_empty()).collect();
+    let parts = filled(parts);
     if parts.is_empty() {
         Recap::Empty
     } else {

@@ -317,6 +317,28 @@ impl App {
         self.wait_for_page("class-overview").await;
     }
 
+    /// The keys of the app's media database (photos and recordings), sorted; `["cannot
+    /// open"]` or `["cannot read"]` when the database cannot be read.
+    pub async fn stored_media(&self) -> Vec<String> {
+        string_list(
+            self.js_value(
+                "return new Promise(done => { \
+                   const open = indexedDB.open('spire-media'); \
+                   open.onerror = () => done(['cannot open']); \
+                   open.onsuccess = () => { \
+                     const db = open.result; \
+                     if (!db.objectStoreNames.contains('blobs')) { db.close(); return done([]); } \
+                     const keys = db.transaction('blobs').objectStore('blobs').getAllKeys(); \
+                     keys.onsuccess = () => { db.close(); done(keys.result.map(String).sort()); }; \
+                     keys.onerror = () => { db.close(); done(['cannot read']); }; \
+                   }; \
+                 })",
+                vec![],
+            )
+            .await,
+        )
+    }
+
     /// Waits until `main#main` holds the page `[data-page="name"]`.
     pub async fn wait_for_page(&self, name: &str) -> Element {
         self.wait_for(&page_selector(name)).await

@@ -56,9 +56,26 @@ pub fn referenced(progress: &Progress) -> BTreeSet<String> {
 /// The clip ids quoted in JSON text (`"m` + 16 hex digits + `"`): a stored document's
 /// photos and recordings, found without parsing it.
 pub fn clip_ids_in_text(text: &str) -> impl Iterator<Item = &str> {
-    text.match_indices("\"m").filter_map(move |(at, _)| {
-        let id = text.get(at + 1..at + 18)?;
-        (text.as_bytes().get(at + 18) == Some(&b'"') && is_clip_id(id)).then_some(id)
+    let byte = |at: usize| text.as_bytes().get(at).copied();
+    standalone_clip_ids(text)
+        .filter(move |&(at, _)| at > 0 && byte(at - 1) == Some(b'"') && byte(at + 17) == Some(b'"'))
+        .map(|(_, id)| id)
+}
+
+/// Every clip id in `text` that stands on its own (not inside a longer word), however it
+/// is quoted: inside JSON text kept as a string, its quotes are escaped.
+pub fn clip_ids_anywhere(text: &str) -> impl Iterator<Item = &str> {
+    standalone_clip_ids(text).map(|(_, id)| id)
+}
+
+/// Clip ids not inside a longer word, with where each starts.
+fn standalone_clip_ids(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
+    text.match_indices('m').filter_map(move |(at, _)| {
+        let id = text.get(at..at + 17)?;
+        let alone = (at == 0 || !word(at - 1)) && !word(at + 17);
+        (alone && is_clip_id(id)).then_some((at, id))
     })
 }
 

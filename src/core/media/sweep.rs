@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::backup::referenced;
+use super::backup::clip_ids_anywhere;
 use super::clip::is_clip_id;
 use crate::core::progress::{Millis, Progress};
 
@@ -26,26 +26,13 @@ pub const GRACE_MS: Millis = 24 * 60 * 60 * 1000;
 /// not saved work, and no backup or reading of saved work should meet it.
 pub const UNREFERENCED_KEY: &str = "spire-media.unreferenced";
 
-/// Every clip id the saved work may still refer to: the answers' (as a backup counts them),
-/// and any quoted anywhere else in it, such as a work item's answers this version could not
-/// read, which a newer version may. More than needed is safe; fewer would lose a photo.
-pub fn still_wanted(progress: &Progress) -> BTreeSet<String> {
-    let mut ids = referenced(progress);
-    let text = serde_json::to_string(progress).unwrap_or_default();
-    ids.extend(clip_ids_anywhere(&text).map(String::from));
-    ids
-}
-
-/// Every clip id in `text` that stands on its own (not inside a longer word), however it
-/// is quoted: inside JSON text kept as a string, its quotes are escaped.
-pub fn clip_ids_anywhere(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
-    text.match_indices('m').filter_map(move |(at, _)| {
-        let id = text.get(at..at + 17)?;
-        let alone = (at == 0 || !word(at - 1)) && !word(at + 17);
-        (alone && is_clip_id(id)).then_some(id)
-    })
+/// Every clip id the saved work may still refer to: any quoted anywhere in it, which takes
+/// in the answers' (as a backup counts them) and also, for example, a work item's answers
+/// this version could not read, which a newer version may. More than needed is safe; fewer
+/// would lose a photo. `None` if the work cannot be written out to look through.
+pub fn still_wanted(progress: &Progress) -> Option<BTreeSet<String>> {
+    let text = serde_json::to_string(progress).ok()?;
+    Some(clip_ids_anywhere(&text).map(String::from).collect())
 }
 
 /// The blobs a look found unreferenced, with when each was first found so. Kept on the
@@ -248,7 +235,7 @@ mod tests {
             serde_json::json!({"step": {"kind": "from-the-future", "clip": A}}),
         );
         progress.work.insert("lesson:x".into(), work);
-        let wanted = still_wanted(&progress);
+        let wanted = still_wanted(&progress).expect("the work writes out");
         assert!(wanted.contains(A), "{wanted:?}");
         assert!(!wanted.contains(C));
     }
