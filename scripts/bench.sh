@@ -24,6 +24,15 @@ wasm=$(grep -oE "['\"]\./[^'\"]+_bg\.wasm['\"]" "$dist/index.html" | head -1 | t
 wasm=${wasm#./}
 [ -n "$wasm" ] && [ -f "$dist/$wasm" ] || { echo "bench: index.html names no wasm that is in $dist" >&2; exit 2; }
 files+=("$wasm")
+# The WebAssembly is split by page (scripts/postbuild.mjs): the main script imports the
+# splitter's loader, and the home page fetches its own part and the chunks it shares.
+js=$(grep -oE 'href="\./[^"]+\.js"' "$dist/index.html" | grep -v 'boot\.js' | head -1 | sed -E 's/^href="\.\///; s/"$//')
+link=$(grep -oE '"\./wasm-split-[0-9a-f]+\.js"' "$dist/$js" | head -1 | tr -d '"' || true)
+link=${link#./}
+[ -n "$link" ] && [ -f "$dist/$link" ] || { echo "bench: $js imports no splitter loader in $dist" >&2; exit 2; }
+files+=("$link")
+part_files() { node -e 'const m = require(process.argv[1]); const p = m[process.argv[2]]; if (!p) process.exit(3); console.log(p.join("\n"))' "$(cd "$dist" && pwd)/wasm-split.json" "$1"; }
+while IFS= read -r f; do files+=("$f"); done < <(part_files home)
 files+=(lessons/index.json)
 
 # The table for tests/bench.rs to include: file, bytes, gzip bytes.
@@ -39,6 +48,20 @@ for f in "${files[@]}"; do
 done
 printf '%-48s %10d %10d  (%.1f KB gzip)\n' "TOTAL" "$total_raw" "$total_gz" "$(awk "BEGIN{print $total_gz/1024}")"
 printf '%s\t%d\t%d\n' "TOTAL" "$total_raw" "$total_gz" >> "$out/sizes.tsv"
+
+# What each part of the app costs: the files a page of that part fetches the first time
+# one is opened, besides the first load (chunks shared between parts are counted in each).
+echo
+printf '%-48s %10s %10s\n' "part of the app (fetched when first opened)" "files" "gzip -9"
+for part in home lists work people my_work teacher dating; do
+  n=0; gz=0
+  while IFS= read -r f; do
+    n=$((n + 1)); gz=$((gz + $(gzip -9 -c "$dist/$f" | wc -c)))
+  done < <(part_files "$part")
+  printf '%-48s %10d %10d\n' "part: $part" "$n" "$gz"
+  printf 'part: %s (%d files)\t0\t%d\n' "$part" "$n" "$gz" >> "$out/sizes.tsv"
+done
+echo
 
 # Content is loaded on demand; shown for scale, not part of the first load.
 lessons_gz=$(find "$dist/lessons" -name '*.json' ! -path '*/schema/*' -exec cat {} + | gzip -9 | wc -c)

@@ -1,5 +1,7 @@
 // Trunk's post_build hook (see Trunk.toml): seals the staged build before trunk moves it to
 // dist/.
+// 0. Splits the app's WebAssembly into the code every page needs and a part per kind of
+//    page (src/app/pages/mod.rs marks the parts), each fetched when first needed.
 // 1. Holds the app's WebAssembly back until boot.js has painted the page's frame.
 // 2. Puts a strict Content-Security-Policy into index.html, with the hash of each inline
 //    script trunk writes (its start-up module), so no other inline script can run.
@@ -7,8 +9,10 @@
 //    whenever any of them changes, so each deploy is a new service worker.
 // Usage: node scripts/postbuild.mjs [DIR] (DIR defaults to $TRUNK_STAGING_DIR).
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { execFileSync, spawn } from "node:child_process";
+import { readFileSync, writeFileSync, readdirSync, statSync, mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join, relative, resolve, sep } from "node:path";
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
 if (!dir) fail("no directory: pass one or run as trunk's post_build hook");
@@ -21,6 +25,101 @@ function fail(why) {
 
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
+
+// ----- 0. the WebAssembly split by page ----------------------------------------------------
+// Trunk has run wasm-bindgen and wasm-opt on the whole module, with no hook in between
+// (trunk-rs/trunk#1022). The splitter needs cargo's own output, linked with
+// --emit-relocs (.cargo/config.toml), so it is redone here from that output:
+// wasm-split-cli, then wasm-bindgen on the main part, then wasm-opt on every part.
+// The parts get names with a hash of their bytes, so a new version never meets an old part
+// in a cache.
+async function splitWasm() {
+  const stem = readdirSync(dir).find((f) => f.endsWith("_bg.wasm"))?.slice(0, -"_bg.wasm".length);
+  if (!stem || !readdirSync(dir).includes(`${stem}.js`)) fail("no <name>.js and <name>_bg.wasm from trunk");
+  const source = resolve(process.env.TRUNK_SOURCE_DIR || ".");
+  const target = resolve(source, process.env.CARGO_TARGET_DIR || "target");
+  const profile = process.env.TRUNK_PROFILE === "debug" ? "debug" : "release";
+  const input = join(target, "wasm32-unknown-unknown", profile, "spire.wasm");
+  const work = mkdtempSync(join(tmpdir(), "spire-split-"));
+  const run = (cmd, args) => {
+    try {
+      execFileSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
+    } catch (e) {
+      fail(`${cmd} failed (${e.message}); run scripts/setup.sh for the tools`);
+    }
+  };
+  try {
+    run("wasm-split-cli", [input, work, "--out-name", stem, "--target", "web"]);
+    run("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports",
+      "--out-dir", join(work, "bindgen"), "--out-name", stem, join(work, `${stem}.wasm`)]);
+    const parts = readdirSync(work).filter((f) => f.endsWith(".wasm") && f !== `${stem}.wasm`);
+    if (parts.length === 0) fail("the splitter made no parts: is a page marked with #[wasm_split]?");
+    // The main part with trunk's flags (index.html), the parts with the same level.
+    const jobs = [[join(work, "bindgen", `${stem}_bg.wasm`), join(dir, `${stem}_bg.wasm`), ["--low-memory-unused"]]];
+    let link = readFileSync(join(work, "__wasm_split.js"), "utf8");
+    const manifest = {};
+    for (const part of parts) {
+      const bytes = readFileSync(join(work, part));
+      const named = `${part.slice(0, -5)}-${sha256(bytes, "hex").slice(0, 16)}.wasm`;
+      if (!link.includes(`"./${part}"`)) fail(`the splitter's loader does not name ${part}`);
+      link = link.replaceAll(`"./${part}"`, `"./${named}"`);
+      jobs.push([join(work, part), join(dir, named), []]);
+      manifest[part] = named;
+    }
+    await optimise(jobs);
+    const linkName = `wasm-split-${sha256(link, "hex").slice(0, 16)}.js`;
+    writeFileSync(join(dir, linkName), link);
+    let js = readFileSync(join(work, "bindgen", `${stem}.js`), "utf8");
+    // Only the imports: the module's import object keeps the name the wasm asks for.
+    if (!js.includes('from "./__wasm_split.js"')) fail("the main part does not import the splitter's loader");
+    js = js.replaceAll('from "./__wasm_split.js"', `from "./${linkName}"`);
+    writeFileSync(join(dir, `${stem}.js`), js);
+    // Trunk's preload of the main script carries the hash of trunk's own script.
+    const integrity = new RegExp(`(href="\\./${stem}\\.js"[^>]*integrity=")sha384-[^"]*(")`);
+    if (!integrity.test(html)) fail(`index.html has no preload of ${stem}.js with an integrity`);
+    html = html.replace(integrity, `$1sha384-${createHash("sha384").update(js).digest("base64")}$2`);
+    writeFileSync(join(dir, "wasm-split.json"), JSON.stringify(partsByPage(link), null, 1));
+    return parts.length;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// wasm-opt on every part, as many at once as there are cores.
+async function optimise(jobs) {
+  const queue = [...jobs];
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const [from, to, extra] = job;
+      await new Promise((done) => {
+        const child = spawn("wasm-opt", ["-Oz", ...extra, from, "-o", to], { stdio: ["ignore", "ignore", "inherit"] });
+        child.on("error", (e) => fail(`wasm-opt: ${e.message}; run scripts/setup.sh`));
+        child.on("exit", (code) => (code === 0 ? done() : fail(`wasm-opt failed on ${from}`)));
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
+}
+
+// Which files each part of the app needs, from the splitter's loader: for `make bench`'s
+// count of a page's first load.
+function partsByPage(link) {
+  const chunks = {};
+  for (const m of link.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+    chunks[m[1]] = m[2];
+  }
+  const parts = {};
+  for (const m of link.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?), \[([^\]]*)\]\)\);/g)) {
+    const own = m[2].match(/"\.\/([^"]+)"/);
+    const deps = m[3].split(",").map((d) => d.trim()).filter(Boolean).map((d) => chunks[d]);
+    if (deps.includes(undefined)) fail(`the splitter's loader names an unknown chunk for ${m[1]}`);
+    parts[m[1]] = [...deps, ...(own ? [own[1]] : [])];
+  }
+  if (Object.keys(parts).length === 0) fail("no parts found in the splitter's loader");
+  return parts;
+}
+
+const partCount = await splitWasm();
 
 // ----- 1. the WebAssembly after the frame ------------------------------------------------
 // boot.js draws the page's frame and says when it is on screen (window.spireFrame); the
@@ -80,7 +179,7 @@ function walk(d) {
 const files = walk(dir)
   .map((path) => relative(dir, path).split(sep).join("/"))
   // The worker itself, and the JSON schemas for content authors, which the app never reads.
-  .filter((file) => file !== "sw.js" && !file.startsWith("lessons/schema/"))
+  .filter((file) => file !== "sw.js" && file !== "wasm-split.json" && !file.startsWith("lessons/schema/"))
   .sort();
 const version = sha256(
   files.map((file) => `${file} ${sha256(readFileSync(join(dir, file)), "hex")}`).join("\n"),
@@ -94,4 +193,4 @@ sw = sw
   .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(["./", ...files])};`);
 if (sw === before || !sw.includes(version)) fail("sw.js has no VERSION/FILES lines to fill in");
 writeFileSync(swPath, sw);
-console.log(`postbuild: CSP with ${hashes.length} script hash(es); sw.js ${version}, ${files.length + 1} files`);
+console.log(`postbuild: wasm in ${partCount + 1} parts; CSP with ${hashes.length} script hash(es); sw.js ${version}, ${files.length + 1} files`);

@@ -542,15 +542,29 @@ pub fn document_hidden() -> bool {
 
 /// Moves keyboard focus to the element with this id (after the view has rendered).
 pub fn focus_id(id: &str) {
-    let id = id.to_string();
+    focus_id_within(id.to_string(), 0, 0);
+}
+
+/// Like [`focus_id`], but waits up to about five seconds for the element to be drawn: a
+/// page whose code is still being fetched draws its heading later.
+pub fn focus_id_when_drawn(id: &str) {
+    focus_id_within(id.to_string(), 100, 0);
+}
+
+fn focus_id_within(id: String, tries_left: u32, delay_ms: i32) {
     let f = Closure::once_into_js(move || {
-        if let Some(el) = window().document().and_then(|d| d.get_element_by_id(&id)) {
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
+        match window().document().and_then(|d| d.get_element_by_id(&id)) {
+            Some(el) => {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
             }
+            None if tries_left > 0 => focus_id_within(id, tries_left - 1, 50),
+            None => {}
         }
     });
-    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 0);
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), delay_ms);
 }
 
 // ---- speech ----------------------------------------------------------------------------

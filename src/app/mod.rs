@@ -59,6 +59,12 @@ pub fn start() {
     console_error_panic_hook::set_once();
     // Started here rather than by the mount: the content may start its fetch before it.
     let _ = any_spawner::Executor::init_wasm_bindgen();
+    // The page's own code is fetched while the rest starts (see pages::page).
+    let route = crate::core::route::Route::parse(&browser::location_hash());
+    let preload = route.clone();
+    leptos::task::spawn_local(async move {
+        let _ = pages::preload(&preload).await;
+    });
     leptos::task::spawn_local(async {
         let early = match browser::prefetched_index_within(INDEX_WAIT_MS).await {
             Some(text) => {
@@ -78,6 +84,12 @@ pub fn start() {
         let content = content::Content::new(early);
         browser::perf_measure("spire:set-index", started);
         browser::next_task().await;
-        startup::mount(move |startup| view! { <App store content startup/> });
+        startup::mount(
+            move |startup| view! { <App store content startup/> },
+            async move {
+                // A failure shows on the page itself, with a way to try again.
+                let _ = pages::preload(&route).await;
+            },
+        );
     });
 }

@@ -58,7 +58,7 @@ pub fn Shell() -> impl IntoView {
         let current = page.get();
         if previous.is_some_and(|p| p != current) {
             browser::scroll_to_top();
-            browser::focus_id("page-title");
+            browser::focus_id_when_drawn("page-title");
         }
         current
     });

@@ -61,15 +61,26 @@ pub fn Later(at: Stage, children: ChildrenFn) -> impl IntoView {
 }
 
 /// Mounts the app drawn by `app` (given the [`Startup`] to provide) and draws the rest of
-/// it a part per task; then puts it in place of the frame.
-pub fn mount<V: IntoView + 'static>(app: impl FnOnce(Startup) -> V + 'static) {
+/// it a part per task; then puts it in place of the frame. The page is drawn once
+/// `page_code` (the fetch of the page's own code) is done, so the frame is not replaced by
+/// an empty page.
+pub fn mount<V: IntoView + 'static>(
+    app: impl FnOnce(Startup) -> V + 'static,
+    page_code: impl std::future::Future<Output = ()> + 'static,
+) {
     let started = browser::perf_now();
     let (stage, set_stage) = signal(Stage::Contexts);
     let holder = browser::detached_div();
     leptos::mount::mount_to(holder.clone(), move || app(Startup(stage))).forget();
     browser::perf_measure(Stage::Contexts.measure(), started);
     wasm_bindgen_futures::spawn_local(async move {
+        let mut page_code = Some(page_code);
         for next in Stage::LATER {
+            if next == Stage::Page {
+                if let Some(code) = page_code.take() {
+                    code.await;
+                }
+            }
             browser::next_task().await;
             let drawing = browser::perf_now();
             set_stage.set(next);

@@ -85,6 +85,9 @@ ui_strings! {
     NotFoundTitle => "Siden findes ikke", "Page not found";
     NotFoundBody => "Linket er måske forkert eller for gammelt.", "The link may be wrong or out of date.";
     GoHome => "Gå til forsiden", "Go to the home page";
+    PageNotFetchedTitle => "Siden kunne ikke hentes", "This page could not be fetched";
+    PageNotFetchedBody => "Spire henter koden til hver slags side første gang, den åbnes, og det lykkedes ikke her. Dit arbejde er gemt. Tjek forbindelsen, og prøv igen.", "Spire fetches the code for each kind of page the first time it is opened, and that failed here. Your work is saved. Check the connection and try again.";
+    TryAgain => "Prøv igen", "Try again";
     HomeTitle => "Velkommen til Spire", "Welcome to Spire";
     HomeIntro => "Find et forløb, arbejd dig igennem trinnene, og kom tilbage næste gang – Spire husker, hvor du var.", "Find a lesson, work through its steps and come back next time — Spire remembers where you were.";
     ContinueTitle => "Fortsæt hvor du slap", "Continue where you left off";

@@ -61,3 +61,20 @@ pub fn InfoPage(page: &'static str) -> impl IntoView {
         </article>
     }
 }
+
+/// Shown in place of a page whose code could not be fetched (no network before the app was
+/// kept offline). Part of the first load, so it can always be drawn.
+#[component]
+pub fn PageNotFetched(retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    Effect::new(move |_| super::set_title(i18n.t(Key::PageNotFetchedTitle)));
+    view! {
+        <article data-page="not-fetched" class="page info-page">
+            <h1 id="page-title" tabindex="-1">{move || i18n.t(Key::PageNotFetchedTitle)}</h1>
+            <p role="alert">{move || i18n.t(Key::PageNotFetchedBody)}</p>
+            <p><button type="button" class="button" on:click=move |_| retry.run(())>
+                {i18n.tr(Key::TryAgain)}
+            </button></p>
+        </article>
+    }
+}
