@@ -1601,13 +1601,13 @@ async fn notes_of_a_block_the_template_lost_are_shown_and_can_be_moved_back() {
     assert_no_panic(&app).await;
 }
 
-/// The photo ids on saved notes, sorted.
+/// The photo ids on saved notes, sorted (a canvas saved before its first note has none).
 async fn saved_photos(app: &App) -> Vec<String> {
     support::string_list(
         app.js_value(
             "const ids = []; \
              for (const k of Object.keys(localStorage).filter(k => k.startsWith('spire.work.canvas:'))) {\
-               const notes = JSON.parse(localStorage.getItem(k)).data.answers.notes.value.notes;\
+               const notes = JSON.parse(localStorage.getItem(k)).data?.answers?.notes?.value?.notes ?? {};\
                for (const r of Object.values(notes)) { if (r.value && r.value.photo) ids.push(r.value.photo.id); }\
              } return ids.sort()",
             vec![],

@@ -106,6 +106,36 @@ async fn a_pupil_keeps_working_when_the_network_goes() {
 }
 
 #[tokio::test]
+async fn a_page_whose_code_cannot_be_fetched_says_so_and_comes_when_tried_again() {
+    // A worker that keeps nothing: the page's code can only come from the server.
+    let site = Site::shipped("not-fetched");
+    site.write("sw.js", "// keeps nothing offline, for this test\n");
+    let app = App::serve(site.path(), "/").await;
+    app.open("").await;
+    app.wait_for_page("home").await;
+
+    // The network goes before the teacher's pages were ever opened.
+    app.server.set_offline(true);
+    app.link("Lærer").await.click().await;
+    app.wait_for_page("not-fetched").await;
+    app.heading("Siden kunne ikke hentes").await;
+    app.see_text("Dit arbejde er gemt").await;
+    app.wait_until("the message's heading has the focus", async || {
+        app.js_value("return document.activeElement.id", vec![])
+            .await
+            == "page-title"
+    })
+    .await;
+
+    // It comes back: trying again draws the page, and the app is whole.
+    app.server.set_offline(false);
+    app.button("Prøv igen").await.click().await;
+    app.wait_for_page("teacher").await;
+    app.link("Forside").await.click().await;
+    app.wait_for_page("home").await;
+}
+
+#[tokio::test]
 async fn a_new_version_waits_for_the_pupil_and_keeps_the_work() {
     let site = Site::shipped("update");
     let app = App::serve(site.path(), "/").await;

@@ -563,8 +563,8 @@ fn focus_id_within(id: String, tries_left: u32, delay_ms: i32) {
             None => {}
         }
     });
-    let _ = window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), delay_ms);
+    let _ =
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), delay_ms);
 }
 
 // ---- speech ----------------------------------------------------------------------------
