@@ -25,14 +25,18 @@ wasm=${wasm#./}
 [ -n "$wasm" ] && [ -f "$dist/$wasm" ] || { echo "bench: index.html names no wasm that is in $dist" >&2; exit 2; }
 files+=("$wasm")
 # The WebAssembly is split by page (scripts/postbuild.mjs): the main script imports the
-# splitter's loader, and the home page fetches its own part and the chunks it shares.
+# splitter's loader; the home page is in the main module (it would fetch its part here if
+# it had one).
 js=$(grep -oE 'href="\./[^"]+\.js"' "$dist/index.html" | grep -v 'boot\.js' | head -1 | sed -E 's/^href="\.\///; s/"$//')
 link=$(grep -oE '"\./wasm-split-[0-9a-f]+\.js"' "$dist/$js" | head -1 | tr -d '"' || true)
 link=${link#./}
 [ -n "$link" ] && [ -f "$dist/$link" ] || { echo "bench: $js imports no splitter loader in $dist" >&2; exit 2; }
 files+=("$link")
-part_files() { node -e 'const m = require(process.argv[1]); const p = m[process.argv[2]]; if (!p) process.exit(3); console.log(p.join("\n"))' "$(cd "$dist" && pwd)/wasm-split.json" "$1"; }
-while IFS= read -r f; do files+=("$f"); done < <(part_files home)
+split_manifest="$(cd "$dist" && pwd)/wasm-split.json"
+[ -f "$split_manifest" ] || { echo "bench: no $dist/wasm-split.json; run make dist" >&2; exit 2; }
+part_files() { node -e 'const p = require(process.argv[1])[process.argv[2]] || []; if (p.length) console.log(p.join("\n"))' "$split_manifest" "$1"; }
+parts=$(node -e 'console.log(Object.keys(require(process.argv[1])).join(" "))' "$split_manifest")
+while IFS= read -r f; do [ -n "$f" ] && files+=("$f"); done < <(part_files home)
 files+=(lessons/index.json)
 
 # The table for tests/bench.rs to include: file, bytes, gzip bytes.
@@ -53,7 +57,7 @@ printf '%s\t%d\t%d\n' "TOTAL" "$total_raw" "$total_gz" >> "$out/sizes.tsv"
 # one is opened, besides the first load (chunks shared between parts are counted in each).
 echo
 printf '%-48s %10s %10s\n' "part of the app (fetched when first opened)" "files" "gzip -9"
-for part in home lists work people my_work teacher dating; do
+for part in $parts; do
   n=0; gz=0
   while IFS= read -r f; do
     n=$((n + 1)); gz=$((gz + $(gzip -9 -c "$dist/$f" | wc -c)))

@@ -1,7 +1,7 @@
 // Trunk's post_build hook (see Trunk.toml): seals the staged build before trunk moves it to
 // dist/.
-// 0. Splits the app's WebAssembly into the code every page needs and a part per kind of
-//    page (src/app/pages/mod.rs marks the parts), each fetched when first needed.
+// 0. Splits the pages pupils never open (the teacher's, StartUp Dating's; marked in
+//    src/app/pages/mod.rs) off the app's WebAssembly, each fetched when first opened.
 // 1. Holds the app's WebAssembly back until boot.js has painted the page's frame.
 // 2. Puts a strict Content-Security-Policy into index.html, with the hash of each inline
 //    script trunk writes (its start-up module), so no other inline script can run.
@@ -57,6 +57,17 @@ async function splitWasm() {
     // The main part with trunk's flags (index.html), the parts with the same level.
     const jobs = [[join(work, "bindgen", `${stem}_bg.wasm`), join(dir, `${stem}_bg.wasm`), ["--low-memory-unused"]]];
     let link = readFileSync(join(work, "__wasm_split.js"), "utf8");
+    // Each part's bytes whole rather than streamed, for the reason given at step 1 below
+    // for the main part: a streamed part is decoded on the main thread as it arrives.
+    const streamed = "WebAssembly.instantiateStreaming(src, imports)";
+    if (!link.includes(streamed)) fail("the splitter's loader has changed: no instantiateStreaming");
+    link = link.replaceAll(streamed, "src.then(wholeBytes).then((bytes) => WebAssembly.instantiate(bytes, imports))");
+    link += `
+function wholeBytes(response) {
+    if (!response.ok) throw new Error(\`\${response.url}: \${response.status}\`);
+    return response.arrayBuffer();
+}
+`;
     const manifest = {};
     for (const part of parts) {
       const bytes = readFileSync(join(work, part));

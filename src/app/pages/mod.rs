@@ -32,44 +32,18 @@ use std::future::Future;
 
 /// The parts of the app that are fetched on their own, when a page of theirs is first
 /// opened: each is a WebAssembly module of its own after the build splits it off (see
-/// ARCHITECTURE.md, "Code split by page"), so the first load holds only the shell and the
-/// code all pages share.
+/// ARCHITECTURE.md, "Code split by page"). Pupils never open them: the teacher's tools
+/// and the StartUp Dating organiser. Every other page is in the main module: more parts
+/// made a page's start slower (ARCHITECTURE.md says by how much).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Part {
-    Home,
-    /// The list pages a pupil browses: lessons, challenges, role models, courses, local
-    /// offers, canvases, and the information pages.
-    Lists,
-    /// Where a pupil works: a lesson, a challenge and its project, a canvas, an assignment.
-    Work,
-    People,
-    MyWork,
+    Main,
     Teacher,
     Dating,
 }
 
 fn part(route: &Route) -> Part {
     match route {
-        Route::Home => Part::Home,
-        Route::Lessons(_)
-        | Route::Challenges(_)
-        | Route::RoleModels(_)
-        | Route::Courses
-        | Route::Course { .. }
-        | Route::Local(_)
-        | Route::Canvases(_)
-        | Route::About
-        | Route::Privacy
-        | Route::Accessibility
-        | Route::NotFound => Part::Lists,
-        Route::Lesson { .. }
-        | Route::Challenge { .. }
-        | Route::Project { .. }
-        | Route::Canvas { .. }
-        | Route::AssignmentLink { .. }
-        | Route::Assigned { .. } => Part::Work,
-        Route::RoleModel { .. } | Route::Visitor { .. } | Route::NewVisitor => Part::People,
-        Route::MyWork => Part::MyWork,
         Route::Teacher
         | Route::TeacherAssignment { .. }
         | Route::ClassOverview { .. }
@@ -81,6 +55,7 @@ fn part(route: &Route) -> Part {
         Route::Dating | Route::DatingProfile | Route::DatingEvent | Route::DatingPitch => {
             Part::Dating
         }
+        _ => Part::Main,
     }
 }
 
@@ -88,11 +63,7 @@ fn part(route: &Route) -> Part {
 /// draws the page, so the frame is never replaced by an empty page.
 pub async fn preload(route: &Route) -> Result<(), SplitLoaderError> {
     match part(route) {
-        Part::Home => preload_home().await,
-        Part::Lists => preload_lists().await,
-        Part::Work => preload_work().await,
-        Part::People => preload_people().await,
-        Part::MyWork => preload_my_work().await,
+        Part::Main => Ok(()),
         Part::Teacher => preload_teacher().await,
         Part::Dating => preload_dating().await,
     }
@@ -100,13 +71,41 @@ pub async fn preload(route: &Route) -> Result<(), SplitLoaderError> {
 
 pub fn page(route: Route) -> AnyView {
     match part(&route) {
-        Part::Home => fetched(route, home_pages),
-        Part::Lists => fetched(route, list_pages),
-        Part::Work => fetched(route, work_pages),
-        Part::People => fetched(route, people_pages),
-        Part::MyWork => fetched(route, my_work_pages),
+        Part::Main => main_page(route),
         Part::Teacher => fetched(route, teacher_pages),
         Part::Dating => fetched(route, dating_pages),
+    }
+}
+
+/// The pages in the main module.
+fn main_page(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <home::HomePage/> }.into_any(),
+        Route::Lessons(_) => view! { <catalogue::CataloguePage/> }.into_any(),
+        Route::Lesson { id, .. } => view! { <lesson::LessonPage id=id/> }.into_any(),
+        Route::Challenges(_) => view! { <challenges::ChallengesPage/> }.into_any(),
+        Route::Challenge { id, step } => {
+            view! { <challenges::ChallengePage id=id step=step/> }.into_any()
+        }
+        Route::Project { id, view } => view! { <project::ProjectPage id=id view=view/> }.into_any(),
+        Route::RoleModels(_) => view! { <role_models::RoleModelsPage/> }.into_any(),
+        Route::RoleModel { id } => view! { <role_models::RoleModelPage id=id/> }.into_any(),
+        Route::Visitor { id } => view! { <visitors::VisitorPage id=id/> }.into_any(),
+        Route::NewVisitor => view! { <visitors::NewVisitorPage/> }.into_any(),
+        Route::Courses => view! { <courses::CoursesPage/> }.into_any(),
+        Route::Course { id } => view! { <courses::CoursePage id=id/> }.into_any(),
+        Route::Local(_) => view! { <local::LocalPage/> }.into_any(),
+        Route::Canvases(_) => view! { <canvases::CanvasesPage/> }.into_any(),
+        Route::Canvas { id } => view! { <canvases::CanvasPage id=id/> }.into_any(),
+        Route::AssignmentLink { code } => {
+            view! { <assigned::AssignmentLinkPage code=code/> }.into_any()
+        }
+        Route::Assigned { id } => view! { <assigned::AssignedPage id=id/> }.into_any(),
+        Route::MyWork => view! { <my_work::MyWorkPage/> }.into_any(),
+        Route::About => view! { <info::InfoPage page="about"/> }.into_any(),
+        Route::Privacy => view! { <info::InfoPage page="privacy"/> }.into_any(),
+        Route::Accessibility => view! { <info::InfoPage page="accessibility"/> }.into_any(),
+        _ => view! { <info::InfoPage page="not-found"/> }.into_any(),
     }
 }
 
@@ -134,61 +133,6 @@ where
 
 // Each function below is split off into its own module by the build; `fallible` turns a
 // failed fetch into an error instead of stopping the app.
-
-#[wasm_split(home, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_home))]
-fn home_pages(_route: Route) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <home::HomePage/> }.into_any())
-}
-
-#[wasm_split(lists, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_lists))]
-fn list_pages(route: Route) -> Result<AnyView, SplitLoaderError> {
-    let info = |page: &'static str| view! { <info::InfoPage page=page/> }.into_any();
-    Ok(match route {
-        Route::Lessons(_) => view! { <catalogue::CataloguePage/> }.into_any(),
-        Route::Challenges(_) => view! { <challenges::ChallengesPage/> }.into_any(),
-        Route::RoleModels(_) => view! { <role_models::RoleModelsPage/> }.into_any(),
-        Route::Courses => view! { <courses::CoursesPage/> }.into_any(),
-        Route::Course { id } => view! { <courses::CoursePage id=id/> }.into_any(),
-        Route::Local(_) => view! { <local::LocalPage/> }.into_any(),
-        Route::Canvases(_) => view! { <canvases::CanvasesPage/> }.into_any(),
-        Route::About => info("about"),
-        Route::Privacy => info("privacy"),
-        Route::Accessibility => info("accessibility"),
-        _ => info("not-found"),
-    })
-}
-
-#[wasm_split(work, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_work))]
-fn work_pages(route: Route) -> Result<AnyView, SplitLoaderError> {
-    Ok(match route {
-        Route::Challenge { id, step } => {
-            view! { <challenges::ChallengePage id=id step=step/> }.into_any()
-        }
-        Route::Project { id, view } => view! { <project::ProjectPage id=id view=view/> }.into_any(),
-        Route::Canvas { id } => view! { <canvases::CanvasPage id=id/> }.into_any(),
-        Route::AssignmentLink { code } => {
-            view! { <assigned::AssignmentLinkPage code=code/> }.into_any()
-        }
-        Route::Assigned { id } => view! { <assigned::AssignedPage id=id/> }.into_any(),
-        Route::Lesson { id, .. } => view! { <lesson::LessonPage id=id/> }.into_any(),
-        _ => view! { <info::InfoPage page="not-found"/> }.into_any(),
-    })
-}
-
-#[wasm_split(people, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_people))]
-fn people_pages(route: Route) -> Result<AnyView, SplitLoaderError> {
-    Ok(match route {
-        Route::Visitor { id } => view! { <visitors::VisitorPage id=id/> }.into_any(),
-        Route::NewVisitor => view! { <visitors::NewVisitorPage/> }.into_any(),
-        Route::RoleModel { id } => view! { <role_models::RoleModelPage id=id/> }.into_any(),
-        _ => view! { <info::InfoPage page="not-found"/> }.into_any(),
-    })
-}
-
-#[wasm_split(my_work, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_my_work))]
-fn my_work_pages(_route: Route) -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <my_work::MyWorkPage/> }.into_any())
-}
 
 #[wasm_split(teacher, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_teacher))]
 fn teacher_pages(route: Route) -> Result<AnyView, SplitLoaderError> {
