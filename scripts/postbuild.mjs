@@ -9,7 +9,7 @@
 //    whenever any of them changes, so each deploy is a new service worker.
 // Usage: node scripts/postbuild.mjs [DIR] (DIR defaults to $TRUNK_STAGING_DIR).
 import { createHash } from "node:crypto";
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync, readdirSync, statSync, mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, relative, resolve, sep } from "node:path";
@@ -41,16 +41,9 @@ async function splitWasm() {
   const profile = process.env.TRUNK_PROFILE === "debug" ? "debug" : "release";
   const input = join(target, "wasm32-unknown-unknown", profile, "spire.wasm");
   const work = mkdtempSync(join(tmpdir(), "spire-split-"));
-  const run = (cmd, args) => {
-    try {
-      execFileSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
-    } catch (e) {
-      fail(`${cmd} failed (${e.message}); run scripts/setup.sh for the tools`);
-    }
-  };
   try {
-    run("wasm-split-cli", [input, work, "--out-name", stem, "--target", "web"]);
-    run("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports",
+    await run("wasm-split-cli", [input, work, "--out-name", stem, "--target", "web"]);
+    await run("wasm-bindgen", ["--target", "web", "--no-typescript", "--keep-lld-exports",
       "--out-dir", join(work, "bindgen"), "--out-name", stem, join(work, `${stem}.wasm`)]);
     const parts = readdirSync(work).filter((f) => f.endsWith(".wasm") && f !== `${stem}.wasm`);
     if (parts.length === 0) fail("the splitter made no parts: is a page marked with #[wasm_split]?");
@@ -68,14 +61,12 @@ function wholeBytes(response) {
     return response.arrayBuffer();
 }
 `;
-    const manifest = {};
     for (const part of parts) {
       const bytes = readFileSync(join(work, part));
       const named = `${part.slice(0, -5)}-${sha256(bytes, "hex").slice(0, 16)}.wasm`;
       if (!link.includes(`"./${part}"`)) fail(`the splitter's loader does not name ${part}`);
       link = link.replaceAll(`"./${part}"`, `"./${named}"`);
       jobs.push([join(work, part), join(dir, named), []]);
-      manifest[part] = named;
     }
     await optimise(jobs);
     const linkName = `wasm-split-${sha256(link, "hex").slice(0, 16)}.js`;
@@ -96,17 +87,22 @@ function wholeBytes(response) {
   }
 }
 
+// Runs a tool of the build; a failure stops the build with its name.
+function run(cmd, args) {
+  return new Promise((done) => {
+    const child = spawn(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
+    child.on("error", (e) => fail(`${cmd}: ${e.message}; run scripts/setup.sh for the tools`));
+    child.on("exit", (code) => (code === 0 ? done() : fail(`${cmd} ${args.join(" ")}: exit ${code}`)));
+  });
+}
+
 // wasm-opt on every part, as many at once as there are cores.
 async function optimise(jobs) {
   const queue = [...jobs];
   const worker = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
       const [from, to, extra] = job;
-      await new Promise((done) => {
-        const child = spawn("wasm-opt", ["-Oz", ...extra, from, "-o", to], { stdio: ["ignore", "ignore", "inherit"] });
-        child.on("error", (e) => fail(`wasm-opt: ${e.message}; run scripts/setup.sh`));
-        child.on("exit", (code) => (code === 0 ? done() : fail(`wasm-opt failed on ${from}`)));
-      });
+      await run("wasm-opt", ["-Oz", ...extra, from, "-o", to]);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
