@@ -1,7 +1,7 @@
 //! Answers beyond typing (content v1.1) in a real browser with Chromium's fake camera and
 //! microphone: drawing by pointer (mouse and touch) that survives a reload and a resize,
 //! undo of a clear, photos from the camera and from a file, a 2-second recording with its
-//! player, and a backup with its media restored on a fresh profile; a photo in a team
+//! player (both recalled in a later lesson), and a backup with its media restored on a fresh profile; a photo in a team
 //! project shown in the project book and on the entry and carried by the project file to a
 //! fresh profile; a hand-in file with and without its photo, read by the teacher.
 
@@ -22,7 +22,22 @@ fn media_site(label: &str) -> Site {
     let site = Site::empty(label);
     site.write_content_json(
         "index.json",
-        &json!({"lessons": ["medier"], "canvases": [], "challenges": ["fotoprojekt"], "role_models": []}),
+        &json!({"lessons": ["medier", "fortsat"], "canvases": [], "challenges": ["fotoprojekt"], "role_models": []}),
+    );
+    // A later lesson that recalls the photos and the recording.
+    site.write_content_json(
+        "fortsat.json",
+        &json!({
+            "id": "fortsat",
+            "title": {"da": "Videre med modellen", "en": "On with the model"},
+            "levels": ["indskoling"],
+            "steps": [
+                {"type": "prompt", "id": "bedre", "question": "Hvad vil du gøre bedre?",
+                 "recall": {"lesson": "medier", "step": "foto"}},
+                {"type": "prompt", "id": "lyt", "question": "Hvad sagde du?",
+                 "recall": {"lesson": "medier", "step": "tal"}}
+            ]
+        }),
     );
     site.write_content_json(
         "challenges/fotoprojekt.json",
@@ -262,6 +277,25 @@ async fn photos_from_the_camera_and_from_a_file_survive_a_reload() {
         "{saved}"
     );
     app.by_role("img", "Foto 1").await;
+
+    // A later lesson that recalls the step shows both photos, read-only.
+    app.open("#/lessons/fortsat/bedre").await;
+    app.wait_for_visible("main aside.recall").await;
+    app.by_role("img", "Foto 2 af 2 til: Tag et foto af jeres model")
+        .await;
+    app.wait_until("both photos are recalled, loaded", async || {
+        app.js("return String([...document.querySelectorAll('main aside.recall img.media-photo')].filter(i => i.complete && i.naturalWidth > 0).length)")
+            .await
+            == "2"
+    })
+    .await;
+    assert_eq!(app.count("main aside.recall button").await, 0, "read-only");
+
+    app.open("#/lessons/medier/foto").await;
+    app.wait_until("both photos on the step", async || {
+        photo_count(&app).await == 2
+    })
+    .await;
     app.button("Slet foto 2").await.click().await;
     app.wait_until("one photo left", async || photo_count(&app).await == 1)
         .await;
@@ -308,6 +342,14 @@ async fn a_two_second_recording_plays_after_a_reload_and_travels_in_a_backup() {
     })
     .await;
     app.button("Optag igen").await;
+    // A later lesson that recalls the recording can play it.
+    app.open("#/lessons/fortsat/lyt").await;
+    app.wait_until("the recalled recording loads in its player", async || {
+        app.js("const a = document.querySelector('main aside.recall .media-voice audio'); return String(!!a && a.readyState >= 1)")
+            .await
+            == "true"
+    })
+    .await;
 
     // The backup holds the recording; on a fresh profile it restores and plays.
     app.open("#/my-work").await;

@@ -41,6 +41,25 @@ pub enum Recap {
     Empty,
 }
 
+impl Recap {
+    /// The photos the answer holds (a photo step's, or those on a canvas's notes), for the
+    /// views that show pictures next to the words.
+    pub fn photos(&self) -> &[Clip] {
+        match self {
+            Recap::Media { photos, .. } | Recap::Notes { photos, .. } => photos,
+            _ => &[],
+        }
+    }
+
+    /// The recordings the answer holds, for the views that can play them.
+    pub fn recordings(&self) -> &[Clip] {
+        match self {
+            Recap::Media { recordings, .. } => recordings,
+            _ => &[],
+        }
+    }
+}
+
 /// What a recap may need from outside the step: the ideas a vote is about, and the canvas
 /// template whose block names label the notes.
 #[derive(Default)]
@@ -401,6 +420,15 @@ mod tests {
                 summary: "2 fotos".into(),
             }
         );
+        let recapped = recap(&canvas, Some(&with), &Default::default(), Lang::Da);
+        assert_eq!(
+            recapped.photos(),
+            [photo(4), photo(9)],
+            "for the views with pictures"
+        );
+        assert!(recapped.recordings().is_empty());
+        let words_only = recap(&canvas, Some(&words), &Default::default(), Lang::Da);
+        assert!(words_only.photos().is_empty());
         let mut only = Records::default();
         only.put(
             RecordId::from_random(5),

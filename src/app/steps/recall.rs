@@ -1,6 +1,8 @@
-//! A pupil's own earlier answer shown with a step (`recall`): read-only, with a link to
-//! where it is edited, or a pointer to where to make it when there is none yet.
+//! A pupil's own earlier answer shown with a step (`recall`): read-only, with its photos
+//! and recordings, and a link to where it is edited, or a pointer to where to make it when
+//! there is none yet.
 
+use super::media::{MediaAudio, PhotoGallery};
 use super::StepCtx;
 use crate::app::content::{use_content, Load};
 use crate::app::i18n::use_i18n;
@@ -117,12 +119,18 @@ pub fn RecallView(recall: Recall, ctx: StepCtx) -> impl IntoView {
                 <p><a href=href class="recall-link">{i18n.f(Key::RecallGoThere, &[("step", &step_name)])}</a></p>
             }
             .into_any(),
-            recapped => view! {
+            recapped => {
+                let (photos, recordings) = (recapped.photos().to_vec(), recapped.recordings().to_vec());
+                let question = step_name.clone();
+                view! {
                 <p class="recall-step muted">{step_name}</p>
                 {recap_view(recapped)}
+                {(!photos.is_empty()).then(|| view! { <PhotoGallery photos=photos question=question/> })}
+                {recordings.into_iter().map(|clip| view! { <MediaAudio clip=clip/> }).collect_view()}
                 <p><a href=href class="recall-link">{i18n.f(Key::RecallEdit, &[("work", &work_name())])}</a></p>
+                }
+                .into_any()
             }
-            .into_any(),
         })
     };
     view! {
@@ -180,7 +188,7 @@ pub fn recap_view(recap: Recap) -> AnyView {
         }
         .into_any(),
         Recap::Labelled(parts) => parts_view(parts),
-        // Recalled in words; the photos are on the canvas itself.
+        // The words; the views that show pictures add the photos (`Recap::photos`).
         Recap::Notes { parts, summary, .. } => view! {
             {parts_view(parts)}
             <p class="recall-media">{summary}</p>

@@ -11,7 +11,6 @@ use crate::core::i18n::Key;
 use crate::core::project::book::book;
 use crate::core::project::funnel::ChosenIdea;
 use crate::core::project::vol::VolColumn;
-use crate::core::recap::Recap;
 use crate::core::route::ProjectView;
 use leptos::prelude::*;
 
@@ -98,10 +97,7 @@ pub fn BookView(ctx: ProjectCtx) -> impl IntoView {
                             } else {
                                 phase.items.into_iter().map(|item| {
                                     let photos = item.photos.clone();
-                                    let recordings = match &item.recap {
-                                        Recap::Media { recordings, .. } => recordings.clone(),
-                                        _ => vec![],
-                                    };
+                                    let recordings = item.recap.recordings().to_vec();
                                     let question = i18n.text(&item.title);
                                     view! {
                                         <article class="book-item" data-step=item.step.clone()>
