@@ -247,20 +247,33 @@
   // asks for the reload with "spire-update-apply".
   if (!("serviceWorker" in navigator)) return;
   var reloading = false;
-  var listening = false;
-  function ready(reg) {
+  var waiting = null;
+  // Whether a worker served this page: only then is a change of worker a new version (the
+  // first visit's worker takes over an uncontrolled page, too).
+  var controlled = !!navigator.serviceWorker.controller;
+  function announce() {
     root.setAttribute("data-update", "ready");
     window.dispatchEvent(new Event("spire-update-ready"));
-    if (listening) return;
-    listening = true;
-    window.addEventListener("spire-update-apply", function () {
-      if (!reg.waiting) return;
-      reloading = true;
-      reg.waiting.postMessage("skip-waiting");
-    });
   }
+  function ready(reg) {
+    waiting = reg;
+    announce();
+  }
+  window.addEventListener("spire-update-apply", function () {
+    if (waiting && waiting.waiting) {
+      reloading = true;
+      waiting.waiting.postMessage("skip-waiting");
+    } else {
+      // The new version already runs (another tab applied it): just load it.
+      location.reload();
+    }
+  });
   navigator.serviceWorker.addEventListener("controllerchange", function () {
-    if (reloading) location.reload();
+    if (reloading) return location.reload();
+    // Another tab applied a new version. This tab still runs the old code, whose files
+    // the new worker no longer keeps (a page fetched later would fail): offer the reload.
+    if (controlled) announce();
+    controlled = true;
   });
   window.addEventListener("load", function () {
     navigator.serviceWorker.register("sw.js").then(function (reg) {

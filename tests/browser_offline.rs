@@ -145,6 +145,15 @@ async fn a_new_version_waits_for_the_pupil_and_keeps_the_work() {
     let before = cache_names(&app).await;
     assert_eq!(before.len(), 1, "{before:?}");
 
+    // A second tab of the same version, opened at My work; marked, to see it reload.
+    let first = app.window().await;
+    let second = app.new_window().await;
+    app.switch_to(&second).await;
+    app.open("#/my-work").await;
+    app.wait_for_page("my-work").await;
+    app.js("window.spireOldTab = true; return ''").await;
+    app.switch_to(&first).await;
+
     let field = app.textbox("Dit svar").await;
     field.type_text("Først dette").await;
 
@@ -194,6 +203,19 @@ async fn a_new_version_waits_for_the_pupil_and_keeps_the_work() {
     .await;
     app.wait_until("the work survives the update", async || {
         app.textbox("Dit svar").await.value().await == "Først dette og så dette"
+    })
+    .await;
+    assert_eq!(app.count("#update-prompt").await, 0);
+
+    // The other tab still runs the old code: it offers the reload too, and its button
+    // loads the new version (the waiting worker it saw is already active).
+    app.switch_to(&second).await;
+    app.wait_for_visible("#update-prompt").await;
+    app.button("Genindlæs nu").await.click().await;
+    app.wait_until("the old tab reloads into the new version", async || {
+        app.js("return String(window.spireOldTab === undefined && !!document.querySelector('[data-page=\"my-work\"]'))")
+            .await
+            == "true"
     })
     .await;
     assert_eq!(app.count("#update-prompt").await, 0);
