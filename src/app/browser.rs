@@ -25,6 +25,14 @@ pub fn perf_now() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or(0.0)
 }
 
+/// Runs `f`, recorded as `performance.measure(name)` (see [`perf_measure`]).
+pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let started = perf_now();
+    let result = f();
+    perf_measure(name, started);
+    result
+}
+
 /// Records `performance.measure(name, {start})` so benchmarks can read how long it took.
 pub fn perf_measure(name: &str, start: f64) {
     let Some(performance) = window().performance() else {

@@ -203,16 +203,13 @@ const SUMMARIES_PER_TASK: usize = 8;
 pub async fn read_index(text: Result<String, String>) -> IndexResult {
     let file = format!("{CONTENT_ROOT}index.json");
     let text = text.map_err(|reason| unreadable(&file, reason))?;
-    let started = browser::perf_now();
-    let mut reading =
-        load::IndexReading::start(&text).map_err(|problem| FileError { file, problem })?;
+    let mut reading = browser::measured("spire:read-index", || {
+        load::IndexReading::start(&text).map_err(|problem| FileError { file, problem })
+    })?;
     drop(text);
-    browser::perf_measure("spire:read-index", started);
     loop {
         browser::next_task().await;
-        let started = browser::perf_now();
-        let done = reading.read(SUMMARIES_PER_TASK);
-        browser::perf_measure("spire:read-summaries", started);
+        let done = browser::measured("spire:read-summaries", || reading.read(SUMMARIES_PER_TASK));
         if done {
             break;
         }
@@ -299,9 +296,7 @@ impl Content {
             // Read, and the page drawn from it, each in a task of its own (a lesson's
             // file is read while its header already shows).
             browser::next_task().await;
-            let reading = browser::perf_now();
-            let loaded = T::load(&id, &text, &index);
-            browser::perf_measure("spire:read-file", reading);
+            let loaded = browser::measured("spire:read-file", || T::load(&id, &text, &index));
             browser::next_task().await;
             let drawing = browser::perf_now();
             match loaded {

@@ -76,13 +76,9 @@ pub fn start() {
         // Saved work and the content's state are the longest parts of the contexts (with
         // much saved work, or many files): each gets a task, before the first stage.
         browser::next_task().await;
-        let started = browser::perf_now();
-        let store = store::Store::load();
-        browser::perf_measure("spire:read-work", started);
+        let store = browser::measured("spire:read-work", store::Store::load);
         browser::next_task().await;
-        let started = browser::perf_now();
-        let content = content::Content::new(early);
-        browser::perf_measure("spire:set-index", started);
+        let content = browser::measured("spire:set-index", || content::Content::new(early));
         browser::next_task().await;
         startup::mount(
             move |startup| view! { <App store content startup/> },

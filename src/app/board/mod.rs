@@ -300,13 +300,13 @@ impl BoardCtx {
     }
 
     pub fn type_text(&self, id: &RecordId, text: String) {
-        let started = browser::perf_now();
-        let edit = self.with_notes(|n| notes::change(n, id, |note| note.text = text));
-        if let Some(edit) = edit {
-            self.write([(edit.id.clone(), edit.after.clone())]);
-            self.history(|h| h.record_typing(edit, browser::now()));
-        }
-        browser::perf_measure("spire:type", started);
+        browser::measured("spire:type", || {
+            let edit = self.with_notes(|n| notes::change(n, id, |note| note.text = text));
+            if let Some(edit) = edit {
+                self.write([(edit.id.clone(), edit.after.clone())]);
+                self.history(|h| h.record_typing(edit, browser::now()));
+            }
+        });
     }
 
     /// Typing into a note ended (it lost focus): more typing is a new undo step.
