@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Lessons in a real browser: the catalogue and its URL filters, the step player with every
 //! step type, content written by others (broken files, HTML in text), read-aloud, keyboard
-//! use, mangled links and every shipped lesson.
+//! use, mangled links, every shipped lesson, and mangled copies of the shipped files.
 //!
 //! Run after `make dist`:
 //! `CARGO_TARGET_DIR=/tmp/target-lessons cargo test --test browser_lessons -- --test-threads=1`.
@@ -2350,4 +2350,156 @@ async fn a_lessons_illustration_is_on_its_card_and_a_lesson_without_one_has_none
             .await,
         0
     );
+}
+
+// ----- 9. mangled content -----------------------------------------------------------------
+
+/// The shipped files of one kind (`folder` is "" for lessons), by id.
+fn shipped_files(folder: &str) -> Vec<(String, Value)> {
+    let dir = support::dist_dir().join("lessons").join(folder);
+    let mut files: Vec<(String, Value)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| {
+            let name = e.ok()?.file_name().to_string_lossy().into_owned();
+            let id = name.strip_suffix(".json")?.to_string();
+            (!["index", "local"].contains(&id.as_str()))
+                .then(|| (id, shipped_json(&format!("{folder}{name}"))))
+        })
+        .collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files
+}
+
+/// Waits until the page `page` stands with nothing in `main` still loading.
+async fn wait_settled(app: &App, page: &str, what: &str) {
+    app.wait_until(what, async || {
+        app.count(&page_selector(page)).await == 1
+            && app.count("main .loading, main .loading-card").await == 0
+    })
+    .await;
+}
+
+/// The string step ids of a lesson (`steps`) or a challenge (`phases[].steps`).
+fn step_ids(file: &Value) -> Vec<String> {
+    let lists = match file["phases"].as_array() {
+        Some(phases) => phases.iter().map(|p| &p["steps"]).collect(),
+        None => vec![&file["steps"]],
+    };
+    lists
+        .into_iter()
+        .filter_map(Value::as_array)
+        .flatten()
+        .filter_map(|s| s["id"].as_str().map(String::from))
+        .collect()
+}
+
+#[tokio::test]
+async fn mangled_content_files_are_refused_or_shown_and_never_stop_the_app() {
+    use support::mangle::{mutate, Rng};
+    // (folder, index list, route prefix, page, rounds)
+    let kinds = [
+        ("", "lessons", "#/lessons/", "lesson", 24),
+        (
+            "challenges/",
+            "challenges",
+            "#/challenges/",
+            "challenge",
+            10,
+        ),
+        ("canvases/", "canvases", "#/canvases/", "canvas", 10),
+        (
+            "role-models/",
+            "role_models",
+            "#/role-models/",
+            "role-model",
+            10,
+        ),
+        ("courses/", "courses", "#/courses/", "course", 6),
+    ];
+    let site = Site::shipped("mangled");
+    let mut index = site.content_json("index.json");
+    let mut visits = Vec::new();
+    for (k, (folder, list, route, page, rounds)) in kinds.into_iter().enumerate() {
+        let originals = shipped_files(folder);
+        for round in 0..rounds {
+            let mut rng = Rng(0xB0A7 + 1000 * k as u64 + round);
+            let (_, original) = rng.pick(&originals);
+            let mut file = original.clone();
+            for _ in 0..1 + rng.below(3) {
+                mutate(&mut file, &mut rng);
+            }
+            let id = format!("mangled-{round}");
+            if let Some(map) = file.as_object_mut() {
+                map.insert("id".into(), json!(id));
+            }
+            site.write_content_json(&format!("{folder}{id}.json"), &file);
+            index[list]
+                .as_array_mut()
+                .unwrap_or_else(|| panic!("index.json lists {list}"))
+                .push(json!(id));
+            visits.push((route, page, id, step_ids(&file)));
+        }
+    }
+    site.write_content_json("index.json", &index);
+
+    let app = App::serve(site.path(), "/").await;
+    app.open("").await;
+    app.wait_for_page("home").await;
+    // The lists, with their mangled cards.
+    for (route, page) in [
+        ("#/lessons", "lessons"),
+        ("#/challenges", "challenges"),
+        ("#/canvases", "canvases"),
+        ("#/role-models", "role-models"),
+        ("#/courses", "courses"),
+    ] {
+        app.open(route).await;
+        wait_settled(&app, page, &format!("{route} with mangled files settles")).await;
+    }
+    let (mut refused, mut shown, mut steps_seen) = (0, 0, 0);
+    for (route, page, id, steps) in &visits {
+        app.open(&format!("{route}{id}")).await;
+        // A refused file shows its problem on a page of its own kind, too.
+        wait_settled(&app, page, &format!("{route}{id} settles")).await;
+        if app.count("main .content-error").await > 0 {
+            refused += 1;
+        } else {
+            shown += 1;
+        }
+        steps_seen += app.count("main .step").await;
+        for step in steps.iter().take(12) {
+            app.open(&format!("{route}{id}/{}", pct_encode(step))).await;
+            wait_settled(&app, page, &format!("{route}{id}/{step} settles")).await;
+            steps_seen += app.count("main .step").await;
+        }
+        // Still running: the app answers a new address.
+        app.open("#/about").await;
+        wait_settled(&app, "about", &format!("the app runs after {route}{id}")).await;
+    }
+    eprintln!("mangled files: {refused} refused, {shown} shown; {steps_seen} steps drawn");
+    assert!(
+        refused > 0 && shown > 0 && steps_seen > 20,
+        "the mangling reaches both the refusals and the drawn pages"
+    );
+    // The teacher's plan shows every step of a lesson and a challenge at once.
+    for (route, _, id, _) in visits
+        .iter()
+        .filter(|v| v.1 == "lesson" || v.1 == "challenge")
+    {
+        let kind = if route.contains("lessons") {
+            "lesson"
+        } else {
+            "challenge"
+        };
+        app.open(&format!("#/teacher/plan/{kind}/{id}")).await;
+        wait_settled(&app, "plan", &format!("the plan of {kind} {id} settles")).await;
+        app.open("#/about").await;
+        wait_settled(
+            &app,
+            "about",
+            &format!("the app runs after the plan of {id}"),
+        )
+        .await;
+    }
+    assert_no_panic(&app).await;
 }

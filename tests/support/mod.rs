@@ -27,6 +27,7 @@ pub mod axe;
 pub mod driver;
 pub mod files;
 pub mod http;
+pub mod mangle;
 pub mod roles;
 pub mod server;
 pub mod speech;
