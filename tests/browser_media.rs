@@ -1,9 +1,11 @@
 //! Answers beyond typing (content v1.1) in a real browser with Chromium's fake camera and
 //! microphone: drawing by pointer (mouse and touch) that survives a reload and a resize,
 //! undo of a clear, photos from the camera and from a file, a 2-second recording with its
-//! player (both recalled in a later lesson), and a backup with its media restored on a fresh profile; a photo in a team
-//! project shown in the project book and on the entry and carried by the project file to a
-//! fresh profile; a hand-in file with and without its photo, read by the teacher.
+//! player (both recalled in a later lesson), a photo the device cannot keep (storage full,
+//! no database) refused with a reason, and a backup with its media restored on a fresh
+//! profile; a photo in a team project shown in the project book and on the entry and
+//! carried by the project file to a fresh profile; a hand-in file with and without its
+//! photo, read by the teacher.
 
 mod support;
 
@@ -299,6 +301,63 @@ async fn photos_from_the_camera_and_from_a_file_survive_a_reload() {
     app.button("Slet foto 2").await.click().await;
     app.wait_until("one photo left", async || photo_count(&app).await == 1)
         .await;
+}
+
+/// Picks the test picture in the photo step's file field.
+async fn pick_picture(app: &App) {
+    let png = support::test_picture();
+    app.wait_for("main input[type=file]")
+        .await
+        .send_keys(&png.display().to_string())
+        .await
+        .expect("pick a picture");
+}
+
+#[tokio::test]
+async fn a_photo_the_device_cannot_keep_says_why_and_the_written_work_is_kept() {
+    let site = media_site("photo-refused");
+    let app = App::serve(site.path(), "/").await;
+    // The device's storage is full: the media database refuses every write.
+    app.add_init_script(
+        "IDBObjectStore.prototype.put = function () { \
+         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };",
+    )
+    .await;
+    open_step(&app, "hvem").await;
+    app.textbox("Dit svar").await.type_text("Min nabo").await;
+    wait_saved(&app).await;
+    open_step(&app, "foto").await;
+    pick_picture(&app).await;
+    app.wait_until("the pupil is told the storage is full", async || {
+        app.text_of("main .step [role=alert]")
+            .await
+            .contains("Lageret er fuldt, så det blev ikke gemt.")
+    })
+    .await;
+    assert_eq!(photo_count(&app).await, 0, "no photo pretends to be kept");
+    let saved = app
+        .local_storage_get("spire.work.lesson:medier")
+        .await
+        .expect("the written answer is saved");
+    assert!(saved.contains("Min nabo"), "{saved}");
+    assert!(!saved.contains("\"kind\":\"photo\""), "{saved}");
+
+    // A browser that allows no database at all (a locked-down profile) says so too.
+    app.add_init_script(
+        "Object.defineProperty(window, 'indexedDB', { get() { return undefined; } });",
+    )
+    .await;
+    app.reload().await;
+    app.wait_for("main .step[data-step=\"foto\"]").await;
+    pick_picture(&app).await;
+    app.wait_until("the pupil is told it cannot be kept here", async || {
+        let alert = app.text_of("main .step [role=alert]").await;
+        alert.contains("Det kunne ikke gemmes på denne enhed") && alert.contains("Skriv dit svar")
+    })
+    .await;
+    assert_eq!(photo_count(&app).await, 0);
+    open_step(&app, "hvem").await;
+    assert_eq!(app.textbox("Dit svar").await.value().await, "Min nabo");
 }
 
 #[tokio::test]

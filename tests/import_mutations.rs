@@ -65,7 +65,13 @@ fn canvas_file() -> String {
             order: i as i64,
             photo: None,
         };
-        p.put_record(&r, "notes", RecordId::from_random(i as u64 + 1), Some(note), 3);
+        p.put_record(
+            &r,
+            "notes",
+            RecordId::from_random(i as u64 + 1),
+            Some(note),
+            3,
+        );
     }
     p.put_record::<Note>(&r, "notes", RecordId::from_random(3), None, 4);
     CanvasFile::of(&r, "notes", "lean-canvas", p.work(&r)).to_json(10, "0.1.0", &[])
@@ -117,7 +123,10 @@ fn visitor_file() -> String {
 #[test]
 fn mangled_canvas_files_are_read_or_refused_with_words() {
     let file = canvas_file();
-    assert!(read_canvas_file(file.as_bytes()).is_ok(), "the file as written");
+    assert!(
+        read_canvas_file(file.as_bytes()).is_ok(),
+        "the file as written"
+    );
     let mut refused = 0;
     for round in 0..ROUNDS {
         match read_canvas_file(&mangled(&file, round)) {
@@ -136,14 +145,20 @@ fn mangled_canvas_files_are_read_or_refused_with_words() {
 #[test]
 fn mangled_project_files_are_read_or_refused_with_words() {
     let file = project_file();
-    assert!(read_project_file(file.as_bytes()).is_ok(), "the file as written");
+    assert!(
+        read_project_file(file.as_bytes()).is_ok(),
+        "the file as written"
+    );
     let mut refused = 0;
     for round in 0..ROUNDS {
         match read_project_file(&mangled(&file, round)) {
             Ok(import) => {
                 // A file only ever brings team projects (and host briefs).
                 assert!(
-                    import.projects.iter().all(|(r, _)| r.key().starts_with("project:")),
+                    import
+                        .projects
+                        .iter()
+                        .all(|(r, _)| r.key().starts_with("project:")),
                     "round {round}: {:?}",
                     import.projects
                 );
@@ -161,7 +176,10 @@ fn mangled_project_files_are_read_or_refused_with_words() {
 #[test]
 fn mangled_visitor_files_are_read_or_refused_with_words() {
     let file = visitor_file();
-    assert!(read_visitor_file(file.as_bytes()).is_ok(), "the file as written");
+    assert!(
+        read_visitor_file(file.as_bytes()).is_ok(),
+        "the file as written"
+    );
     let mut refused = 0;
     for round in 0..ROUNDS {
         match read_visitor_file(&mangled(&file, round)) {
