@@ -35,6 +35,13 @@
         el.setAttribute("lang", el.getAttribute("data-lang-en"));
       });
     }
+    // A fixed page's body (about, privacy, accessibility), paragraph by paragraph as the
+    // app's rich text draws it: the app's paragraphs then replace paragraphs of the same
+    // size, so the page's largest paint is the frame's.
+    shell.querySelectorAll("[data-rich-key]").forEach(function (el) {
+      appendParagraphs(el.parentNode, el, el.getAttribute(english ? "data-rich-en" : "data-rich-da") || "");
+      el.parentNode.removeChild(el);
+    });
     root.setAttribute("data-frame", "named");
     // The skip link must not change the hash: the hash is the app's route.
     var skip = shell.querySelector(".skip-link");
@@ -52,12 +59,7 @@
     var known = path.length === 1 || first === "";
     var top = shell.querySelector("template[data-route='" + first + "']");
     var heading = shell.querySelector(".static-title");
-    if (top && known && heading) {
-      heading.parentNode.replaceChild(top.content.cloneNode(true), heading);
-    } else {
-      var title = shell.querySelector("#static-titles [data-route='" + first + "']");
-      if (title && known && heading) heading.textContent = title.textContent;
-    }
+    if (top && known && heading) heading.parentNode.replaceChild(top.content.cloneNode(true), heading);
     var section = { projects: "challenges", visitors: "role-models", "host-brief": "teacher", "my-assignments": "home" }[first] || first || "home";
     var link = shell.querySelector("[data-nav='" + section + "']");
     if (link) link.setAttribute("aria-current", "page");
@@ -78,15 +80,33 @@
   }
   // A lesson's title and summary come from its card in the index, in the lesson page's
   // own markup, until the app shows the same.
-  // So do a challenge's title and the first paragraph of its brief, on its overview.
-  var lesson = /^#\/lessons\/([a-z0-9][a-z0-9-]*)(?:[/?]|$)/.exec(location.hash);
-  var challenge = /^#\/challenges\/([a-z0-9][a-z0-9-]*)(?:\?|$)/.exec(location.hash);
+  // So do a challenge's title and the first paragraph of its brief, on its overview; a
+  // course's title and summary; and a role model's portrait, name and headline.
+  var hash = location.hash;
+  var lesson = /^#\/lessons\/([a-z0-9][a-z0-9-]*)(?:[/?]|$)/.exec(hash);
+  var challenge = /^#\/challenges\/([a-z0-9][a-z0-9-]*)(?:\?|$)/.exec(hash);
+  var course = /^#\/courses\/([a-z0-9][a-z0-9-]*)(?:\?|$)/.exec(hash);
+  var person = /^#\/role-models\/([a-z0-9][a-z0-9-]*)(?:\?|$)/.exec(hash);
   var drawn = null;
-  if ((lesson || challenge) && index && shell) {
+  if ((lesson || challenge || course || person) && index && shell) {
     drawn = index.then(function (text) {
-      if (lesson) showLesson(JSON.parse(text), lesson[1]);
-      else showChallenge(JSON.parse(text), challenge[1]);
+      var idx = JSON.parse(text);
+      if (lesson) showLesson(idx, lesson[1]);
+      else if (challenge) showChallenge(idx, challenge[1]);
+      else if (course) showCourse(idx, course[1]);
+      else showRoleModel(idx, person[1]);
     })["catch"](function () {});
+  }
+  // The local offers' introduction comes from local.json, asked for now on that page only;
+  // the app takes this answer (window.spireLocal: the text, or null without the file).
+  if (/^#\/local(?:\?|$)/.test(hash) && window.fetch && window.Promise && shell) {
+    var local = fetch("lessons/local.json", { cache: "no-cache" }).then(function (r) {
+      if (r.status === 404) return null;
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.text();
+    });
+    window.spireLocal = local;
+    drawn = local.then(showLocalIntro)["catch"](function () {});
   }
 
   // The app's WebAssembly is asked for once the frame is on screen (scripts/postbuild.mjs
@@ -134,10 +154,97 @@
     return wanted != null ? wanted : t.da != null ? t.da : t.en != null ? t.en : "";
   }
 
-  function cardOf(idx, kind, id) {
+  function cardOf(idx, kind, id, named) {
     var cards = idx && idx.summaries && idx.summaries[kind];
     var card = cards && Object.prototype.hasOwnProperty.call(cards, id) && cards[id];
-    return card && card.title && shell.isConnected ? card : null;
+    return card && card[named || "title"] && shell.isConnected ? card : null;
+  }
+
+  function element(parent, tag, className, text) {
+    var el = parent.appendChild(document.createElement(tag));
+    if (className) el.className = className;
+    if (text != null) el.textContent = text;
+    return el;
+  }
+
+  // Paragraphs of core::markdown's rich text, put before `before` (lines joined with a
+  // space, **bold** and *italic*; the fixed texts and intros drawn here have no lists).
+  function appendParagraphs(parent, before, text) {
+    text.split(/\r?\n\s*\r?\n/).forEach(function (block) {
+      var lines = block.split(/\r?\n/).map(function (l) { return l.trim(); }).filter(Boolean);
+      if (!lines.length) return;
+      appendInline(parent.insertBefore(document.createElement("p"), before), lines.join(" "));
+    });
+  }
+
+  // A course's top as CourseView draws it.
+  function showCourse(idx, id) {
+    var card = cardOf(idx, "courses", id);
+    if (!card) return;
+    var page = document.createElement("div");
+    page.className = "page course-page";
+    var header = element(page, "header", "lesson-header course-header");
+    element(header, "h1", null, words(card.title));
+    if (card.summary) element(header, "p", "lead", words(card.summary));
+    showPage(page);
+  }
+
+  // A role model's top as Profile draws it: portrait (or initials), name, the fictional
+  // badge and note, headline.
+  function showRoleModel(idx, id) {
+    var card = cardOf(idx, "role_models", id, "name");
+    if (!card) return;
+    var page = document.createElement("div");
+    page.className = "page role-model-page";
+    var header = element(element(page, "article", "profile"), "header", "profile-header");
+    var portrait = card.portrait;
+    // As app::content::media_url: a plain path inside the content folder, or none.
+    if (typeof portrait === "string" && /^[A-Za-z0-9_./-]+$/.test(portrait) && portrait.charAt(0) !== "/" && portrait.indexOf("..") < 0) {
+      var img = element(header, "img", "portrait");
+      img.alt = "";
+      img.width = 120;
+      img.height = 120;
+      img.src = "lessons/" + portrait;
+    } else {
+      var initials = element(header, "span", "portrait initials", initialsOf(String(card.name)));
+      initials.setAttribute("aria-hidden", "true");
+      initials.style.width = initials.style.height = "120px";
+      initials.style.fontSize = "48px";
+    }
+    var about = element(header, "div");
+    element(about, "h1", null, String(card.name));
+    if (card.fictional) {
+      element(about, "p", "badge fictional", staticWord("Fictional"));
+      element(about, "p", "muted", staticWord("FictionalNote"));
+    }
+    if (card.headline) element(about, "p", "lead", words(card.headline));
+    showPage(page);
+  }
+
+  // core::role_models::initials: the first letters of the first and last word.
+  function initialsOf(name) {
+    var parts = name.split(/\s+/).filter(Boolean);
+    var picked = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
+    return picked.map(function (w) { return Array.from(w)[0].toUpperCase(); }).join("");
+  }
+
+  // A UI string the frame carries for pages drawn here (index.html, #static-words).
+  function staticWord(key) {
+    var bank = document.getElementById("static-words");
+    var el = bank && bank.content.querySelector("[data-key='" + key + "']");
+    return el ? (english ? el.getAttribute("data-en") : el.textContent) : "";
+  }
+
+  // The local offers' introduction, below the page's lead, as Offers draws it.
+  function showLocalIntro(text) {
+    var page = text && shell.isConnected && shell.querySelector("main .local-page");
+    if (!page) return;
+    var intro = JSON.parse(text).intro;
+    if (!intro) return;
+    var rich = element(page, "div", "rich local-intro");
+    appendParagraphs(rich, null, words(intro));
+    freshLoadingLine();
+    return twoFrames();
   }
 
   function showLesson(idx, id) {
@@ -236,9 +343,14 @@
     var heading = main && main.querySelector(".static-title");
     if (!heading) return;
     main.replaceChild(page, heading);
-    // A new "Loading" line below the lesson's top rather than the old one moved down: a
-    // new element is not a layout shift.
-    var loading = main.querySelector(".boot");
+    freshLoadingLine();
+  }
+
+  // A new "Loading" line below what was just drawn rather than the old one moved down: a
+  // new element is not a layout shift.
+  function freshLoadingLine() {
+    var main = shell.querySelector("main");
+    var loading = main && main.querySelector(".boot");
     if (loading) main.replaceChild(loading.cloneNode(true), loading);
   }
 

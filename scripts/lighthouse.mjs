@@ -1,5 +1,6 @@
 // `make bench`, part 3: Lighthouse 12.2.3 (bench/package.json; mobile preset: slow network
-// and 4x CPU) on the main routes of the release build, served from a sub-folder as a
+// and 4x CPU) on every page of the menu (plus a lesson, a challenge, a role model and a
+// course) of the release build, served from a sub-folder as a
 // school's web server would. Prints a table and writes target/bench/lighthouse.json.
 // Usage: node scripts/lighthouse.mjs [DIST]
 import { createServer } from "node:http";
@@ -57,6 +58,17 @@ const routes = [
   ["role models", "#/role-models"],
   ["teacher", "#/teacher"],
   ["my work", "#/my-work"],
+  // The issue's seven above; every other page a pupil reaches from the menu below.
+  ["challenges", "#/challenges"],
+  ["a role model", `#/role-models/${id(index.role_models)}`],
+  ["courses", "#/courses"],
+  ...(index.courses && index.courses.length ? [["a course", `#/courses/${id(index.courses)}`]] : []),
+  ["canvases", "#/canvases"],
+  ["local offers", "#/local"],
+  ["dating", "#/dating"],
+  ["about", "#/about"],
+  ["privacy", "#/privacy"],
+  ["accessibility", "#/accessibility"],
 ];
 
 const results = [];

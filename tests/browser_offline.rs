@@ -352,6 +352,119 @@ async fn the_frame_shows_in_the_saved_language_before_the_app_and_does_not_move(
     );
 }
 
+/// The texts and boxes (whole pixels) of the elements `css` finds in `main`; with `sized`
+/// only their width and height (where the app puts more above them than the frame does).
+async fn boxes(app: &App, css: &str, sized: bool) -> Value {
+    app.js_value(
+        &format!(
+            "{BOX_JS} return [...document.querySelectorAll(arguments[0])] \
+             .map(e => [e.textContent, arguments[1] ? r(e).slice(2) : r(e)]);"
+        ),
+        vec![json!(format!("main {css}")), json!(sized)],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_frame_draws_fixed_pages_profiles_courses_and_local_offers_as_the_app_does() {
+    // The largest thing a page paints first must not be outdone by the app's drawing
+    // (Lighthouse's largest contentful paint would wait for the WebAssembly): so the frame
+    // draws the fixed pages' texts, a profile's and a course's top from their cards and
+    // local offers' introduction from local.json, in the app's own markup and places.
+    let site = Site::shipped("frame-pages");
+    for entry in std::fs::read_dir(site.path()).expect("the site") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "wasm") {
+            std::fs::remove_file(&path).expect("remove the wasm");
+        }
+    }
+    let app = App::at_root().await;
+    let frame = App::serve(site.path(), "/").await;
+    let person = support::shipped_ids("role_models")[0].clone();
+    let course = support::shipped_ids("courses")[0].clone();
+    // (route, the app's page, what must match, only in size)
+    let pages = [
+        (
+            "#/about",
+            "about",
+            "article > p, .about-picture p, h1",
+            false,
+        ),
+        ("#/privacy", "privacy", "article > p, h1", false),
+        ("#/accessibility", "accessibility", "article > p, h1", false),
+        (
+            &*format!("#/role-models/{person}"),
+            "role-model",
+            "h1, p.lead, .portrait",
+            true,
+        ),
+        (
+            &*format!("#/courses/{course}"),
+            "course",
+            "h1, p.lead",
+            false,
+        ),
+        ("#/local", "local", ".local-intro p", true),
+    ];
+    for english in [false, true] {
+        if english {
+            // The settings the app itself writes when the pupil switches to English.
+            app.button("Switch to English").await.click().await;
+            let settings = app
+                .wait_for_value("the app saves its settings", async || {
+                    app.local_storage_get("spire.settings")
+                        .await
+                        .filter(|s| s.contains("\"en\""))
+                })
+                .await;
+            frame.local_storage_set("spire.settings", &settings).await;
+        }
+        for (route, page, css, sized) in &pages {
+            app.open(route).await;
+            app.reload().await;
+            app.wait_for_page(page).await;
+            app.wait_until("the page is drawn", async || {
+                app.count("main .loading").await == 0
+                    && app
+                        .count(&format!("main {}", css.split(", ").next().unwrap()))
+                        .await
+                        > 0
+            })
+            .await;
+            let want = boxes(&app, css, *sized).await;
+            frame.open(route).await;
+            frame.reload().await;
+            // Drawn from the index or local.json once they arrive; then compared whole.
+            frame
+                .wait_until(&format!("the frame draws {route}"), async || {
+                    frame
+                        .count(&format!(
+                            "#static-shell main {}",
+                            css.split(", ").next().unwrap()
+                        ))
+                        .await
+                        > 0
+                })
+                .await;
+            assert_eq!(
+                boxes(&frame, css, *sized).await,
+                want,
+                "{route}, english: {english}"
+            );
+            assert!(
+                want.as_array().is_some_and(|a| !a.is_empty()),
+                "{route}: {want}"
+            );
+            assert_eq!(
+                frame.count("#static-shell").await,
+                1,
+                "{route}: still the frame"
+            );
+            assert_eq!(frame.html_lang().await, if english { "en" } else { "da" });
+        }
+    }
+}
+
 /// Loads `route` in the frame-only site and waits until the frame has drawn `title` as the
 /// page's heading (from the index card).
 async fn load_frame_until_title(frame: &App, route: &str, title: &str) {

@@ -62,6 +62,17 @@ fn every_label_of_the_frame_is_the_apps_own_in_both_languages() {
 }
 
 #[test]
+fn every_page_body_of_the_frame_is_the_apps_own_in_both_languages() {
+    let rich = tags_with(" data-rich-key=\"");
+    assert_eq!(rich.len(), 3, "about, privacy, accessibility: {rich:?}");
+    for (tag, _) in rich {
+        let key = key_named(attr(tag, "data-rich-key").expect("data-rich-key"));
+        assert_eq!(attr(tag, "data-rich-da"), Some(t(Lang::Da, key)), "{key:?}");
+        assert_eq!(attr(tag, "data-rich-en"), Some(t(Lang::En, key)), "{key:?}");
+    }
+}
+
+#[test]
 fn the_frame_has_the_apps_navigation_and_no_ids_the_app_uses() {
     for nav in [
         "home",

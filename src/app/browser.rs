@@ -130,37 +130,46 @@ pub async fn storage_estimate() -> Option<(f64, f64)> {
 
 // ---- fetch -----------------------------------------------------------------------------
 
-/// The answer boot.js already asked for (`window.spireIndex`, the content index fetched
-/// while the WebAssembly loaded), taken once; `None` if there is none or it failed.
-pub async fn take_prefetched_index() -> Option<String> {
-    let promise = prefetched_index()?;
-    forget_prefetched_index();
-    JsFuture::from(promise).await.ok()?.as_string()
+/// Answers boot.js asked for before the WebAssembly loaded, each under its name on `window`:
+/// the content index on every page, `local.json` on the local offers' page.
+pub const PREFETCHED_INDEX: &str = "spireIndex";
+pub const PREFETCHED_LOCAL: &str = "spireLocal";
+
+/// boot.js's answer `name`, taken once: `Some(Some(text))`, `Some(None)` when boot.js found
+/// no such file, `None` if it did not ask or the request failed.
+pub async fn take_prefetched(name: &str) -> Option<Option<String>> {
+    let promise = prefetched(name)?;
+    forget_prefetched(name);
+    let answer = JsFuture::from(promise).await.ok()?;
+    Some(answer.as_string())
 }
 
-const PREFETCHED_INDEX: &str = "spireIndex";
+/// The content index boot.js asked for, taken once; `None` if there is none or it failed.
+pub async fn take_prefetched_index() -> Option<String> {
+    take_prefetched(PREFETCHED_INDEX).await.flatten()
+}
 
-fn prefetched_index() -> Option<js_sys::Promise> {
-    js_sys::Reflect::get(&window(), &JsValue::from_str(PREFETCHED_INDEX))
+fn prefetched(name: &str) -> Option<js_sys::Promise> {
+    js_sys::Reflect::get(&window(), &JsValue::from_str(name))
         .ok()?
         .dyn_into::<js_sys::Promise>()
         .ok()
 }
 
-fn forget_prefetched_index() {
-    let _ = js_sys::Reflect::delete_property(&window(), &JsValue::from_str(PREFETCHED_INDEX));
+fn forget_prefetched(name: &str) {
+    let _ = js_sys::Reflect::delete_property(&window(), &JsValue::from_str(name));
 }
 
 /// boot.js's answer for the content index if it arrives within `ms`, taken then; `None`
 /// (and the answer left for `take_prefetched_index`) if it is late, failed or absent.
 pub async fn prefetched_index_within(ms: i32) -> Option<String> {
-    let promise = prefetched_index()?;
+    let promise = prefetched(PREFETCHED_INDEX)?;
     let late = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
     });
     let first = js_sys::Promise::race(&js_sys::Array::of2(&promise, &late));
     let text = JsFuture::from(first).await.ok()?.as_string()?;
-    forget_prefetched_index();
+    forget_prefetched(PREFETCHED_INDEX);
     Some(text)
 }
 

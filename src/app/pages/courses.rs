@@ -7,7 +7,9 @@ use crate::app::i18n::I18n;
 use crate::app::i18n::{tr, use_i18n};
 use crate::app::rich::rich_text;
 use crate::app::store::use_store;
-use crate::app::widgets::{card_view, page_file, FileErrorView, LevelBadges, SubjectBadges};
+use crate::app::widgets::{
+    card_view, page_file, FileErrorView, LevelBadges, LoadingView, SubjectBadges,
+};
 use crate::core::catalogue::{card_status, CardStatus};
 use crate::core::content::{
     Challenge, ContentKind, Course, CourseItem, Hashed, Id, Lesson, LessonSummary,
@@ -168,11 +170,42 @@ pub fn CoursePage(id: String) -> impl IntoView {
     });
     view! {
         <div data-page="course" class="page course-page">
-            {move || match page_file(&id, content.file::<Course>(&id)) {
-                Ok(c) => view! { <CourseView course=c.value.clone()/> }.into_any(),
-                Err(waiting) => waiting,
+            {move || {
+                let load = content.file::<Course>(&id);
+                // The top from the course's card while its file loads: the same words in
+                // the same place as the frame in index.html, so nothing flickers.
+                if let Some(card) = content.card_while_loading(&id, &load) {
+                    let c = &card.summary;
+                    return view! {
+                        <header class="lesson-header course-header">
+                            {course_top(c.title.clone(), c.summary.clone(), c.levels.clone(), c.subjects.clone())}
+                        </header>
+                        <LoadingView/>
+                    }
+                    .into_any();
+                }
+                match page_file(&id, load) {
+                    Ok(c) => view! { <CourseView course=c.value.clone()/> }.into_any(),
+                    Err(waiting) => waiting,
+                }
             }}
         </div>
+    }
+}
+
+/// A course page's title, summary and badges: from the file, or from its card meanwhile.
+fn course_top(
+    title: crate::core::text::Text,
+    summary: Option<crate::core::text::Text>,
+    levels: Vec<crate::core::content::Level>,
+    subjects: Vec<crate::core::content::Subject>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1 id="page-title" tabindex="-1">{i18n.text_of(title)}</h1>
+        {summary.map(|s| view! { <p class="lead">{i18n.text_of(s)}</p> })}
+        <LevelBadges levels=levels/>
+        <SubjectBadges subjects=subjects/>
     }
 }
 
@@ -229,10 +262,7 @@ fn CourseView(course: Course) -> impl IntoView {
     let weeks = course.weeks.len();
     view! {
         <header class="lesson-header course-header">
-            <h1 id="page-title" tabindex="-1">{i18n.text_of(title)}</h1>
-            {summary.map(|s| view! { <p class="lead">{i18n.text_of(s)}</p> })}
-            <LevelBadges levels=course.levels.clone()/>
-            <SubjectBadges subjects=course.subjects.clone()/>
+            {course_top(title, summary, course.levels.clone(), course.subjects.clone())}
             <p class="meta course-meta">
                 <span class="weeks">{move || i18n.f(Key::CourseWeeks, &[("n", &weeks.to_string())])}</span>
                 <span class="hours" id="course-hours">{move || time_text(i18n, state.get().1)}</span>

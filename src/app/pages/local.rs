@@ -38,7 +38,12 @@ pub fn LocalPage() -> impl IntoView {
     let state = RwSignal::new(LocalState::Loading);
     spawn_local(async move {
         let file = format!("{CONTENT_ROOT}{LOCAL_FILE}");
-        let next = match browser::fetch_optional_text(&file).await {
+        // boot.js asked for it already when the app started on this page.
+        let text = match browser::take_prefetched(browser::PREFETCHED_LOCAL).await {
+            Some(answer) => Ok(answer),
+            None => browser::fetch_optional_text(&file).await,
+        };
+        let next = match text {
             Ok(None) => LocalState::None,
             Ok(Some(text)) => match load::load_local(&text) {
                 Ok(loaded) => LocalState::Ready(Arc::new(loaded)),

@@ -14,7 +14,9 @@ use crate::app::rich::rich_text;
 use crate::app::router::use_router;
 use crate::app::startup::{Later, Stage};
 use crate::app::store::use_store;
-use crate::app::widgets::{card_view, page_file, FileErrorView, LevelBadges, ReadAloud};
+use crate::app::widgets::{
+    card_view, page_file, FileErrorView, LevelBadges, LoadingView, ReadAloud,
+};
 use crate::core::content::{Challenge, ContentKind, Lesson, Level, RoleModel, Sector};
 use crate::core::i18n::Key;
 use crate::core::markdown::plain_text;
@@ -192,11 +194,55 @@ pub fn RoleModelPage(id: String) -> impl IntoView {
     Effect::new(move |_| content.ensure_role_model(&load_id));
     view! {
         <div data-page="role-model" class="page role-model-page">
-            {move || match page_file(&id, content.role_model(&id)) {
-                Ok(r) => view! { <Profile model=r.value.clone()/> }.into_any(),
-                Err(waiting) => waiting,
+            {move || {
+                let load = content.role_model(&id);
+                // The top from the profile's card while its file loads: the same words in
+                // the same place as the frame in index.html, so nothing flickers.
+                if let Some(card) = content.card_while_loading(&id, &load) {
+                    let m = &card.summary;
+                    return view! {
+                        <article class="profile">
+                            <header class="profile-header">
+                                <Portrait src=m.portrait.clone() name=m.name.clone() size=120/>
+                                <div>{profile_top(m.name.clone(), m.fictional, m.business.clone(), m.sector, m.headline.clone(), m.levels.clone())}</div>
+                            </header>
+                        </article>
+                        <LoadingView/>
+                    }
+                    .into_any();
+                }
+                match page_file(&id, load) {
+                    Ok(r) => view! { <Profile model=r.value.clone()/> }.into_any(),
+                    Err(waiting) => waiting,
+                }
             }}
         </div>
+    }
+}
+
+/// A profile's name, badge, business, headline and levels: from the file, or from its
+/// card meanwhile.
+fn profile_top(
+    name: String,
+    fictional: bool,
+    business: Option<crate::core::text::Text>,
+    sector: Sector,
+    headline: crate::core::text::Text,
+    levels: Vec<Level>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1 id="page-title" tabindex="-1">{name}</h1>
+        {fictional.then(|| view! {
+            <p class="badge fictional">{tr(Key::Fictional)}</p>
+            <p class="muted">{tr(Key::FictionalNote)}</p>
+        })}
+        <p class="business">
+            {business.map(|b| view! { {i18n.text_of(b)}" · " })}
+            {move || sector.label(i18n.lang())}
+        </p>
+        <p class="lead">{i18n.text_of(headline)}</p>
+        <LevelBadges levels=levels/>
     }
 }
 
@@ -218,17 +264,7 @@ fn Profile(model: RoleModel) -> impl IntoView {
             <header class="profile-header">
                 <Portrait src=model.portrait.clone() name=model.name.clone() size=120/>
                 <div>
-                    <h1 id="page-title" tabindex="-1">{model.name.clone()}</h1>
-                    {model.fictional.then(|| view! {
-                        <p class="badge fictional">{tr(Key::Fictional)}</p>
-                        <p class="muted">{tr(Key::FictionalNote)}</p>
-                    })}
-                    <p class="business">
-                        {business.map(|b| view! { {i18n.text_of(b)}" · " })}
-                        {move || sector.label(i18n.lang())}
-                    </p>
-                    <p class="lead">{i18n.text_of(headline)}</p>
-                    <LevelBadges levels=model.levels.clone()/>
+                    {profile_top(model.name.clone(), model.fictional, business, sector, headline, model.levels.clone())}
                     <p class="actions no-print">
                         <button type="button" id="print-profile" on:click=|_| browser::print()>{tr(Key::PrintProfile)}</button>
                     </p>
