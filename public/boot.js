@@ -57,9 +57,11 @@
     var path = location.hash.replace(/^#\/?/, "").split(/[?/]/);
     var first = path[0] || "";
     var known = path.length === 1 || first === "";
-    var top = shell.querySelector("template[data-route='" + first + "']");
+    // A page of its own at a deeper address (#/dating/profile), else the section's page.
+    var top = shell.querySelector("template[data-route='" + path.join("/") + "']")
+      || (known ? shell.querySelector("template[data-route='" + first + "']") : null);
     var heading = shell.querySelector(".static-title");
-    if (top && known && heading) heading.parentNode.replaceChild(top.content.cloneNode(true), heading);
+    if (top && heading) heading.parentNode.replaceChild(top.content.cloneNode(true), heading);
     var section = { projects: "challenges", visitors: "role-models", "host-brief": "teacher", "my-assignments": "home" }[first] || first || "home";
     var link = shell.querySelector("[data-nav='" + section + "']");
     if (link) link.setAttribute("aria-current", "page");

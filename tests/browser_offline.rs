@@ -366,11 +366,12 @@ async fn boxes(app: &App, css: &str, sized: bool) -> Value {
 }
 
 #[tokio::test]
-async fn the_frame_draws_fixed_pages_profiles_courses_and_local_offers_as_the_app_does() {
+async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_the_app_does() {
     // The largest thing a page paints first must not be outdone by the app's drawing
     // (Lighthouse's largest contentful paint would wait for the WebAssembly): so the frame
-    // draws the fixed pages' texts, a profile's and a course's top from their cards and
-    // local offers' introduction from local.json, in the app's own markup and places.
+    // draws the fixed pages' texts and the forms' tops, a profile's and a course's top from
+    // their cards and local offers' introduction from local.json, in the app's own markup
+    // and places.
     let site = Site::shipped("frame-pages");
     for entry in std::fs::read_dir(site.path()).expect("the site") {
         let path = entry.expect("an entry").path();
@@ -405,6 +406,9 @@ async fn the_frame_draws_fixed_pages_profiles_courses_and_local_offers_as_the_ap
             false,
         ),
         ("#/local", "local", ".local-intro p", true),
+        ("#/dating/profile", "dating-profile", "h1, p.lead", false),
+        ("#/visitors/new", "new-visitor", "h1, p.lead", false),
+        ("#/teacher/host-briefs", "host-briefs", "h1, p.lead", false),
     ];
     for english in [false, true] {
         if english {
