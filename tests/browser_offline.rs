@@ -221,16 +221,32 @@ async fn a_new_version_waits_for_the_pupil_and_keeps_the_work() {
     assert_eq!(app.count("#update-prompt").await, 0);
 }
 
-#[tokio::test]
-async fn the_frame_shows_in_the_saved_language_before_the_app_and_does_not_move() {
-    // A copy whose WebAssembly never arrives: what a pupil sees while it loads.
-    let site = Site::shipped("frame");
+/// The settings entry the app wrote once the pupil chose English.
+async fn english_settings(app: &App) -> String {
+    app.wait_for_value("the app saves its settings", async || {
+        app.local_storage_get("spire.settings")
+            .await
+            .filter(|s| s.contains("\"en\""))
+    })
+    .await
+}
+
+/// The shipped site without its WebAssembly: only the frame ever shows.
+fn frame_only_site(label: &str) -> Site {
+    let site = Site::shipped(label);
     for entry in std::fs::read_dir(site.path()).expect("the site") {
         let path = entry.expect("an entry").path();
         if path.extension().is_some_and(|e| e == "wasm") {
             std::fs::remove_file(&path).expect("remove the wasm");
         }
     }
+    site
+}
+
+#[tokio::test]
+async fn the_frame_shows_in_the_saved_language_before_the_app_and_does_not_move() {
+    // A copy whose WebAssembly never arrives: what a pupil sees while it loads.
+    let site = frame_only_site("frame");
     // The pupil chose English in the app: the settings entry the app itself wrote.
     let app = App::at_root().await;
     app.open("#/lessons").await;
@@ -240,13 +256,7 @@ async fn the_frame_shows_in_the_saved_language_before_the_app_and_does_not_move(
         app.html_lang().await == "en"
     })
     .await;
-    let settings = app
-        .wait_for_value("the app saves its settings", async || {
-            app.local_storage_get("spire.settings")
-                .await
-                .filter(|s| s.contains("\"en\""))
-        })
-        .await;
+    let settings = english_settings(&app).await;
     app.reload().await;
     app.wait_for_page("lessons").await;
     assert_eq!(app.count("#static-shell").await, 0, "the frame is replaced");
@@ -372,13 +382,7 @@ async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_
     // draws the fixed pages' texts and the forms' tops, a profile's and a course's top from
     // their cards and local offers' introduction from local.json, in the app's own markup
     // and places.
-    let site = Site::shipped("frame-pages");
-    for entry in std::fs::read_dir(site.path()).expect("the site") {
-        let path = entry.expect("an entry").path();
-        if path.extension().is_some_and(|e| e == "wasm") {
-            std::fs::remove_file(&path).expect("remove the wasm");
-        }
-    }
+    let site = frame_only_site("frame-pages");
     let app = App::at_root().await;
     let frame = App::serve(site.path(), "/").await;
     let person = support::shipped_ids("role_models")[0].clone();
@@ -414,13 +418,7 @@ async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_
         if english {
             // The settings the app itself writes when the pupil switches to English.
             app.button("Switch to English").await.click().await;
-            let settings = app
-                .wait_for_value("the app saves its settings", async || {
-                    app.local_storage_get("spire.settings")
-                        .await
-                        .filter(|s| s.contains("\"en\""))
-                })
-                .await;
+            let settings = english_settings(&app).await;
             frame.local_storage_set("spire.settings", &settings).await;
         }
         for (route, page, css, sized) in &pages {

@@ -120,85 +120,77 @@ fn visitor_file() -> String {
     export_visitor(RecordId::from_random(9).as_str(), &visitor, 10)
 }
 
-#[test]
-fn mangled_canvas_files_are_read_or_refused_with_words() {
-    let file = canvas_file();
-    assert!(
-        read_canvas_file(file.as_bytes()).is_ok(),
-        "the file as written"
-    );
+/// Reads `file` mangled in every round with `read`: each is accepted (and `check`ed) or
+/// refused with words in both languages; some of each, or the mangling missed the reader.
+fn read_mangled<T, E>(
+    file: &str,
+    read: impl Fn(&[u8]) -> Result<T, E>,
+    message: impl Fn(&E, Lang) -> String,
+    check: impl Fn(T, u64),
+) {
+    assert!(read(file.as_bytes()).is_ok(), "the file as written");
     let mut refused = 0;
     for round in 0..ROUNDS {
-        match read_canvas_file(&mangled(&file, round)) {
-            Ok(imported) => {
-                let _ = merge(&Progress::default(), &imported.file.to_progress());
-            }
+        match read(&mangled(file, round)) {
+            Ok(accepted) => check(accepted, round),
             Err(e) => {
                 refused += 1;
-                assert_worded(|lang| e.message(lang), round);
+                assert_worded(|lang| message(&e, lang), round);
             }
         }
     }
     assert!(refused > 0 && refused < ROUNDS, "{refused} refused");
+}
+
+#[test]
+fn mangled_canvas_files_are_read_or_refused_with_words() {
+    read_mangled(
+        &canvas_file(),
+        read_canvas_file,
+        |e, lang| e.message(lang),
+        |imported, _| {
+            let _ = merge(&Progress::default(), &imported.file.to_progress());
+        },
+    );
 }
 
 #[test]
 fn mangled_project_files_are_read_or_refused_with_words() {
-    let file = project_file();
-    assert!(
-        read_project_file(file.as_bytes()).is_ok(),
-        "the file as written"
+    read_mangled(
+        &project_file(),
+        read_project_file,
+        |e, lang| e.message(lang),
+        |import, round| {
+            // A file only ever brings team projects (and host briefs).
+            assert!(
+                import
+                    .projects
+                    .iter()
+                    .all(|(r, _)| r.key().starts_with("project:")),
+                "round {round}: {:?}",
+                import.projects
+            );
+            let _ = merge(&Progress::default(), &import.progress);
+        },
     );
-    let mut refused = 0;
-    for round in 0..ROUNDS {
-        match read_project_file(&mangled(&file, round)) {
-            Ok(import) => {
-                // A file only ever brings team projects (and host briefs).
-                assert!(
-                    import
-                        .projects
-                        .iter()
-                        .all(|(r, _)| r.key().starts_with("project:")),
-                    "round {round}: {:?}",
-                    import.projects
-                );
-                let _ = merge(&Progress::default(), &import.progress);
-            }
-            Err(e) => {
-                refused += 1;
-                assert_worded(|lang| e.message(lang), round);
-            }
-        }
-    }
-    assert!(refused > 0 && refused < ROUNDS, "{refused} refused");
 }
 
 #[test]
 fn mangled_visitor_files_are_read_or_refused_with_words() {
-    let file = visitor_file();
-    assert!(
-        read_visitor_file(file.as_bytes()).is_ok(),
-        "the file as written"
+    read_mangled(
+        &visitor_file(),
+        read_visitor_file,
+        |e, lang| e.message(lang),
+        |v, round| {
+            // What is accepted is what the form would accept.
+            assert!(
+                !v.name.trim().is_empty() && !v.business.trim().is_empty(),
+                "round {round}: {v:?}"
+            );
+            assert!(
+                v.name.chars().count() <= 80 && v.business.chars().count() <= 120,
+                "round {round}: {v:?}"
+            );
+        },
     );
-    let mut refused = 0;
-    for round in 0..ROUNDS {
-        match read_visitor_file(&mangled(&file, round)) {
-            Ok(v) => {
-                // What is accepted is what the form would accept.
-                assert!(
-                    !v.name.trim().is_empty() && !v.business.trim().is_empty(),
-                    "round {round}: {v:?}"
-                );
-                assert!(
-                    v.name.chars().count() <= 80 && v.business.chars().count() <= 120,
-                    "round {round}: {v:?}"
-                );
-            }
-            Err(e) => {
-                refused += 1;
-                assert_worded(|lang| e.message(lang), round);
-            }
-        }
-    }
-    assert!(refused > 0 && refused < ROUNDS, "{refused} refused");
 }
