@@ -1014,10 +1014,11 @@ async fn my_canvases_start_rename_duplicate_and_delete_with_confirmation() {
     app.click(&format!("{card} .canvas-delete")).await;
     app.wait_for_visible(&format!("{card} .canvas-delete-confirm"))
         .await;
-    assert!(
-        active_matches(&app, &format!("{card} .canvas-delete-confirm")).await,
-        "focus moves to the confirmation"
-    );
+    // The app moves the focus in the task after it draws the button (browser::focus_id).
+    app.wait_until("focus moves to the confirmation", async || {
+        active_matches(&app, &format!("{card} .canvas-delete-confirm")).await
+    })
+    .await;
     app.click(&format!("{card} .canvas-delete-cancel")).await;
     assert_eq!(card_names(&app).await.len(), 2, "Cancel deletes nothing");
     app.click(&format!("{card} .canvas-delete")).await;
