@@ -54,7 +54,8 @@
   }
 
   function nameThePage(shell) {
-    var path = location.hash.replace(/^#\/?/, "").split(/[?/]/);
+    // The route without its query: a list's filters (#/lessons?level=…) keep its top.
+    var path = location.hash.replace(/^#\/?/, "").split("?")[0].split("/");
     var first = path[0] || "";
     var known = path.length === 1 || first === "";
     // A page of its own at a deeper address (#/dating/profile), else the section's page.

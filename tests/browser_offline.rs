@@ -413,6 +413,14 @@ async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_
         ("#/dating/profile", "dating-profile", "h1, p.lead", false),
         ("#/visitors/new", "new-visitor", "h1, p.lead", false),
         ("#/teacher/host-briefs", "host-briefs", "h1, p.lead", false),
+        // A list with its filters in the address keeps its top.
+        ("#/lessons?level=mellemtrin", "lessons", "h1, p.lead", false),
+        (
+            "#/role-models?sector=tech",
+            "role-models",
+            "h1, p.lead",
+            false,
+        ),
     ];
     for english in [false, true] {
         if english {
