@@ -74,10 +74,7 @@
   // asks again.
   var index = null;
   if (window.fetch && window.Promise) {
-    index = fetch("lessons/index.json", { cache: "no-cache" }).then(function (r) {
-      if (!r.ok) throw new Error("HTTP " + r.status);
-      return r.text();
-    });
+    index = ask("lessons/index.json");
     index["catch"](function () {});
     window.spireIndex = index;
   }
@@ -103,13 +100,19 @@
   // The local offers' introduction comes from local.json, asked for now on that page only;
   // the app takes this answer (window.spireLocal: the text, or null without the file).
   if (/^#\/local(?:\?|$)/.test(hash) && window.fetch && window.Promise && shell) {
-    var local = fetch("lessons/local.json", { cache: "no-cache" }).then(function (r) {
-      if (r.status === 404) return null;
+    var local = ask("lessons/local.json", true);
+    window.spireLocal = local;
+    drawn = local.then(showLocalIntro)["catch"](function () {});
+  }
+
+  // A content file's text, revalidated like the app's own requests; with `optional`, null
+  // when there is no such file.
+  function ask(path, optional) {
+    return fetch(path, { cache: "no-cache" }).then(function (r) {
+      if (optional && r.status === 404) return null;
       if (!r.ok) throw new Error("HTTP " + r.status);
       return r.text();
     });
-    window.spireLocal = local;
-    drawn = local.then(showLocalIntro)["catch"](function () {});
   }
 
   // The app's WebAssembly is asked for once the frame is on screen (scripts/postbuild.mjs
@@ -163,8 +166,10 @@
     return card && card[named || "title"] && shell.isConnected ? card : null;
   }
 
+  // A new element, in `parent` (if any) as its last child.
   function element(parent, tag, className, text) {
-    var el = parent.appendChild(document.createElement(tag));
+    var el = document.createElement(tag);
+    if (parent) parent.appendChild(el);
     if (className) el.className = className;
     if (text != null) el.textContent = text;
     return el;
@@ -184,8 +189,7 @@
   function showCourse(idx, id) {
     var card = cardOf(idx, "courses", id);
     if (!card) return;
-    var page = document.createElement("div");
-    page.className = "page course-page";
+    var page = element(null, "div", "page course-page");
     var header = element(page, "header", "lesson-header course-header");
     element(header, "h1", null, words(card.title));
     if (card.summary) element(header, "p", "lead", words(card.summary));
@@ -197,8 +201,7 @@
   function showRoleModel(idx, id) {
     var card = cardOf(idx, "role_models", id, "name");
     if (!card) return;
-    var page = document.createElement("div");
-    page.className = "page role-model-page";
+    var page = element(null, "div", "page role-model-page");
     var header = element(element(page, "article", "profile"), "header", "profile-header");
     var portrait = card.portrait;
     // As app::content::media_url: a plain path inside the content folder, or none.
@@ -258,19 +261,12 @@
     for (var i = 0; i < levels.length; i++) {
       if ((card.levels || []).indexOf(levels[i]) >= 0) { level = levels[i]; break; }
     }
-    var page = document.createElement("div");
-    page.className = "page lesson-page";
-    var style = page.appendChild(document.createElement("div"));
-    style.className = "level-style";
+    var page = element(null, "div", "page lesson-page");
+    var style = element(page, "div", "level-style");
     style.setAttribute("data-level", level);
-    var header = style.appendChild(document.createElement("header"));
-    header.className = "lesson-header";
-    header.appendChild(document.createElement("h1")).textContent = words(card.title);
-    if (card.summary) {
-      var lead = header.appendChild(document.createElement("p"));
-      lead.className = "lead";
-      lead.textContent = words(card.summary);
-    }
+    var header = element(style, "header", "lesson-header");
+    element(header, "h1", null, words(card.title));
+    if (card.summary) element(header, "p", "lead", words(card.summary));
     showPage(page);
   }
 
@@ -279,17 +275,11 @@
   function showChallenge(idx, id) {
     var card = cardOf(idx, "challenges", id);
     if (!card) return;
-    var page = document.createElement("div");
-    page.className = "page challenge-page";
-    var header = page.appendChild(document.createElement("header"));
-    header.className = "lesson-header challenge-header";
-    header.appendChild(document.createElement("h1")).textContent = words(card.title);
+    var page = element(null, "div", "page challenge-page");
+    var header = element(page, "header", "lesson-header challenge-header");
+    element(header, "h1", null, words(card.title));
     var brief = firstParagraph(words(card.brief));
-    if (brief && brief.indexOf("[") < 0) {
-      var rich = header.appendChild(document.createElement("div"));
-      rich.className = "rich brief";
-      appendInline(rich.appendChild(document.createElement("p")), brief);
-    }
+    if (brief && brief.indexOf("[") < 0) appendInline(element(element(header, "div", "rich brief"), "p"), brief);
     showPage(page);
   }
 

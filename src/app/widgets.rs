@@ -211,6 +211,20 @@ pub fn page_file<T>(
     }
 }
 
+/// [`page_file`], but while the file is on its way and its card is here, `top(card)`
+/// instead: the page's top from the index, in the same words and place as the frame in
+/// index.html drew it, so nothing flickers before the page.
+pub fn page_file_or_card<T: crate::app::content::ContentFile>(
+    id: &str,
+    load: crate::app::content::Load<T>,
+    top: impl FnOnce(&T::Summary) -> AnyView,
+) -> Result<std::sync::Arc<crate::core::content::load::Loaded<T>>, AnyView> {
+    match crate::app::content::use_content().card_while_loading(id, &load) {
+        Some(card) => Err(top(&card.summary)),
+        None => page_file(id, load),
+    }
+}
+
 /// A list item for one content file: its summary once there is one, or else a card saying
 /// it is loading or what is wrong with it.
 pub fn card_view<S>(

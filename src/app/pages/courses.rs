@@ -8,11 +8,11 @@ use crate::app::i18n::{tr, use_i18n};
 use crate::app::rich::rich_text;
 use crate::app::store::use_store;
 use crate::app::widgets::{
-    card_view, page_file, FileErrorView, LevelBadges, LoadingView, SubjectBadges,
+    card_view, page_file_or_card, FileErrorView, LevelBadges, LoadingView, SubjectBadges,
 };
 use crate::core::catalogue::{card_status, CardStatus};
 use crate::core::content::{
-    Challenge, ContentKind, Course, CourseItem, Hashed, Id, Lesson, LessonSummary,
+    Challenge, ContentKind, Course, CourseItem, CourseSummary, Hashed, Id, Lesson, LessonSummary,
 };
 use crate::core::courses::{course_path, hours, CourseProgress, CourseTime, PathState, PathStop};
 use crate::core::i18n::Key;
@@ -171,20 +171,14 @@ pub fn CoursePage(id: String) -> impl IntoView {
     view! {
         <div data-page="course" class="page course-page">
             {move || {
-                let load = content.file::<Course>(&id);
-                // The top from the course's card while its file loads: the same words in
-                // the same place as the frame in index.html, so nothing flickers.
-                if let Some(card) = content.card_while_loading(&id, &load) {
-                    let c = &card.summary;
-                    return view! {
-                        <header class="lesson-header course-header">
-                            {course_top(c.title.clone(), c.summary.clone(), c.levels.clone(), c.subjects.clone())}
-                        </header>
-                        <LoadingView/>
-                    }
-                    .into_any();
+                let top = |c: &CourseSummary| view! {
+                    <header class="lesson-header course-header">
+                        {course_top(c.title.clone(), c.summary.clone(), c.levels.clone(), c.subjects.clone())}
+                    </header>
+                    <LoadingView/>
                 }
-                match page_file(&id, load) {
+                .into_any();
+                match page_file_or_card(&id, content.file::<Course>(&id), top) {
                     Ok(c) => view! { <CourseView course=c.value.clone()/> }.into_any(),
                     Err(waiting) => waiting,
                 }

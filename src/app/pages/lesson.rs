@@ -3,8 +3,10 @@
 use super::player::{Player, PlayerStep};
 use crate::app::content::{file_path, use_content};
 use crate::app::i18n::use_i18n;
-use crate::app::widgets::{page_file, problem_text, LevelBadges, LoadingView, SubjectBadges};
-use crate::core::content::{ContentKind, Lesson, Level, Subject};
+use crate::app::widgets::{
+    page_file_or_card, problem_text, LevelBadges, LoadingView, SubjectBadges,
+};
+use crate::core::content::{ContentKind, Lesson, LessonSummary, Level, Subject};
 use crate::core::i18n::Key;
 use crate::core::progress::WorkRef;
 use crate::core::text::Text;
@@ -19,20 +21,15 @@ pub fn LessonPage(id: String) -> impl IntoView {
     view! {
         <div data-page="lesson" class="page lesson-page">
             {move || {
-                let load = content.lesson(&id);
-                if let Some(card) = content.card_while_loading(&id, &load) {
-                    return view! {
-                        <div class="level-style" data-level=youngest(&card.summary.levels)>
-                            <LessonHeader title=card.summary.title.clone()
-                                summary=card.summary.summary.clone()
-                                levels=card.summary.levels.clone()
-                                subjects=card.summary.subjects.clone()/>
-                            <LoadingView/>
-                        </div>
-                    }
-                    .into_any();
+                let top = |c: &LessonSummary| view! {
+                    <div class="level-style" data-level=youngest(&c.levels)>
+                        <LessonHeader title=c.title.clone() summary=c.summary.clone()
+                            levels=c.levels.clone() subjects=c.subjects.clone()/>
+                        <LoadingView/>
+                    </div>
                 }
-                match page_file(&id, load) {
+                .into_any();
+                match page_file_or_card(&id, content.lesson(&id), top) {
                     Ok(l) => view! { <LessonView loaded=l/> }.into_any(),
                     Err(waiting) => waiting,
                 }

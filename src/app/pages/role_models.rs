@@ -15,9 +15,11 @@ use crate::app::router::use_router;
 use crate::app::startup::{Later, Stage};
 use crate::app::store::use_store;
 use crate::app::widgets::{
-    card_view, page_file, FileErrorView, LevelBadges, LoadingView, ReadAloud,
+    card_view, page_file_or_card, FileErrorView, LevelBadges, LoadingView, ReadAloud,
 };
-use crate::core::content::{Challenge, ContentKind, Lesson, Level, RoleModel, Sector};
+use crate::core::content::{
+    Challenge, ContentKind, Lesson, Level, RoleModel, RoleModelSummary, Sector,
+};
 use crate::core::i18n::Key;
 use crate::core::markdown::plain_text;
 use crate::core::progress::WorkRef;
@@ -195,23 +197,17 @@ pub fn RoleModelPage(id: String) -> impl IntoView {
     view! {
         <div data-page="role-model" class="page role-model-page">
             {move || {
-                let load = content.role_model(&id);
-                // The top from the profile's card while its file loads: the same words in
-                // the same place as the frame in index.html, so nothing flickers.
-                if let Some(card) = content.card_while_loading(&id, &load) {
-                    let m = &card.summary;
-                    return view! {
-                        <article class="profile">
-                            <header class="profile-header">
-                                <Portrait src=m.portrait.clone() name=m.name.clone() size=120/>
-                                <div>{profile_top(m.name.clone(), m.fictional, m.business.clone(), m.sector, m.headline.clone(), m.levels.clone())}</div>
-                            </header>
-                        </article>
-                        <LoadingView/>
-                    }
-                    .into_any();
+                let top = |m: &RoleModelSummary| view! {
+                    <article class="profile">
+                        <header class="profile-header">
+                            <Portrait src=m.portrait.clone() name=m.name.clone() size=120/>
+                            <div>{profile_top(m.name.clone(), m.fictional, m.business.clone(), m.sector, m.headline.clone(), m.levels.clone())}</div>
+                        </header>
+                    </article>
+                    <LoadingView/>
                 }
-                match page_file(&id, load) {
+                .into_any();
+                match page_file_or_card(&id, content.role_model(&id), top) {
                     Ok(r) => view! { <Profile model=r.value.clone()/> }.into_any(),
                     Err(waiting) => waiting,
                 }
