@@ -6,6 +6,10 @@
   "use strict";
   var root = document.documentElement;
   var shell = document.getElementById("static-shell");
+  // The first parts of the addresses core::route knows.
+  var SECTIONS = ["lessons", "challenges", "role-models", "visitors", "courses", "local", "projects",
+    "teacher", "host-brief", "canvases", "a", "my-assignments", "my-work", "dating", "about",
+    "privacy", "accessibility"];
 
   // The saved settings, read only (the app is their one writer).
   var settings = {};
@@ -39,7 +43,7 @@
     // app's rich text draws it: the app's paragraphs then replace paragraphs of the same
     // size, so the page's largest paint is the frame's.
     shell.querySelectorAll("[data-rich-key]").forEach(function (el) {
-      appendParagraphs(el.parentNode, el, el.getAttribute(english ? "data-rich-en" : "data-rich-da") || "");
+      appendRich(el.parentNode, el, el.getAttribute(english ? "data-rich-en" : "data-rich-da") || "");
       el.parentNode.removeChild(el);
     });
     root.setAttribute("data-frame", "named");
@@ -54,18 +58,41 @@
   }
 
   function nameThePage(shell) {
-    // The route without its query: a list's filters (#/lessons?level=…) keep its top.
-    var path = location.hash.replace(/^#\/?/, "").split("?")[0].split("/");
+    // The route as core::route reads it: without its query (a list's filters keep its
+    // top), empty parts dropped, each part decoded.
+    var path = location.hash.replace(/^#/, "").split("?")[0].split("/").filter(Boolean).map(decoded);
     var first = path[0] || "";
-    var known = path.length === 1 || first === "";
-    // A page of its own at a deeper address (#/dating/profile), else the section's page.
-    var top = shell.querySelector("template[data-route='" + path.join("/") + "']")
-      || (known ? shell.querySelector("template[data-route='" + first + "']") : null);
+    // A page of its own at a deeper address (#/dating/profile), else the section's page;
+    // an address no section has is "not found".
+    var top = template(path.join("/"))
+      || (first && SECTIONS.indexOf(first) < 0 ? template("*not-found") : null)
+      || (path.length <= 1 ? template(first) : null);
     var heading = shell.querySelector(".static-title");
     if (top && heading) heading.parentNode.replaceChild(top.content.cloneNode(true), heading);
+    // The blank host brief's print button works before the app does.
+    shell.querySelectorAll("[data-print]").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
     var section = { projects: "challenges", visitors: "role-models", "host-brief": "teacher", "my-assignments": "home" }[first] || first || "home";
-    var link = shell.querySelector("[data-nav='" + section + "']");
+    var link = (section === "home" || SECTIONS.indexOf(section) >= 0) && shell.querySelector("[data-nav='" + section + "']");
     if (link) link.setAttribute("aria-current", "page");
+  }
+
+  // The template for a route; compared as text, so no address can break a selector.
+  function template(route) {
+    var all = shell.querySelectorAll("template[data-route]");
+    for (var i = 0; i < all.length; i++) {
+      if (all[i].getAttribute("data-route") === route) return all[i];
+    }
+    return null;
+  }
+
+  function decoded(part) {
+    try {
+      return decodeURIComponent(part);
+    } catch (e) {
+      return part;
+    }
   }
 
   // The content index, asked for now rather than after the WebAssembly has started; the
@@ -79,23 +106,53 @@
     window.spireIndex = index;
   }
   // A lesson's title and summary come from its card in the index, in the lesson page's
-  // own markup, until the app shows the same.
-  // So do a challenge's title and the first paragraph of its brief, on its overview; a
-  // course's title and summary; and a role model's portrait, name and headline.
+  // own markup, until the app shows the same; so do a course's title and summary and a role
+  // model's portrait, name and headline.
+  // A challenge's title and brief (on its overview and its steps) and a lesson plan's top
+  // come from the page's own file, asked for alongside the index: the app needs that file
+  // as soon as it has read the index, and takes this answer (window.spireFile) instead of
+  // asking again.
   var hash = location.hash;
-  var lesson = /^#\/lessons\/([a-z0-9][a-z0-9-]*)(?:[/?]|$)/.exec(hash);
-  var challenge = /^#\/challenges\/([a-z0-9][a-z0-9-]*)(?:\?|$)/.exec(hash);
-  var course = /^#\/courses\/([a-z0-9][a-z0-9-]*)(?:\?|$)/.exec(hash);
-  var person = /^#\/role-models\/([a-z0-9][a-z0-9-]*)(?:\?|$)/.exec(hash);
+  var id = "([a-z0-9][a-z0-9-]*)";
+  var lesson = new RegExp("^#/lessons/" + id + "(?:[/?]|$)").exec(hash);
+  var challenge = new RegExp("^#/challenges/" + id + "(?:[/?]|$)").exec(hash);
+  var plan = new RegExp("^#/teacher/plan/(lesson|challenge)/" + id + "(?:\\?|$)").exec(hash);
+  var course = new RegExp("^#/courses/" + id + "(?:\\?|$)").exec(hash);
+  var person = new RegExp("^#/role-models/" + id + "(?:\\?|$)").exec(hash);
+  var fileName = lesson ? lesson[1] + ".json"
+    : challenge ? "challenges/" + challenge[1] + ".json"
+    : plan ? (plan[1] === "challenge" ? "challenges/" : "") + plan[2] + ".json"
+    : null;
+  var file = null;
+  if (fileName && index) {
+    file = ask("lessons/" + fileName);
+    file["catch"](function () {});
+    window.spireFile = { path: "lessons/" + fileName, text: file };
+  }
   var drawn = null;
-  if ((lesson || challenge || course || person) && index && shell) {
-    drawn = index.then(function (text) {
-      var idx = JSON.parse(text);
-      if (lesson) showLesson(idx, lesson[1]);
-      else if (challenge) showChallenge(idx, challenge[1]);
-      else if (course) showCourse(idx, course[1]);
-      else showRoleModel(idx, person[1]);
-    })["catch"](function () {});
+  if (index && shell) {
+    if (lesson || course || person) {
+      drawn = index.then(function (text) {
+        var idx = JSON.parse(text);
+        if (lesson) showLesson(idx, lesson[1]);
+        else if (course) showCourse(idx, course[1]);
+        else showRoleModel(idx, person[1]);
+      });
+    } else if (challenge) {
+      // From the file; from the index's card (the brief's first paragraph) without it.
+      drawn = file.then(function (text) {
+        showChallenge(JSON.parse(text));
+      })["catch"](function () {
+        return index.then(function (text) {
+          showChallenge(cardOf(JSON.parse(text), "challenges", challenge[1]));
+        });
+      });
+    } else if (plan) {
+      drawn = file.then(function (text) {
+        showPlan(JSON.parse(text), plan[1] === "challenge");
+      });
+    }
+    if (drawn) drawn = drawn["catch"](function () {});
   }
   // The local offers' introduction comes from local.json, asked for now on that page only;
   // the app takes this answer (window.spireLocal: the text, or null without the file).
@@ -175,14 +232,56 @@
     return el;
   }
 
-  // Paragraphs of core::markdown's rich text, put before `before` (lines joined with a
-  // space, **bold** and *italic*; the fixed texts and intros drawn here have no lists).
-  function appendParagraphs(parent, before, text) {
-    text.split(/\r?\n\s*\r?\n/).forEach(function (block) {
-      var lines = block.split(/\r?\n/).map(function (l) { return l.trim(); }).filter(Boolean);
-      if (!lines.length) return;
-      appendInline(parent.insertBefore(document.createElement("p"), before), lines.join(" "));
+  // Rich text as core::markdown reads it and app::rich draws it (paragraphs, bullet and
+  // numbered lists, **bold**, *italic* and links), put before `before` (null: at the end).
+  function appendRich(parent, before, text) {
+    var blocks = [];
+    var para = [];
+    var list = null;
+    function flushPara() {
+      if (para.length) blocks.push({ text: para.join(" ") });
+      para = [];
+    }
+    function flushList() {
+      if (list) blocks.push(list);
+      list = null;
+    }
+    text.split("\n").forEach(function (raw) {
+      raw = raw.replace(/\r$/, "");
+      var line = raw.trim();
+      var item = line && listItem(line);
+      if (!line) {
+        flushPara();
+        flushList();
+      } else if (item) {
+        flushPara();
+        if (list && list.numbered !== item.numbered) flushList();
+        if (!list) list = { numbered: item.numbered, items: [] };
+        list.items.push(item.text);
+      } else if (list && /^[ \t]/.test(raw)) {
+        // An indented line continues the list item above it.
+        list.items[list.items.length - 1] += " " + line;
+      } else {
+        flushList();
+        para.push(line);
+      }
     });
+    flushPara();
+    flushList();
+    blocks.forEach(function (block) {
+      var tag = block.items ? (block.numbered ? "ol" : "ul") : "p";
+      var el = parent.insertBefore(document.createElement(tag), before);
+      if (!block.items) return appendInline(el, block.text);
+      block.items.forEach(function (item) { appendInline(element(el, "li"), item); });
+    });
+  }
+
+  // `- item`, `* item`: a bullet; `12. item`: numbered (up to three digits).
+  function listItem(line) {
+    var bullet = /^[-*] (.*)$/.exec(line);
+    if (bullet) return { numbered: false, text: bullet[1].trim() };
+    var number = /^\d{1,3}\. (.*)$/.exec(line);
+    return number ? { numbered: true, text: number[1].trim() } : null;
   }
 
   // A course's top as CourseView draws it.
@@ -248,7 +347,7 @@
     var intro = JSON.parse(text).intro;
     if (!intro) return;
     var rich = element(page, "div", "rich local-intro");
-    appendParagraphs(rich, null, words(intro));
+    appendRich(rich, null, words(intro));
     freshLoadingLine();
     return twoFrames();
   }
@@ -270,32 +369,35 @@
     showPage(page);
   }
 
-  // The overview's top as the app's ChallengeTop draws it: title, then the brief's first
-  // paragraph (rich text with **bold** and *italic*; one with a link is left to the app).
-  function showChallenge(idx, id) {
-    var card = cardOf(idx, "challenges", id);
-    if (!card) return;
+  // A challenge's top as the app's ChallengeTop draws it: its title, then its brief, from
+  // its file or its card.
+  function showChallenge(challenge) {
+    var title = challenge && words(challenge.title);
+    if (!title || !shell.isConnected) return;
     var page = element(null, "div", "page challenge-page");
     var header = element(page, "header", "lesson-header challenge-header");
-    element(header, "h1", null, words(card.title));
-    var brief = firstParagraph(words(card.brief));
-    if (brief && brief.indexOf("[") < 0) appendInline(element(element(header, "div", "rich brief"), "p"), brief);
+    element(header, "h1", null, title);
+    var brief = words(challenge.brief);
+    if (brief) appendRich(element(header, "div", "rich brief"), null, brief);
     showPage(page);
   }
 
-  // The lines before the first blank line or list item, joined as core::markdown joins them.
-  function firstParagraph(text) {
-    var lines = [];
-    var all = text.split(/\r?\n/);
-    for (var i = 0; i < all.length; i++) {
-      var line = all[i].trim();
-      if (!line || /^([-*] |\d{1,3}\. )/.test(line)) break;
-      lines.push(line);
-    }
-    return lines.join(" ");
+  // A lesson plan's top as PlanPage draws it: the way back, "Lesson plan: <title>" and the
+  // lesson's summary or the challenge's brief.
+  function showPlan(file, isChallenge) {
+    var title = words(file.title);
+    if (!title || !shell.isConnected) return;
+    var page = element(null, "div", "page plan-page");
+    element(element(page, "p", "no-print"), "a", null, staticWord("BackToTeacher")).href = "#/teacher";
+    var sheet = element(page, "article", "lesson-plan");
+    element(sheet, "h1", null, staticWord("PlanOf").replace("{title}", function () { return title; }));
+    var summary = words(isChallenge ? file.brief : file.summary);
+    if (summary) appendRich(element(sheet, "div", "rich summary"), null, summary);
+    showPage(page);
   }
 
-  // core::markdown's inline marks: **bold** and *italic*; an unclosed mark stays text.
+  // core::markdown's inline marks: **bold**, *italic* and [links](https://…); an unclosed
+  // mark stays text.
   function appendInline(parent, text) {
     var plain = "";
     while (text) {
@@ -304,6 +406,11 @@
         if (plain) parent.appendChild(document.createTextNode(plain));
         plain = "";
         var el = parent.appendChild(document.createElement(mark.tag));
+        if (mark.href) {
+          el.setAttribute("href", mark.href);
+          el.setAttribute("target", "_blank");
+          el.setAttribute("rel", "noopener noreferrer");
+        }
         appendInline(el, mark.body);
         text = mark.rest;
       } else {
@@ -327,6 +434,17 @@
       if (body.charAt(0) === " " || body.charAt(0) === "*") return null;
       end = body.indexOf("*");
       return end > 0 ? { tag: "em", body: body.slice(0, end), rest: body.slice(end + 1) } : null;
+    }
+    if (s.charAt(0) === "[") {
+      body = s.slice(1);
+      var close = body.indexOf("](");
+      var after = close < 0 ? "" : body.slice(close + 2);
+      end = after.indexOf(")");
+      if (close < 0 || end < 0) return null;
+      var href = after.slice(0, end).trim();
+      // Only web and mail addresses become links, as in the app.
+      if (!/^(https:\/\/|http:\/\/|mailto:)/i.test(href) || /\s/.test(href)) return null;
+      return { tag: "a", href: href, body: body.slice(0, close), rest: after.slice(end + 1) };
     }
     return null;
   }

@@ -382,11 +382,36 @@ async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_
     // draws the fixed pages' texts and the forms' tops, a profile's and a course's top from
     // their cards and local offers' introduction from local.json, in the app's own markup
     // and places.
+    // A challenge whose brief has every mark of rich text, in both sites.
+    let app_site = Site::shipped("frame-pages-app");
     let site = frame_only_site("frame-pages");
-    let app = App::at_root().await;
+    let rich = "find-vej-plejehjem";
+    let mut challenge = support::shipped_json(&format!("challenges/{rich}.json"));
+    challenge["brief"] = json!({ "da": RICH_BRIEF, "en": RICH_BRIEF.replace("Et ", "A ") });
+    for s in [&app_site, &site] {
+        s.write_content_json(&format!("challenges/{rich}.json"), &challenge);
+    }
+    let app = App::serve(app_site.path(), "/").await;
     let frame = App::serve(site.path(), "/").await;
     let person = support::shipped_ids("role_models")[0].clone();
     let course = support::shipped_ids("courses")[0].clone();
+    let lesson = support::shipped_lesson_ids()[0].clone();
+    // A challenge whose brief has a list, on one of its steps.
+    let listed = support::shipped_ids("challenges")
+        .into_iter()
+        .find(|id| {
+            let brief = support::shipped_json(&format!("challenges/{id}.json"))["brief"]["da"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            brief.contains("\n- ") || brief.contains("\n1. ")
+        })
+        .expect("a shipped challenge whose brief has a list");
+    let step = support::shipped_json(&format!("challenges/{listed}.json"))["phases"][0]["steps"][0]
+        ["id"]
+        .as_str()
+        .expect("a first step")
+        .to_string();
     // (route, the app's page, what must match, only in size)
     let pages = [
         (
@@ -419,6 +444,41 @@ async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_
             "#/role-models?sector=tech",
             "role-models",
             "h1, p.lead",
+            false,
+        ),
+        ("#/dating/event", "dating-event", "h1, p.lead", false),
+        ("#/dating/pitch", "dating-pitch", "h1, p.lead", false),
+        (
+            "#/host-brief",
+            "host-brief-form",
+            "h1, p.paper-intro, .actions",
+            false,
+        ),
+        ("#/no/such/page", "not-found", "h1, article > p", false),
+        ("#/nowhere", "not-found", "h1, article > p", false),
+        // From the page's own file.
+        (
+            &*format!("#/teacher/plan/lesson/{lesson}"),
+            "plan",
+            "h1, .summary > *",
+            false,
+        ),
+        (
+            &*format!("#/teacher/plan/challenge/{listed}"),
+            "plan",
+            "h1, .summary > *",
+            false,
+        ),
+        (
+            &*format!("#/challenges/{listed}/{step}"),
+            "challenge",
+            "h1, .brief > *",
+            false,
+        ),
+        (
+            &*format!("#/challenges/{rich}"),
+            "challenge",
+            "h1, .brief > *, .brief a",
             false,
         ),
     ];
@@ -474,6 +534,15 @@ async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_
         }
     }
 }
+
+/// A brief with every mark core::markdown knows, and two that must stay text.
+const RICH_BRIEF: &str = "Et *lokalt* værksted har brug for **hjælp** – se \
+    [værkstedets side](https://example.org/vaerksted).\n\n\
+    1. Find **problemet**\n\
+    2. Lav en prototype,\n   der kan testes\n\n\
+    - Ét punkt\n\
+    * Et andet punkt\n\
+    Sidste afsnit med [et link, der ikke er et](javascript:alert(1)) og *et ulukket mærke.";
 
 /// Loads `route` in the frame-only site and waits until the frame has drawn `title` as the
 /// page's heading (from the index card).

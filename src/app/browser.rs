@@ -134,6 +134,8 @@ pub async fn storage_estimate() -> Option<(f64, f64)> {
 /// the content index on every page, `local.json` on the local offers' page.
 pub const PREFETCHED_INDEX: &str = "spireIndex";
 pub const PREFETCHED_LOCAL: &str = "spireLocal";
+/// The page's own content file: `{ path, text }`, text a promise.
+const PREFETCHED_FILE: &str = "spireFile";
 
 /// boot.js's answer `name`, taken once: `Some(Some(text))`, `Some(None)` when boot.js found
 /// no such file, `None` if it did not ask or the request failed.
@@ -147,6 +149,19 @@ pub async fn take_prefetched(name: &str) -> Option<Option<String>> {
 /// The content index boot.js asked for, taken once; `None` if there is none or it failed.
 pub async fn take_prefetched_index() -> Option<String> {
     take_prefetched(PREFETCHED_INDEX).await.flatten()
+}
+
+/// The content file boot.js asked for with the index, taken once if it is `path`; `None`
+/// if boot.js asked for another file or none, or its request failed.
+pub async fn take_prefetched_file(path: &str) -> Option<String> {
+    let file = js_sys::Reflect::get(&window(), &JsValue::from_str(PREFETCHED_FILE)).ok()?;
+    let field = |name: &str| js_sys::Reflect::get(&file, &JsValue::from_str(name)).ok();
+    if field("path")?.as_string()? != path {
+        return None;
+    }
+    let promise = field("text")?.dyn_into::<js_sys::Promise>().ok()?;
+    forget_prefetched(PREFETCHED_FILE);
+    JsFuture::from(promise).await.ok()?.as_string()
 }
 
 fn prefetched(name: &str) -> Option<js_sys::Promise> {

@@ -286,7 +286,11 @@ impl Content {
         let id = id.to_string();
         spawn_local(async move {
             let file = file_path(T::KIND, &id);
-            let text = match browser::fetch_text(&file).await {
+            let text = match browser::take_prefetched_file(&file).await {
+                Some(text) => Ok(text),
+                None => browser::fetch_text(&file).await,
+            };
+            let text = match text {
                 Ok(text) => text,
                 Err(reason) => {
                     slot.update(|f| f.load = Some(Load::Failed(unreadable(&file, reason))));

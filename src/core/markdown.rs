@@ -109,7 +109,7 @@ pub fn inline(text: &str) -> Vec<Inline> {
     out
 }
 
-// public/boot.js (`markAt`) draws a challenge's brief with the same bold and italic rules
+// public/boot.js (`appendRich`, `listItem`, `markAt`) draws rich text with the same rules
 // before the app starts: a change here needs the same change there.
 fn mark(s: &str) -> Option<(Inline, &str)> {
     if let Some(body) = s.strip_prefix("**") {
