@@ -66,7 +66,7 @@
     // an address no section has is "not found".
     var top = template(path.join("/"))
       || (first && SECTIONS.indexOf(first) < 0 ? template("*not-found") : null)
-      || (path.length <= 1 ? template(first) : null);
+      || (path.length <= 1 ? template(first) : missing(path.join("/")));
     var heading = shell.querySelector(".static-title");
     if (top && heading) heading.parentNode.replaceChild(top.content.cloneNode(true), heading);
     // The blank host brief's print button works before the app does.
@@ -76,6 +76,36 @@
     var section = { projects: "challenges", visitors: "role-models", "host-brief": "teacher", "my-assignments": "home" }[first] || first || "home";
     var link = (section === "home" || SECTIONS.indexOf(section) >= 0) && shell.querySelector("[data-nav='" + section + "']");
     if (link) link.setAttribute("aria-current", "page");
+  }
+
+  // A saved thing's page on a device that does not have it (a link from another device, or
+  // something deleted): the app says it is not here, and so does the frame when no work of
+  // that key is saved (spire.work.<kind>:<id>). Older saved work (spire.progress) is moved
+  // into such keys by the app: with it, the frame leaves the answer to the app.
+  function missing(route) {
+    var pages = [
+      // [address, the saved work's kind, the template]
+      [/^projects\/([^/]+)(?:\/steps(?:\/[^/]+)?)?$/, "project", "project"],
+      [/^canvases\/([^/]+)$/, "canvas", "canvas"],
+      [/^visitors\/([^/]+)$/, "visitor", "visitor"],
+      [/^my-assignments\/([^/]+)$/, "assigned", "assigned"],
+      [/^teacher\/class\/([^/]+)$/, "assignment", "class"],
+    ];
+    for (var i = 0; i < pages.length; i++) {
+      var found = pages[i][0].exec(route);
+      if (!found) continue;
+      var valid = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(found[1]);
+      return valid && !saved(pages[i][1] + ":" + found[1]) ? template("*missing-" + pages[i][2]) : null;
+    }
+    return null;
+  }
+
+  function saved(key) {
+    try {
+      return localStorage.getItem("spire.work." + key) !== null || localStorage.getItem("spire.progress") !== null;
+    } catch (e) {
+      return true; // Unreadable storage: the app will say what it can.
+    }
   }
 
   // The template for a route; compared as text, so no address can break a selector.

@@ -456,6 +456,28 @@ async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_
         ),
         ("#/no/such/page", "not-found", "h1, article > p", false),
         ("#/nowhere", "not-found", "h1, article > p", false),
+        // Saved things this device does not have.
+        ("#/projects/not-here", "project", "h1, .page p", false),
+        (
+            "#/projects/not-here/steps/x",
+            "project",
+            "h1, .page p",
+            false,
+        ),
+        ("#/canvases/not-here", "canvas", "h1, .page p", false),
+        ("#/visitors/not-here", "visitor", "h1, .page p", false),
+        (
+            "#/my-assignments/not-here",
+            "assigned",
+            "h1, .page p",
+            false,
+        ),
+        (
+            "#/teacher/class/not-here",
+            "class-overview",
+            "h1, .page p",
+            false,
+        ),
         // From the page's own file.
         (
             &*format!("#/teacher/plan/lesson/{lesson}"),
@@ -533,6 +555,15 @@ async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_
             assert_eq!(frame.html_lang().await, if english { "en" } else { "da" });
         }
     }
+    // Where the device has the saved thing, the frame does not say it is missing.
+    frame
+        .local_storage_set("spire.work.canvas:not-here", "{}")
+        .await;
+    frame.open("#/canvases/not-here").await;
+    frame.reload().await;
+    frame.wait_for("#static-shell main h1").await;
+    assert_eq!(frame.text_of("#static-shell main h1").await, "");
+    assert_eq!(frame.count("#static-shell main .page").await, 0);
 }
 
 /// A brief with every mark core::markdown knows, and two that must stay text.
