@@ -90,6 +90,8 @@
       [/^visitors\/([^/]+)$/, "visitor", "visitor"],
       [/^my-assignments\/([^/]+)$/, "assigned", "assigned"],
       [/^teacher\/class\/([^/]+)$/, "assignment", "class"],
+      [/^teacher\/assignments\/([^/]+)$/, "assignment", "assignment"],
+      [/^teacher\/host-briefs\/([^/]+)$/, "brief", "brief"],
     ];
     for (var i = 0; i < pages.length; i++) {
       var found = pages[i][0].exec(route);

@@ -478,6 +478,18 @@ async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_
             "h1, .page p",
             false,
         ),
+        (
+            "#/teacher/assignments/not-here",
+            "teacher-assignment",
+            "h1, .page p",
+            false,
+        ),
+        (
+            "#/teacher/host-briefs/not-here",
+            "host-brief",
+            "h1, .page p",
+            false,
+        ),
         // From the page's own file.
         (
             &*format!("#/teacher/plan/lesson/{lesson}"),
