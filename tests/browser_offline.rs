@@ -322,6 +322,19 @@ async fn the_frame_shows_in_the_saved_language_before_the_app_and_does_not_move(
         )
         .await;
     assert_eq!(index_requests, json!(1), "one request for the index");
+    // The lesson's own file: asked for once, with the index, and read before the page is
+    // drawn, so the page is drawn once, whole.
+    let file = app
+        .js_value(
+            "const named = n => performance.getEntriesByName(n)[0];              const read = named('spire:read-file'), page = named('spire:draw-page');              return [performance.getEntriesByType('resource')                        .filter(e => e.name.endsWith('/lessons/' + arguments[0] + '.json')).length,                      !!read && !!page && read.startTime + read.duration <= page.startTime];",
+            vec![json!(id)],
+        )
+        .await;
+    assert_eq!(
+        file,
+        json!([1, true]),
+        "one request for the lesson's file, read before the page is drawn"
+    );
     // The app's code is asked for once the lesson's title is on screen, not alongside it.
     let [wasm_asked, first_paint, index_back] = load_order(&app).await;
     assert!(

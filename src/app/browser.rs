@@ -154,14 +154,39 @@ pub async fn take_prefetched_index() -> Option<String> {
 /// The content file boot.js asked for with the index, taken once if it is `path`; `None`
 /// if boot.js asked for another file or none, or its request failed.
 pub async fn take_prefetched_file(path: &str) -> Option<String> {
+    let promise = prefetched_file(path)?;
+    forget_prefetched(PREFETCHED_FILE);
+    JsFuture::from(promise).await.ok()?.as_string()
+}
+
+/// Whether boot.js asked for content file `path` (and it has not been taken).
+pub fn has_prefetched_file(path: &str) -> bool {
+    prefetched_file(path).is_some()
+}
+
+fn prefetched_file(path: &str) -> Option<js_sys::Promise> {
     let file = js_sys::Reflect::get(&window(), &JsValue::from_str(PREFETCHED_FILE)).ok()?;
     let field = |name: &str| js_sys::Reflect::get(&file, &JsValue::from_str(name)).ok();
     if field("path")?.as_string()? != path {
         return None;
     }
-    let promise = field("text")?.dyn_into::<js_sys::Promise>().ok()?;
-    forget_prefetched(PREFETCHED_FILE);
-    JsFuture::from(promise).await.ok()?.as_string()
+    field("text")?.dyn_into::<js_sys::Promise>().ok()
+}
+
+/// A promise and the function that resolves it.
+pub fn promise() -> (js_sys::Promise, js_sys::Function) {
+    let mut resolve = None;
+    let promise = js_sys::Promise::new(&mut |r, _| resolve = Some(r));
+    // A promise's executor runs before its constructor returns.
+    (promise, resolve.expect("the executor has run"))
+}
+
+/// Waits until `promise` settles, or `ms` have passed.
+pub async fn settled_within(promise: js_sys::Promise, ms: i32) {
+    let late = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&promise, &late))).await;
 }
 
 fn prefetched(name: &str) -> Option<js_sys::Promise> {

@@ -16,11 +16,15 @@ use crate::core::content::{
 };
 use crate::core::content::{Step, StepSlot};
 use crate::core::progress::{Work, WorkKind, WorkRef};
+use crate::core::route::Route;
 use crate::core::text::Text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+use wasm_bindgen::JsValue;
 
 pub const CONTENT_ROOT: &str = "lessons/";
 
@@ -275,16 +279,54 @@ impl Content {
 
     /// Starts loading file `id` of kind `T` unless it is loaded or on its way.
     pub fn ensure<T: ContentFile>(&self, id: &str) {
-        let Some(index) = self.index() else { return };
-        let Some(slot) = self.slot::<T>(id) else {
-            return;
+        if let Some(load) = self.begin::<T>(id) {
+            spawn_local(load);
+        }
+    }
+
+    /// Starts loading the file of `route`'s page if boot.js asked for it with the index
+    /// (lessons, challenges and lesson plans): the promise settles once it is read. The
+    /// start draws the page after that, so the page is drawn once, whole, rather than its
+    /// top, then the rest.
+    pub fn load_page_file(&self, route: &Route) -> Option<js_sys::Promise> {
+        let (challenge, id) = match route {
+            Route::Lesson { id, .. } => (false, id),
+            Route::Challenge { id, .. } => (true, id),
+            Route::Plan { challenge, id } => (*challenge, id),
+            _ => return None,
         };
+        let kind = if challenge {
+            ContentKind::Challenge
+        } else {
+            ContentKind::Lesson
+        };
+        if !browser::has_prefetched_file(&file_path(kind, id)) {
+            return None;
+        }
+        let load = if challenge {
+            Box::pin(self.begin::<Challenge>(id)?) as Pin<Box<dyn Future<Output = ()>>>
+        } else {
+            Box::pin(self.begin::<Lesson>(id)?)
+        };
+        let (promise, done) = browser::promise();
+        spawn_local(async move {
+            load.await;
+            let _ = done.call0(&JsValue::NULL);
+        });
+        Some(promise)
+    }
+
+    /// Marks file `id` of kind `T` as on its way and gives the work that loads it; `None`
+    /// if it is loaded or on its way, or there is no index yet.
+    fn begin<T: ContentFile>(&self, id: &str) -> Option<impl Future<Output = ()> + 'static> {
+        let index = self.index()?;
+        let slot = self.slot::<T>(id)?;
         if slot.with_untracked(|f| f.load.is_some()) {
-            return;
+            return None;
         }
         slot.update(|f| f.load = Some(Load::Loading));
         let id = id.to_string();
-        spawn_local(async move {
+        Some(async move {
             let file = file_path(T::KIND, &id);
             let text = match browser::take_prefetched_file(&file).await {
                 Some(text) => Ok(text),
@@ -323,7 +365,7 @@ impl Content {
             }
             leptos::task::tick().await;
             browser::perf_measure("spire:draw-file", drawing);
-        });
+        })
     }
 
     /// Starts loading every listed file of kind `T` that has no summary to show (list

@@ -48,10 +48,16 @@ pub fn App(
 /// without it (the app then shows its pages' loading states until it comes).
 const INDEX_WAIT_MS: i32 = 3_000;
 
+/// How long the start waits for the page's own file (which boot.js asked for with the
+/// index) before drawing the page without it: the page then shows its top and a loading
+/// line until it comes.
+const FILE_WAIT_MS: i32 = 3_000;
+
 /// Mounts the app on the page, replacing the frame index.html shows while the WebAssembly
 /// loads. Before that, the content index boot.js asked for is read, a few summaries per
 /// task: the first render then has every card and title, so nothing on the page is drawn
-/// twice, and reading it does not lengthen the tasks that mount. The app is drawn a part
+/// twice, and reading it does not lengthen the tasks that mount. So is the page's own file
+/// (a lesson's, a challenge's), which boot.js asked for with the index. The app is drawn a part
 /// per task outside the page (see [`startup`]). The frame has been painted by then:
 /// trunk's start-up script fetches the wasm only after boot.js says so
 /// (`window.spireFrame`), so the page's largest paint is the frame's.
@@ -79,12 +85,16 @@ pub fn start() {
         let store = browser::measured("spire:read-work", store::Store::load);
         browser::next_task().await;
         let content = browser::measured("spire:set-index", || content::Content::new(early));
+        let page_file = content.load_page_file(&route);
         browser::next_task().await;
         startup::mount(
             move |startup| view! { <App store content startup/> },
             async move {
                 // A failure shows on the page itself, with a way to try again.
                 let _ = pages::preload(&route).await;
+                if let Some(read) = page_file {
+                    browser::settled_within(read, FILE_WAIT_MS).await;
+                }
             },
         );
     });

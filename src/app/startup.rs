@@ -62,8 +62,8 @@ pub fn Later(at: Stage, children: ChildrenFn) -> impl IntoView {
 
 /// Mounts the app drawn by `app` (given the [`Startup`] to provide) and draws the rest of
 /// it a part per task; then puts it in place of the frame. The page is drawn once
-/// `page_code` (the fetch of the page's own code) is done, so the frame is not replaced by
-/// an empty page.
+/// `page_code` (the fetch of the page's own code, and the reading of its own content file)
+/// is done, so the frame is not replaced by an empty or half-drawn page.
 pub fn mount<V: IntoView + 'static>(
     app: impl FnOnce(Startup) -> V + 'static,
     page_code: impl std::future::Future<Output = ()> + 'static,
