@@ -149,11 +149,13 @@
   var lesson = new RegExp("^#/lessons/" + id + "(?:[/?]|$)").exec(hash);
   var challenge = new RegExp("^#/challenges/" + id + "(?:[/?]|$)").exec(hash);
   var plan = new RegExp("^#/teacher/plan/(lesson|challenge)/" + id + "(?:\\?|$)").exec(hash);
+  var board = new RegExp("^#/teacher/board/" + id + "(?:/" + id + ")?(?:\\?|$)").exec(hash);
   var course = new RegExp("^#/courses/" + id + "(?:\\?|$)").exec(hash);
   var person = new RegExp("^#/role-models/" + id + "(?:\\?|$)").exec(hash);
   var fileName = lesson ? lesson[1] + ".json"
     : challenge ? "challenges/" + challenge[1] + ".json"
     : plan ? (plan[1] === "challenge" ? "challenges/" : "") + plan[2] + ".json"
+    : board ? board[1] + ".json"
     : null;
   var file = null;
   if (fileName && index) {
@@ -182,6 +184,10 @@
     } else if (plan) {
       drawn = file.then(function (text) {
         showPlan(JSON.parse(text), plan[1] === "challenge");
+      });
+    } else if (board) {
+      drawn = file.then(function (text) {
+        showBoard(JSON.parse(text), board[2]);
       });
     }
     if (drawn) drawn = drawn["catch"](function () {});
@@ -426,6 +432,54 @@
     var summary = words(isChallenge ? file.brief : file.summary);
     if (summary) appendRich(element(sheet, "div", "rich summary"), null, summary);
     showPage(page);
+  }
+
+  // The class board's top as BoardPage draws it: the way back, its title, the choice of
+  // brainstorm (when the lesson has more than one) and the chosen one's question and vote.
+  function showBoard(file, step) {
+    var title = words(file.title);
+    if (!title || !shell.isConnected) return;
+    var steps = boardSteps(file.steps || []);
+    var page = element(null, "div", "page board-page");
+    element(element(page, "p", "no-print"), "a", null, staticWord("BackToTeacher")).href = "#/teacher";
+    element(page, "h1", null, staticWord("BoardTitle") + ": " + title);
+    if (!steps.length) {
+      element(page, "p", "notice", staticWord("BoardNoBrainstorm"));
+      return showPage(page);
+    }
+    var chosen = steps.filter(function (b) { return b.id === step || b.vote === step; })[0] || steps[0];
+    if (steps.length > 1) {
+      var field = element(page, "div", "field no-print");
+      element(field, "label", null, staticWord("BoardChooseStep")).htmlFor = "frame-board-step";
+      var select = element(field, "select");
+      select.id = "frame-board-step";
+      steps.forEach(function (b) {
+        var option = element(select, "option", null, b.question);
+        option.value = b.id;
+        option.selected = b === chosen;
+      });
+    }
+    var area = element(page, "div", "class-board");
+    element(area, "h2", "board-question", chosen.question);
+    if (chosen.votes) {
+      element(area, "p", "board-hint", staticWord("BoardVoteHint").replace("{n}", function () { return String(chosen.votes); }));
+    }
+    showPage(page);
+  }
+
+  // core::teacher::board::board_steps: each brainstorm, with the vote on its ideas if any
+  // (3 dots each unless it says otherwise).
+  function boardSteps(steps) {
+    var named = steps.filter(function (s) { return s && typeof s.id === "string"; });
+    return named.filter(function (s) { return s.type === "brainstorm" && words(s.question); }).map(function (b) {
+      var vote = named.filter(function (v) { return v.type === "vote" && v.from === b.id; })[0];
+      return {
+        id: b.id,
+        question: words(b.question),
+        vote: vote ? vote.id : null,
+        votes: vote ? (typeof vote.votes === "number" ? vote.votes : 3) : null,
+      };
+    });
   }
 
   // core::markdown's inline marks: **bold**, *italic* and [links](https://…); an unclosed

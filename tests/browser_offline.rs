@@ -420,6 +420,23 @@ async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_
             brief.contains("\n- ") || brief.contains("\n1. ")
         })
         .expect("a shipped challenge whose brief has a list");
+    // Lessons with a brainstorm and a vote on it, and with no brainstorm, for the class board.
+    let steps_of = |id: &String, kind: &str| {
+        support::shipped_lesson(id)["steps"]
+            .as_array()
+            .expect("steps")
+            .iter()
+            .any(|s| s["type"] == kind)
+    };
+    let lessons = support::shipped_lesson_ids();
+    let voted = lessons
+        .iter()
+        .find(|id| steps_of(id, "brainstorm") && steps_of(id, "vote"))
+        .expect("a shipped lesson with a brainstorm and a vote");
+    let no_board = lessons
+        .iter()
+        .find(|id| !steps_of(id, "brainstorm"))
+        .expect("a shipped lesson without a brainstorm");
     let step = support::shipped_json(&format!("challenges/{listed}.json"))["phases"][0]["steps"][0]
         ["id"]
         .as_str()
@@ -504,6 +521,18 @@ async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_
             false,
         ),
         // From the page's own file.
+        (
+            &*format!("#/teacher/board/{voted}"),
+            "board",
+            "h1, .board-question, .board-hint",
+            false,
+        ),
+        (
+            &*format!("#/teacher/board/{no_board}"),
+            "board",
+            "h1, .page > .notice",
+            false,
+        ),
         (
             &*format!("#/teacher/plan/lesson/{lesson}"),
             "plan",

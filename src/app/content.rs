@@ -285,14 +285,15 @@ impl Content {
     }
 
     /// Starts loading the file of `route`'s page if boot.js asked for it with the index
-    /// (lessons, challenges and lesson plans): the promise settles once it is read. The
-    /// start draws the page after that, so the page is drawn once, whole, rather than its
-    /// top, then the rest.
+    /// (lessons, challenges, lesson plans and class boards): the promise settles once it is
+    /// read. The start draws the page after that, so the page is drawn once, whole, rather
+    /// than its top, then the rest.
     pub fn load_page_file(&self, route: &Route) -> Option<js_sys::Promise> {
         let (challenge, id) = match route {
             Route::Lesson { id, .. } => (false, id),
             Route::Challenge { id, .. } => (true, id),
             Route::Plan { challenge, id } => (*challenge, id),
+            Route::Board { lesson, .. } => (false, lesson),
             _ => return None,
         };
         let kind = if challenge {
