@@ -426,12 +426,17 @@
     var title = words(file.title);
     if (!title || !shell.isConnected) return;
     var page = element(null, "div", "page plan-page");
-    element(element(page, "p", "no-print"), "a", null, staticWord("BackToTeacher")).href = "#/teacher";
+    backToTeacher(page);
     var sheet = element(page, "article", "lesson-plan");
     element(sheet, "h1", null, staticWord("PlanOf").replace("{title}", function () { return title; }));
     var summary = words(isChallenge ? file.brief : file.summary);
     if (summary) appendRich(element(sheet, "div", "rich summary"), null, summary);
     showPage(page);
+  }
+
+  // The way back to the teacher's page, above a teacher's tool.
+  function backToTeacher(page) {
+    element(element(page, "p", "no-print"), "a", null, staticWord("BackToTeacher")).href = "#/teacher";
   }
 
   // The class board's top as BoardPage draws it: the way back, its title, the choice of
@@ -441,7 +446,7 @@
     if (!title || !shell.isConnected) return;
     var steps = boardSteps(file.steps || []);
     var page = element(null, "div", "page board-page");
-    element(element(page, "p", "no-print"), "a", null, staticWord("BackToTeacher")).href = "#/teacher";
+    backToTeacher(page);
     element(page, "h1", null, staticWord("BoardTitle") + ": " + title);
     if (!steps.length) {
       element(page, "p", "notice", staticWord("BoardNoBrainstorm"));
