@@ -959,6 +959,74 @@ async fn the_app_is_drawn_in_parts_and_replaces_the_frame_whole() {
     );
 }
 
+/// The layout shifts of this page load so far (a pupil's input excluded), each with what
+/// moved: the browser's own measure of a jump.
+async fn layout_shifts(app: &App) -> Value {
+    app.js_await(
+        "const shifts = []; \
+         const observer = new PerformanceObserver(list => shifts.push(...list.getEntries())); \
+         observer.observe({ type: 'layout-shift', buffered: true }); \
+         await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); \
+         shifts.push(...observer.takeRecords()); \
+         observer.disconnect(); \
+         return shifts.filter(e => !e.hadRecentInput).map(e => [e.value, e.sources.map(s => \
+           s.node ? (s.node.outerHTML || s.node.textContent || '').slice(0, 120) : '')]);",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_app_takes_over_from_the_frame_without_a_jump() {
+    // Nothing on screen moves between the frame's first paint and the page drawn whole,
+    // also on a step that recalls an answer from another lesson (whose file arrives later
+    // than the page's own).
+    let (lesson, step) = support::shipped_lesson_ids()
+        .into_iter()
+        .find_map(|id| {
+            let file = support::shipped_lesson(&id);
+            let step = file["steps"].as_array()?.iter().find(|s| {
+                s["recall"]["lesson"]
+                    .as_str()
+                    .is_some_and(|other| other != id)
+            })?;
+            Some((id.clone(), step["id"].as_str()?.to_string()))
+        })
+        .expect("a shipped step that recalls another lesson's answer");
+    let first = support::shipped_lesson_ids()[0].clone();
+    let challenge = support::shipped_ids("challenges")[0].clone();
+    let app = App::at_root().await;
+    for (route, page, drawn) in [
+        ("#/".to_string(), "home", "main h1"),
+        ("#/lessons".into(), "lessons", "main .lesson-card"),
+        (format!("#/lessons/{first}"), "lesson", "main .step"),
+        (
+            format!("#/lessons/{lesson}/{step}"),
+            "lesson",
+            "main .recall p",
+        ),
+        (
+            format!("#/challenges/{challenge}"),
+            "challenge",
+            "main .plan",
+        ),
+        (
+            format!("#/teacher/plan/lesson/{first}"),
+            "plan",
+            "main .plan-steps",
+        ),
+        ("#/about".into(), "about", "main .about-picture"),
+    ] {
+        app.open(&route).await;
+        app.reload().await;
+        app.wait_for_page(page).await;
+        app.wait_until(&format!("{route} is drawn whole"), async || {
+            app.count("main .loading").await == 0 && app.count(drawn).await > 0
+        })
+        .await;
+        assert_eq!(layout_shifts(&app).await, json!([]), "{route}");
+    }
+}
+
 /// Where the browser has no `scheduler.yield()` (Safari, older Firefox), the app yields
 /// with a message to itself rather than a chain of timers (which a background tab gets one
 /// a second): a lesson opened then is still read and drawn, through that path.

@@ -167,6 +167,16 @@ pub struct Content {
     files: StoredValue<Files>,
 }
 
+/// Runs `work` in a task of its own; the promise settles when it is done.
+fn spawn_settled<F: Future<Output = ()> + 'static>(work: F) -> js_sys::Promise {
+    let (promise, done) = browser::promise();
+    spawn_local(async move {
+        work.await;
+        let _ = done.call0(&JsValue::NULL);
+    });
+    promise
+}
+
 pub fn file_path(kind: ContentKind, id: &str) -> String {
     format!("{CONTENT_ROOT}{}", kind.path(id))
 }
@@ -309,12 +319,56 @@ impl Content {
         } else {
             Box::pin(self.begin::<Lesson>(id)?)
         };
-        let (promise, done) = browser::promise();
-        spawn_local(async move {
+        let (this, route) = (*self, route.clone());
+        Some(spawn_settled(async move {
             load.await;
-            let _ = done.call0(&JsValue::NULL);
-        });
-        Some(promise)
+            this.load_recalled(&route).await;
+        }))
+    }
+
+    /// Reads the other lessons and challenges whose answers the steps of `route`'s lesson
+    /// or challenge recall: a step is then drawn with its recall whole, rather than the
+    /// recall growing (and the step moving down) when that file arrives.
+    async fn load_recalled(&self, route: &Route) {
+        let (current, steps) = match route {
+            Route::Lesson { id, .. } => (
+                WorkRef::lesson(id),
+                untrack(|| self.lesson(id).ready().map(|l| l.value.steps.clone())),
+            ),
+            Route::Challenge { id, .. } => (
+                WorkRef::challenge(id),
+                untrack(|| {
+                    self.challenge(id)
+                        .ready()
+                        .map(|c| c.value.steps().cloned().collect())
+                }),
+            ),
+            _ => return,
+        };
+        let mut sources: Vec<WorkRef> = Vec::new();
+        for recall in steps
+            .iter()
+            .flatten()
+            .filter_map(StepSlot::ready)
+            .filter_map(Step::recall)
+        {
+            let from = super::steps::recall::source(recall, &current, None);
+            if from != current && !sources.contains(&from) {
+                sources.push(from);
+            }
+        }
+        let reads = js_sys::Array::new();
+        for from in sources {
+            let load = match from.kind {
+                WorkKind::Lesson => self.begin::<Lesson>(&from.id).map(|l| Box::pin(l) as _),
+                WorkKind::Challenge => self.begin::<Challenge>(&from.id).map(|l| Box::pin(l) as _),
+                _ => None,
+            };
+            if let Some(load) = load {
+                reads.push(&spawn_settled::<Pin<Box<dyn Future<Output = ()>>>>(load));
+            }
+        }
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&reads)).await;
     }
 
     /// Marks file `id` of kind `T` as on its way and gives the work that loads it; `None`
