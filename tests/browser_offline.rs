@@ -437,11 +437,7 @@ async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_
         .iter()
         .find(|id| !steps_of(id, "brainstorm"))
         .expect("a shipped lesson without a brainstorm");
-    let step = support::shipped_json(&format!("challenges/{listed}.json"))["phases"][0]["steps"][0]
-        ["id"]
-        .as_str()
-        .expect("a first step")
-        .to_string();
+    let step = challenge_step(&listed);
     // (route, the app's page, what must match, only in size)
     let pages = [
         (
@@ -959,6 +955,14 @@ async fn the_app_is_drawn_in_parts_and_replaces_the_frame_whole() {
     );
 }
 
+/// The first step of a shipped challenge.
+fn challenge_step(id: &str) -> String {
+    support::shipped_json(&format!("challenges/{id}.json"))["phases"][0]["steps"][0]["id"]
+        .as_str()
+        .expect("a first step")
+        .to_string()
+}
+
 /// The layout shifts of this page load so far (a pupil's input excluded), each with what
 /// moved: the browser's own measure of a jump.
 async fn layout_shifts(app: &App) -> Value {
@@ -1015,6 +1019,15 @@ async fn the_app_takes_over_from_the_frame_without_a_jump() {
             "main .plan-steps",
         ),
         ("#/about".into(), "about", "main .about-picture"),
+        (
+            format!("#/challenges/{challenge}/{}", challenge_step(&challenge)),
+            "challenge",
+            "main .step",
+        ),
+        (format!("#/teacher/board/{first}"), "board", "main h1"),
+        ("#/dating/event".into(), "dating-event", "main h1"),
+        ("#/projects/not-here".into(), "project", "main h1"),
+        ("#/no-such-page".into(), "not-found", "main h1"),
     ] {
         app.open(&route).await;
         app.reload().await;
