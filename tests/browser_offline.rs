@@ -982,8 +982,8 @@ async fn layout_shifts(app: &App) -> Value {
 #[tokio::test]
 async fn the_app_takes_over_from_the_frame_without_a_jump() {
     // Nothing on screen moves between the frame's first paint and the page drawn whole,
-    // also on a step that recalls an answer from another lesson (whose file arrives later
-    // than the page's own).
+    // also on steps drawn from another file than the page's own: a recall of another
+    // lesson's answer, a canvas's template, a role model's profile.
     let (lesson, step) = support::shipped_lesson_ids()
         .into_iter()
         .find_map(|id| {
@@ -996,6 +996,20 @@ async fn the_app_takes_over_from_the_frame_without_a_jump() {
             Some((id.clone(), step["id"].as_str()?.to_string()))
         })
         .expect("a shipped step that recalls another lesson's answer");
+    // Steps drawn from another file: a canvas's template, a role model's profile.
+    let step_of = |kind: &str| {
+        support::shipped_lesson_ids()
+            .into_iter()
+            .find_map(|id| {
+                let file = support::shipped_lesson(&id);
+                let step = file["steps"]
+                    .as_array()?
+                    .iter()
+                    .find(|s| s["type"] == kind)?;
+                Some(format!("#/lessons/{id}/{}", step["id"].as_str()?))
+            })
+            .unwrap_or_else(|| panic!("a shipped {kind} step"))
+    };
     let first = support::shipped_lesson_ids()[0].clone();
     let challenge = support::shipped_ids("challenges")[0].clone();
     let app = App::at_root().await;
@@ -1008,6 +1022,8 @@ async fn the_app_takes_over_from_the_frame_without_a_jump() {
             "lesson",
             "main .recall p",
         ),
+        (step_of("canvas"), "lesson", "main .board"),
+        (step_of("role_model"), "lesson", "main .role-model-card"),
         (
             format!("#/challenges/{challenge}"),
             "challenge",

@@ -315,21 +315,22 @@ impl Content {
             return None;
         }
         let load = if challenge {
-            Box::pin(self.begin::<Challenge>(id)?) as Pin<Box<dyn Future<Output = ()>>>
+            self.begin_boxed::<Challenge>(id)?
         } else {
-            Box::pin(self.begin::<Lesson>(id)?)
+            self.begin_boxed::<Lesson>(id)?
         };
         let (this, route) = (*self, route.clone());
         Some(spawn_settled(async move {
             load.await;
-            this.load_recalled(&route).await;
+            this.load_needed(&route).await;
         }))
     }
 
-    /// Reads the other lessons and challenges whose answers the steps of `route`'s lesson
-    /// or challenge recall: a step is then drawn with its recall whole, rather than the
-    /// recall growing (and the step moving down) when that file arrives.
-    async fn load_recalled(&self, route: &Route) {
+    /// Reads the files the steps of `route`'s lesson or challenge draw from: the lessons and
+    /// challenges their recalls name, their canvases' templates and their role models. A
+    /// step is then drawn whole, rather than a recall, a board or a profile filling in
+    /// later and moving what is below it.
+    async fn load_needed(&self, route: &Route) {
         let (current, steps) = match route {
             Route::Lesson { id, .. } => (
                 WorkRef::lesson(id),
@@ -345,30 +346,34 @@ impl Content {
             ),
             _ => return,
         };
-        let mut sources: Vec<WorkRef> = Vec::new();
-        for recall in steps
-            .iter()
-            .flatten()
-            .filter_map(StepSlot::ready)
-            .filter_map(Step::recall)
-        {
-            let from = super::steps::recall::source(recall, &current, None);
-            if from != current && !sources.contains(&from) {
-                sources.push(from);
-            }
-        }
         let reads = js_sys::Array::new();
-        for from in sources {
-            let load = match from.kind {
-                WorkKind::Lesson => self.begin::<Lesson>(&from.id).map(|l| Box::pin(l) as _),
-                WorkKind::Challenge => self.begin::<Challenge>(&from.id).map(|l| Box::pin(l) as _),
-                _ => None,
-            };
-            if let Some(load) = load {
-                reads.push(&spawn_settled::<Pin<Box<dyn Future<Output = ()>>>>(load));
+        for step in steps.iter().flatten().filter_map(StepSlot::ready) {
+            let recalled = step
+                .recall()
+                .map(|r| super::steps::recall::source(r, &current, None))
+                .filter(|from| *from != current);
+            let loads = [
+                recalled.as_ref().and_then(|from| match from.kind {
+                    WorkKind::Lesson => self.begin_boxed::<Lesson>(&from.id),
+                    WorkKind::Challenge => self.begin_boxed::<Challenge>(&from.id),
+                    _ => None,
+                }),
+                match step {
+                    Step::Canvas(c) => self.begin_boxed::<CanvasTemplate>(c.canvas.as_str()),
+                    Step::RoleModel(r) => self.begin_boxed::<RoleModel>(r.profile.as_str()),
+                    _ => None,
+                },
+            ];
+            // `begin` gives nothing for a file already on its way: each is read once.
+            for load in loads.into_iter().flatten() {
+                reads.push(&spawn_settled(load));
             }
         }
         let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&reads)).await;
+    }
+
+    fn begin_boxed<T: ContentFile>(&self, id: &str) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
+        Some(Box::pin(self.begin::<T>(id)?))
     }
 
     /// Marks file `id` of kind `T` as on its way and gives the work that loads it; `None`

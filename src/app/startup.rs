@@ -48,12 +48,28 @@ impl Stage {
 
 /// How far the first render has got; every part is drawn at once after it.
 #[derive(Clone, Copy)]
-pub struct Startup(ReadSignal<Stage>);
+pub struct Startup {
+    stage: ReadSignal<Stage>,
+    shown: ReadSignal<bool>,
+}
+
+impl Startup {
+    /// Whether the app is in the page (tracked). The first render is drawn outside it,
+    /// where nothing has a size: a view that measures itself (a drawing's canvas, a poster
+    /// fitted to its page) measures again when this turns true.
+    pub fn shown(&self) -> bool {
+        self.shown.get()
+    }
+}
+
+pub fn use_startup() -> Startup {
+    use_context().expect("App provides Startup")
+}
 
 /// Draws `children` once the first render has reached `at`.
 #[component]
 pub fn Later(at: Stage, children: ChildrenFn) -> impl IntoView {
-    let Startup(stage) = use_context().expect("App provides Startup");
+    let stage = use_startup().stage;
     // A memo, so the children are drawn once when `at` is reached, not again at each
     // stage after it.
     let reached = Memo::new(move |_| stage.get() >= at);
@@ -70,8 +86,9 @@ pub fn mount<V: IntoView + 'static>(
 ) {
     let started = browser::perf_now();
     let (stage, set_stage) = signal(Stage::Contexts);
+    let (shown, set_shown) = signal(false);
     let holder = browser::detached_div();
-    leptos::mount::mount_to(holder.clone(), move || app(Startup(stage))).forget();
+    leptos::mount::mount_to(holder.clone(), move || app(Startup { stage, shown })).forget();
     browser::perf_measure(Stage::Contexts.measure(), started);
     wasm_bindgen_futures::spawn_local(async move {
         let mut page_code = Some(page_code);
@@ -91,6 +108,7 @@ pub fn mount<V: IntoView + 'static>(
         // One task, so the browser never paints the page with neither or both.
         browser::move_children_to_body(&holder);
         browser::remove_id("static-shell");
+        set_shown.set(true);
         // For `make bench`: how long the first render takes, apart from loading the wasm.
         browser::perf_measure("spire:mount", started);
     });

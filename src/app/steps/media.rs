@@ -9,6 +9,7 @@ use crate::app::browser;
 use crate::app::content::media_url;
 use crate::app::i18n::use_i18n;
 use crate::app::media_io::{self, DeviceError, MediaError};
+use crate::app::startup::use_startup;
 use crate::app::store::use_store;
 use crate::core::content::step::{PhotoStep, SketchStep, VoiceStep};
 use crate::core::i18n::Key;
@@ -168,8 +169,11 @@ pub fn SketchPad(work: WorkRef, step: String, background: Option<String>) -> imp
             pad.update(|p| p.replace(&strokes));
         }
     });
+    let startup = use_startup();
     Effect::new(move |_| {
         let Some(c) = canvas.get() else { return };
+        // Again once the page is on screen: drawn outside it, the canvas has no size.
+        startup.shown();
         pad.with(|p| redraw(&c, p.strokes()));
     });
     let resized = browser::listen::<web_sys::Event>("resize", move |_| {

@@ -5,6 +5,7 @@
 use super::{loaded_canvas, ProjectCtx};
 use crate::app::browser;
 use crate::app::i18n::use_i18n;
+use crate::app::startup::use_startup;
 use crate::app::steps::media::MediaImage;
 use crate::app::store::{use_store, APP_VERSION};
 use crate::core::i18n::Key;
@@ -52,9 +53,12 @@ pub fn EntryView(ctx: ProjectCtx) -> impl IntoView {
     };
     let is_final = Memo::new(move |_| entry.get().final_at.is_some());
     let fits = RwSignal::new(true);
-    // Fit the poster to its page whenever what it shows changes.
+    // Fit the poster to its page whenever what it shows changes, and once the page is on
+    // screen (drawn outside it, the poster has no size).
+    let startup = use_startup();
     Effect::new(move |_| {
         entry.track();
+        startup.shown();
         browser::after_render(move || {
             let ok = browser::fit_to_box("poster", POSTER_MAX_PX, POSTER_MIN_PX);
             if fits.get_untracked() != ok {
