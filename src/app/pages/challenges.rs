@@ -384,7 +384,7 @@ pub fn ChallengeHeader(challenge: Arc<Challenge>) -> impl IntoView {
 /// The top of a challenge: title and brief first (the brief is the challenge), then its
 /// format, levels, host and who plays it, and theme. From the file, or from the card (whose
 /// brief is the first paragraph) while the file loads; boot.js draws the same title and
-/// first paragraph before the app.
+/// brief (from the file it asked for, else the card) before the app.
 #[component]
 fn ChallengeTop(
     title: Text,
