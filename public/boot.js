@@ -66,6 +66,7 @@
     // an address no section has is "not found".
     var top = template(path.join("/"))
       || (first && SECTIONS.indexOf(first) < 0 ? template("*not-found") : null)
+      || (first === "a" ? linkProblem(path.slice(1).join("/")) : null)
       || (path.length <= 1 ? template(first) : missing(path.join("/")));
     var heading = shell.querySelector(".static-title");
     if (top && heading) heading.parentNode.replaceChild(top.content.cloneNode(true), heading);
@@ -76,6 +77,15 @@
     var section = { projects: "challenges", visitors: "role-models", "host-brief": "teacher", "my-assignments": "home" }[first] || first || "home";
     var link = (section === "home" || SECTIONS.indexOf(section) >= 0) && shell.querySelector("[data-nav='" + section + "']");
     if (link) link.setAttribute("aria-current", "page");
+  }
+
+  // An assignment link whose code has no "." (typed, or cut short): the app's message, as
+  // core::teacher::assignment's Assignment::from_code reads such a code. Any other code is
+  // the app's to read.
+  function linkProblem(code) {
+    code = code.trim().replace(/[^A-Za-z0-9_-]+$/, "");
+    if (code.indexOf(".") >= 0) return null;
+    return template(!code || /^[0-9]+$/.test(code) ? "*link-truncated" : "*link-damaged");
   }
 
   // A saved thing's page on a device that does not have it (a link from another device, or

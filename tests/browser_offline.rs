@@ -482,6 +482,9 @@ async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_
         ),
         ("#/no/such/page", "not-found", "h1, article > p", false),
         ("#/nowhere", "not-found", "h1, article > p", false),
+        // Assignment links that cannot be read: damaged, and cut off before the dot.
+        ("#/a/abc", "assignment-link", "h1, .page p", false),
+        ("#/a/2", "assignment-link", "h1, .page p", false),
         // Saved things this device does not have.
         ("#/projects/not-here", "project", "h1, .page p", false),
         (
