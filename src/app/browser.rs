@@ -183,10 +183,15 @@ pub fn promise() -> (js_sys::Promise, js_sys::Function) {
 
 /// Waits until `promise` settles, or `ms` have passed.
 pub async fn settled_within(promise: js_sys::Promise, ms: i32) {
+    let _ = JsFuture::from(within(&promise, ms)).await;
+}
+
+/// `promise`, or `undefined` once `ms` have passed, whichever comes first.
+fn within(promise: &js_sys::Promise, ms: i32) -> js_sys::Promise {
     let late = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
     });
-    let _ = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&promise, &late))).await;
+    js_sys::Promise::race(&js_sys::Array::of2(promise, &late))
 }
 
 fn prefetched(name: &str) -> Option<js_sys::Promise> {
@@ -204,11 +209,10 @@ fn forget_prefetched(name: &str) {
 /// (and the answer left for `take_prefetched_index`) if it is late, failed or absent.
 pub async fn prefetched_index_within(ms: i32) -> Option<String> {
     let promise = prefetched(PREFETCHED_INDEX)?;
-    let late = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let first = js_sys::Promise::race(&js_sys::Array::of2(&promise, &late));
-    let text = JsFuture::from(first).await.ok()?.as_string()?;
+    let text = JsFuture::from(within(&promise, ms))
+        .await
+        .ok()?
+        .as_string()?;
     forget_prefetched(PREFETCHED_INDEX);
     Some(text)
 }
