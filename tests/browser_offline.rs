@@ -1059,6 +1059,101 @@ async fn the_app_takes_over_from_the_frame_without_a_jump() {
     }
 }
 
+/// A step that shows another lesson's canvas (a recall) is drawn with the canvas template's
+/// words from its first paint: the app reads the template the recalled step names before it
+/// draws the page, not after.
+#[tokio::test]
+async fn a_recalled_canvas_is_drawn_with_its_templates_words_at_once() {
+    // A canvas step of one lesson, and a question of another lesson that recalls it.
+    let (canvas_lesson, canvas_step, template) = support::shipped_lesson_ids()
+        .into_iter()
+        .find_map(|id| {
+            let file = support::shipped_lesson(&id);
+            let step = file["steps"]
+                .as_array()?
+                .iter()
+                .find(|s| s["type"] == "canvas")?;
+            Some((
+                id.clone(),
+                step["id"].as_str()?.to_string(),
+                step["canvas"].as_str()?.to_string(),
+            ))
+        })
+        .expect("a shipped canvas step");
+    let (lesson, step) = support::shipped_lesson_ids()
+        .into_iter()
+        .filter(|id| *id != canvas_lesson)
+        .find_map(|id| {
+            let file = support::shipped_lesson(&id);
+            let step = file["steps"]
+                .as_array()?
+                .iter()
+                .find(|s| s["type"] == "prompt")?;
+            Some((id.clone(), step["id"].as_str()?.to_string()))
+        })
+        .expect("a shipped question in another lesson");
+    let site = Site::shipped("recalled-canvas");
+    let mut file = site.content_json(&format!("{lesson}.json"));
+    for s in file["steps"].as_array_mut().expect("steps") {
+        if s["id"] == step.as_str() {
+            s["recall"] = json!({"lesson": canvas_lesson, "step": canvas_step});
+        }
+    }
+    site.write_content_json(&format!("{lesson}.json"), &file);
+
+    let canvas = site.content_json(&format!("canvases/{template}.json"));
+    let block = &canvas["blocks"][0];
+    let board_block = format!(
+        "main .board-block[data-block=\"{}\"]",
+        block["id"].as_str().expect("a block id")
+    );
+
+    let app = App::serve(site.path(), "/").await;
+    app.open(&format!("#/lessons/{canvas_lesson}/{canvas_step}"))
+        .await;
+    app.click(&format!("{board_block} button.add-note")).await;
+    app.type_into(&format!("{board_block} .note-text"), "Lemonade stand")
+        .await;
+    app.wait_until("the note is saved", async || {
+        app.js(&format!(
+            "return localStorage.getItem('spire.work.lesson:{canvas_lesson}') || ''"
+        ))
+        .await
+        .contains("Lemonade stand")
+    })
+    .await;
+
+    // What the recall says the first moment it holds the note, before anything can change it.
+    app.add_init_script(
+        "new MutationObserver((_, observer) => { \
+           const recall = document.querySelector('main [data-page] .recall'); \
+           if (recall && recall.textContent.includes('Lemonade stand')) { \
+             window.firstRecall = recall.textContent; observer.disconnect(); } \
+         }).observe(document, { subtree: true, childList: true, characterData: true });",
+    )
+    .await;
+    app.open(&format!("#/lessons/{lesson}/{step}")).await;
+    app.reload().await;
+    app.wait_for_page("lesson").await;
+    app.wait_until("the recall shows the note", async || {
+        app.js("return window.firstRecall || ''")
+            .await
+            .contains("Lemonade stand")
+    })
+    .await;
+    let lang = app.html_lang().await;
+    let block = block["title"][lang.as_str()]
+        .as_str()
+        .expect("the template's first block has a title")
+        .to_string();
+    let first = app.js("return window.firstRecall").await;
+    assert!(
+        first.contains(&block),
+        "the recall was first drawn without the template's block title {block:?}: {first:?}"
+    );
+    assert_eq!(layout_shifts(&app).await, json!([]));
+}
+
 /// Where the browser has no `scheduler.yield()` (Safari, older Firefox), the app yields
 /// with a message to itself rather than a chain of timers (which a background tab gets one
 /// a second): a lesson opened then is still read and drawn, through that path.

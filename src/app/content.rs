@@ -177,6 +177,19 @@ fn spawn_settled<F: Future<Output = ()> + 'static>(work: F) -> js_sys::Promise {
     promise
 }
 
+/// Waits until every load has settled (`begin` gives nothing for a file already on its way:
+/// each file is read once).
+async fn settle_all(loads: Vec<Pin<Box<dyn Future<Output = ()>>>>) {
+    if loads.is_empty() {
+        return;
+    }
+    let reads = js_sys::Array::new();
+    for load in loads {
+        reads.push(&spawn_settled(load));
+    }
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&reads)).await;
+}
+
 pub fn file_path(kind: ContentKind, id: &str) -> String {
     format!("{CONTENT_ROOT}{}", kind.path(id))
 }
@@ -327,49 +340,74 @@ impl Content {
     }
 
     /// Reads the files the steps of `route`'s lesson or challenge draw from: the lessons and
-    /// challenges their recalls name, their canvases' templates and their role models. A
-    /// step is then drawn whole, rather than a recall, a board or a profile filling in
-    /// later and moving what is below it.
+    /// challenges their recalls name, their canvases' templates and their role models, then
+    /// the templates of the canvases those recalls show. A step is then drawn whole, rather
+    /// than a recall, a board or a profile filling in later and moving what is below it.
     async fn load_needed(&self, route: &Route) {
-        let (current, steps) = match route {
-            Route::Lesson { id, .. } => (
-                WorkRef::lesson(id),
-                untrack(|| self.lesson(id).ready().map(|l| l.value.steps.clone())),
-            ),
-            Route::Challenge { id, .. } => (
-                WorkRef::challenge(id),
-                untrack(|| {
-                    self.challenge(id)
-                        .ready()
-                        .map(|c| c.value.steps().cloned().collect())
-                }),
-            ),
+        let current = match route {
+            Route::Lesson { id, .. } => WorkRef::lesson(id),
+            Route::Challenge { id, .. } => WorkRef::challenge(id),
             _ => return,
         };
-        let reads = js_sys::Array::new();
-        for step in steps.iter().flatten().filter_map(StepSlot::ready) {
-            let recalled = step
-                .recall()
-                .map(|r| super::steps::recall::source(r, &current, None))
-                .filter(|from| *from != current);
-            let loads = [
-                recalled.as_ref().and_then(|from| match from.kind {
-                    WorkKind::Lesson => self.begin_boxed::<Lesson>(&from.id),
-                    WorkKind::Challenge => self.begin_boxed::<Challenge>(&from.id),
-                    _ => None,
-                }),
-                match step {
-                    Step::Canvas(c) => self.begin_boxed::<CanvasTemplate>(c.canvas.as_str()),
-                    Step::RoleModel(r) => self.begin_boxed::<RoleModel>(r.profile.as_str()),
-                    _ => None,
-                },
-            ];
-            // `begin` gives nothing for a file already on its way: each is read once.
-            for load in loads.into_iter().flatten() {
-                reads.push(&spawn_settled(load));
+        let steps = self.steps_of(&current).unwrap_or_default();
+        let recalls: Vec<(WorkRef, String)> = steps
+            .iter()
+            .filter_map(StepSlot::ready)
+            .filter_map(|step| {
+                let recall = step.recall()?;
+                let from = super::steps::recall::source(recall, &current, None);
+                Some((from, recall.step.to_string()))
+            })
+            .collect();
+        let drawn_from = steps
+            .iter()
+            .filter_map(StepSlot::ready)
+            .filter_map(|step| self.begin_drawn_from(step));
+        let sources = recalls
+            .iter()
+            .filter(|(from, _)| *from != current)
+            .filter_map(|(from, _)| match from.kind {
+                WorkKind::Lesson => self.begin_boxed::<Lesson>(&from.id),
+                WorkKind::Challenge => self.begin_boxed::<Challenge>(&from.id),
+                _ => None,
+            });
+        settle_all(drawn_from.chain(sources).collect()).await;
+        // A recalled canvas step is drawn with its template's labels: its source's file is
+        // read now, so the template it names can be asked for.
+        let templates = recalls.iter().filter_map(|(from, step_id)| {
+            let steps = self.steps_of(from)?;
+            let step = steps
+                .iter()
+                .find(|s| s.id() == Some(step_id.as_str()))?
+                .ready()?;
+            match step {
+                Step::Canvas(c) => self.begin_boxed::<CanvasTemplate>(c.canvas.as_str()),
+                _ => None,
             }
+        });
+        settle_all(templates.collect()).await;
+    }
+
+    /// The steps of a loaded lesson or challenge (untracked).
+    fn steps_of(&self, work: &WorkRef) -> Option<Vec<StepSlot>> {
+        untrack(|| match work.kind {
+            WorkKind::Lesson => self.lesson(&work.id).ready().map(|l| l.value.steps.clone()),
+            WorkKind::Challenge => self
+                .challenge(&work.id)
+                .ready()
+                .map(|c| c.value.steps().cloned().collect()),
+            _ => None,
+        })
+    }
+
+    /// Starts reading the file a step draws from besides its own: a canvas's template, a
+    /// role model's profile. `None` if it has none, or it is read or on its way.
+    fn begin_drawn_from(&self, step: &Step) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
+        match step {
+            Step::Canvas(c) => self.begin_boxed::<CanvasTemplate>(c.canvas.as_str()),
+            Step::RoleModel(r) => self.begin_boxed::<RoleModel>(r.profile.as_str()),
+            _ => None,
         }
-        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&reads)).await;
     }
 
     fn begin_boxed<T: ContentFile>(&self, id: &str) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
