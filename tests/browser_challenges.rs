@@ -932,6 +932,37 @@ async fn a_host_brief_becomes_a_spin_in_challenge_and_a_valid_content_file() {
         app.count("textarea#answer-problem-i-egne-ord").await == 1
     })
     .await;
+
+    // Its entry's poster is fitted to its page also when the entry is opened by a reload:
+    // the app draws its first page off screen, where the poster has no size.
+    let long = "Vi smider valle ud, og den kunne blive til noget godt. ".repeat(30);
+    app.js_value(
+        "const t = document.getElementById('answer-problem-i-egne-ord'); t.value = arguments[0]; \
+         t.dispatchEvent(new Event('input', {bubbles: true}));",
+        vec![json!(long)],
+    )
+    .await;
+    wait_saved(&app, "kunne blive til noget godt").await;
+    app.open(&format!("#/projects/{project}/entry")).await;
+    app.wait_for_page("project-entry").await;
+    app.reload().await;
+    app.wait_for_page("project-entry").await;
+    app.wait_until("the poster shows the problem", async || {
+        app.text_of("#poster")
+            .await
+            .contains("kunne blive til noget godt")
+    })
+    .await;
+    app.wait_until("the poster is shrunk to fit its page", async || {
+        app.js_value(
+            "const p = document.getElementById('poster'); \
+             return p.scrollHeight <= p.clientHeight + 1 && parseFloat(p.style.fontSize) < 17;",
+            vec![],
+        )
+        .await
+            == json!(true)
+    })
+    .await;
 }
 
 /// A challenge written to the v1 contract only (no v1.1 fields, no summaries in the index),
