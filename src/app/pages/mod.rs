@@ -168,3 +168,81 @@ fn dating_pages(route: Route) -> Result<AnyView, SplitLoaderError> {
 pub fn set_title(page: &str) {
     super::browser::set_title(&format!("{page} – Spire"));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{part, Part};
+    use crate::core::route::Route;
+
+    fn part_of(hash: &str) -> Part {
+        let route = Route::parse(hash);
+        assert!(
+            hash == "#/nowhere" || route != Route::NotFound,
+            "{hash} is an address of the app"
+        );
+        part(&route)
+    }
+
+    /// A pupil never fetches the teacher's or StartUp Dating's code: every page a pupil
+    /// opens is in the main module, and every page of those two sections in their part.
+    #[test]
+    fn only_the_teachers_and_datings_pages_are_fetched_on_their_own() {
+        let main = [
+            "#/",
+            "#/lessons",
+            "#/lessons/a",
+            "#/lessons/a/b",
+            "#/challenges",
+            "#/challenges/c",
+            "#/challenges/c/s",
+            "#/projects/p",
+            "#/projects/p/steps/s",
+            "#/projects/p/book",
+            "#/projects/p/entry",
+            "#/projects/p/pitch",
+            "#/role-models",
+            "#/role-models/r",
+            "#/visitors/v",
+            "#/visitors/new",
+            "#/courses",
+            "#/courses/c",
+            "#/local",
+            "#/canvases",
+            "#/canvases/x",
+            "#/a/code",
+            "#/my-assignments/x",
+            "#/my-work",
+            "#/about",
+            "#/privacy",
+            "#/accessibility",
+            "#/nowhere",
+        ];
+        let teacher = [
+            "#/teacher",
+            "#/teacher/assignments/x",
+            "#/teacher/class/x",
+            "#/teacher/plan/lesson/x",
+            "#/teacher/plan/challenge/x",
+            "#/teacher/board/x",
+            "#/teacher/board/x/s",
+            "#/teacher/host-briefs",
+            "#/teacher/host-briefs/x",
+            "#/host-brief",
+        ];
+        let dating = [
+            "#/dating",
+            "#/dating/profile",
+            "#/dating/event",
+            "#/dating/pitch",
+        ];
+        for (hashes, want) in [
+            (&main[..], Part::Main),
+            (&teacher[..], Part::Teacher),
+            (&dating[..], Part::Dating),
+        ] {
+            for hash in hashes {
+                assert_eq!(part_of(hash), want, "{hash}");
+            }
+        }
+    }
+}
