@@ -9,6 +9,7 @@ pub mod content;
 pub mod courses;
 pub mod dating;
 pub mod i18n;
+pub mod json_file;
 pub mod markdown;
 pub mod media;
 pub mod next;

@@ -5,6 +5,7 @@
 //! over-long texts dropped or clipped and reported.
 
 use crate::core::i18n::Key;
+use crate::core::json_file::{self, OpenError};
 use crate::core::progress::{Millis, RecordId};
 use crate::core::teacher::assignment::clip;
 use crate::core::teacher::codec::{base64url_encode, crc32, read_checksummed_code, CodeError};
@@ -469,22 +470,24 @@ fn text(
     }
 }
 
+fn open_error(e: OpenError) -> ProfileError {
+    match e {
+        OpenError::TooLarge { .. } => ProfileError::TooLarge,
+        OpenError::NotText => ProfileError::NotText,
+        OpenError::Empty => ProfileError::NotJson { line: 1, column: 0 },
+        OpenError::NotJson { line, column, .. } => ProfileError::NotJson { line, column },
+    }
+}
+
 /// Reads a profile file (or the unpacked text of a code, or an organiser's saved copy).
 /// Never panics; anything not a profile is an error, anything fixable is a note.
 pub fn read_profile(bytes: &[u8]) -> Result<ReadProfile, ProfileError> {
-    if bytes.len() > MAX_PROFILE_BYTES {
-        return Err(ProfileError::TooLarge);
-    }
-    let text_all = std::str::from_utf8(bytes).map_err(|_| ProfileError::NotText)?;
-    let text_all = text_all.strip_prefix('\u{feff}').unwrap_or(text_all);
+    let text_all = json_file::open_text(bytes, MAX_PROFILE_BYTES).map_err(open_error)?;
     scan(text_all.as_bytes()).map_err(|e| match e {
         HandInError::TooDeep => ProfileError::TooDeep,
         _ => ProfileError::HugeText,
     })?;
-    let value: Value = serde_json::from_str(text_all).map_err(|e| ProfileError::NotJson {
-        line: e.line(),
-        column: e.column(),
-    })?;
+    let value = json_file::parse(text_all).map_err(open_error)?;
     let Value::Object(obj) = value else {
         return Err(ProfileError::NotAProfile);
     };

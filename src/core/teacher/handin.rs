@@ -18,6 +18,7 @@
 use super::assignment::{clip, Assignment, MAX_CLASS_CHARS, MAX_TITLE_CHARS};
 use super::codec::{base64url_encode, crc32, read_checksummed_code, CodeError};
 use crate::core::content::summary::content_hash;
+use crate::core::json_file::{self, OpenError};
 use crate::core::media::backup::{
     clips_in, entries, media_field_len, only_wanted, read_media, referenced_in, MediaBlob,
     MediaEntry, MediaTally,
@@ -315,13 +316,9 @@ fn time_field(obj: &Map<String, Value>, name: &'static str) -> Result<Millis, Ha
 /// read in its own guard: an unreadable one, or one the assignment does not have, is left
 /// out and named in `dropped`.
 pub fn read_handin(bytes: &[u8], expected: &Assignment) -> Result<HandIn, HandInError> {
-    if bytes.len() > MAX_HANDIN_BYTES {
-        return Err(HandInError::TooLarge);
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| HandInError::NotText)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = json_file::open_text(bytes, MAX_HANDIN_BYTES).map_err(open_error)?;
     scan(text.as_bytes())?;
-    let value: Value = serde_json::from_str(text).map_err(json_error)?;
+    let value = json_file::parse(text).map_err(open_error)?;
     let Value::Object(mut obj) = value else {
         return Err(HandInError::NotAHandIn);
     };
@@ -395,13 +392,9 @@ pub fn read_handin_file(bytes: &[u8], expected: &Assignment) -> Result<HandInFil
             media: vec![],
         });
     }
-    if bytes.len() > MAX_HANDIN_FILE_BYTES {
-        return Err(HandInError::TooLarge);
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| HandInError::NotText)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = json_file::open_text(bytes, MAX_HANDIN_FILE_BYTES).map_err(open_error)?;
     scan_depth(text.as_bytes())?;
-    let value: Value = serde_json::from_str(text).map_err(json_error)?;
+    let value = json_file::parse(text).map_err(open_error)?;
     let Value::Object(mut obj) = value else {
         return Err(HandInError::NotAHandIn);
     };
@@ -417,15 +410,13 @@ pub fn read_handin_file(bytes: &[u8], expected: &Assignment) -> Result<HandInFil
     })
 }
 
-/// A file cut off is told apart from other broken JSON.
-fn json_error(e: serde_json::Error) -> HandInError {
-    if e.is_eof() {
-        HandInError::Truncated
-    } else {
-        HandInError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        }
+/// A file cut off (or cut to nothing) is told apart from other broken JSON.
+fn open_error(e: OpenError) -> HandInError {
+    match e {
+        OpenError::TooLarge { .. } => HandInError::TooLarge,
+        OpenError::NotText => HandInError::NotText,
+        OpenError::Empty | OpenError::NotJson { cut_off: true, .. } => HandInError::Truncated,
+        OpenError::NotJson { line, column, .. } => HandInError::NotJson { line, column },
     }
 }
 
