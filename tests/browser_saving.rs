@@ -1112,7 +1112,7 @@ async fn hostile_backup_files_are_refused_and_change_nothing() {
         (
             "truncated JSON",
             files.write("truncated.json", &good[..good.len() / 2]),
-            "JSON",
+            "afkortet",
         ),
         ("a PNG", files.write("picture.json", &png), "tekstfil"),
         ("a 6 MB file", files.write("big.json", &big), "for stor"),

@@ -11,6 +11,7 @@
 //! as large as a backup, but the canvas itself (everything but `media`) keeps its own limit.
 
 use crate::core::content::id::is_valid_id;
+use crate::core::json_file::{self, OpenError};
 use crate::core::media::backup::{entries, only_wanted, read_media, MediaBlob, MediaEntry};
 use crate::core::media::ClipKind;
 use crate::core::progress::backup::MAX_BACKUP_BYTES;
@@ -194,6 +195,17 @@ pub struct Imported {
     pub exported_at: Option<Millis>,
 }
 
+impl From<OpenError> for CanvasFileError {
+    fn from(e: OpenError) -> Self {
+        match e {
+            OpenError::TooLarge { bytes } => CanvasFileError::TooLarge { bytes },
+            OpenError::NotText => CanvasFileError::NotText,
+            OpenError::Empty => CanvasFileError::Empty,
+            OpenError::NotJson { line, column, .. } => CanvasFileError::NotJson { line, column },
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CanvasFileError {
     Empty,
@@ -294,18 +306,7 @@ pub fn read_canvas_file(bytes: &[u8]) -> Result<Imported, CanvasFileError> {
     } else {
         MAX_CANVAS_BYTES
     };
-    if bytes.len() > limit {
-        return Err(CanvasFileError::TooLarge { bytes: bytes.len() });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| CanvasFileError::NotText)?;
-    let text = text.trim_start_matches('\u{feff}');
-    if text.trim().is_empty() {
-        return Err(CanvasFileError::Empty);
-    }
-    let value: Value = serde_json::from_str(text).map_err(|e| CanvasFileError::NotJson {
-        line: e.line(),
-        column: e.column(),
-    })?;
+    let value = json_file::open_text(bytes, limit).and_then(json_file::parse)?;
     let Value::Object(mut envelope) = value else {
         return Err(CanvasFileError::NotACanvas);
     };

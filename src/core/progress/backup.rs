@@ -3,6 +3,7 @@
 use super::merge::{compare, Comparison};
 use super::state::{Millis, Progress};
 use super::stored::{restore_any, restore_value, RestoreError, CURRENT_VERSION};
+use crate::core::json_file::{self, OpenError};
 use crate::core::media::backup::{entries, read_media, referenced, MediaBlob, MediaEntry};
 use crate::core::text::Lang;
 use serde::Serialize;
@@ -88,6 +89,21 @@ pub enum ImportError {
     Restore(RestoreError),
 }
 
+/// A file cut off is told apart from other broken JSON: fetching it again mends it.
+impl From<OpenError> for ImportError {
+    fn from(e: OpenError) -> Self {
+        match e {
+            OpenError::TooLarge { bytes } => ImportError::TooLarge { bytes },
+            OpenError::NotText => ImportError::NotText,
+            OpenError::Empty => ImportError::Empty,
+            OpenError::NotJson { cut_off: true, .. } => ImportError::Truncated,
+            OpenError::NotJson { line, column, .. } => {
+                ImportError::Restore(RestoreError::NotJson { line, column })
+            }
+        }
+    }
+}
+
 impl ImportError {
     pub fn message(&self, lang: Lang) -> String {
         let mb = MAX_BACKUP_BYTES / (1024 * 1024);
@@ -141,20 +157,7 @@ pub struct BackupPreview {
 
 /// Checks and reads a backup file. Accepts backups and kept-aside raw progress data.
 pub fn read_backup(bytes: &[u8], local: &Progress) -> Result<BackupPreview, ImportError> {
-    if bytes.len() > MAX_BACKUP_BYTES {
-        return Err(ImportError::TooLarge { bytes: bytes.len() });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
-    let text = text.trim_start_matches('\u{feff}');
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty);
-    }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        ImportError::Restore(RestoreError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        })
-    })?;
+    let value = json_file::open_text(bytes, MAX_BACKUP_BYTES).and_then(json_file::parse)?;
     let media_bytes = value.get("media").map_or(0, |m| m.to_string().len());
     if bytes.len().saturating_sub(media_bytes) > MAX_WORK_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
@@ -270,7 +273,7 @@ mod tests {
             (&[0xff, 0xfe, 0x00], "NotText"),
             (
                 b"{\"format\":\"spire-backup\",\"version\":2,\"data\":{",
-                "Restore(NotJson",
+                "Truncated",
             ),
             (
                 b"{\"format\":\"excalidraw\",\"version\":2}",

@@ -6,12 +6,13 @@
 //! downloads it without them.
 
 use super::{source_of, team_name, ChallengeSource};
+use crate::core::json_file;
 use crate::core::media::backup::{
     clips_in, entries, media_field_len, only_wanted, read_media, referenced, MediaBlob, MediaEntry,
     MediaTally,
 };
 use crate::core::progress::backup::{ImportError, MAX_BACKUP_BYTES};
-use crate::core::progress::stored::{restore_value, RestoreError, CURRENT_VERSION};
+use crate::core::progress::stored::{restore_value, CURRENT_VERSION};
 use crate::core::progress::{Millis, Progress, WorkKind, WorkRef};
 use crate::core::text::slug;
 use serde::Serialize;
@@ -124,23 +125,7 @@ pub struct ProjectImport {
 
 /// Reads a project file (a backup file is read too, and only its projects taken).
 pub fn read_project_file(bytes: &[u8]) -> Result<ProjectImport, ImportError> {
-    if bytes.len() > MAX_BACKUP_BYTES {
-        return Err(ImportError::TooLarge { bytes: bytes.len() });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
-    let text = text.trim_start_matches('\u{feff}');
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty);
-    }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        if e.is_eof() {
-            return ImportError::Truncated;
-        }
-        ImportError::Restore(RestoreError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        })
-    })?;
+    let value = json_file::open_text(bytes, MAX_BACKUP_BYTES).and_then(json_file::parse)?;
     let format = match value.get("format").and_then(Value::as_str) {
         Some(f @ (PROJECT_FORMAT | crate::core::progress::backup::BACKUP_FORMAT)) => f.to_string(),
         _ => PROJECT_FORMAT.to_string(),
@@ -176,6 +161,7 @@ mod tests {
     use super::super::{start_project, ChallengeSource};
     use super::*;
     use crate::core::progress::merge::merge;
+    use crate::core::progress::stored::RestoreError;
     use crate::core::progress::{Idea, RecordId};
 
     fn team(p: &mut Progress, id: &str, name: &str) -> WorkRef {
