@@ -958,6 +958,14 @@ async fn the_app_is_drawn_in_parts_and_replaces_the_frame_whole() {
     );
 }
 
+/// A string of content JSON; fails loudly when it is not one.
+fn text(value: &Value) -> String {
+    value
+        .as_str()
+        .unwrap_or_else(|| panic!("a string, not {value}"))
+        .to_string()
+}
+
 /// The first step of a shipped challenge.
 fn challenge_step(id: &str) -> String {
     support::shipped_json(&format!("challenges/{id}.json"))["phases"][0]["steps"][0]["id"]
@@ -1001,17 +1009,8 @@ async fn the_app_takes_over_from_the_frame_without_a_jump() {
         .expect("a shipped step that recalls another lesson's answer");
     // Steps drawn from another file: a canvas's template, a role model's profile.
     let step_of = |kind: &str| {
-        support::shipped_lesson_ids()
-            .into_iter()
-            .find_map(|id| {
-                let file = support::shipped_lesson(&id);
-                let step = file["steps"]
-                    .as_array()?
-                    .iter()
-                    .find(|s| s["type"] == kind)?;
-                Some(format!("#/lessons/{id}/{}", step["id"].as_str()?))
-            })
-            .unwrap_or_else(|| panic!("a shipped {kind} step"))
+        let (id, step) = support::shipped_step(kind, &[]);
+        format!("#/lessons/{id}/{}", text(&step["id"]))
     };
     let first = support::shipped_lesson_ids()[0].clone();
     let challenge = support::shipped_ids("challenges")[0].clone();
@@ -1065,33 +1064,10 @@ async fn the_app_takes_over_from_the_frame_without_a_jump() {
 #[tokio::test]
 async fn a_recalled_canvas_is_drawn_with_its_templates_words_at_once() {
     // A canvas step of one lesson, and a question of another lesson that recalls it.
-    let (canvas_lesson, canvas_step, template) = support::shipped_lesson_ids()
-        .into_iter()
-        .find_map(|id| {
-            let file = support::shipped_lesson(&id);
-            let step = file["steps"]
-                .as_array()?
-                .iter()
-                .find(|s| s["type"] == "canvas")?;
-            Some((
-                id.clone(),
-                step["id"].as_str()?.to_string(),
-                step["canvas"].as_str()?.to_string(),
-            ))
-        })
-        .expect("a shipped canvas step");
-    let (lesson, step) = support::shipped_lesson_ids()
-        .into_iter()
-        .filter(|id| *id != canvas_lesson)
-        .find_map(|id| {
-            let file = support::shipped_lesson(&id);
-            let step = file["steps"]
-                .as_array()?
-                .iter()
-                .find(|s| s["type"] == "prompt")?;
-            Some((id.clone(), step["id"].as_str()?.to_string()))
-        })
-        .expect("a shipped question in another lesson");
+    let (canvas_lesson, canvas) = support::shipped_step("canvas", &[]);
+    let (canvas_step, template) = (text(&canvas["id"]), text(&canvas["canvas"]));
+    let (lesson, question) = support::shipped_step("prompt", &[&canvas_lesson]);
+    let step = text(&question["id"]);
     let site = Site::shipped("recalled-canvas");
     let mut file = site.content_json(&format!("{lesson}.json"));
     for s in file["steps"].as_array_mut().expect("steps") {

@@ -198,6 +198,24 @@ pub fn shipped_lesson_ids() -> Vec<String> {
     shipped_ids("lessons")
 }
 
+/// The first shipped lesson step of type `kind`, in catalogue order, not in a lesson of
+/// `except`: the lesson's id and the step.
+pub fn shipped_step(kind: &str, except: &[&str]) -> (String, Value) {
+    shipped_lesson_ids()
+        .into_iter()
+        .filter(|id| !except.contains(&id.as_str()))
+        .find_map(|id| {
+            let file = shipped_lesson(&id);
+            let step = file["steps"]
+                .as_array()?
+                .iter()
+                .find(|s| s["type"] == kind)?
+                .clone();
+            Some((id, step))
+        })
+        .unwrap_or_else(|| panic!("a shipped {kind} step"))
+}
+
 /// The ids under `kind` in an index. An entry is an id, or an object with an `id` (an index
 /// that carries summaries), so tests keep working when the index grows.
 pub fn index_ids(index: &Value, kind: &str) -> Vec<String> {

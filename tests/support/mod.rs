@@ -47,8 +47,8 @@ use serde_json::{json, Value};
 pub use driver::ChromeDriver;
 pub use files::{
     copy_dir, glob_match, index_ids, pct_encode, progress_fixture, scratch_root, shipped_ids,
-    shipped_json, shipped_lesson, shipped_lesson_ids, steps_of, string_list, test_picture,
-    ScratchDir, Site,
+    shipped_json, shipped_lesson, shipped_lesson_ids, shipped_step, steps_of, string_list,
+    test_picture, ScratchDir, Site,
 };
 pub use roles::{Control, Within};
 pub use server::StaticServer;
