@@ -2,7 +2,7 @@
 //! canvas, a hand-in, a founder profile): within its size, text, and JSON. Each reader
 //! then checks its own format and turns these errors into its own messages.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// Why a file could not be opened as JSON.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +45,36 @@ pub fn parse(text: &str) -> Result<Value, OpenError> {
     })
 }
 
+/// Why a JSON file is not one of ours of a version this app reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EnvelopeError {
+    /// Not an object, or another `format` (another app's file, another kind of ours).
+    OtherFormat,
+    /// No `version` of 1 or more.
+    NoVersion,
+    /// Written by a newer app.
+    Newer(u64),
+}
+
+/// The object of a file whose `format` is `format` and whose `version` is 1 to `newest`.
+pub fn envelope(
+    value: Value,
+    format: &str,
+    newest: u64,
+) -> Result<Map<String, Value>, EnvelopeError> {
+    let Value::Object(obj) = value else {
+        return Err(EnvelopeError::OtherFormat);
+    };
+    if obj.get("format").and_then(Value::as_str) != Some(format) {
+        return Err(EnvelopeError::OtherFormat);
+    }
+    match obj.get("version").and_then(Value::as_u64) {
+        None | Some(0) => Err(EnvelopeError::NoVersion),
+        Some(v) if v > newest => Err(EnvelopeError::Newer(v)),
+        Some(_) => Ok(obj),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,5 +103,33 @@ mod tests {
             })
         );
         assert_eq!(parse("[1]"), Ok(serde_json::json!([1])));
+    }
+
+    #[test]
+    fn an_envelope_is_ours_and_of_a_version_we_read() {
+        use serde_json::json;
+        let read = |v: Value| envelope(v, "spire-x", 2).map(|o| o.len());
+        assert_eq!(read(json!({"format": "spire-x", "version": 2})), Ok(2));
+        assert_eq!(read(json!([])), Err(EnvelopeError::OtherFormat));
+        assert_eq!(
+            read(json!({"format": "excalidraw", "version": 1})),
+            Err(EnvelopeError::OtherFormat)
+        );
+        assert_eq!(
+            read(json!({"format": "spire-x"})),
+            Err(EnvelopeError::NoVersion)
+        );
+        assert_eq!(
+            read(json!({"format": "spire-x", "version": 0})),
+            Err(EnvelopeError::NoVersion)
+        );
+        assert_eq!(
+            read(json!({"format": "spire-x", "version": "2"})),
+            Err(EnvelopeError::NoVersion)
+        );
+        assert_eq!(
+            read(json!({"format": "spire-x", "version": 3})),
+            Err(EnvelopeError::Newer(3))
+        );
     }
 }

@@ -5,7 +5,7 @@
 //! over-long texts dropped or clipped and reported.
 
 use crate::core::i18n::Key;
-use crate::core::json_file::{self, OpenError};
+use crate::core::json_file::{self, EnvelopeError, OpenError};
 use crate::core::progress::{Millis, RecordId};
 use crate::core::teacher::assignment::clip;
 use crate::core::teacher::codec::{base64url_encode, crc32, read_checksummed_code, CodeError};
@@ -488,20 +488,11 @@ pub fn read_profile(bytes: &[u8]) -> Result<ReadProfile, ProfileError> {
         _ => ProfileError::HugeText,
     })?;
     let value = json_file::parse(text_all).map_err(open_error)?;
-    let Value::Object(obj) = value else {
-        return Err(ProfileError::NotAProfile);
-    };
-    if obj.get("format").and_then(Value::as_str) != Some(PROFILE_FORMAT) {
-        return Err(ProfileError::NotAProfile);
-    }
-    let version = obj
-        .get("version")
-        .and_then(Value::as_u64)
-        .filter(|&v| v > 0)
-        .ok_or(ProfileError::BadField("version"))?;
-    if version > PROFILE_VERSION {
-        return Err(ProfileError::FromNewerApp(version));
-    }
+    let obj = json_file::envelope(value, PROFILE_FORMAT, PROFILE_VERSION).map_err(|e| match e {
+        EnvelopeError::OtherFormat => ProfileError::NotAProfile,
+        EnvelopeError::NoVersion => ProfileError::BadField("version"),
+        EnvelopeError::Newer(v) => ProfileError::FromNewerApp(v),
+    })?;
     let Some(Value::Object(p)) = obj.get("profile") else {
         return Err(ProfileError::BadField("profile"));
     };

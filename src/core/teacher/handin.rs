@@ -18,7 +18,7 @@
 use super::assignment::{clip, Assignment, MAX_CLASS_CHARS, MAX_TITLE_CHARS};
 use super::codec::{base64url_encode, crc32, read_checksummed_code, CodeError};
 use crate::core::content::summary::content_hash;
-use crate::core::json_file::{self, OpenError};
+use crate::core::json_file::{self, EnvelopeError, OpenError};
 use crate::core::media::backup::{
     clips_in, entries, media_field_len, only_wanted, read_media, referenced_in, MediaBlob,
     MediaEntry, MediaTally,
@@ -319,20 +319,13 @@ pub fn read_handin(bytes: &[u8], expected: &Assignment) -> Result<HandIn, HandIn
     let text = json_file::open_text(bytes, MAX_HANDIN_BYTES).map_err(open_error)?;
     scan(text.as_bytes())?;
     let value = json_file::parse(text).map_err(open_error)?;
-    let Value::Object(mut obj) = value else {
-        return Err(HandInError::NotAHandIn);
-    };
-    if obj.get("format").and_then(Value::as_str) != Some(HANDIN_FORMAT) {
-        return Err(HandInError::NotAHandIn);
-    }
-    let version = obj
-        .get("version")
-        .and_then(Value::as_u64)
-        .filter(|&v| v > 0)
-        .ok_or(HandInError::BadField("version"))?;
-    if version > u64::from(HANDIN_VERSION) {
-        return Err(HandInError::FromNewerApp(version));
-    }
+    let mut obj = json_file::envelope(value, HANDIN_FORMAT, u64::from(HANDIN_VERSION)).map_err(
+        |e| match e {
+            EnvelopeError::OtherFormat => HandInError::NotAHandIn,
+            EnvelopeError::NoVersion => HandInError::BadField("version"),
+            EnvelopeError::Newer(v) => HandInError::FromNewerApp(v),
+        },
+    )?;
     let Some(Value::Object(a)) = obj.get("assignment") else {
         return Err(HandInError::BadField("assignment"));
     };
