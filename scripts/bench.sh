@@ -72,10 +72,28 @@ lessons_gz=$(find "$dist/lessons" -name '*.json' ! -path '*/schema/*' -exec cat 
 printf '%-48s %10s %10d\n' "(all content JSON, loaded on demand)" "" "$lessons_gz"
 printf '%s\t%d\t%d\n' "(all content JSON, loaded on demand)" 0 "$lessons_gz" >> "$out/sizes.tsv"
 
+# The floor: the smallest Leptos app (bench/leptos-floor), built as Spire is, measured
+# beside the plain page as the table's "Leptos floor" row: what any page of a Leptos CSR
+# app costs at least, whatever the app does.
+floor=$out/leptos-floor
+echo "bench: building the smallest Leptos app (bench/leptos-floor)"
+# Spire's flags but --emit-relocs (.cargo/config.toml), which only its splitter needs.
+RUSTFLAGS="--cfg erase_components" cargo build --quiet --release --locked --offline \
+  --target wasm32-unknown-unknown --manifest-path bench/leptos-floor/Cargo.toml \
+  --target-dir target/leptos-floor
+rm -rf "$floor" && mkdir -p "$floor"
+wasm-bindgen --target web --no-typescript --out-dir "$floor" --out-name leptos_floor \
+  target/leptos-floor/wasm32-unknown-unknown/release/leptos-floor.wasm
+node_modules/.bin/wasm-opt -Oz "$floor/leptos_floor_bg.wasm" -o "$floor/leptos_floor_bg.wasm"
+cp bench/leptos-floor/index.html "$floor/"
+floor_gz=$(cat "$floor/leptos_floor.js" "$floor/leptos_floor_bg.wasm" | gzip -9 | wc -c)
+printf '%-48s %10s %10d\n' "(the Leptos floor's JS and wasm, for scale)" "" "$floor_gz"
+printf '%s\t%d\t%d\n' "(the Leptos floor's JS and wasm, for scale)" 0 "$floor_gz" >> "$out/sizes.tsv"
+
 # The browser figures, against the same build.
 echo
 echo "bench: measuring in headless Chromium (several minutes)"
-SPIRE_DIST=$(cd "$dist" && pwd) scripts/with-process-group.sh \
+SPIRE_DIST=$(cd "$dist" && pwd) SPIRE_FLOOR=$(cd "$floor" && pwd) scripts/with-process-group.sh \
   cargo test --quiet --test bench -- --ignored --nocapture --test-threads=1
 
 # Lighthouse, pinned in bench/ (installed here, never by make test).

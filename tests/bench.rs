@@ -36,6 +36,11 @@ const THROTTLE: f64 = 4.0;
 const MANY_LESSONS: usize = 300;
 /// The plain page, written beside `index.html` in every site measured.
 const PLAIN: &str = "bench-plain.html";
+/// The smallest Leptos app (`bench/leptos-floor`, built by `scripts/bench.sh` into the
+/// folder `SPIRE_FLOOR` names), copied beside `index.html` when it is there: what any page
+/// of a Leptos CSR app costs at least, next to the plain page.
+const FLOOR: &str = "bench-leptos/index.html";
+const FLOOR_NAME: &str = "Leptos floor";
 const PROMPT_STEPS: usize = 40;
 const CANVAS_NOTES: usize = 200;
 /// What the pupil types, one key at a time (40 characters).
@@ -144,6 +149,14 @@ fn progress(message: impl std::fmt::Display) {
 }
 
 // ----- content -----------------------------------------------------------------------------
+
+/// Copies the smallest Leptos app into `site` when `scripts/bench.sh` has built it.
+fn write_floor(site: &Site) {
+    if let Some(dir) = std::env::var_os("SPIRE_FLOOR") {
+        let to = site.path().join(FLOOR);
+        copy_dir(Path::new(&dir), to.parent().expect("a folder"), &[]);
+    }
+}
 
 /// The plain page: what a page without the app costs on this machine in this run.
 fn plain_page() -> String {
@@ -828,6 +841,12 @@ async fn measure_site(
         word: search_word(&content),
         pages: routes(&content)
             .into_iter()
+            .chain(
+                site.path()
+                    .join(FLOOR)
+                    .exists()
+                    .then(|| (FLOOR_NAME.to_string(), FLOOR.to_string())),
+            )
             .map(|(name, route)| PageFigures {
                 name,
                 route,
@@ -1188,10 +1207,12 @@ async fn bench() {
     // lessons for typing. Each has the plain page beside index.html.
     let shipped = Site::shipped("bench-shipped");
     shipped.write(PLAIN, plain_page());
+    write_floor(&shipped);
     let generated = ScratchDir::new("bench-lessons");
     let made_by = many_lessons(MANY_LESSONS, generated.path());
     let many = Site::with_content("bench-many", generated.path());
     many.write(PLAIN, plain_page());
+    write_floor(&many);
     let work = Site::shipped("bench-work");
     work.write(PLAIN, plain_page());
     write_typing_lessons(&work);
