@@ -8,7 +8,7 @@ use crate::core::i18n::Key;
 use crate::core::json_file::{self, EnvelopeError, OpenError};
 use crate::core::progress::{Millis, RecordId};
 use crate::core::teacher::assignment::clip;
-use crate::core::teacher::codec::{base64url_encode, crc32, read_checksummed_code, CodeError};
+use crate::core::teacher::codec::{checksummed_code, read_checksummed_code, CodeError};
 use crate::core::teacher::handin::{normalise_name, scan, HandInError};
 use serde_json::{json, Map, Value};
 
@@ -593,9 +593,7 @@ pub fn read_profile(bytes: &[u8]) -> Result<ReadProfile, ProfileError> {
 
 /// The share code of a deflated profile file: `SPIREP1.` + base64url(deflated ++ CRC-32).
 pub fn profile_code(deflated: &[u8]) -> String {
-    let mut framed = deflated.to_vec();
-    framed.extend_from_slice(&crc32(deflated).to_be_bytes());
-    format!("{CODE_PREFIX}{CODE_VERSION}.{}", base64url_encode(&framed))
+    checksummed_code(CODE_PREFIX, CODE_VERSION, deflated)
 }
 
 /// The deflated bytes of a share code, checked. Whitespace inside is ignored.

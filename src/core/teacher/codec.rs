@@ -254,6 +254,14 @@ pub fn parse_code_version(s: &str) -> Option<u32> {
     s.parse().ok().filter(|&v| v > 0)
 }
 
+/// A checksummed code (hand-ins, founder profiles): `<prefix><version>.` + base64url of
+/// `bytes` followed by their CRC-32, as [`read_checksummed_code`] reads it.
+pub fn checksummed_code(prefix: &str, version: u32, bytes: &[u8]) -> String {
+    let mut framed = bytes.to_vec();
+    framed.extend_from_slice(&crc32(bytes).to_be_bytes());
+    format!("{prefix}{version}.{}", base64url_encode(&framed))
+}
+
 /// The checked bytes of a checksummed code (hand-ins, founder profiles). Whitespace inside
 /// is ignored (a platform may wrap a code over lines).
 pub fn read_checksummed_code(

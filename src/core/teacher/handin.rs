@@ -16,7 +16,7 @@
 //! download); the framing and the checksum are here.
 
 use super::assignment::{clip, Assignment, MAX_CLASS_CHARS, MAX_TITLE_CHARS};
-use super::codec::{base64url_encode, crc32, read_checksummed_code, CodeError};
+use super::codec::{checksummed_code, read_checksummed_code, CodeError};
 use crate::core::content::summary::content_hash;
 use crate::core::json_file::{self, EnvelopeError, OpenError};
 use crate::core::media::backup::{
@@ -419,9 +419,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 /// The hand-in code of deflated hand-in bytes.
 pub fn handin_code(deflated: &[u8]) -> String {
-    let mut framed = deflated.to_vec();
-    framed.extend_from_slice(&crc32(deflated).to_be_bytes());
-    format!("{CODE_PREFIX}{CODE_VERSION}.{}", base64url_encode(&framed))
+    checksummed_code(CODE_PREFIX, CODE_VERSION, deflated)
 }
 
 /// The deflated bytes of a hand-in code, checked. Whitespace inside is ignored (learning
