@@ -327,11 +327,7 @@ impl Content {
         if !browser::has_prefetched_file(&file_path(kind, id)) {
             return None;
         }
-        let load = if challenge {
-            self.begin_boxed::<Challenge>(id)?
-        } else {
-            self.begin_boxed::<Lesson>(id)?
-        };
+        let load = self.begin_file(kind, id)?;
         let (this, route) = (*self, route.clone());
         Some(spawn_settled(async move {
             load.await;
@@ -349,7 +345,7 @@ impl Content {
             Route::Challenge { id, .. } => WorkRef::challenge(id),
             _ => return,
         };
-        let steps = self.steps_of(&current).unwrap_or_default();
+        let steps = untrack(|| self.work_steps(&current)).unwrap_or_default();
         let recalls: Vec<(WorkRef, String)> = steps
             .iter()
             .filter_map(StepSlot::ready)
@@ -366,47 +362,58 @@ impl Content {
         let sources = recalls
             .iter()
             .filter(|(from, _)| *from != current)
-            .filter_map(|(from, _)| match from.kind {
-                WorkKind::Lesson => self.begin_boxed::<Lesson>(&from.id),
-                WorkKind::Challenge => self.begin_boxed::<Challenge>(&from.id),
-                _ => None,
+            .filter_map(|(from, _)| {
+                let (kind, id) = from.content(None)?;
+                self.begin_file(kind, &id)
             });
         settle_all(drawn_from.chain(sources).collect()).await;
         // A recalled canvas step is drawn with its template's labels: its source's file is
         // read now, so the template it names can be asked for.
         let templates = recalls.iter().filter_map(|(from, step_id)| {
-            let steps = self.steps_of(from)?;
+            let steps = untrack(|| self.work_steps(from))?;
             let step = steps
                 .iter()
                 .find(|s| s.id() == Some(step_id.as_str()))?
                 .ready()?;
             match step {
-                Step::Canvas(c) => self.begin_boxed::<CanvasTemplate>(c.canvas.as_str()),
+                Step::Canvas(c) => self.begin_file(ContentKind::Canvas, c.canvas.as_str()),
                 _ => None,
             }
         });
         settle_all(templates.collect()).await;
     }
 
-    /// The steps of a loaded lesson or challenge (untracked).
-    fn steps_of(&self, work: &WorkRef) -> Option<Vec<StepSlot>> {
-        untrack(|| match work.kind {
+    /// The steps of a lesson or challenge once its file is loaded (tracked); `None` for
+    /// other kinds of work.
+    pub fn work_steps(&self, work: &WorkRef) -> Option<Vec<StepSlot>> {
+        match work.kind {
             WorkKind::Lesson => self.lesson(&work.id).ready().map(|l| l.value.steps.clone()),
             WorkKind::Challenge => self
                 .challenge(&work.id)
                 .ready()
                 .map(|c| c.value.steps().cloned().collect()),
             _ => None,
-        })
+        }
     }
 
     /// Starts reading the file a step draws from besides its own: a canvas's template, a
     /// role model's profile. `None` if it has none, or it is read or on its way.
     fn begin_drawn_from(&self, step: &Step) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
         match step {
-            Step::Canvas(c) => self.begin_boxed::<CanvasTemplate>(c.canvas.as_str()),
-            Step::RoleModel(r) => self.begin_boxed::<RoleModel>(r.profile.as_str()),
+            Step::Canvas(c) => self.begin_file(ContentKind::Canvas, c.canvas.as_str()),
+            Step::RoleModel(r) => self.begin_file(ContentKind::RoleModel, r.profile.as_str()),
             _ => None,
+        }
+    }
+
+    /// [`Content::begin`] for a file named by its kind.
+    fn begin_file(&self, kind: ContentKind, id: &str) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
+        match kind {
+            ContentKind::Lesson => self.begin_boxed::<Lesson>(id),
+            ContentKind::Challenge => self.begin_boxed::<Challenge>(id),
+            ContentKind::Canvas => self.begin_boxed::<CanvasTemplate>(id),
+            ContentKind::RoleModel => self.begin_boxed::<RoleModel>(id),
+            ContentKind::Course => self.begin_boxed::<Course>(id),
         }
     }
 
@@ -579,13 +586,11 @@ impl Content {
     /// stored, which names the template of a free-standing canvas or the challenge of a
     /// team project).
     pub fn ensure_work_file(&self, work: &WorkRef, saved: Option<&Work>) {
-        match work.content(saved) {
-            Some((ContentKind::Lesson, id)) => self.ensure_lesson(&id),
-            Some((ContentKind::Challenge, id)) => self.ensure_challenge(&id),
-            Some((ContentKind::Canvas, id)) => self.ensure_canvas(&id),
-            Some((ContentKind::RoleModel, id)) => self.ensure_role_model(&id),
-            Some((ContentKind::Course, id)) => self.ensure::<Course>(&id),
-            None => {}
+        if let Some(load) = work
+            .content(saved)
+            .and_then(|(kind, id)| self.begin_file(kind, &id))
+        {
+            spawn_local(load);
         }
     }
 

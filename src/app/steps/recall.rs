@@ -61,18 +61,8 @@ pub fn RecallView(recall: Recall, ctx: StepCtx) -> impl IntoView {
             if same_work {
                 return Some(own.clone());
             }
-            match from.kind {
-                WorkKind::Lesson => content
-                    .lesson(&from.id)
-                    .ready()
-                    .map(|l| Arc::new(l.value.steps.clone())),
-                WorkKind::Challenge => content
-                    .challenge(&from.id)
-                    .ready()
-                    .map(|c| Arc::new(c.value.steps().cloned().collect())),
-                // A recall names a lesson or a challenge, never other kinds of work.
-                _ => None,
-            }
+            // A recall names a lesson or a challenge, never other kinds of work.
+            content.work_steps(&from).map(Arc::new)
         }
     };
     let work_name = {
