@@ -53,5 +53,14 @@ if [ "${1:-}" = "--browser" ]; then
   fi
 fi
 
+# A build from a clean clone writes ~7 GB under target/ (release wasm with relocations
+# for the splitter, and one debug binary per browser suite). When the disk runs out, rustc
+# dies half-way with nothing but cargo's exit status in a short log; say so up front.
+NEED_KB=$((9 * 1024 * 1024))
+FREE_KB=$(df -Pk . | awk 'NR == 2 { print $4 }')
+if [ -n "$FREE_KB" ] && [ "$FREE_KB" -lt "$NEED_KB" ]; then
+  log "WARNING: only $((FREE_KB / 1024)) MB free on this disk; a clean build needs ~9 GB and may fail with 'No space left on device'"
+fi
+
 # Trunk builds offline; make sure every crate is in the local registry first.
 cargo fetch --quiet
