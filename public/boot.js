@@ -58,9 +58,7 @@
   }
 
   function nameThePage(shell) {
-    // The route as core::route reads it: without its query (a list's filters keep its
-    // top), empty parts dropped, each part decoded.
-    var path = location.hash.replace(/^#/, "").split("?")[0].split("/").filter(Boolean).map(decoded);
+    var path = routeParts();
     var first = path[0] || "";
     // A page of its own at a deeper address (#/dating/profile), else the section's page;
     // an address no section has is "not found".
@@ -79,13 +77,31 @@
     if (link) link.setAttribute("aria-current", "page");
   }
 
+  // The route as core::route reads it: without its query (a list's filters keep its top),
+  // empty parts dropped, each part decoded.
+  function routeParts() {
+    return location.hash.replace(/^#/, "").split("?")[0].split("/").filter(Boolean).map(decoded);
+  }
+
   // An assignment link whose code has no "." (typed, or cut short): the app's message, as
-  // core::teacher::assignment's Assignment::from_code reads such a code. Any other code is
-  // the app's to read.
+  // core::teacher::assignment's Assignment::from_code reads such a code. A code with a "."
+  // is drawn by showAssignment when it reads, else left to the app.
   function linkProblem(code) {
-    code = code.trim().replace(/[^A-Za-z0-9_-]+$/, "");
+    code = linkCode(code);
     if (code.indexOf(".") >= 0) return null;
     return template(!code || /^[0-9]+$/.test(code) ? "*link-truncated" : "*link-damaged");
+  }
+
+  // Assignment::from_code's first step: Rust's trim (Unicode white space, which is not
+  // quite JavaScript's), then anything but base64url at the end dropped (a platform that
+  // turns the link into a hyperlink may take a bracket or a full stop with it).
+  function linkCode(code) {
+    return trimmed(code).replace(/[^A-Za-z0-9_-]+$/, "");
+  }
+
+  function trimmed(s) {
+    return s.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/, "")
+      .replace(/[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/, "");
   }
 
   // A saved thing's page on a device that does not have it (a link from another device, or
@@ -201,6 +217,16 @@
       });
     }
     if (drawn) drawn = drawn["catch"](function () {});
+  }
+  // An assignment link: the page ReceivedAssignment draws, read from the link's own code,
+  // with the titles of its lessons and challenges from the index.
+  var route = routeParts();
+  var assignment = shell && window.Promise && route[0] === "a" && location.hash.split("?")[0].indexOf("%") < 0
+    ? readAssignment(route.slice(1).join("/"))
+    : null;
+  if (assignment) {
+    var cards = index ? index.then(JSON.parse)["catch"](function () { return null; }) : Promise.resolve(null);
+    drawn = cards.then(function (idx) { showAssignment(assignment, idx); })["catch"](function () {});
   }
   // The local offers' introduction comes from local.json, asked for now on that page only;
   // the app takes this answer (window.spireLocal: the text, or null without the file).
@@ -548,6 +574,198 @@
       return { tag: "a", href: href, body: body.slice(0, close), rest: after.slice(end + 1) };
     }
     return null;
+  }
+
+  // The page AssignmentLinkPage draws for a link it reads (ReceivedAssignment), for a pupil
+  // who has not added it yet. Where this device may have it already (its work is saved, or
+  // older saved work is not split up yet), the app decides what comes below the list.
+  function showAssignment(a, idx) {
+    if (!shell.isConnected) return;
+    var page = element(null, "div", "page assignment-link-page");
+    element(page, "p", "eyebrow", staticWord("AssignmentFromTeacher"));
+    element(page, "h1", null, a.title || staticWord("Untitled"));
+    if (a.class) element(page, "p", "class-label", filled("ForClass", "class", a.class));
+    if (a.due) {
+      var now = new Date();
+      var today = now.getFullYear() * 10000 + (now.getMonth() + 1) * 100 + now.getDate();
+      var overdue = today > a.due.year * 10000 + (a.due.month + 1) * 100 + a.due.day;
+      var due = element(page, "p", overdue ? "due overdue" : "due", filled("DueOn", "date", dateText(a.due)));
+      due.setAttribute("data-overdue", String(overdue));
+      if (overdue) {
+        due.appendChild(document.createTextNode(" "));
+        element(due, "strong", "badge badge-overdue", staticWord("Overdue"));
+      }
+    }
+    if (a.note) element(page, "p", "assignment-note", a.note);
+    element(page, "h2", null, staticWord("AssignmentItems"));
+    var list = element(page, "ul", "assignment-items");
+    a.items.forEach(function (item) {
+      var card = cardOf(idx, item.challenge ? "challenges" : "lessons", item.id);
+      element(list, "li", null, card ? words(card.title) : item.id);
+    });
+    if (!saved("assigned:" + a.id)) {
+      var field = element(page, "div", "field name-field");
+      element(field, "label", null, staticWord("PupilNameLabel")).htmlFor = "frame-pupil-name";
+      // Read-only until the app is here: what is typed into the frame would be lost.
+      var input = element(field, "input");
+      input.id = "frame-pupil-name";
+      input.type = "text";
+      input.readOnly = true;
+      input.value = typeof settings.name === "string" ? settings.name : "";
+      input.setAttribute("aria-describedby", "frame-pupil-name-help");
+      element(field, "p", "muted", staticWord("PupilNameHelp")).id = "frame-pupil-name-help";
+      frameButton(element(page, "p"), "primary", staticWord("AddAssignment"));
+      var take = element(page, "p", "muted teacher-take", staticWord("TeacherTakeHelp") + " ");
+      frameButton(take, null, staticWord("TeacherTake"));
+    }
+    showPage(page);
+  }
+
+  // A button of the app's that works once the app is here.
+  function frameButton(parent, className, text) {
+    var button = element(parent, "button", className, text);
+    button.type = "button";
+    button.disabled = true;
+  }
+
+  // A UI string with its one {placeholder} filled in, as I18n::f does.
+  function filled(key, name, value) {
+    return staticWord(key).replace("{" + name + "}", function () { return value; });
+  }
+
+  // core::teacher::date::format_date: "5. december 2026" / "5 December 2026".
+  function dateText(d) {
+    var da = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"];
+    var en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    return english ? d.day + " " + en[d.month] + " " + d.year : d.day + ". " + da[d.month] + " " + d.year;
+  }
+
+  // core::teacher::assignment's Assignment::from_code for the codes the app writes: the
+  // assignment, or null for anything the frame cannot read as surely as the app does (the
+  // app then shows the link or says what is wrong with it).
+  function readAssignment(code) {
+    code = linkCode(code);
+    var dot = code.indexOf(".");
+    if (code.length > 8000 || dot < 0 || code.slice(0, dot) !== "1" || !window.TextDecoder) return null;
+    var frame = base64url(code.slice(dot + 1));
+    if (!frame || !frame.length) return null;
+    var head = reader(frame);
+    var len = head.varint();
+    if (len === null || frame.length !== head.pos() + len + 4) return null;
+    var body = frame.slice(head.pos(), head.pos() + len);
+    var sum = frame.slice(head.pos() + len);
+    if (crc32(body) !== ((sum[0] << 24) | (sum[1] << 16) | (sum[2] << 8) | sum[3]) >>> 0) return null;
+    return readBody(reader(body));
+  }
+
+  function readBody(r) {
+    var idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+    var a = { items: [] };
+    if (r.varint() === null) return null; // the revision: the app's to compare
+    a.id = r.str(64);
+    if (a.id === null || !idPattern.test(a.id)) return null;
+    var cls = r.str(160), title = r.str(480), due = r.varint(), note = r.str(4000), n = r.varint();
+    if (cls === null || title === null || due === null || note === null || n === null || n > 40) return null;
+    a.class = clip(cls, 40, false);
+    a.title = clip(title, 120, false);
+    a.note = clip(note, 1000, true);
+    if (due > 0) {
+      var date = new Date(Date.UTC(1970, 0, 1) + (due - 1) * 86400000);
+      if (!(date.getUTCFullYear() <= 9999)) return null;
+      a.due = { year: date.getUTCFullYear(), month: date.getUTCMonth(), day: date.getUTCDate() };
+    }
+    for (var i = 0; i < n; i++) {
+      var tag = r.varint();
+      if (tag === null || Math.floor(tag / 2) > 64) return null;
+      var item = { challenge: tag % 2 === 1, id: r.id(Math.floor(tag / 2)) };
+      if (item.id === null || !idPattern.test(item.id)) return null;
+      var twice = a.items.some(function (x) { return x.challenge === item.challenge && x.id === item.id; });
+      if (!twice) a.items.push(item);
+    }
+    return a;
+  }
+
+  // assignment::clip: control characters out (but newlines where kept), trimmed, at most
+  // `max` characters.
+  function clip(s, max, newlines) {
+    var clean = Array.from(s).filter(function (c) {
+      return !/[\u0000-\u001f\u007f-\u009f]/.test(c) || (newlines && c === "\n");
+    });
+    return trimmed(Array.from(trimmed(clean.join(""))).slice(0, max).join(""));
+  }
+
+  // codec::base64url_decode: unpadded, and strict about the bits after the last byte.
+  function base64url(text) {
+    var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
+    var out = [];
+    for (var i = 0; i < text.length; i += 4) {
+      var chunk = text.slice(i, i + 4);
+      var n = 0;
+      for (var j = 0; j < chunk.length; j++) n |= alphabet.indexOf(chunk.charAt(j)) << (18 - 6 * j);
+      var full = chunk.length - 1;
+      if (n & [0, 0xffff, 0xff, 0][full]) return null;
+      for (j = 0; j < full; j++) out.push((n >> (16 - 8 * j)) & 255);
+    }
+    return out;
+  }
+
+  function crc32(bytes) {
+    var crc = -1;
+    for (var i = 0; i < bytes.length; i++) {
+      crc ^= bytes[i];
+      for (var k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+    return ~crc >>> 0;
+  }
+
+  // codec::ByteReader, each read null where the app's fails (and on numbers past 2^53,
+  // which the app's links never hold).
+  function reader(bytes) {
+    var pos = 0;
+    var ids = "-0123456789abcdefghijklmnopqrstuvwxyz";
+    function varint() {
+      var v = 0;
+      for (var scale = 1; scale < Math.pow(2, 56); scale *= 128) {
+        if (pos >= bytes.length) return null;
+        var b = bytes[pos++];
+        v += (b & 127) * scale;
+        if (!(b & 128)) return v <= Number.MAX_SAFE_INTEGER ? v : null;
+      }
+      return null;
+    }
+    function str(max) {
+      var len = varint();
+      if (len === null || len > max || pos + len > bytes.length) return null;
+      var slice = bytes.slice(pos, pos + len);
+      pos += len;
+      try {
+        return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(new Uint8Array(slice));
+      } catch (e) {
+        return null;
+      }
+    }
+    function id(chars) {
+      var end = pos + Math.ceil((chars * 6) / 8);
+      if (end > bytes.length) return null;
+      var out = "";
+      var acc = 0;
+      var bits = 0;
+      for (var k = pos; out.length < chars; ) {
+        if (bits < 6) {
+          acc = (acc << 8) | bytes[k++];
+          bits += 8;
+        }
+        bits -= 6;
+        var symbol = (acc >> bits) & 63;
+        acc &= (1 << bits) - 1;
+        if (symbol >= ids.length) return null;
+        out += ids.charAt(symbol);
+      }
+      pos = end;
+      return acc === 0 ? out : null;
+    }
+    return { varint: varint, str: str, id: id, pos: function () { return pos; } };
   }
 
   function showPage(page) {

@@ -485,6 +485,19 @@ async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_
         // Assignment links that cannot be read: damaged, and cut off before the dot.
         ("#/a/abc", "assignment-link", "h1, .page p", false),
         ("#/a/2", "assignment-link", "h1, .page p", false),
+        // Links that read: the whole page, from the code and the index's titles.
+        (
+            &*assignment_link(false),
+            "assignment-link",
+            ".page h1, .page p, .page h2, .page li, .page label, .page input, .page button",
+            false,
+        ),
+        (
+            &*assignment_link(true),
+            "assignment-link",
+            ".page h1, .page p, .page h2, .page li, .page label, .page input, .page button",
+            false,
+        ),
         // Saved things this device does not have.
         ("#/projects/not-here", "project", "h1, .page p", false),
         (
@@ -617,6 +630,48 @@ async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_
     frame.wait_for("#static-shell main h1").await;
     assert_eq!(frame.text_of("#static-shell main h1").await, "");
     assert_eq!(frame.count("#static-shell main .page").await, 0);
+    // Where the device may have the assignment already, what comes below its list (a
+    // notice, the button's words) is the app's to draw.
+    frame
+        .local_storage_set("spire.work.assigned:k3x9q2m7", "{}")
+        .await;
+    frame.open(&assignment_link(false)).await;
+    frame.reload().await;
+    frame
+        .wait_for("#static-shell main .assignment-items li")
+        .await;
+    assert_eq!(
+        frame.text_of("#static-shell main h1").await,
+        "Entreprenørskab i efterårets temauge"
+    );
+    assert_eq!(frame.count("#static-shell main .page button").await, 0);
+    // A code the app does not read is never drawn as an assignment: one changed letter
+    // (the checksum catches it), a newer link version, the code cut short, text after it.
+    let good = assignment_link(false);
+    let code = good.trim_start_matches("#/a/1.");
+    let middle = code.len() / 2;
+    let swapped = if &code[middle..=middle] == "A" {
+        "B"
+    } else {
+        "A"
+    };
+    for bad in [
+        format!("#/a/1.{}{swapped}{}", &code[..middle], &code[middle + 1..]),
+        format!("#/a/2.{code}"),
+        format!("#/a/1.{}", &code[..code.len() - 4]),
+        format!("{good}AAAA"),
+    ] {
+        frame.open(&bad).await;
+        frame.reload().await;
+        assert_eq!(
+            frame
+                .js_await("await window.spireFrame; return document.documentElement.dataset.frame")
+                .await,
+            json!("named"),
+            "{bad}"
+        );
+        assert_eq!(frame.count("#static-shell main .page").await, 0, "{bad}");
+    }
 }
 
 /// A brief with every mark core::markdown knows, and two that must stay text.
@@ -967,6 +1022,43 @@ fn text(value: &Value) -> String {
 }
 
 /// The first step of a shipped challenge.
+/// An assignment link's address, written by the app's own writer: with a class, a due day
+/// still to come, a note of two lines and four items (one not in the index), or, `overdue`,
+/// untitled, due in 2020, with one challenge and a full stop and bracket after it, as a
+/// link taken out of a sentence has.
+fn assignment_link(overdue: bool) -> String {
+    use spire::core::progress::WorkRef;
+    use spire::core::teacher::assignment::Assignment;
+    let lessons = support::shipped_lesson_ids();
+    let challenge = support::shipped_ids("challenges")[0].clone();
+    let a = if overdue {
+        Assignment {
+            id: "late0001".into(),
+            due: chrono::NaiveDate::from_ymd_opt(2020, 1, 5),
+            items: vec![WorkRef::challenge(&challenge)],
+            rev: 1_764_000_000_000,
+            ..Default::default()
+        }
+    } else {
+        Assignment {
+            id: "k3x9q2m7".into(),
+            class: "6.B".into(),
+            title: "Entreprenørskab i efterårets temauge".into(),
+            due: chrono::NaiveDate::from_ymd_opt(2099, 12, 31),
+            note: "Husk at aflevere fredag.\nSpørg, hvis I går i stå – og hjælp hinanden!".into(),
+            items: vec![
+                WorkRef::lesson(&lessons[0]),
+                WorkRef::challenge(&challenge),
+                WorkRef::lesson(&lessons[1]),
+                WorkRef::lesson("not-in-the-index"),
+            ],
+            rev: 1_764_000_000_000,
+        }
+    };
+    let tail = if overdue { ")." } else { "" };
+    format!("#/a/{}{tail}", a.to_code())
+}
+
 fn challenge_step(id: &str) -> String {
     support::shipped_json(&format!("challenges/{id}.json"))["phases"][0]["steps"][0]["id"]
         .as_str()
@@ -1046,6 +1138,11 @@ async fn the_app_takes_over_from_the_frame_without_a_jump() {
         ("#/dating/event".into(), "dating-event", "main h1"),
         ("#/projects/not-here".into(), "project", "main h1"),
         ("#/no-such-page".into(), "not-found", "main h1"),
+        (
+            assignment_link(false),
+            "assignment-link",
+            "main .assignment-items li",
+        ),
     ] {
         app.open(&route).await;
         app.reload().await;
