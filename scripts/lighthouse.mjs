@@ -86,6 +86,9 @@ const routes = [
   ["host brief form", "#/host-brief"],
   ["missing project", "#/projects/not-on-this-device"],
   ["not found", "#/no-such-page"],
+  // A teacher's assignment link as a pupil opens it (written by Assignment::to_code: class
+  // 6.B, due 5 December 2026, a note, the lesson break-even; any content reads it).
+  ["assignment link", "#/a/1.ZIDQ37SrMwxrM3g5cTJtN2ExYjADNi5CJkVudHJlcHJlbsO4cnNrYWIgaSBlZnRlcsOlcmV0cyB0ZW1hdWdluaIBGEh1c2sgYXQgYWZsZXZlcmUgZnJlZGFnLgEUMcPLVAPgPYDPCbv7"],
 ];
 
 const results = [];
