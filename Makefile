@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 NATIVE_TESTS := $(patsubst tests/%.rs,--test %,$(filter-out tests/browser%.rs tests/bench%.rs,$(wildcard tests/*.rs)))
 BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser*.rs))
 
-.PHONY: serve dist test check check-content fmt lint unit browser bench screenshots setup clean
+.PHONY: serve dist test check check-content fmt lint unit browser bench feature-costs screenshots setup clean
 
 setup:
 	@scripts/setup.sh
@@ -52,6 +52,10 @@ bench: dist
 	@scripts/bench.sh
 	scripts/with-process-group.sh cargo test --test bench_canvas -- --ignored --nocapture
 	scripts/with-process-group.sh cargo test --test browser_dating -- --ignored --nocapture --test-threads=1
+
+# What each feature adds to the download: a release build without each one (~25 minutes).
+feature-costs: setup
+	scripts/feature-costs.sh
 
 # The README's screenshots (docs/screenshots/*.png), taken from the release build.
 screenshots: dist

@@ -6,6 +6,7 @@ pub mod batch;
 pub mod board;
 pub mod browser;
 pub mod content;
+pub mod feature_cost;
 pub mod i18n;
 pub mod import_panel;
 pub mod media_io;

@@ -25,6 +25,7 @@ pub mod role_models;
 pub mod teacher;
 pub mod visitors;
 
+use crate::app::feature_cost::unless_left_out;
 use crate::core::route::Route;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -79,32 +80,68 @@ pub fn page(route: Route) -> AnyView {
 
 /// The pages in the main module.
 fn main_page(route: Route) -> AnyView {
+    // Each feature's pages are left out in the builds that measure what it costs
+    // (app::feature_cost); in the app's own build each of these is `false`.
+    let challenges = cfg!(feature = "measure-without-challenges");
+    let role_models = cfg!(feature = "measure-without-role-models");
+    let courses = cfg!(feature = "measure-without-courses");
+    let local = cfg!(feature = "measure-without-local");
+    let canvases = cfg!(feature = "measure-without-canvases");
+    let teacher = cfg!(feature = "measure-without-teacher");
+    let my_work = cfg!(feature = "measure-without-my-work");
+    let info = cfg!(feature = "measure-without-info");
     match route {
         Route::Home => view! { <home::HomePage/> }.into_any(),
         Route::Lessons(_) => view! { <catalogue::CataloguePage/> }.into_any(),
         Route::Lesson { id, .. } => view! { <lesson::LessonPage id=id/> }.into_any(),
-        Route::Challenges(_) => view! { <challenges::ChallengesPage/> }.into_any(),
-        Route::Challenge { id, step } => {
+        Route::Challenges(_) => unless_left_out(challenges, || {
+            view! { <challenges::ChallengesPage/> }.into_any()
+        }),
+        Route::Challenge { id, step } => unless_left_out(challenges, || {
             view! { <challenges::ChallengePage id=id step=step/> }.into_any()
+        }),
+        Route::Project { id, view } => unless_left_out(challenges, || {
+            view! { <project::ProjectPage id=id view=view/> }.into_any()
+        }),
+        Route::RoleModels(_) => unless_left_out(role_models, || {
+            view! { <role_models::RoleModelsPage/> }.into_any()
+        }),
+        Route::RoleModel { id } => unless_left_out(role_models, || {
+            view! { <role_models::RoleModelPage id=id/> }.into_any()
+        }),
+        Route::Visitor { id } => unless_left_out(role_models, || {
+            view! { <visitors::VisitorPage id=id/> }.into_any()
+        }),
+        Route::NewVisitor => unless_left_out(role_models, || {
+            view! { <visitors::NewVisitorPage/> }.into_any()
+        }),
+        Route::Courses => unless_left_out(courses, || view! { <courses::CoursesPage/> }.into_any()),
+        Route::Course { id } => unless_left_out(courses, || {
+            view! { <courses::CoursePage id=id/> }.into_any()
+        }),
+        Route::Local(_) => unless_left_out(local, || view! { <local::LocalPage/> }.into_any()),
+        Route::Canvases(_) => {
+            unless_left_out(canvases, || view! { <canvases::CanvasesPage/> }.into_any())
         }
-        Route::Project { id, view } => view! { <project::ProjectPage id=id view=view/> }.into_any(),
-        Route::RoleModels(_) => view! { <role_models::RoleModelsPage/> }.into_any(),
-        Route::RoleModel { id } => view! { <role_models::RoleModelPage id=id/> }.into_any(),
-        Route::Visitor { id } => view! { <visitors::VisitorPage id=id/> }.into_any(),
-        Route::NewVisitor => view! { <visitors::NewVisitorPage/> }.into_any(),
-        Route::Courses => view! { <courses::CoursesPage/> }.into_any(),
-        Route::Course { id } => view! { <courses::CoursePage id=id/> }.into_any(),
-        Route::Local(_) => view! { <local::LocalPage/> }.into_any(),
-        Route::Canvases(_) => view! { <canvases::CanvasesPage/> }.into_any(),
-        Route::Canvas { id } => view! { <canvases::CanvasPage id=id/> }.into_any(),
-        Route::AssignmentLink { code } => {
+        Route::Canvas { id } => unless_left_out(canvases, || {
+            view! { <canvases::CanvasPage id=id/> }.into_any()
+        }),
+        Route::AssignmentLink { code } => unless_left_out(teacher, || {
             view! { <assigned::AssignmentLinkPage code=code/> }.into_any()
+        }),
+        Route::Assigned { id } => unless_left_out(teacher, || {
+            view! { <assigned::AssignedPage id=id/> }.into_any()
+        }),
+        Route::MyWork => unless_left_out(my_work, || view! { <my_work::MyWorkPage/> }.into_any()),
+        Route::About => {
+            unless_left_out(info, || view! { <info::InfoPage page="about"/> }.into_any())
         }
-        Route::Assigned { id } => view! { <assigned::AssignedPage id=id/> }.into_any(),
-        Route::MyWork => view! { <my_work::MyWorkPage/> }.into_any(),
-        Route::About => view! { <info::InfoPage page="about"/> }.into_any(),
-        Route::Privacy => view! { <info::InfoPage page="privacy"/> }.into_any(),
-        Route::Accessibility => view! { <info::InfoPage page="accessibility"/> }.into_any(),
+        Route::Privacy => unless_left_out(info, || {
+            view! { <info::InfoPage page="privacy"/> }.into_any()
+        }),
+        Route::Accessibility => unless_left_out(info, || {
+            view! { <info::InfoPage page="accessibility"/> }.into_any()
+        }),
         _ => view! { <info::InfoPage page="not-found"/> }.into_any(),
     }
 }
@@ -136,7 +173,8 @@ where
 
 #[wasm_split(teacher, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_teacher))]
 fn teacher_pages(route: Route) -> Result<AnyView, SplitLoaderError> {
-    Ok(match route {
+    let left_out = cfg!(feature = "measure-without-teacher");
+    Ok(unless_left_out(left_out, || match route {
         Route::TeacherAssignment { id } => {
             view! { <assignments::TeacherAssignmentPage id=id/> }.into_any()
         }
@@ -151,17 +189,18 @@ fn teacher_pages(route: Route) -> Result<AnyView, SplitLoaderError> {
         Route::HostBrief { id } => view! { <host_briefs::HostBriefPage id=id/> }.into_any(),
         Route::HostBriefForm => view! { <host_briefs::HostBriefFormPage/> }.into_any(),
         _ => view! { <teacher::TeacherPage/> }.into_any(),
-    })
+    }))
 }
 
 #[wasm_split(dating, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_dating))]
 fn dating_pages(route: Route) -> Result<AnyView, SplitLoaderError> {
-    Ok(match route {
+    let left_out = cfg!(feature = "measure-without-dating");
+    Ok(unless_left_out(left_out, || match route {
         Route::DatingProfile => view! { <dating::ProfilePage/> }.into_any(),
         Route::DatingEvent => view! { <dating_event::EventPage/> }.into_any(),
         Route::DatingPitch => view! { <dating_pitch::PitchPage/> }.into_any(),
         _ => view! { <dating::DatingPage/> }.into_any(),
-    })
+    }))
 }
 
 /// Sets the document title to "`page` – Spire".

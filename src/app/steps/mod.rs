@@ -13,6 +13,7 @@ mod role_model;
 mod rubric;
 mod vote;
 
+use crate::app::feature_cost::unless_left_out;
 use crate::app::i18n::use_i18n;
 use crate::app::store::use_store;
 use crate::core::content::{Step, StepSlot};
@@ -75,14 +76,26 @@ pub fn step_view(slot: StepSlot, ctx: StepCtx) -> AnyView {
                 view! { <brainstorm::BrainstormView step=s ctx=ctx/> }.into_any()
             }
             Step::Vote(s) => view! { <vote::VoteView step=s ctx=ctx/> }.into_any(),
-            Step::Canvas(s) => view! { <canvas::CanvasView step=s ctx=ctx/> }.into_any(),
+            Step::Canvas(s) => unless_left_out(cfg!(feature = "measure-without-canvases"), || {
+                view! { <canvas::CanvasView step=s ctx=ctx/> }.into_any()
+            }),
             Step::Checklist(s) => view! { <choice::ChecklistView step=s ctx=ctx/> }.into_any(),
-            Step::RoleModel(s) => view! { <role_model::RoleModelView step=s ctx=ctx/> }.into_any(),
+            Step::RoleModel(s) => {
+                unless_left_out(cfg!(feature = "measure-without-role-models"), || {
+                    view! { <role_model::RoleModelView step=s ctx=ctx/> }.into_any()
+                })
+            }
             Step::Pitch(s) => view! { <pitch::PitchView step=s ctx=ctx/> }.into_any(),
             Step::Rubric(s) => view! { <rubric::RubricView step=s ctx=ctx/> }.into_any(),
-            Step::Sketch(s) => view! { <media::SketchView step=s ctx=ctx/> }.into_any(),
-            Step::Photo(s) => view! { <media::PhotoView step=s ctx=ctx/> }.into_any(),
-            Step::Voice(s) => view! { <media::VoiceView step=s ctx=ctx/> }.into_any(),
+            Step::Sketch(s) => unless_left_out(cfg!(feature = "measure-without-media"), || {
+                view! { <media::SketchView step=s ctx=ctx/> }.into_any()
+            }),
+            Step::Photo(s) => unless_left_out(cfg!(feature = "measure-without-media"), || {
+                view! { <media::PhotoView step=s ctx=ctx/> }.into_any()
+            }),
+            Step::Voice(s) => unless_left_out(cfg!(feature = "measure-without-media"), || {
+                view! { <media::VoiceView step=s ctx=ctx/> }.into_any()
+            }),
         },
     }
 }
