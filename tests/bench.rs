@@ -570,6 +570,8 @@ async fn navigate(app: &App, path: &str) -> Result<(), Miss> {
 #[derive(Default)]
 struct Load {
     ready: Option<f64>,
+    /// The browser's first contentful paint: on Spire's pages, the frame in index.html.
+    first_paint: Option<f64>,
     /// When the page, once ready, next came round to paint two frames: a page that is
     /// "ready" but still busy shows here.
     settled: Option<f64>,
@@ -632,7 +634,8 @@ async fn load(app: &App, path: &str, card: bool, limit: Duration) -> Result<Load
         .try_js_value(
             "const b = window.__bench; \
              const long = b.longTasks.filter(([s]) => s < b.ready).reduce((a, [, d]) => a + d, 0); \
-             return {ready: b.ready, long, error: b.longTaskError || null};",
+             const paint = performance.getEntriesByName('first-contentful-paint')[0]; \
+             return {ready: b.ready, long, paint: paint ? paint.startTime : null, error: b.longTaskError || null};",
             vec![],
         )
         .await
@@ -642,6 +645,7 @@ async fn load(app: &App, path: &str, card: bool, limit: Duration) -> Result<Load
     }
     Ok(Load {
         ready: v["ready"].as_f64(),
+        first_paint: v["paint"].as_f64(),
         settled: Some(settled),
         first_card,
         long_tasks: v["long"].as_f64(),
@@ -748,6 +752,7 @@ struct PageFigures {
     name: String,
     route: String,
     ready: Vec<f64>,
+    first_paint: Vec<f64>,
     long_tasks: Vec<f64>,
     /// From ready until the page painted again.
     busy_after: Vec<f64>,
@@ -774,6 +779,7 @@ struct SiteFigures {
     made_by: String,
     lessons: usize,
     plain: Vec<f64>,
+    plain_paint: Vec<f64>,
     pages: Vec<PageFigures>,
     first_card: Vec<f64>,
     requests: Vec<f64>,
@@ -795,11 +801,14 @@ impl SiteFigures {
             "lessons": self.lessons,
             "plain_ready_ms": round(plain),
             "plain_ready_samples_ms": self.plain,
+            "plain_first_paint_ms": round(median(&self.plain_paint)),
             "pages": self.pages.iter().map(|p| json!({
                 "page": p.name,
                 "route": p.route,
                 "ready_ms": round(median(&p.ready)),
                 "ready_vs_plain": round2(ratio(median(&p.ready), plain)),
+                "first_paint_ms": round(median(&p.first_paint)),
+                "first_paint_vs_plain": round2(ratio(median(&p.first_paint), median(&self.plain_paint))),
                 "long_tasks_ms": round(median(&p.long_tasks)),
                 "busy_after_ready_ms": round(median(&p.busy_after)),
                 "busy_after_ready_samples_ms": p.busy_after,
@@ -866,7 +875,14 @@ async fn measure_site(
         progress(format!("{label}: page loads, run {run} of {}", runs()));
         // Interleaved, so a slow spell of the machine hits every page alike.
         match load(&app, PLAIN, false, READY_LIMIT).await {
-            Ok(Load { ready: Some(t), .. }) => figures.plain.push(t),
+            Ok(Load {
+                ready: Some(t),
+                first_paint,
+                ..
+            }) => {
+                figures.plain.push(t);
+                figures.plain_paint.extend(first_paint);
+            }
             Ok(l) => report.fail(
                 &format!("{label}: the plain page"),
                 l.too_slow.unwrap_or_default(),
@@ -910,6 +926,7 @@ async fn measure_site(
                         continue;
                     }
                     page.ready.extend(l.ready);
+                    page.first_paint.extend(l.first_paint);
                     page.long_tasks.extend(l.long_tasks);
                     if let (Some(ready), Some(settled)) = (l.ready, l.settled) {
                         page.busy_after.push(settled - ready);
@@ -1355,6 +1372,36 @@ async fn bench() {
         READY_LIMIT.as_millis(),
         READY_LIMIT.as_secs()
     ));
+    r.line("");
+    r.line(
+        "   First contentful paint: what a pupil sees first, the frame in index.html (ms, ×plain)",
+    );
+    let paint = |f: &SiteFigures, name: &str| {
+        let page = f.pages.iter().find(|p| p.name == name);
+        page.map_or_else(
+            || "–".to_string(),
+            |p| {
+                let t = median(&p.first_paint);
+                format!("{} {}", ms(t), times(ratio(t, median(&f.plain_paint))))
+            },
+        )
+    };
+    let plain_paint =
+        |f: &SiteFigures| format!("{} {}", ms(median(&f.plain_paint)), times(Some(1.0)));
+    r.line(format!(
+        "   {:<14} {:>34} | {:>34}",
+        "plain page",
+        plain_paint(&shipped_figures),
+        plain_paint(&many_figures)
+    ));
+    for a in &shipped_figures.pages {
+        r.line(format!(
+            "   {:<14} {:>34} | {:>34}",
+            a.name,
+            paint(&shipped_figures, &a.name),
+            paint(&many_figures, &a.name)
+        ));
+    }
     r.line("");
     r.line("2. Catalogue (#/lessons)");
     r.line(format!(
