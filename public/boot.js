@@ -23,6 +23,9 @@
   var young = typeof settings.young === "boolean" ? settings.young : settings.level === "indskoling";
   if (english) root.lang = "en";
   if (young) root.classList.add("young");
+  // The route as core::route reads it: without its query (a list's filters keep its top),
+  // empty parts dropped, each part decoded.
+  var route = location.hash.replace(/^#/, "").split("?")[0].split("/").filter(Boolean).map(decoded);
 
   if (shell) {
     // Named first: the page's top comes from a template, and its words are then put into
@@ -58,7 +61,7 @@
   }
 
   function nameThePage(shell) {
-    var path = routeParts();
+    var path = route;
     var first = path[0] || "";
     // A page of its own at a deeper address (#/dating/profile), else the section's page;
     // an address no section has is "not found".
@@ -75,12 +78,6 @@
     var section = { projects: "challenges", visitors: "role-models", "host-brief": "teacher", "my-assignments": "home" }[first] || first || "home";
     var link = (section === "home" || SECTIONS.indexOf(section) >= 0) && shell.querySelector("[data-nav='" + section + "']");
     if (link) link.setAttribute("aria-current", "page");
-  }
-
-  // The route as core::route reads it: without its query (a list's filters keep its top),
-  // empty parts dropped, each part decoded.
-  function routeParts() {
-    return location.hash.replace(/^#/, "").split("?")[0].split("/").filter(Boolean).map(decoded);
   }
 
   // An assignment link whose code has no "." (typed, or cut short): the app's message, as
@@ -220,7 +217,6 @@
   }
   // An assignment link: the page ReceivedAssignment draws, read from the link's own code,
   // with the titles of its lessons and challenges from the index.
-  var route = routeParts();
   var assignment = shell && window.Promise && route[0] === "a" && location.hash.split("?")[0].indexOf("%") < 0
     ? readAssignment(route.slice(1).join("/"))
     : null;
@@ -604,9 +600,12 @@
       element(list, "li", null, card ? words(card.title) : item.id);
     });
     if (!saved("assigned:" + a.id)) {
-      var field = element(page, "div", "field name-field");
+      // The form as the app draws it, so nothing moves when the app takes over, but out of
+      // reach until then: what is typed into the frame would be lost, so its controls are
+      // inert and hidden from assistive technology (and from tests that look for a field
+      // by its label), and the app's own take their place.
+      var field = unreachable(element(page, "div", "field name-field"));
       element(field, "label", null, staticWord("PupilNameLabel")).htmlFor = "frame-pupil-name";
-      // Read-only until the app is here: what is typed into the frame would be lost.
       var input = element(field, "input");
       input.id = "frame-pupil-name";
       input.type = "text";
@@ -614,11 +613,17 @@
       input.value = typeof settings.name === "string" ? settings.name : "";
       input.setAttribute("aria-describedby", "frame-pupil-name-help");
       element(field, "p", "muted", staticWord("PupilNameHelp")).id = "frame-pupil-name-help";
-      frameButton(element(page, "p"), "primary", staticWord("AddAssignment"));
-      var take = element(page, "p", "muted teacher-take", staticWord("TeacherTakeHelp") + " ");
+      frameButton(unreachable(element(page, "p")), "primary", staticWord("AddAssignment"));
+      var take = unreachable(element(page, "p", "muted teacher-take", staticWord("TeacherTakeHelp") + " "));
       frameButton(take, null, staticWord("TeacherTake"));
     }
     showPage(page);
+  }
+
+  function unreachable(el) {
+    el.setAttribute("inert", "");
+    el.setAttribute("aria-hidden", "true");
+    return el;
   }
 
   // A button of the app's that works once the app is here.

@@ -630,6 +630,38 @@ async fn the_frame_draws_fixed_pages_forms_profiles_courses_and_local_offers_as_
     frame.wait_for("#static-shell main h1").await;
     assert_eq!(frame.text_of("#static-shell main h1").await, "");
     assert_eq!(frame.count("#static-shell main .page").await, 0);
+    // The frame's name field and buttons are drawn but out of reach: a pupil (or a screen
+    // reader, or a test looking for the field by its label) finds only the app's.
+    frame.open(&assignment_link(false)).await;
+    frame.reload().await;
+    frame.wait_for("#static-shell main .page button").await;
+    // (In English by now: the loop above left the frame's settings so.)
+    assert_eq!(
+        frame
+            .count_by_role("heading", "Entreprenørskab i efterårets temauge")
+            .await,
+        1,
+        "the frame's own heading is found by its role"
+    );
+    assert_eq!(
+        frame
+            .count_by_role("textbox", "Your name or class number")
+            .await,
+        0
+    );
+    assert_eq!(
+        frame.count_by_role("button", "Add to my assignments").await,
+        0
+    );
+    assert_eq!(
+        frame
+            .js_value(
+                "return [...document.querySelectorAll('#static-shell .page input, #static-shell .page button')].every(e => e.closest('[inert]'))",
+                vec![]
+            )
+            .await,
+        json!(true)
+    );
     // Where the device may have the assignment already, what comes below its list (a
     // notice, the button's words) is the app's to draw.
     frame
