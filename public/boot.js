@@ -26,6 +26,10 @@
   // The route as core::route reads it: without its query (a list's filters keep its top),
   // empty parts dropped, each part decoded.
   var route = location.hash.replace(/^#/, "").split("?")[0].split("/").filter(Boolean).map(decoded);
+  // Rust's white space (char::is_whitespace), for trims that must match the app's: it is
+  // not quite JavaScript's (no U+FEFF, but U+0085).
+  var RUST_SPACE = "[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+";
+  var RUST_TRIM = new RegExp("^" + RUST_SPACE + "|" + RUST_SPACE + "$", "g");
 
   if (shell) {
     // Named first: the page's top comes from a template, and its words are then put into
@@ -61,14 +65,13 @@
   }
 
   function nameThePage(shell) {
-    var path = route;
-    var first = path[0] || "";
+    var first = route[0] || "";
     // A page of its own at a deeper address (#/dating/profile), else the section's page;
     // an address no section has is "not found".
-    var top = template(path.join("/"))
+    var top = template(route.join("/"))
       || (first && SECTIONS.indexOf(first) < 0 ? template("*not-found") : null)
-      || (first === "a" ? linkProblem(path.slice(1).join("/")) : null)
-      || (path.length <= 1 ? template(first) : missing(path.join("/")));
+      || (first === "a" ? linkProblem(route.slice(1).join("/")) : null)
+      || (route.length <= 1 ? template(first) : missing(route.join("/")));
     var heading = shell.querySelector(".static-title");
     if (top && heading) heading.parentNode.replaceChild(top.content.cloneNode(true), heading);
     // The blank host brief's print button works before the app does.
@@ -89,16 +92,14 @@
     return template(!code || /^[0-9]+$/.test(code) ? "*link-truncated" : "*link-damaged");
   }
 
-  // Assignment::from_code's first step: Rust's trim (Unicode white space, which is not
-  // quite JavaScript's), then anything but base64url at the end dropped (a platform that
+  // Assignment::from_code's first step: Rust's trim, then anything but base64url at the end dropped (a platform that
   // turns the link into a hyperlink may take a bracket or a full stop with it).
   function linkCode(code) {
     return trimmed(code).replace(/[^A-Za-z0-9_-]+$/, "");
   }
 
   function trimmed(s) {
-    return s.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/, "")
-      .replace(/[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/, "");
+    return s.replace(RUST_TRIM, "");
   }
 
   // A saved thing's page on a device that does not have it (a link from another device, or
@@ -217,7 +218,7 @@
   }
   // An assignment link: the page ReceivedAssignment draws, read from the link's own code,
   // with the titles of its lessons and challenges from the index.
-  var assignment = shell && window.Promise && route[0] === "a" && location.hash.split("?")[0].indexOf("%") < 0
+  var assignment = shell && window.Promise && route[0] === "a" && hash.split("?")[0].indexOf("%") < 0
     ? readAssignment(route.slice(1).join("/"))
     : null;
   if (assignment) {
@@ -460,7 +461,7 @@
     var page = element(null, "div", "page plan-page");
     backToTeacher(page);
     var sheet = element(page, "article", "lesson-plan");
-    element(sheet, "h1", null, staticWord("PlanOf").replace("{title}", function () { return title; }));
+    element(sheet, "h1", null, filled("PlanOf", "title", title));
     var summary = words(isChallenge ? file.brief : file.summary);
     if (summary) appendRich(element(sheet, "div", "rich summary"), null, summary);
     showPage(page);
@@ -499,7 +500,7 @@
     var area = element(page, "div", "class-board");
     element(area, "h2", "board-question", chosen.question);
     if (chosen.votes) {
-      element(area, "p", "board-hint", staticWord("BoardVoteHint").replace("{n}", function () { return String(chosen.votes); }));
+      element(area, "p", "board-hint", filled("BoardVoteHint", "n", String(chosen.votes)));
     }
     showPage(page);
   }

@@ -40,15 +40,12 @@ code_sizes() {
   echo "$first $all"
 }
 
-build() { # name [cargo feature]
-  local dist=$out/dist-$1
+build() { # name [cargo features]
+  local dist=$out/dist-$1 args=(--release --dist "$out/dist-$1")
+  [ -n "${2:-}" ] && args+=(--features "$2")
   rm -rf "$dist"
   echo "feature-costs: building ${2:-the app as it ships} ..." >&2
-  if [ -n "${2:-}" ]; then
-    trunk build --release --features "$2" --dist "$dist" > "$out/build-$1.log" 2>&1
-  else
-    trunk build --release --dist "$dist" > "$out/build-$1.log" 2>&1
-  fi || { tail -20 "$out/build-$1.log" >&2; exit 1; }
+  trunk build "${args[@]}" > "$out/build-$1.log" 2>&1 || { tail -20 "$out/build-$1.log" >&2; exit 1; }
   code_sizes "$dist"
 }
 

@@ -51,6 +51,9 @@ impl StepCtx {
     }
 }
 
+/// The drawing, photo and voice steps are left out together (app::feature_cost).
+const MEDIA_LEFT_OUT: bool = cfg!(feature = "measure-without-media");
+
 pub fn step_view(slot: StepSlot, ctx: StepCtx) -> AnyView {
     match slot {
         StepSlot::Broken(b) => {
@@ -68,6 +71,7 @@ pub fn step_view(slot: StepSlot, ctx: StepCtx) -> AnyView {
             }
             .into_any()
         }
+        // Left out in the builds that measure what a feature costs (app::feature_cost).
         StepSlot::Ready(step) => match step {
             Step::Read(s) => view! { <read::ReadView step=s/> }.into_any(),
             Step::Prompt(s) => view! { <prompt::PromptView step=s ctx=ctx/> }.into_any(),
@@ -87,13 +91,13 @@ pub fn step_view(slot: StepSlot, ctx: StepCtx) -> AnyView {
             }
             Step::Pitch(s) => view! { <pitch::PitchView step=s ctx=ctx/> }.into_any(),
             Step::Rubric(s) => view! { <rubric::RubricView step=s ctx=ctx/> }.into_any(),
-            Step::Sketch(s) => unless_left_out(cfg!(feature = "measure-without-media"), || {
+            Step::Sketch(s) => unless_left_out(MEDIA_LEFT_OUT, || {
                 view! { <media::SketchView step=s ctx=ctx/> }.into_any()
             }),
-            Step::Photo(s) => unless_left_out(cfg!(feature = "measure-without-media"), || {
+            Step::Photo(s) => unless_left_out(MEDIA_LEFT_OUT, || {
                 view! { <media::PhotoView step=s ctx=ctx/> }.into_any()
             }),
-            Step::Voice(s) => unless_left_out(cfg!(feature = "measure-without-media"), || {
+            Step::Voice(s) => unless_left_out(MEDIA_LEFT_OUT, || {
                 view! { <media::VoiceView step=s ctx=ctx/> }.into_any()
             }),
         },
