@@ -52,6 +52,15 @@ for f in "${files[@]}"; do
 done
 printf '%-48s %10d %10d  (%.1f KB gzip)\n' "TOTAL" "$total_raw" "$total_gz" "$(awk "BEGIN{print $total_gz/1024}")"
 printf '%s\t%d\t%d\n' "TOTAL" "$total_raw" "$total_gz" >> "$out/sizes.tsv"
+# What a server sending the build's own compressed copies (postbuild.mjs, README
+# "Deploying") sends instead: the .br copy where there is one, else the file gzipped.
+total_br=0
+for f in "${files[@]}"; do
+  if [ -f "$dist/$f.br" ]; then n=$(stat -c %s "$dist/$f.br"); else n=$(gzip -9 -c "$dist/$f" | wc -c); fi
+  total_br=$((total_br + n))
+done
+printf '%-48s %10s %10d  (%.1f KB)\n' "TOTAL with the build's brotli copies" "" "$total_br" "$(awk "BEGIN{print $total_br/1024}")"
+printf '%s\t%d\t%d\n' "(TOTAL with the build's brotli copies)" 0 "$total_br" >> "$out/sizes.tsv"
 
 # What each part of the app costs: the files a page of that part fetches the first time
 # one is opened, besides the first load (chunks shared between parts are counted in each).

@@ -7,12 +7,17 @@
 //    script trunk writes (its start-up module), so no other inline script can run.
 // 3. Fills in sw.js: the list of every file to keep offline and a version that changes
 //    whenever any of them changes, so each deploy is a new service worker.
+// 4. Writes a brotli (.br) and a gzip (.gz) copy beside each of the app's own files, at
+//    the strongest settings, for servers that send such copies as they are (README,
+//    "Deploying"). Content files get none: they are edited on a deployed site.
 // Usage: node scripts/postbuild.mjs [DIR] (DIR defaults to $TRUNK_STAGING_DIR).
 import { createHash } from "node:crypto";
-import { spawn } from "node:child_process";
+import { spawn, execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync, readdirSync, statSync, mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
-import { join, relative, resolve, sep } from "node:path";
+import { extname, join, relative, resolve, sep } from "node:path";
+import { brotliCompress, constants as zlib } from "node:zlib";
+import { promisify } from "node:util";
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
 if (!dir) fail("no directory: pass one or run as trunk's post_build hook");
@@ -200,4 +205,34 @@ sw = sw
   .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(["./", ...files])};`);
 if (sw === before || !sw.includes(version)) fail("sw.js has no VERSION/FILES lines to fill in");
 writeFileSync(swPath, sw);
-console.log(`postbuild: wasm in ${partCount + 1} parts; CSP with ${hashes.length} script hash(es); sw.js ${version}, ${files.length + 1} files`);
+
+// ----- 4. compressed copies for servers that send them as they are -----------------------
+// A server compresses on the fly at a fast setting (nginx's default gzip level is 1); a
+// copy made here once is smaller: brotli at quality 11 sends about a quarter less than
+// gzip -9 for this app. Only the app's own files, which a new build replaces whole; a
+// content file edited on the site must never be shadowed by an old copy of itself. A copy
+// is kept only where it is smaller than its file.
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".wasm", ".svg", ".webmanifest"]);
+const compress = promisify(brotliCompress);
+const own = walk(dir)
+  .filter((path) => !relative(dir, path).split(sep).join("/").startsWith("lessons/"))
+  .filter((path) => COMPRESSIBLE.has(extname(path)));
+let copies = 0;
+await Promise.all(
+  own.map(async (path) => {
+    const body = readFileSync(path);
+    const br = await compress(body, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+    });
+    // gzip itself: at -9 it beats node's zlib by a few KB on the wasm. -n: no name or time
+    // in the copy, so the same build writes the same bytes.
+    const gz = execFileSync("gzip", ["-9", "-n", "-c", path], { maxBuffer: 1 << 28 });
+    for (const [copy, ext] of [[br, ".br"], [gz, ".gz"]]) {
+      if (copy.length >= body.length) continue;
+      writeFileSync(path + ext, copy);
+      copies += 1;
+    }
+  })
+);
+
+console.log(`postbuild: wasm in ${partCount + 1} parts; CSP with ${hashes.length} script hash(es); sw.js ${version}, ${files.length + 1} files; ${copies} compressed copies`);

@@ -1289,3 +1289,75 @@ async fn without_scheduler_yield_a_lesson_is_still_read_and_drawn() {
         "reading and drawing the file yielded through messages: {channels}"
     );
 }
+
+/// A server set up to send the build's compressed copies (nginx's `brotli_static` and
+/// `gzip_static`, README "Deploying") serves the same app: each of the app's files goes
+/// as its copy, content as it is (a content file edited on the site has no stale copy),
+/// and the pupil notices nothing. Once with brotli, once with gzip only, each in a fresh
+/// browser (the service worker would answer a reload itself).
+#[tokio::test]
+async fn a_server_sending_the_compressed_copies_serves_the_same_app() {
+    for encoding in ["br", "gzip"] {
+        let app = App::at_root().await;
+        app.server.send_compressed_copies(&[encoding]);
+        app.open("").await;
+        app.wait_for_page("home").await;
+        // The teacher's pages are a part of the app's code fetched on their own.
+        app.link("Lærer").await.click().await;
+        app.wait_for_page("teacher").await;
+        let (lesson, step) = lesson_with_prompt("");
+        app.open(&format!("#/lessons/{lesson}/{step}")).await;
+        app.textbox("Dit svar")
+            .await
+            .type_text("Sendt pakket")
+            .await;
+        app.wait_until("the answer is saved", async || {
+            app.text_of("#save-status").await == "Gemt"
+        })
+        .await;
+        wait_until_offline_ready(&app).await;
+
+        let served = app.server.requests();
+        let app_files: Vec<_> = served
+            .iter()
+            .filter(|r| {
+                r.path == "/"
+                    || [".wasm", ".js", ".css", ".html"]
+                        .iter()
+                        .any(|e| r.path.ends_with(e))
+            })
+            .collect();
+        for kind in ["/", "_bg.wasm", "/boot.js", "/sw.js", ".css"] {
+            assert!(
+                app_files
+                    .iter()
+                    .any(|r| r.path == kind || (kind != "/" && r.path.ends_with(kind))),
+                "{kind} was requested ({encoding}): {served:?}"
+            );
+        }
+        assert!(
+            app_files
+                .iter()
+                .any(|r| r.path.starts_with("/split_teacher-")),
+            "the teacher's part was fetched ({encoding}): {served:?}"
+        );
+        for r in &app_files {
+            assert_eq!(r.status, 200, "{} ({encoding})", r.path);
+            assert_eq!(
+                r.encoding,
+                Some(encoding),
+                "{} went as its {encoding} copy",
+                r.path
+            );
+        }
+        let content: Vec<_> = served
+            .iter()
+            .filter(|r| r.path.starts_with("/lessons/"))
+            .collect();
+        assert!(!content.is_empty(), "content was fetched ({encoding})");
+        for r in content {
+            assert_eq!(r.encoding, None, "{} has no compressed copy", r.path);
+        }
+        assert_eq!(app.console_errors().await, vec![], "no errors ({encoding})");
+    }
+}

@@ -9,6 +9,10 @@
 //!
 //! The directory can be mounted at the root (`/`) or under a sub-folder (`/spire/`), the
 //! way a project page on a shared host serves it. Every request is recorded.
+//!
+//! With [`StaticServer::send_compressed_copies`] it behaves like nginx's `brotli_static` and
+//! `gzip_static`: a file's `.br` or `.gz` copy beside it is sent in its place to a browser
+//! that accepts that encoding (Chromium accepts both, even over plain http).
 
 use std::net::{SocketAddr, TcpListener as StdListener, TcpStream as StdStream};
 use std::path::{Path, PathBuf};
@@ -27,6 +31,8 @@ pub struct Served {
     /// The decoded path, without query string.
     pub path: String,
     pub status: u16,
+    /// The `Content-Encoding` sent (`br` or `gzip`), if any.
+    pub encoding: Option<&'static str>,
 }
 
 /// A running server; it stops when dropped.
@@ -37,6 +43,7 @@ pub struct StaticServer {
     log: Arc<Mutex<Vec<Served>>>,
     stop: Arc<AtomicBool>,
     offline: Arc<AtomicBool>,
+    compressed: Arc<Mutex<Vec<&'static str>>>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -45,6 +52,7 @@ struct Site {
     mount: String,
     log: Arc<Mutex<Vec<Served>>>,
     offline: Arc<AtomicBool>,
+    compressed: Arc<Mutex<Vec<&'static str>>>,
 }
 
 impl StaticServer {
@@ -67,11 +75,13 @@ impl StaticServer {
         let log = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
         let offline = Arc::new(AtomicBool::new(false));
+        let compressed = Arc::new(Mutex::new(Vec::new()));
         let site = Arc::new(Site {
             root: root.clone(),
             mount: mount.clone(),
             log: log.clone(),
             offline: offline.clone(),
+            compressed: compressed.clone(),
         });
         let stop_flag = stop.clone();
         let thread = std::thread::Builder::new()
@@ -105,6 +115,7 @@ impl StaticServer {
             log,
             stop,
             offline,
+            compressed,
             thread: Some(thread),
         }
     }
@@ -147,6 +158,13 @@ impl StaticServer {
         self.offline.store(offline, Ordering::SeqCst);
     }
 
+    /// Sends a file's compressed copy in its place, as a server set up for the build's
+    /// copies does: the first of `encodings` (`"br"` for the `.br` copy, `"gzip"` for the
+    /// `.gz`) that the browser accepts and the file has a copy for. Empty: never.
+    pub fn send_compressed_copies(&self, encodings: &[&'static str]) {
+        *self.compressed.lock().unwrap_or_else(|e| e.into_inner()) = encodings.to_vec();
+    }
+
     pub fn clear_requests(&self) {
         self.log.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
@@ -184,6 +202,7 @@ async fn serve_connection(stream: TcpStream, site: Arc<Site>) {
             return None;
         }
         let mut if_modified_since = None;
+        let mut accepts = String::new();
         loop {
             let mut line = String::new();
             if reader.read_line(&mut line).await.ok()? == 0 {
@@ -196,10 +215,17 @@ async fn serve_connection(stream: TcpStream, site: Arc<Site>) {
             if let Some((name, value)) = line.split_once(':') {
                 if name.trim().eq_ignore_ascii_case("if-modified-since") {
                     if_modified_since = Some(value.trim().to_string());
+                } else if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                    accepts = value.trim().to_ascii_lowercase();
                 }
             }
         }
-        let reply = respond(&site, request_line.trim_end(), if_modified_since.as_deref()).await;
+        let request = Request {
+            line: request_line.trim_end(),
+            if_modified_since: if_modified_since.as_deref(),
+            accepts: &accepts,
+        };
+        let reply = respond(&site, &request).await;
         let mut stream = reader.into_inner();
         stream.write_all(&reply).await.ok()?;
         stream.flush().await.ok()?;
@@ -208,9 +234,17 @@ async fn serve_connection(stream: TcpStream, site: Arc<Site>) {
     .await;
 }
 
-/// Builds the whole response (head and body) for one request line and records it.
-async fn respond(site: &Site, request_line: &str, if_modified_since: Option<&str>) -> Vec<u8> {
-    let mut parts = request_line.split_whitespace();
+/// What the server reads of a request.
+struct Request<'a> {
+    line: &'a str,
+    if_modified_since: Option<&'a str>,
+    /// `Accept-Encoding`, lower-cased.
+    accepts: &'a str,
+}
+
+/// Builds the whole response (head and body) for one request and records it.
+async fn respond(site: &Site, request: &Request<'_>) -> Vec<u8> {
+    let mut parts = request.line.split_whitespace();
     let method = parts.next().unwrap_or_default().to_string();
     let target = parts.next().unwrap_or_default().to_string();
     let raw_path = target.split(['?', '#']).next().unwrap_or_default();
@@ -222,7 +256,7 @@ async fn respond(site: &Site, request_line: &str, if_modified_since: Option<&str
     } else if !path.starts_with('/') {
         Reply::status(400, "Bad request")
     } else {
-        resolve(site, &path, &target, if_modified_since).await
+        resolve(site, &path, &target, request).await
     };
 
     site.log
@@ -232,11 +266,12 @@ async fn respond(site: &Site, request_line: &str, if_modified_since: Option<&str
             method,
             path,
             status: reply.status,
+            encoding: reply.encoding,
         });
     reply.into_bytes(head_only)
 }
 
-async fn resolve(site: &Site, path: &str, target: &str, if_modified_since: Option<&str>) -> Reply {
+async fn resolve(site: &Site, path: &str, target: &str, request: &Request<'_>) -> Reply {
     // `/spire` is the mounted directory without its slash: redirect, like for any directory.
     if site.mount != "/" && path == site.mount.trim_end_matches('/') {
         return Reply::redirect(&add_slash(target));
@@ -269,25 +304,70 @@ async fn resolve(site: &Site, path: &str, target: &str, if_modified_since: Optio
         return Reply::not_found();
     }
     let last_modified = meta.modified().ok().map(http_date);
-    if let (Some(lm), Some(ims)) = (&last_modified, if_modified_since) {
+    if let (Some(lm), Some(ims)) = (&last_modified, request.if_modified_since) {
         if lm == ims {
             let mut reply = Reply::empty(304, "Not Modified");
             reply.headers.push(("Last-Modified".into(), lm.clone()));
             return reply;
         }
     }
-    let Ok(body) = tokio::fs::read(&file).await else {
-        return Reply::not_found();
+    let encodings = site
+        .compressed
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    let copy = compressed_copy(&file, &encodings, request.accepts).await;
+    let (body, encoding) = match copy {
+        Some((body, encoding)) => (body, Some(encoding)),
+        None => match tokio::fs::read(&file).await {
+            Ok(body) => (body, None),
+            Err(_) => return Reply::not_found(),
+        },
     };
     let mut reply = Reply::empty(200, "OK");
     reply
         .headers
         .push(("Content-Type".into(), content_type(&file).into()));
+    if let Some(encoding) = encoding {
+        reply
+            .headers
+            .push(("Content-Encoding".into(), encoding.into()));
+        reply
+            .headers
+            .push(("Vary".into(), "Accept-Encoding".into()));
+        reply.encoding = Some(encoding);
+    }
     if let Some(lm) = last_modified {
         reply.headers.push(("Last-Modified".into(), lm));
     }
     reply.body = body;
     reply
+}
+
+/// The copy of `file` in the first of `encodings` that the browser accepts and that is
+/// there, with the encoding to name.
+async fn compressed_copy(
+    file: &Path,
+    encodings: &[&'static str],
+    accepts: &str,
+) -> Option<(Vec<u8>, &'static str)> {
+    let accepted = |name: &str| {
+        accepts
+            .split(',')
+            .any(|e| e.split(';').next().map(str::trim) == Some(name))
+    };
+    for &encoding in encodings {
+        if !accepted(encoding) {
+            continue;
+        }
+        let ext = if encoding == "gzip" { "gz" } else { encoding };
+        let mut copy = file.as_os_str().to_owned();
+        copy.push(format!(".{ext}"));
+        if let Ok(body) = tokio::fs::read(&copy).await {
+            return Some((body, encoding));
+        }
+    }
+    None
 }
 
 fn add_slash(target: &str) -> String {
@@ -302,6 +382,7 @@ struct Reply {
     reason: &'static str,
     headers: Vec<(String, String)>,
     body: Vec<u8>,
+    encoding: Option<&'static str>,
 }
 
 impl Reply {
@@ -311,6 +392,7 @@ impl Reply {
             reason,
             headers: Vec::new(),
             body: Vec::new(),
+            encoding: None,
         }
     }
 
