@@ -33,12 +33,14 @@ use std::future::Future;
 
 /// The parts of the app that are fetched on their own, when a page of theirs is first
 /// opened: each is a WebAssembly module of its own after the build splits it off (see
-/// ARCHITECTURE.md, "Code split by page"). Pupils never open them: the teacher's tools
-/// and the StartUp Dating organiser. Every other page is in the main module: more parts
-/// made a page's start slower (ARCHITECTURE.md says by how much).
+/// ARCHITECTURE.md, "Code split by page"). The main module has what a pupil opens first
+/// (home, the catalogue, a lesson); `More` every other page a pupil opens; the teacher's
+/// tools and the StartUp Dating organiser, which pupils never open, a part each. More
+/// parts than these made every page's start slower (ARCHITECTURE.md says by how much).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Part {
     Main,
+    More,
     Teacher,
     Dating,
 }
@@ -56,7 +58,8 @@ fn part(route: &Route) -> Part {
         Route::Dating | Route::DatingProfile | Route::DatingEvent | Route::DatingPitch => {
             Part::Dating
         }
-        _ => Part::Main,
+        Route::Home | Route::Lessons(_) | Route::Lesson { .. } | Route::NotFound => Part::Main,
+        _ => Part::More,
     }
 }
 
@@ -65,6 +68,7 @@ fn part(route: &Route) -> Part {
 pub async fn preload(route: &Route) -> Result<(), SplitLoaderError> {
     match part(route) {
         Part::Main => Ok(()),
+        Part::More => preload_more().await,
         Part::Teacher => preload_teacher().await,
         Part::Dating => preload_dating().await,
     }
@@ -73,75 +77,18 @@ pub async fn preload(route: &Route) -> Result<(), SplitLoaderError> {
 pub fn page(route: Route) -> AnyView {
     match part(&route) {
         Part::Main => main_page(route),
+        Part::More => fetched(route, more_pages),
         Part::Teacher => fetched(route, teacher_pages),
         Part::Dating => fetched(route, dating_pages),
     }
 }
 
-/// The pages in the main module.
+/// The pages in the main module: the ones a pupil opens first.
 fn main_page(route: Route) -> AnyView {
-    // Each feature's pages are left out in the builds that measure what it costs
-    // (app::feature_cost); in the app's own build each of these is `false`.
-    let challenges = cfg!(feature = "measure-without-challenges");
-    let role_models = cfg!(feature = "measure-without-role-models");
-    let courses = cfg!(feature = "measure-without-courses");
-    let local = cfg!(feature = "measure-without-local");
-    let canvases = cfg!(feature = "measure-without-canvases");
-    let teacher = cfg!(feature = "measure-without-teacher");
-    let my_work = cfg!(feature = "measure-without-my-work");
-    let info = cfg!(feature = "measure-without-info");
     match route {
         Route::Home => view! { <home::HomePage/> }.into_any(),
         Route::Lessons(_) => view! { <catalogue::CataloguePage/> }.into_any(),
         Route::Lesson { id, .. } => view! { <lesson::LessonPage id=id/> }.into_any(),
-        Route::Challenges(_) => unless_left_out(challenges, || {
-            view! { <challenges::ChallengesPage/> }.into_any()
-        }),
-        Route::Challenge { id, step } => unless_left_out(challenges, || {
-            view! { <challenges::ChallengePage id=id step=step/> }.into_any()
-        }),
-        Route::Project { id, view } => unless_left_out(challenges, || {
-            view! { <project::ProjectPage id=id view=view/> }.into_any()
-        }),
-        Route::RoleModels(_) => unless_left_out(role_models, || {
-            view! { <role_models::RoleModelsPage/> }.into_any()
-        }),
-        Route::RoleModel { id } => unless_left_out(role_models, || {
-            view! { <role_models::RoleModelPage id=id/> }.into_any()
-        }),
-        Route::Visitor { id } => unless_left_out(role_models, || {
-            view! { <visitors::VisitorPage id=id/> }.into_any()
-        }),
-        Route::NewVisitor => unless_left_out(role_models, || {
-            view! { <visitors::NewVisitorPage/> }.into_any()
-        }),
-        Route::Courses => unless_left_out(courses, || view! { <courses::CoursesPage/> }.into_any()),
-        Route::Course { id } => unless_left_out(courses, || {
-            view! { <courses::CoursePage id=id/> }.into_any()
-        }),
-        Route::Local(_) => unless_left_out(local, || view! { <local::LocalPage/> }.into_any()),
-        Route::Canvases(_) => {
-            unless_left_out(canvases, || view! { <canvases::CanvasesPage/> }.into_any())
-        }
-        Route::Canvas { id } => unless_left_out(canvases, || {
-            view! { <canvases::CanvasPage id=id/> }.into_any()
-        }),
-        Route::AssignmentLink { code } => unless_left_out(teacher, || {
-            view! { <assigned::AssignmentLinkPage code=code/> }.into_any()
-        }),
-        Route::Assigned { id } => unless_left_out(teacher, || {
-            view! { <assigned::AssignedPage id=id/> }.into_any()
-        }),
-        Route::MyWork => unless_left_out(my_work, || view! { <my_work::MyWorkPage/> }.into_any()),
-        Route::About => {
-            unless_left_out(info, || view! { <info::InfoPage page="about"/> }.into_any())
-        }
-        Route::Privacy => unless_left_out(info, || {
-            view! { <info::InfoPage page="privacy"/> }.into_any()
-        }),
-        Route::Accessibility => unless_left_out(info, || {
-            view! { <info::InfoPage page="accessibility"/> }.into_any()
-        }),
         _ => view! { <info::InfoPage page="not-found"/> }.into_any(),
     }
 }
@@ -203,6 +150,71 @@ fn dating_pages(route: Route) -> Result<AnyView, SplitLoaderError> {
     }))
 }
 
+#[wasm_split(more, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_more))]
+fn more_pages(route: Route) -> Result<AnyView, SplitLoaderError> {
+    // Each feature's pages are left out in the builds that measure what it costs
+    // (app::feature_cost); in the app's own build each of these is `false`.
+    let challenges = cfg!(feature = "measure-without-challenges");
+    let role_models = cfg!(feature = "measure-without-role-models");
+    let courses = cfg!(feature = "measure-without-courses");
+    let local = cfg!(feature = "measure-without-local");
+    let canvases = cfg!(feature = "measure-without-canvases");
+    let teacher = cfg!(feature = "measure-without-teacher");
+    let my_work = cfg!(feature = "measure-without-my-work");
+    let info = cfg!(feature = "measure-without-info");
+    Ok(match route {
+        Route::Challenges(_) => unless_left_out(challenges, || {
+            view! { <challenges::ChallengesPage/> }.into_any()
+        }),
+        Route::Challenge { id, step } => unless_left_out(challenges, || {
+            view! { <challenges::ChallengePage id=id step=step/> }.into_any()
+        }),
+        Route::Project { id, view } => unless_left_out(challenges, || {
+            view! { <project::ProjectPage id=id view=view/> }.into_any()
+        }),
+        Route::RoleModels(_) => unless_left_out(role_models, || {
+            view! { <role_models::RoleModelsPage/> }.into_any()
+        }),
+        Route::RoleModel { id } => unless_left_out(role_models, || {
+            view! { <role_models::RoleModelPage id=id/> }.into_any()
+        }),
+        Route::Visitor { id } => unless_left_out(role_models, || {
+            view! { <visitors::VisitorPage id=id/> }.into_any()
+        }),
+        Route::NewVisitor => unless_left_out(role_models, || {
+            view! { <visitors::NewVisitorPage/> }.into_any()
+        }),
+        Route::Courses => unless_left_out(courses, || view! { <courses::CoursesPage/> }.into_any()),
+        Route::Course { id } => unless_left_out(courses, || {
+            view! { <courses::CoursePage id=id/> }.into_any()
+        }),
+        Route::Local(_) => unless_left_out(local, || view! { <local::LocalPage/> }.into_any()),
+        Route::Canvases(_) => {
+            unless_left_out(canvases, || view! { <canvases::CanvasesPage/> }.into_any())
+        }
+        Route::Canvas { id } => unless_left_out(canvases, || {
+            view! { <canvases::CanvasPage id=id/> }.into_any()
+        }),
+        Route::AssignmentLink { code } => unless_left_out(teacher, || {
+            view! { <assigned::AssignmentLinkPage code=code/> }.into_any()
+        }),
+        Route::Assigned { id } => unless_left_out(teacher, || {
+            view! { <assigned::AssignedPage id=id/> }.into_any()
+        }),
+        Route::MyWork => unless_left_out(my_work, || view! { <my_work::MyWorkPage/> }.into_any()),
+        Route::About => {
+            unless_left_out(info, || view! { <info::InfoPage page="about"/> }.into_any())
+        }
+        Route::Privacy => unless_left_out(info, || {
+            view! { <info::InfoPage page="privacy"/> }.into_any()
+        }),
+        Route::Accessibility => unless_left_out(info, || {
+            view! { <info::InfoPage page="accessibility"/> }.into_any()
+        }),
+        _ => view! { <info::InfoPage page="not-found"/> }.into_any(),
+    })
+}
+
 /// Sets the document title to "`page` – Spire".
 pub fn set_title(page: &str) {
     super::browser::set_title(&format!("{page} – Spire"));
@@ -222,15 +234,19 @@ mod tests {
         part(&route)
     }
 
-    /// A pupil never fetches the teacher's or StartUp Dating's code: every page a pupil
-    /// opens is in the main module, and every page of those two sections in their part.
+    /// The pages a pupil opens first (home, the catalogue, a lesson) are in the main
+    /// module; every other page a pupil opens is in one part, so a pupil never fetches the
+    /// teacher's or StartUp Dating's code, and each of those sections is a part of its own.
     #[test]
-    fn only_the_teachers_and_datings_pages_are_fetched_on_their_own() {
+    fn the_first_pages_are_in_the_main_module_and_the_rest_in_parts() {
         let main = [
             "#/",
             "#/lessons",
             "#/lessons/a",
             "#/lessons/a/b",
+            "#/nowhere",
+        ];
+        let more = [
             "#/challenges",
             "#/challenges/c",
             "#/challenges/c/s",
@@ -254,7 +270,6 @@ mod tests {
             "#/about",
             "#/privacy",
             "#/accessibility",
-            "#/nowhere",
         ];
         let teacher = [
             "#/teacher",
@@ -276,6 +291,7 @@ mod tests {
         ];
         for (hashes, want) in [
             (&main[..], Part::Main),
+            (&more[..], Part::More),
             (&teacher[..], Part::Teacher),
             (&dating[..], Part::Dating),
         ] {
