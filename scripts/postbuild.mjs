@@ -1,7 +1,8 @@
 // Trunk's post_build hook (see Trunk.toml): seals the staged build before trunk moves it to
 // dist/.
-// 0. Splits the pages pupils never open (the teacher's, StartUp Dating's; marked in
-//    src/app/pages/mod.rs) off the app's WebAssembly, each fetched when first opened.
+// 0. Splits three parts off the app's WebAssembly (marked in src/app/pages/mod.rs): the
+//    pupil's pages beyond home, the catalogue and a lesson; the teacher's; StartUp
+//    Dating's. Each is fetched when one of its pages is first opened.
 // 1. Holds the app's WebAssembly back until boot.js has painted the page's frame.
 // 2. Puts a strict Content-Security-Policy into index.html, with the hash of each inline
 //    script trunk writes (its start-up module), so no other inline script can run.
