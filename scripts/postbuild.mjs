@@ -57,11 +57,20 @@ async function splitWasm() {
     const jobs = [[join(work, "bindgen", `${stem}_bg.wasm`), join(dir, `${stem}_bg.wasm`), ["--low-memory-unused"]]];
     let link = readFileSync(join(work, "__wasm_split.js"), "utf8");
     // Each part's bytes whole rather than streamed, for the reason given at step 1 below
-    // for the main part: a streamed part is decoded on the main thread as it arrives.
-    const streamed = "WebAssembly.instantiateStreaming(src, imports)";
-    if (!link.includes(streamed)) fail("the splitter's loader has changed: no instantiateStreaming");
-    link = link.replaceAll(streamed, "src.then(wholeBytes).then((bytes) => WebAssembly.instantiate(bytes, imports))");
+    // for the main part: a streamed part is decoded on the main thread as it arrives. And
+    // each is compiled as soon as its bytes are here, while the files it needs are still
+    // coming: the splitter's loader compiles a part only once those are instantiated.
+    const streamed = /src\.catch\(\(\) => \{\}\);(\s*)return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);/g;
+    const count = link.match(streamed)?.length ?? 0;
+    if (count === 0) fail("the splitter's loader has changed: no instantiateStreaming");
+    link = link.replace(streamed, "const compiled = compileWhole(src);$1return async (imports) => compiled.then((module) => WebAssembly.instantiate(module, imports));");
+    if (link.includes("instantiateStreaming")) fail("the splitter's loader streams a part this step did not change");
     link += `
+function compileWhole(src) {
+    const compiled = src.then(wholeBytes).then((bytes) => WebAssembly.compile(bytes));
+    compiled.catch(() => {});
+    return compiled;
+}
 function wholeBytes(response) {
     if (!response.ok) throw new Error(\`\${response.url}: \${response.status}\`);
     return response.arrayBuffer();
