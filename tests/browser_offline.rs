@@ -133,6 +133,19 @@ async fn a_page_whose_code_cannot_be_fetched_says_so_and_comes_when_tried_again(
     app.wait_for_page("teacher").await;
     app.link("Forside").await.click().await;
     app.wait_for_page("home").await;
+
+    // The same for the part with the pupil's other pages (My work among them).
+    app.server.set_offline(true);
+    app.within("header nav")
+        .link("Mit arbejde")
+        .await
+        .click()
+        .await;
+    app.wait_for_page("not-fetched").await;
+    app.heading("Siden kunne ikke hentes").await;
+    app.server.set_offline(false);
+    app.button("Prøv igen").await.click().await;
+    app.wait_for_page("my-work").await;
 }
 
 #[tokio::test]
