@@ -42,23 +42,19 @@ files+=(lessons/index.json)
 # The table for tests/bench.rs to include: file, bytes, gzip bytes.
 : > "$out/sizes.tsv"
 printf '%-48s %10s %10s\n' "first-load file" "bytes" "gzip -9"
-total_raw=0; total_gz=0
+# total_br: what a server sending the build's own compressed copies (postbuild.mjs, README
+# "Deploying") sends instead: the .br copy where there is one, else the file gzipped.
+total_raw=0; total_gz=0; total_br=0
 for f in "${files[@]}"; do
   raw=$(stat -c %s "$dist/$f")
   gz=$(gzip -9 -c "$dist/$f" | wc -c)
-  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+  if [ -f "$dist/$f.br" ]; then br=$(stat -c %s "$dist/$f.br"); else br=$gz; fi
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
   printf '%-48s %10d %10d\n' "$f" "$raw" "$gz"
   printf '%s\t%d\t%d\n' "$f" "$raw" "$gz" >> "$out/sizes.tsv"
 done
 printf '%-48s %10d %10d  (%.1f KB gzip)\n' "TOTAL" "$total_raw" "$total_gz" "$(awk "BEGIN{print $total_gz/1024}")"
 printf '%s\t%d\t%d\n' "TOTAL" "$total_raw" "$total_gz" >> "$out/sizes.tsv"
-# What a server sending the build's own compressed copies (postbuild.mjs, README
-# "Deploying") sends instead: the .br copy where there is one, else the file gzipped.
-total_br=0
-for f in "${files[@]}"; do
-  if [ -f "$dist/$f.br" ]; then n=$(stat -c %s "$dist/$f.br"); else n=$(gzip -9 -c "$dist/$f" | wc -c); fi
-  total_br=$((total_br + n))
-done
 printf '%-48s %10s %10d  (%.1f KB)\n' "TOTAL with the build's brotli copies" "" "$total_br" "$(awk "BEGIN{print $total_br/1024}")"
 printf '%s\t%d\t%d\n' "(TOTAL with the build's brotli copies)" 0 "$total_br" >> "$out/sizes.tsv"
 

@@ -61,8 +61,7 @@ async function splitWasm() {
     // each is compiled as soon as its bytes are here, while the files it needs are still
     // coming: the splitter's loader compiles a part only once those are instantiated.
     const streamed = /src\.catch\(\(\) => \{\}\);(\s*)return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);/g;
-    const count = link.match(streamed)?.length ?? 0;
-    if (count === 0) fail("the splitter's loader has changed: no instantiateStreaming");
+    if (!link.match(streamed)) fail("the splitter's loader has changed: no instantiateStreaming");
     link = link.replace(streamed, "const compiled = compileWhole(src);$1return async (imports) => compiled.then((module) => WebAssembly.instantiate(module, imports));");
     if (link.includes("instantiateStreaming")) fail("the splitter's loader streams a part this step did not change");
     link += `
@@ -224,9 +223,10 @@ writeFileSync(swPath, sw);
 // is kept only where it is smaller than its file.
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".wasm", ".svg", ".webmanifest"]);
 const compress = promisify(brotliCompress);
-const own = walk(dir)
-  .filter((path) => !relative(dir, path).split(sep).join("/").startsWith("lessons/"))
-  .filter((path) => COMPRESSIBLE.has(extname(path)));
+// The service worker's list (step 3) has every file but the worker itself.
+const own = [...files, "sw.js"]
+  .filter((file) => !file.startsWith("lessons/") && COMPRESSIBLE.has(extname(file)))
+  .map((file) => join(dir, file));
 let copies = 0;
 await Promise.all(
   own.map(async (path) => {
