@@ -3,7 +3,9 @@
 // 0. Splits three parts off the app's WebAssembly (marked in src/app/pages/mod.rs): the
 //    pupil's pages beyond home, the catalogue and a lesson; the teacher's; StartUp
 //    Dating's. Each is fetched when one of its pages is first opened.
-// 1. Holds the app's WebAssembly back until boot.js has painted the page's frame.
+// 1. Holds the app's WebAssembly back until boot.js has painted the page's frame. The
+//    scripts that start the app (boot.js, wasm-bindgen's and the splitter's) are shipped
+//    minified.
 // 2. Puts a strict Content-Security-Policy into index.html, with the hash of each inline
 //    script trunk writes (its start-up module), so no other inline script can run.
 // 3. Fills in sw.js: the list of every file to keep offline and a version that changes
@@ -14,7 +16,7 @@
 // Usage: node scripts/postbuild.mjs [DIR] (DIR defaults to $TRUNK_STAGING_DIR).
 import { createHash } from "node:crypto";
 import { spawn, execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync, readdirSync, statSync, mkdtempSync, rmSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, statSync, mkdtempSync, rmSync, renameSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { brotliCompress, constants as zlib } from "node:zlib";
@@ -83,15 +85,32 @@ function wholeBytes(response) {
       jobs.push([join(work, part), join(dir, named), []]);
     }
     await optimise(jobs);
-    const linkName = `wasm-split-${sha256(link, "hex").slice(0, 16)}.js`;
-    writeFileSync(join(dir, linkName), link);
+    const loader = await minify(link, true);
     let js = readFileSync(join(work, "bindgen", `${stem}.js`), "utf8");
     // Only the imports: the module's import object keeps the name the wasm asks for.
     if (!js.includes('from "./__wasm_split.js"')) fail("the main part does not import the splitter's loader");
-    js = js.replaceAll('from "./__wasm_split.js"', `from "./${linkName}"`);
-    writeFileSync(join(dir, `${stem}.js`), js);
+    js = await minify(js.replaceAll('from "./__wasm_split.js"', 'from "./__spire_loader.js"'), true);
+    // Trunk named the main module and its script by a hash of trunk's own output, which
+    // this step replaces; they are named again by a hash of what is shipped, so a cache that
+    // keeps hashed files for good (README, "Deploying") never holds an old file under a new
+    // build's name.
+    const mainWasm = join(dir, `${stem}_bg.wasm`);
+    const shippedStem = `spire-${createHash("sha256").update(readFileSync(mainWasm)).update(js).update(loader).digest("hex").slice(0, 16)}`;
+    // Only the files' names: the wasm's imports keep the module names it was built with.
+    const renamed = (text) =>
+      text.replaceAll(`${stem}.js`, `${shippedStem}.js`).replaceAll(`${stem}_bg.wasm`, `${shippedStem}_bg.wasm`);
+    const shippedLoader = renamed(loader);
+    const linkName = `wasm-split-${sha256(shippedLoader, "hex").slice(0, 16)}.js`;
+    writeFileSync(join(dir, linkName), shippedLoader);
+    js = renamed(js.replaceAll('"./__spire_loader.js"', `"./${linkName}"`));
+    renameSync(mainWasm, join(dir, `${shippedStem}_bg.wasm`));
+    rmSync(join(dir, `${stem}.js`));
+    writeFileSync(join(dir, `${shippedStem}.js`), js);
+    if (html.split(stem).length < 3) fail(`index.html names ${stem} fewer than twice`);
+    html = renamed(html);
+    if (html.includes(stem)) fail(`index.html names ${stem} other than as its script and wasm`);
     // Trunk's preload of the main script carries the hash of trunk's own script.
-    const integrity = new RegExp(`(href="\\./${stem}\\.js"[^>]*integrity=")sha384-[^"]*(")`);
+    const integrity = new RegExp(`(href="\\./${shippedStem}\\.js"[^>]*integrity=")sha384-[^"]*(")`);
     if (!integrity.test(html)) fail(`index.html has no preload of ${stem}.js with an integrity`);
     html = html.replace(integrity, `$1sha384-${createHash("sha384").update(js).digest("base64")}$2`);
     writeFileSync(join(dir, "wasm-split.json"), JSON.stringify(partsByPage(link), null, 1));
@@ -108,6 +127,21 @@ function run(cmd, args) {
     child.on("error", (e) => fail(`${cmd}: ${e.message}; run scripts/setup.sh for the tools`));
     child.on("exit", (code) => (code === 0 ? done() : fail(`${cmd} ${args.join(" ")}: exit ${code}`)));
   });
+}
+
+// A script as it is shipped: terser (npm, pinned in package.json) without comments and
+// with short local names, which roughly halves what each script sends after gzip. Names
+// other code uses stay: a module's exports, a classic script's globals, every property.
+async function minify(code, module) {
+  let terser;
+  try {
+    terser = await import("terser");
+  } catch (e) {
+    fail(`terser: ${e.message}; run scripts/setup.sh for the tools`);
+  }
+  const out = await terser.minify(code, { module, ecma: module ? 2020 : 5, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (!out.code) fail("terser returned nothing");
+  return out.code;
 }
 
 // wasm-opt on every part, as many at once as there are cores.
@@ -161,6 +195,11 @@ html = html.replace(start, `await window.spireFrame;\n${start}`);
 const wasmPath = /module_or_path: ('[^']*_bg\.wasm')/;
 if (!wasmPath.test(html)) fail("trunk's start-up script names no wasm: has its output changed?");
 html = html.replace(wasmPath, "module_or_path: fetch($1).then((r) => r.arrayBuffer())");
+
+// boot.js is on the way to the first paint: shipped minified (see `minify`). The service
+// worker is not (step 3 fills in its lines, and it is fetched after the page has started).
+const bootPath = join(dir, "boot.js");
+writeFileSync(bootPath, await minify(readFileSync(bootPath, "utf8"), false));
 
 // ----- 2. the Content-Security-Policy ----------------------------------------------------
 if (html.includes('http-equiv="Content-Security-Policy"')) fail("index.html already has a CSP");
