@@ -4,8 +4,8 @@
 //    pupil's pages beyond home, the catalogue and a lesson; the teacher's; StartUp
 //    Dating's. Each is fetched when one of its pages is first opened.
 // 1. Holds the app's WebAssembly back until boot.js has painted the page's frame. The
-//    scripts that start the app (boot.js, wasm-bindgen's and the splitter's) are shipped
-//    minified.
+//    scripts that start the app (boot.js, wasm-bindgen's and the splitter's) and the
+//    stylesheet are shipped minified.
 // 2. Puts a strict Content-Security-Policy into index.html, with the hash of each inline
 //    script trunk writes (its start-up module), so no other inline script can run.
 // 3. Fills in sw.js: the list of every file to keep offline and a version that changes
@@ -133,15 +133,19 @@ function run(cmd, args) {
 // with short local names, which roughly halves what each script sends after gzip. Names
 // other code uses stay: a module's exports, a classic script's globals, every property.
 async function minify(code, module) {
-  let terser;
-  try {
-    terser = await import("terser");
-  } catch (e) {
-    fail(`terser: ${e.message}; run scripts/setup.sh for the tools`);
-  }
+  const terser = await npmTool("terser");
   const out = await terser.minify(code, { module, ecma: module ? 2020 : 5, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   if (!out.code) fail("terser returned nothing");
   return out.code;
+}
+
+// A build tool from npm (package.json), or a failure that says how to get it.
+async function npmTool(name) {
+  try {
+    return await import(name);
+  } catch (e) {
+    return fail(`${name}: ${e.message}; run scripts/setup.sh for the tools`);
+  }
 }
 
 // wasm-opt on every part, as many at once as there are cores.
@@ -200,6 +204,22 @@ html = html.replace(wasmPath, "module_or_path: fetch($1).then((r) => r.arrayBuff
 // worker is not (step 3 fills in its lines, and it is fetched after the page has started).
 const bootPath = join(dir, "boot.js");
 writeFileSync(bootPath, await minify(readFileSync(bootPath, "utf8"), false));
+
+// The stylesheet blocks the first paint: shipped minified too (csso, npm, pinned; without
+// its restructuring, which may move rules, so the cascade stays as written), under a name
+// that hashes what is shipped, with the integrity trunk gave it brought up to date.
+const cssLink = /<link rel="stylesheet" href="\.\/(style-[0-9a-f]+\.css)" integrity="sha384-[^"]*"\s*\/?>/;
+const cssMatch = html.match(cssLink);
+if (!cssMatch) fail("index.html links no style-<hash>.css with an integrity: has trunk's output changed?");
+{
+  const csso = await npmTool("csso");
+  const css = csso.minify(readFileSync(join(dir, cssMatch[1]), "utf8"), { restructure: false }).css;
+  const cssName = `style-${sha256(css, "hex").slice(0, 16)}.css`;
+  rmSync(join(dir, cssMatch[1]));
+  writeFileSync(join(dir, cssName), css);
+  const integrity = createHash("sha384").update(css).digest("base64");
+  html = html.replace(cssLink, `<link rel="stylesheet" href="./${cssName}" integrity="sha384-${integrity}"/>`);
+}
 
 // ----- 2. the Content-Security-Policy ----------------------------------------------------
 if (html.includes('http-equiv="Content-Security-Policy"')) fail("index.html already has a CSP");

@@ -38,10 +38,10 @@ fi
 
 # wasm-opt from npm, project-local. Never Debian's binaryen: its builds die at start-up.
 # axe-core (pinned in package.json) for the browser tests' accessibility checks, and
-# terser for the build's minified start-up scripts, too.
+# terser and csso for the build's minified scripts and stylesheet, too.
 if [ "$(node_modules/.bin/wasm-opt --version 2>/dev/null || true)" != "wasm-opt version $BINARYEN_VERSION (version_$BINARYEN_VERSION)" ] \
   || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "installing binaryen $BINARYEN_VERSION, axe-core and terser from npm"
+  log "installing binaryen $BINARYEN_VERSION, axe-core, terser and csso from npm"
   npm ci --no-audit --no-fund
 fi
 
