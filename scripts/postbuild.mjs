@@ -26,6 +26,8 @@ const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR;
 if (!dir) fail("no directory: pass one or run as trunk's post_build hook");
 
 const sha256 = (data, encoding) => createHash("sha256").update(data).digest(encoding);
+// The value of an integrity attribute for a file as shipped.
+const sri = (data) => `sha384-${createHash("sha384").update(data).digest("base64")}`;
 function fail(why) {
   console.error(`postbuild: ${why}`);
   process.exit(1);
@@ -112,7 +114,7 @@ function wholeBytes(response) {
     // Trunk's preload of the main script carries the hash of trunk's own script.
     const integrity = new RegExp(`(href="\\./${shippedStem}\\.js"[^>]*integrity=")sha384-[^"]*(")`);
     if (!integrity.test(html)) fail(`index.html has no preload of ${stem}.js with an integrity`);
-    html = html.replace(integrity, `$1sha384-${createHash("sha384").update(js).digest("base64")}$2`);
+    html = html.replace(integrity, `$1${sri(js)}$2`);
     writeFileSync(join(dir, "wasm-split.json"), JSON.stringify(partsByPage(link), null, 1));
     return parts.length;
   } finally {
@@ -211,15 +213,11 @@ writeFileSync(bootPath, await minify(readFileSync(bootPath, "utf8"), false));
 const cssLink = /<link rel="stylesheet" href="\.\/(style-[0-9a-f]+\.css)" integrity="sha384-[^"]*"\s*\/?>/;
 const cssMatch = html.match(cssLink);
 if (!cssMatch) fail("index.html links no style-<hash>.css with an integrity: has trunk's output changed?");
-{
-  const csso = await npmTool("csso");
-  const css = csso.minify(readFileSync(join(dir, cssMatch[1]), "utf8"), { restructure: false }).css;
-  const cssName = `style-${sha256(css, "hex").slice(0, 16)}.css`;
-  rmSync(join(dir, cssMatch[1]));
-  writeFileSync(join(dir, cssName), css);
-  const integrity = createHash("sha384").update(css).digest("base64");
-  html = html.replace(cssLink, `<link rel="stylesheet" href="./${cssName}" integrity="sha384-${integrity}"/>`);
-}
+const css = (await npmTool("csso")).minify(readFileSync(join(dir, cssMatch[1]), "utf8"), { restructure: false }).css;
+const cssName = `style-${sha256(css, "hex").slice(0, 16)}.css`;
+rmSync(join(dir, cssMatch[1]));
+writeFileSync(join(dir, cssName), css);
+html = html.replace(cssLink, `<link rel="stylesheet" href="./${cssName}" integrity="${sri(css)}"/>`);
 
 // ----- 2. the Content-Security-Policy ----------------------------------------------------
 if (html.includes('http-equiv="Content-Security-Policy"')) fail("index.html already has a CSP");
