@@ -87,6 +87,8 @@ ui_strings! {
     GoHome => "Gå til forsiden", "Go to the home page";
     PageNotFetchedTitle => "Siden kunne ikke hentes", "This page could not be fetched";
     PageNotFetchedBody => "Spire henter koden til hver slags side første gang, den åbnes, og det lykkedes ikke her. Dit arbejde er gemt. Tjek forbindelsen, og prøv igen.", "Spire fetches the code for each kind of page the first time it is opened, and that failed here. Your work is saved. Check the connection and try again.";
+    BoardNotFetched => "Lærredet kunne ikke hentes. Spire henter koden til lærreder første gang, et lærred vises, og det lykkedes ikke her. Dine noter er gemt. Tjek forbindelsen, og prøv igen.", "The canvas could not be fetched. Spire fetches the code for canvases the first time one is shown, and that failed here. Your notes are saved. Check the connection and try again.";
+    CaptureNotFetched => "Værktøjet kunne ikke hentes. Spire henter koden til at tegne, tage billeder og optage lyd første gang, den bruges, og det lykkedes ikke her. Dit arbejde er gemt. Tjek forbindelsen, og prøv igen.", "The tool could not be fetched. Spire fetches the code for drawing, taking photos and recording the first time it is used, and that failed here. Your work is saved. Check the connection and try again.";
     TryAgain => "Prøv igen", "Try again";
     HomeTitle => "Velkommen til Spire", "Welcome to Spire";
     HomeIntro => "Find et forløb, arbejd dig igennem trinnene, og kom tilbage næste gang – Spire husker, hvor du var.", "Find a lesson, work through its steps and come back next time — Spire remembers where you were.";

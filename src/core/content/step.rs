@@ -389,6 +389,17 @@ pub const STEP_TYPES: [&str; 13] = [
 ];
 
 impl Step {
+    /// Whether the step draws with a device tool or the canvas board: the board, the sketch
+    /// pad, the camera or the voice recorder (a prompt that may be answered with one of
+    /// them too). The app fetches their code apart, when a step that needs it is near.
+    pub fn uses_tools(&self) -> bool {
+        match self {
+            Step::Canvas(_) | Step::Sketch(_) | Step::Photo(_) | Step::Voice(_) => true,
+            Step::Prompt(p) => p.modes().iter().any(|m| *m != AnswerMode::Text),
+            _ => false,
+        }
+    }
+
     pub fn id(&self) -> &Id {
         match self {
             Step::Read(s) => &s.id,
@@ -714,6 +725,31 @@ mod tests {
 
     fn slot(v: serde_json::Value) -> StepSlot {
         serde_json::from_value(v).unwrap()
+    }
+
+    /// The steps whose code the app fetches apart: the canvas, the three device steps, and
+    /// a prompt that may be answered with a device; a prompt to type, a read step, a vote
+    /// do not.
+    #[test]
+    fn the_board_and_the_device_tools_are_the_steps_that_use_tools() {
+        let uses = |v: serde_json::Value| Step::from_value(v).unwrap().uses_tools();
+        assert!(uses(
+            json!({"type": "canvas", "id": "a", "canvas": "lean-canvas"})
+        ));
+        assert!(uses(json!({"type": "sketch", "id": "a", "question": "q"})));
+        assert!(uses(json!({"type": "photo", "id": "a", "question": "q"})));
+        assert!(uses(json!({"type": "voice", "id": "a", "question": "q"})));
+        assert!(uses(
+            json!({"type": "prompt", "id": "a", "question": "q", "answer_with": ["text", "voice"]})
+        ));
+        assert!(!uses(
+            json!({"type": "prompt", "id": "a", "question": "q", "answer_with": ["text"]})
+        ));
+        assert!(!uses(json!({"type": "prompt", "id": "a", "question": "q"})));
+        assert!(!uses(json!({"type": "read", "id": "a", "body": "x"})));
+        assert!(!uses(
+            json!({"type": "vote", "id": "a", "from": "b", "criteria": ["x"]})
+        ));
     }
 
     #[test]
