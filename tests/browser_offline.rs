@@ -148,6 +148,80 @@ async fn a_page_whose_code_cannot_be_fetched_says_so_and_comes_when_tried_again(
     app.wait_for_page("my-work").await;
 }
 
+/// The files of the tools part (the board, the sketch pad, the camera and the recorder: its
+/// module and its compressed copies) in `site`.
+fn tools_part_files(site: &Site) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(site.path())
+        .expect("the site's folder")
+        .map(|e| e.expect("a file").path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("split_tools-"))
+        })
+        .collect()
+}
+
+/// Where a file of the site is kept while the server is not to find it.
+fn away(file: &std::path::Path) -> std::path::PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".away");
+    name.into()
+}
+
+#[tokio::test]
+async fn a_canvas_or_sketch_pad_whose_code_cannot_be_fetched_says_so_and_comes_when_tried_again() {
+    // The board's and the sketch pad's code is a part of its own: here it is missing from
+    // the server (a worker that keeps nothing, so it can only come from there).
+    let (lesson, step) = lesson_with_step("canvas", "");
+    let (sketching, sketch) = lesson_with_step("sketch", "");
+    let site = Site::shipped("tools-not-fetched");
+    site.write("sw.js", "// keeps nothing offline, for this test\n");
+    let files = tools_part_files(&site);
+    assert!(!files.is_empty(), "the build has a part for the tools");
+    for f in &files {
+        std::fs::rename(f, away(f)).expect("move the tools' part away");
+    }
+    let app = App::serve(site.path(), "/").await;
+    app.open(&format!("#/lessons/{sketching}/{sketch}")).await;
+    app.wait_for_page("lesson").await;
+    app.wait_for_visible("main .step [role=alert]").await;
+    app.see_text("Værktøjet kunne ikke hentes").await;
+    assert_eq!(
+        app.count("main canvas").await,
+        0,
+        "no sketch pad without its code"
+    );
+
+    app.open(&format!("#/lessons/{lesson}/{step}")).await;
+    app.wait_for_page("lesson").await;
+    app.wait_for_visible("main .step [role=alert]").await;
+    app.see_text("Lærredet kunne ikke hentes").await;
+    app.see_text("Dine noter er gemt").await;
+    assert_eq!(
+        app.count("main .board").await,
+        0,
+        "no board without its code"
+    );
+
+    // It comes back: trying again draws the board, and a note can be written on it.
+    for f in &files {
+        std::fs::rename(away(f), f).expect("put the tools' part back");
+    }
+    app.button("Prøv igen").await.click().await;
+    app.click("main .board-block button.add-note").await;
+    app.type_into("main .board-block .note-text", "Kage til klassen")
+        .await;
+    app.wait_until("the note is saved", async || {
+        app.js(&format!(
+            "return localStorage.getItem('spire.work.lesson:{lesson}') || ''"
+        ))
+        .await
+        .contains("Kage til klassen")
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn a_new_version_waits_for_the_pupil_and_keeps_the_work() {
     let site = Site::shipped("update");

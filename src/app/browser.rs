@@ -761,6 +761,21 @@ pub async fn next_task() {
     }
 }
 
+/// Resolves when the browser is next idle (nothing to draw, no input waiting), or after a
+/// second where it cannot say: for work nobody is waiting for yet, like fetching code a
+/// page may need later.
+pub async fn idle() {
+    let mut asked = false;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        asked = window().request_idle_callback(&resolve).is_ok();
+    });
+    if asked {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    } else {
+        gloo_timers::future::TimeoutFuture::new(1_000).await;
+    }
+}
+
 /// A promise that resolves when a message posted to a new channel arrives: in a task of
 /// its own, queued now.
 fn message_to_self() -> Option<js_sys::Promise> {

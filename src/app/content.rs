@@ -310,8 +310,13 @@ impl Content {
     /// Starts loading the file of `route`'s page if boot.js asked for it with the index
     /// (lessons, challenges, lesson plans and class boards): the promise settles once it is
     /// read. The start draws the page after that, so the page is drawn once, whole, rather
-    /// than its top, then the rest.
-    pub fn load_page_file(&self, route: &Route) -> Option<js_sys::Promise> {
+    /// than its top, then the rest. `read` runs once the file itself is read, before the files
+    /// its steps draw from.
+    pub fn load_page_file(
+        &self,
+        route: &Route,
+        read: impl FnOnce() + 'static,
+    ) -> Option<js_sys::Promise> {
         let (challenge, id) = match route {
             Route::Lesson { id, .. } => (false, id),
             Route::Challenge { id, .. } => (true, id),
@@ -331,6 +336,7 @@ impl Content {
         let (this, route) = (*self, route.clone());
         Some(spawn_settled(async move {
             load.await;
+            read();
             this.load_needed(&route).await;
         }))
     }

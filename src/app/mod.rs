@@ -7,6 +7,7 @@ pub mod board;
 pub mod browser;
 pub mod content;
 pub mod feature_cost;
+pub mod fetched;
 pub mod i18n;
 pub mod import_panel;
 pub mod media_io;
@@ -86,7 +87,19 @@ pub fn start() {
         let store = browser::measured("spire:read-work", store::Store::load);
         browser::next_task().await;
         let content = browser::measured("spire:set-index", || content::Content::new(early));
-        let page_file = content.load_page_file(&route);
+        // A first page that draws with the tools part (a board, a sketch pad): that part is
+        // fetched while the files its steps draw from are read, as soon as the page's own
+        // file says it needs it.
+        let page_file = content.load_page_file(&route, {
+            let route = route.clone();
+            move || {
+                if pages::player::shows_tools(&route, content, store) {
+                    leptos::task::spawn_local(async {
+                        board::fetch_tools().await;
+                    });
+                }
+            }
+        });
         browser::next_task().await;
         startup::mount(
             move |startup| view! { <App store content startup/> },
@@ -95,6 +108,9 @@ pub fn start() {
                 let _ = pages::preload(&route).await;
                 if let Some(read) = page_file {
                     browser::settled_within(read, FILE_WAIT_MS).await;
+                }
+                if pages::player::shows_tools(&route, content, store) {
+                    board::fetch_tools().await;
                 }
             },
         );

@@ -182,6 +182,21 @@ pub fn FileErrorView(error: FileError) -> impl IntoView {
     }
 }
 
+/// In place of a tool whose code could not be fetched (the board, the sketch pad, …):
+/// `message` says what and that the work is saved; the button fetches it again.
+#[component]
+pub fn PartNotFetched(message: Key, retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="notice notice-error" role="alert">
+            <p>{i18n.tr(message)}</p>
+            <p><button type="button" class="button" on:click=move |_| retry.run(())>
+                {i18n.tr(Key::TryAgain)}
+            </button></p>
+        </div>
+    }
+}
+
 #[component]
 pub fn LoadingView() -> impl IntoView {
     let i18n = use_i18n();

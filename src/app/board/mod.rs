@@ -16,9 +16,11 @@ mod note;
 mod sheet_view;
 
 use crate::app::browser;
+use crate::app::fetched::fetched_tool;
 use crate::app::i18n::{use_i18n, I18n};
 use crate::app::media_io;
 use crate::app::store::{use_store, Store};
+use crate::app::widgets::PartNotFetched;
 use crate::core::board::notes::{self, block_ids, reading_order, NoteEdit, Nudge};
 use crate::core::board::{NoteColour, PROP_TEAM};
 use crate::core::content::{CanvasBlock, CanvasTemplate};
@@ -28,6 +30,7 @@ use crate::core::media::{Clip, ClipKind};
 use crate::core::progress::{Answer, Note, RecordId, Records, WorkRef};
 use crate::core::text::{link_segments, Segment, Text};
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use note::NoteView;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -574,7 +577,10 @@ fn in_plain_field(ev: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// A board for the canvas answer of `step` in `work`.
+/// A board for the canvas answer of `step` in `work`. Its code is in the tools part, which
+/// the browser fetches the first time a board is shown (a lesson without a canvas step
+/// never needs it): meanwhile a loading line, and if it cannot be fetched, a message with a
+/// way to try again.
 #[component]
 pub fn Board(
     work: WorkRef,
@@ -585,6 +591,62 @@ pub fn Board(
     title: Signal<String>,
     /// An earlier canvas to start from, while this one is empty.
     #[prop(optional, into)]
+    start_from: Option<Signal<Option<StartFrom>>>,
+) -> impl IntoView {
+    let args = BoardArgs {
+        work,
+        step,
+        template,
+        title,
+        start_from,
+    };
+    fetched_tool(
+        preload_board,
+        move || board_part(args.clone()),
+        |retry| view! { <PartNotFetched message=Key::BoardNotFetched retry=retry/> }.into_any(),
+    )
+}
+
+/// Fetches the tools part — the board, and the sketch pad, the camera and the recorder
+/// (`steps::capture`), which the build puts in the same part — if it is not here yet
+/// (false if that failed). See `pages::player::shows_tools`.
+pub async fn fetch_tools() -> bool {
+    preload_board().await.is_ok()
+}
+
+/// What a board is drawn from: [`Board`]'s props, handed to the board's part.
+#[derive(Clone)]
+struct BoardArgs {
+    work: WorkRef,
+    step: String,
+    template: Arc<CanvasTemplate>,
+    title: Signal<String>,
+    start_from: Option<Signal<Option<StartFrom>>>,
+}
+
+// Split off into the tools part by the build (with `steps::capture`); `fallible` turns a
+// failed fetch into an error instead of stopping the app.
+#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_board))]
+fn board_part(args: BoardArgs) -> Result<AnyView, SplitLoaderError> {
+    let BoardArgs {
+        work,
+        step,
+        template,
+        title,
+        start_from,
+    } = args;
+    Ok(view! {
+        <BoardNow work=work step=step template=template title=title start_from=start_from/>
+    }
+    .into_any())
+}
+
+#[component]
+fn BoardNow(
+    work: WorkRef,
+    step: String,
+    template: Arc<CanvasTemplate>,
+    title: Signal<String>,
     start_from: Option<Signal<Option<StartFrom>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();

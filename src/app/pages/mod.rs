@@ -26,6 +26,7 @@ pub mod teacher;
 pub mod visitors;
 
 use crate::app::feature_cost::unless_left_out;
+use crate::app::fetched::fetched;
 use crate::core::route::Route;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -68,7 +69,15 @@ fn part(route: &Route) -> Part {
 pub async fn preload(route: &Route) -> Result<(), SplitLoaderError> {
     match part(route) {
         Part::Main => Ok(()),
-        Part::More => preload_more().await,
+        Part::More => {
+            // A canvas's page is the board: both are fetched at once.
+            if matches!(route, Route::Canvas { .. }) {
+                leptos::task::spawn_local(async {
+                    crate::app::board::fetch_tools().await;
+                });
+            }
+            preload_more().await
+        }
         Part::Teacher => preload_teacher().await,
         Part::Dating => preload_dating().await,
     }
@@ -77,9 +86,9 @@ pub async fn preload(route: &Route) -> Result<(), SplitLoaderError> {
 pub fn page(route: Route) -> AnyView {
     match part(&route) {
         Part::Main => main_page(route),
-        Part::More => fetched(route, more_pages),
-        Part::Teacher => fetched(route, teacher_pages),
-        Part::Dating => fetched(route, dating_pages),
+        Part::More => fetched_page(route, more_pages),
+        Part::Teacher => fetched_page(route, teacher_pages),
+        Part::Dating => fetched_page(route, dating_pages),
     }
 }
 
@@ -93,26 +102,24 @@ fn main_page(route: Route) -> AnyView {
     }
 }
 
-/// A page whose code may still be on its way: drawn as soon as it is here (at once, when it
-/// is), or a message with a way to try again when it cannot be fetched.
-fn fetched<F, Fut>(route: Route, page: F) -> AnyView
+/// A page of a part that may still be on its way (`fetched`).
+fn fetched_page<F, Fut>(route: Route, page: F) -> AnyView
 where
     F: Fn(Route) -> Fut + Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, SplitLoaderError>> + Send + 'static,
 {
-    let attempt = RwSignal::new(0u32);
-    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
-    (move || {
-        attempt.track();
+    let fetch = {
         let route = route.clone();
-        Suspend::new(async move {
-            match page(route).await {
-                Ok(view) => view,
-                Err(_) => view! { <info::PageNotFetched retry=retry/> }.into_any(),
-            }
-        })
-    })
-    .into_any()
+        move || {
+            let route = route.clone();
+            async move { preload(&route).await }
+        }
+    };
+    fetched(
+        fetch,
+        move || page(route.clone()),
+        |retry| view! { <info::PageNotFetched retry=retry/> }.into_any(),
+    )
 }
 
 // Each function below is split off into its own module by the build; `fallible` turns a

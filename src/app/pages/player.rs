@@ -1,12 +1,12 @@
 //! The step player shared by lessons and challenges: one step at a time, a list of all
 //! steps, previous/next, the position saved as the pupil moves, and a finish panel.
 
-use crate::app::content::{use_content, Card};
+use crate::app::content::{use_content, Card, Content};
 use crate::app::i18n::use_i18n;
 use crate::app::router::use_router;
 use crate::app::steps::recall::RecallView;
 use crate::app::steps::{step_view, StepCtx};
-use crate::app::store::use_store;
+use crate::app::store::{use_store, Store};
 use crate::app::widgets::step_icon;
 use crate::core::content::{
     ContentKind, Course, CourseSummary, Hashed, Id, Lesson, Step, StepSlot,
@@ -29,6 +29,38 @@ pub struct PlayerStep {
 
 fn step_in_route(route: &Route) -> Option<String> {
     WorkRef::of_route(route).and_then(|(_, step)| step)
+}
+
+/// Which of the steps (their ids) the player shows: `wanted` (the one in the address, else
+/// where the pupil left off) if it is one of them, else the first.
+fn shown_step<'a>(mut ids: impl Iterator<Item = Option<&'a str>>, wanted: Option<&str>) -> usize {
+    wanted
+        .and_then(|id| ids.position(|s| s == Some(id)))
+        .unwrap_or(0)
+}
+
+/// Whether `route`'s page draws with the tools part — the canvas board, the sketch pad, the
+/// camera and the voice recorder, fetched when first needed (ARCHITECTURE.md, "Code split
+/// by page") — as soon as it is drawn (its file read): a canvas, or the step a lesson or
+/// challenge opens on ([`Step::uses_tools`]). The start then fetches the part before it
+/// draws the page, and the player asks for it as a lesson opens for the steps further on,
+/// so such a step is drawn whole, at once, rather than filling in and moving what is below.
+pub fn shows_tools(route: &Route, content: Content, store: Store) -> bool {
+    if matches!(route, Route::Canvas { .. }) {
+        return true;
+    }
+    let Some((work, step)) = WorkRef::of_route(route) else {
+        return false;
+    };
+    let Some(steps) = untrack(|| content.work_steps(&work)) else {
+        return false;
+    };
+    let wanted = step.or_else(|| untrack(|| store.with(|p| p.work(&work)?.at_step.clone())));
+    let i = shown_step(steps.iter().map(StepSlot::id), wanted.as_deref());
+    steps
+        .get(i)
+        .and_then(StepSlot::ready)
+        .is_some_and(Step::uses_tools)
 }
 
 /// `done`: where the finish panel leads first (a team project's entry), instead of back to
@@ -58,11 +90,21 @@ pub fn Player(
                 .route
                 .with(step_in_route)
                 .or_else(|| store.with(|p| p.work(&work).and_then(|w| w.at_step.clone())));
-            wanted
-                .and_then(|id| steps.iter().position(|s| s.slot.id() == Some(id.as_str())))
-                .unwrap_or(0)
+            let ids = steps.iter().map(|s| s.slot.id());
+            shown_step(ids, wanted.as_deref())
         })
     };
+    if steps
+        .iter()
+        .any(|s| s.slot.ready().is_some_and(Step::uses_tools))
+    {
+        // Once the page stands: on the first page, the start has waited for the tools if
+        // the step shown uses them.
+        leptos::task::spawn_local(async {
+            crate::app::browser::idle().await;
+            crate::app::board::fetch_tools().await;
+        });
+    }
     let finished = RwSignal::new(false);
     {
         let (steps, work) = (steps.clone(), work.clone());
@@ -294,5 +336,25 @@ fn step_label(slot: &StepSlot) -> impl Fn(crate::core::text::Lang) -> String + C
     move |lang| match &text {
         Some(t) => t.get(lang).to_string(),
         None => crate::core::i18n::t(lang, kind).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_step;
+
+    fn shown(wanted: Option<&str>) -> usize {
+        let ids = [Some("a"), None, Some("c")];
+        shown_step(ids.into_iter(), wanted)
+    }
+
+    /// The step asked for (in the address, or where the pupil left off) when the lesson has
+    /// it; the first otherwise (a step since removed from the content, or none asked for).
+    #[test]
+    fn the_step_shown_is_the_one_asked_for_else_the_first() {
+        assert_eq!(shown(Some("c")), 2);
+        assert_eq!(shown(Some("a")), 0);
+        assert_eq!(shown(Some("gone")), 0);
+        assert_eq!(shown(None), 0);
     }
 }

@@ -23,6 +23,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use super::capture::{PhotoTaker, SketchPad, VoiceRecorder};
+
 #[component]
 pub fn SketchView(step: SketchStep, ctx: StepCtx) -> impl IntoView {
     let id = step.id.to_string();
@@ -149,7 +151,11 @@ fn redraw(canvas: &web_sys::HtmlCanvasElement, strokes: &[Stroke]) {
 }
 
 #[component]
-pub fn SketchPad(work: WorkRef, step: String, background: Option<String>) -> impl IntoView {
+pub(super) fn SketchPadNow(
+    work: WorkRef,
+    step: String,
+    background: Option<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let (w, s) = (work.clone(), step.clone());
@@ -407,7 +413,7 @@ pub fn MediaAudio(clip: Clip) -> impl IntoView {
 }
 
 #[component]
-pub fn PhotoTaker(work: WorkRef, step: String, max: u32) -> impl IntoView {
+pub(super) fn PhotoTakerNow(work: WorkRef, step: String, max: u32) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let (w, s) = (work.clone(), step.clone());
@@ -591,7 +597,7 @@ enum Recording {
 }
 
 #[component]
-pub fn VoiceRecorder(work: WorkRef, step: String, max_seconds: u32) -> impl IntoView {
+pub(super) fn VoiceRecorderNow(work: WorkRef, step: String, max_seconds: u32) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let (w, s) = (work.clone(), step.clone());

@@ -3,6 +3,7 @@
 
 mod brainstorm;
 mod canvas;
+pub mod capture;
 mod choice;
 pub mod media;
 mod pitch;

@@ -1,6 +1,7 @@
 //! A prompt step: a free-text answer, saved as the pupil types.
 
-use super::media::{MediaText, PhotoTaker, SketchPad, VoiceRecorder};
+use super::capture::{PhotoTaker, SketchPad, VoiceRecorder};
+use super::media::MediaText;
 use super::{Question, StepCtx};
 use crate::app::i18n::use_i18n;
 use crate::core::content::step::{AnswerMode, PhotoStep, PromptStep, VoiceStep};
