@@ -1,7 +1,8 @@
 // `make bench`, part 3: Lighthouse 12.2.3 (bench/package.json; mobile preset: slow network
 // and 4x CPU) on every page of the menu (plus a lesson, a challenge, a role model and a
 // course) of the release build, served from a sub-folder as a
-// school's web server would. Prints a table and writes target/bench/lighthouse.json.
+// school's web server would, each route three times (SPIRE_LIGHTHOUSE_RUNS). Prints a table and
+// writes target/bench/lighthouse.json.
 // Usage: node scripts/lighthouse.mjs [DIST]
 import { createServer } from "node:http";
 import { readFile, mkdir, writeFile } from "node:fs/promises";
@@ -91,9 +92,23 @@ const routes = [
   ["assignment link", "#/a/1.ZIDQ37SrMwxrM3g5cTJtN2ExYjADNi5CJkVudHJlcHJlbsO4cnNrYWIgaSBlZnRlcsOlcmV0cyB0ZW1hdWdluaIBGEh1c2sgYXQgYWZsZXZlcmUgZnJlZGFnLgEUMcPLVAPgPYDPCbv7"],
 ];
 
+// Lighthouse's figures vary from run to run on one machine (the total blocking time of one
+// route by 3x on a 2-core machine), so each route is measured RUNS times and the run with
+// the median performance score stands for it, as Lighthouse's own guidance on variability
+// advises; the table shows the spread of total blocking time beside it.
+const RUNS = Math.max(1, Number(process.env.SPIRE_LIGHTHOUSE_RUNS || 3));
 const results = [];
 for (const [name, route] of routes) {
-  const file = join(out, `lighthouse-${name.replace(/ /g, "-")}.json`);
+  const runs = [];
+  for (let k = 0; k < RUNS; k++) runs.push(await measure(name, route, k));
+  runs.sort((a, b) => a.performance - b.performance || b.tbt_ms - a.tbt_ms);
+  const median = runs[Math.floor((runs.length - 1) / 2)];
+  results.push({ ...median, tbt_runs_ms: runs.map((r) => r.tbt_ms).sort((a, b) => a - b) });
+}
+server.close();
+
+async function measure(name, route, k) {
+  const file = join(out, `lighthouse-${name.replace(/ /g, "-")}-${k + 1}.json`);
   await run(
     lighthouse,
     [
@@ -106,7 +121,7 @@ for (const [name, route] of routes) {
   const report = JSON.parse(await readFile(file, "utf8"));
   const score = (c) => report.categories[c]?.score ?? null;
   const ms = (a) => Math.round(report.audits[a]?.numericValue ?? NaN);
-  results.push({
+  return {
     route: name,
     url: route,
     performance: score("performance"),
@@ -121,18 +136,19 @@ for (const [name, route] of routes) {
     failed: Object.values(report.categories)
       .flatMap((c) => c.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id))
       .filter((id) => { const a = report.audits[id]; return a && a.score !== null && a.score < 0.9; }),
-  });
+    report: file,
+  };
 }
-server.close();
 
 await mkdir(out, { recursive: true });
 await writeFile(join(out, "lighthouse.json"), JSON.stringify({ lighthouse: "12.2.3", results }, null, 2));
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`\nLighthouse 12.2.3, mobile preset (simulated slow 4G, 4x CPU), gzip, ${base}`);
+console.log(`each route ${RUNS} time(s); the run with the median performance score, and every run's TBT`);
 console.log(pad("route", 18) + pad("perf", 6) + pad("a11y", 6) + pad("best", 6) + pad("seo", 6) +
-  pad("FCP ms", 8) + pad("LCP ms", 8) + pad("TBT ms", 8) + pad("CLS", 7) + "audits below 0.9");
+  pad("FCP ms", 8) + pad("LCP ms", 8) + pad("TBT ms", 8) + pad("CLS", 7) + pad("TBT of each run", 18) + "audits below 0.9");
 for (const r of results) {
   console.log(pad(r.route, 18) + pad(r.performance, 6) + pad(r.accessibility, 6) + pad(r.best_practices, 6) +
     pad(r.seo, 6) + pad(r.fcp_ms, 8) + pad(r.lcp_ms, 8) + pad(r.tbt_ms, 8) +
-    pad(r.cls === null ? "" : r.cls.toFixed(3), 7) + r.failed.join(" "));
+    pad(r.cls === null ? "" : r.cls.toFixed(3), 7) + pad(r.tbt_runs_ms.join(" "), 18) + r.failed.join(" "));
 }
