@@ -212,14 +212,8 @@ async fn a_canvas_or_sketch_pad_whose_code_cannot_be_fetched_says_so_and_comes_w
     app.click("main .board-block button.add-note").await;
     app.type_into("main .board-block .note-text", "Kage til klassen")
         .await;
-    app.wait_until("the note is saved", async || {
-        app.js(&format!(
-            "return localStorage.getItem('spire.work.lesson:{lesson}') || ''"
-        ))
-        .await
-        .contains("Kage til klassen")
-    })
-    .await;
+    app.wait_work_saved(&format!("lesson:{lesson}"), "Kage til klassen")
+        .await;
 }
 
 #[tokio::test]
@@ -1306,14 +1300,8 @@ async fn a_recalled_canvas_is_drawn_with_its_templates_words_at_once() {
     app.click(&format!("{board_block} button.add-note")).await;
     app.type_into(&format!("{board_block} .note-text"), "Lemonade stand")
         .await;
-    app.wait_until("the note is saved", async || {
-        app.js(&format!(
-            "return localStorage.getItem('spire.work.lesson:{canvas_lesson}') || ''"
-        ))
-        .await
-        .contains("Lemonade stand")
-    })
-    .await;
+    app.wait_work_saved(&format!("lesson:{canvas_lesson}"), "Lemonade stand")
+        .await;
 
     // What the recall says the first moment it holds the note, before anything can change it.
     app.add_init_script(

@@ -53,17 +53,6 @@ async fn storage_keys(app: &App, prefix: &str) -> Vec<String> {
     .unwrap_or_default()
 }
 
-/// Waits until the saved entry `spire.work.<key>` contains `text`.
-async fn wait_saved(app: &App, key: &str, text: &str) {
-    let entry = format!("spire.work.{key}");
-    app.wait_until(&format!("{entry} holds {text:?}"), async || {
-        app.local_storage_get(&entry)
-            .await
-            .is_some_and(|v| v.contains(text))
-    })
-    .await;
-}
-
 /// The teacher makes an assignment with the two lessons through the UI; returns its id.
 async fn make_assignment(teacher: &App) -> String {
     teacher.open("#/teacher").await;
@@ -286,7 +275,9 @@ async fn a_link_travels_to_a_pupil_and_hand_ins_come_back_to_the_overview() {
     pupil
         .type_into(&field, "Hvad laver du i frikvarteret?")
         .await;
-    wait_saved(&pupil, &format!("lesson:{LESSON_A}"), "frikvarteret").await;
+    pupil
+        .wait_work_saved(&format!("lesson:{LESSON_A}"), "frikvarteret")
+        .await;
 
     // Hands in a file and a code.
     let downloads = ScratchDir::new("pupil-downloads");
@@ -352,7 +343,9 @@ async fn a_link_travels_to_a_pupil_and_hand_ins_come_back_to_the_overview() {
         .await;
     pupil.clear(&field).await;
     pupil.type_into(&field, "Hvem leger du med?").await;
-    wait_saved(&pupil, &format!("lesson:{LESSON_A}"), "leger").await;
+    pupil
+        .wait_work_saved(&format!("lesson:{LESSON_A}"), "leger")
+        .await;
     pupil.open(&format!("#/my-assignments/{id}")).await;
     pupil.click("#download-hand-in").await;
     let (second, _) = downloaded(downloads.path(), "aflevering-6-b-", ".json").await;
@@ -576,7 +569,9 @@ async fn the_class_board_keeps_ideas_and_tallies() {
                 == Some(json!("1"))
         })
         .await;
-    wait_saved(&teacher, &format!("board:{LESSON_B}"), "Skygge").await;
+    teacher
+        .wait_work_saved(&format!("board:{LESSON_B}"), "Skygge")
+        .await;
     teacher.reload().await;
     teacher.wait_for("#board-ideas li[data-dots=\"1\"]").await;
     assert_eq!(teacher.count("#board-ideas li").await, 2);

@@ -94,9 +94,7 @@ pub fn start() {
             let route = route.clone();
             move || {
                 if pages::player::shows_tools(&route, content, store) {
-                    leptos::task::spawn_local(async {
-                        board::fetch_tools().await;
-                    });
+                    leptos::task::spawn_local(board::fetch_tools());
                 }
             }
         });

@@ -669,6 +669,18 @@ impl App {
         .await;
     }
 
+    /// Waits until the saved work item `key` (`lesson:<id>`, `board:<id>`: each is saved
+    /// under `spire.work.<key>`, debounced) contains `text`.
+    pub async fn wait_work_saved(&self, key: &str, text: &str) {
+        let entry = format!("spire.work.{key}");
+        self.wait_until(&format!("{entry} holds {text:?}"), async || {
+            self.local_storage_get(&entry)
+                .await
+                .is_some_and(|v| v.contains(text))
+        })
+        .await;
+    }
+
     pub async fn local_storage_remove(&self, key: &str) {
         self.js_value("localStorage.removeItem(arguments[0])", vec![json!(key)])
             .await;

@@ -608,10 +608,11 @@ pub fn Board(
 }
 
 /// Fetches the tools part — the board, and the sketch pad, the camera and the recorder
-/// (`steps::capture`), which the build puts in the same part — if it is not here yet
-/// (false if that failed). See `pages::player::shows_tools`.
-pub async fn fetch_tools() -> bool {
-    preload_board().await.is_ok()
+/// (`steps::capture`), which the build puts in the same part — if it is not here yet. See
+/// `pages::player::shows_tools`. A failed fetch is not remembered: the tool, when drawn,
+/// fetches again and says so if it still fails.
+pub async fn fetch_tools() {
+    let _ = preload_board().await;
 }
 
 /// What a board is drawn from: [`Board`]'s props, handed to the board's part.

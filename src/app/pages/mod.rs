@@ -72,9 +72,7 @@ pub async fn preload(route: &Route) -> Result<(), SplitLoaderError> {
         Part::More => {
             // A canvas's page is the board: both are fetched at once.
             if matches!(route, Route::Canvas { .. }) {
-                leptos::task::spawn_local(async {
-                    crate::app::board::fetch_tools().await;
-                });
+                leptos::task::spawn_local(crate::app::board::fetch_tools());
             }
             preload_more().await
         }
