@@ -97,6 +97,10 @@ const routes = [
 // the median performance score stands for it, as Lighthouse's own guidance on variability
 // advises; the table shows the spread of total blocking time beside it.
 const RUNS = Math.max(1, Number(process.env.SPIRE_LIGHTHOUSE_RUNS || 3));
+// For trying a change on a few routes: SPIRE_LIGHTHOUSE_ROUTES="home,organiser".
+const only = (process.env.SPIRE_LIGHTHOUSE_ROUTES || "").split(",").map((r) => r.trim()).filter(Boolean);
+if (only.length) routes.splice(0, routes.length, ...routes.filter(([name]) => only.includes(name)));
+await mkdir(out, { recursive: true });
 const results = [];
 for (const [name, route] of routes) {
   const runs = [];

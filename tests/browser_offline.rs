@@ -12,13 +12,20 @@ use serde_json::{json, Value};
 use support::{App, Site};
 
 /// Waits until a service worker controls the page, i.e. everything it keeps offline is
-/// stored (it takes control only after storing all of it).
+/// stored (it takes control only after storing all of it). boot.js registers the worker a
+/// few quiet seconds after the app has started (QUIET_MS, and an idle moment of at most
+/// 5 s), so this may take that much longer than a pupil's action.
 async fn wait_until_offline_ready(app: &App) {
-    app.wait_until("a service worker controls the page", async || {
-        app.js_value("return !!navigator.serviceWorker.controller", vec![])
-            .await
-            == Value::Bool(true)
-    })
+    let registered_later = std::time::Duration::from_secs(10);
+    app.wait_until_longer(
+        "a service worker controls the page",
+        registered_later,
+        async || {
+            app.js_value("return !!navigator.serviceWorker.controller", vec![])
+                .await
+                == Value::Bool(true)
+        },
+    )
     .await;
 }
 
@@ -58,6 +65,23 @@ async fn a_pupil_keeps_working_when_the_network_goes() {
         cache_names(&app).await.len(),
         1,
         "one cache, for this version"
+    );
+    // The worker's install (every file of the app) waited until the app had started and
+    // had had its quiet seconds (boot.js, QUIET_MS).
+    let gap = app
+        .js_value(
+            "const mount = performance.getEntriesByName('spire:mount')[0];
+             const asked = performance.getEntriesByName('spire:worker-registered')[0];
+             return mount && asked ? asked.startTime - (mount.startTime + mount.duration) : null;",
+            vec![],
+        )
+        .await;
+    let gap = gap
+        .as_f64()
+        .expect("the app mounted and the worker was registered");
+    assert!(
+        gap >= 3000.0,
+        "worker registered {gap} ms after the app started"
     );
 
     // The Wi-Fi goes. Nothing reaches the server from now on.

@@ -453,9 +453,30 @@ impl App {
         }
     }
 
+    /// Like [`App::wait_until`], for something the app deliberately does later than a
+    /// pupil's action: allows `extra` beyond the usual wait.
+    pub async fn wait_until_longer(
+        &self,
+        what: &str,
+        extra: Duration,
+        check: impl AsyncFnMut() -> bool,
+    ) {
+        if !self.try_wait_until_within(timeout() + extra, check).await {
+            self.fail(&format!("timed out waiting until {what}")).await;
+        }
+    }
+
     /// Like [`App::wait_until`] but returns whether it happened instead of failing.
-    pub async fn try_wait_until(&self, mut check: impl AsyncFnMut() -> bool) -> bool {
-        let deadline = Instant::now() + timeout();
+    pub async fn try_wait_until(&self, check: impl AsyncFnMut() -> bool) -> bool {
+        self.try_wait_until_within(timeout(), check).await
+    }
+
+    async fn try_wait_until_within(
+        &self,
+        within: Duration,
+        mut check: impl AsyncFnMut() -> bool,
+    ) -> bool {
+        let deadline = Instant::now() + within;
         loop {
             if check().await {
                 return true;
