@@ -2,6 +2,7 @@
 //! shown by level. A folder without the file is normal: the page says none are listed.
 //! Links are shown only when they are `https://`, and open as external links.
 
+use crate::app::batch::{batched, CARDS_PER_TASK};
 use crate::app::browser;
 use crate::app::content::{FileError, CONTENT_ROOT};
 use crate::app::i18n::{tr, use_i18n};
@@ -99,6 +100,9 @@ fn Offers(loaded: Arc<Loaded<LocalOffers>>, level: Memo<Option<Level>>) -> impl 
             .map(|(i, o)| (i, o.clone()))
             .collect::<Vec<(usize, Offer)>>()
     });
+    // A card holds rich text: drawn a batch per task, so the first page of a start on
+    // this page is not one long task.
+    let drawn = batched(shown, CARDS_PER_TASK);
     view! {
         <h2 class="place">{move || i18n.f(Key::LocalPlace, &[("place", &i18n.text(&place))])}</h2>
         {example.then(|| view! {
@@ -118,7 +122,9 @@ fn Offers(loaded: Arc<Loaded<LocalOffers>>, level: Memo<Option<Level>>) -> impl 
             {move || i18n.f(Key::LocalCount, &[("n", &shown.get().len().to_string())])}
         </p>
         <ul class="cards offer-cards">
-            {move || shown.get().into_iter().map(|(_, offer)| view! { <OfferCard offer=offer/> }).collect_view()}
+            <For each=move || drawn.get() key=|(i, _)| *i let:item>
+                <OfferCard offer=item.1/>
+            </For>
         </ul>
     }
 }

@@ -6,6 +6,7 @@ use crate::app::batch::{batched, CARDS_PER_TASK};
 use crate::app::content::{use_content, Load};
 use crate::app::i18n::use_i18n;
 use crate::app::rich::rich_text;
+use crate::app::startup::{Later, Stage};
 use crate::app::widgets::{card_view, FileErrorView, LevelBadges, LoadingView};
 use crate::core::content::{Challenge, ContentKind, Lesson};
 use crate::core::i18n::Key;
@@ -57,7 +58,9 @@ pub fn TeacherPage() -> impl IntoView {
                     }
                 </For>
             </ul>
-            <TeacherChallenges/>
+            // Below the lessons: at the start, drawn in the task after the top (see
+            // startup::Stage::PageRest), which was the start's longest task.
+            <Later at=Stage::PageRest><TeacherChallenges/></Later>
         </div>
     }
 }
