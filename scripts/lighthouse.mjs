@@ -144,7 +144,6 @@ async function measure(name, route, k) {
   };
 }
 
-await mkdir(out, { recursive: true });
 await writeFile(join(out, "lighthouse.json"), JSON.stringify({ lighthouse: "12.2.3", results }, null, 2));
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`\nLighthouse 12.2.3, mobile preset (simulated slow 4G, 4x CPU), gzip, ${base}`);
