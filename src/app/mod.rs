@@ -21,6 +21,8 @@ pub mod store;
 pub mod widgets;
 
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
 
 /// The root component, given the saved work and the content, each made in a task of its
 /// own before the mount.
@@ -89,11 +91,14 @@ pub fn start() {
         let content = browser::measured("spire:set-index", || content::Content::new(early));
         // A first page that draws with the tools part (a board, a sketch pad): that part is
         // fetched while the files its steps draw from are read, as soon as the page's own
-        // file says it needs it.
+        // file says it needs it, and the mount waits for it. (A canvas's page says so
+        // itself: `pages::preload` fetches the tools with it.)
+        let tools = Rc::new(Cell::new(false));
         let page_file = content.load_page_file(&route, {
-            let route = route.clone();
+            let (route, tools) = (route.clone(), tools.clone());
             move || {
                 if pages::player::shows_tools(&route, content, store) {
+                    tools.set(true);
                     leptos::task::spawn_local(board::fetch_tools());
                 }
             }
@@ -102,12 +107,14 @@ pub fn start() {
         startup::mount(
             move |startup| view! { <App store content startup/> },
             async move {
-                // A failure shows on the page itself, with a way to try again.
+                // The fetch started first thing above, waited for here (a part's loader
+                // lets a second caller wait for the same fetch). A failure shows on the page
+                // itself, with a way to try again.
                 let _ = pages::preload(&route).await;
                 if let Some(read) = page_file {
                     browser::settled_within(read, FILE_WAIT_MS).await;
                 }
-                if pages::player::shows_tools(&route, content, store) {
+                if tools.get() {
                     board::fetch_tools().await;
                 }
             },

@@ -38,15 +38,21 @@ use std::future::Future;
 /// (home, the catalogue, a lesson); `More` every other page a pupil opens; the teacher's
 /// tools and the StartUp Dating organiser, which pupils never open, a part each. More
 /// parts than these made every page's start slower (ARCHITECTURE.md says by how much).
+/// `Tools` holds no page: the canvas board, the sketch pad, the camera and the recorder,
+/// which pages of the main module and of `More` draw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Part {
+pub enum Part {
     Main,
     More,
     Teacher,
     Dating,
+    Tools,
 }
 
-fn part(route: &Route) -> Part {
+/// The parts `route`'s page is drawn with as soon as it is drawn: the part its own code is
+/// in, first, then any other. A canvas's page is its board. (A lesson or challenge step
+/// that draws with the tools is known only once its file is read: `player::shows_tools`.)
+pub fn parts(route: &Route) -> &'static [Part] {
     match route {
         Route::Teacher
         | Route::TeacherAssignment { .. }
@@ -55,35 +61,61 @@ fn part(route: &Route) -> Part {
         | Route::Board { .. }
         | Route::HostBriefs
         | Route::HostBrief { .. }
-        | Route::HostBriefForm => Part::Teacher,
+        | Route::HostBriefForm => &[Part::Teacher],
         Route::Dating | Route::DatingProfile | Route::DatingEvent | Route::DatingPitch => {
-            Part::Dating
+            &[Part::Dating]
         }
-        Route::Home | Route::Lessons(_) | Route::Lesson { .. } | Route::NotFound => Part::Main,
-        _ => Part::More,
+        Route::Home | Route::Lessons(_) | Route::Lesson { .. } | Route::NotFound => &[Part::Main],
+        Route::Canvas { .. } => &[Part::More, Part::Tools],
+        _ => &[Part::More],
     }
 }
 
-/// Fetches the code of `route`'s page if it is not here yet; the start awaits it before it
-/// draws the page, so the frame is never replaced by an empty page.
+/// The part `route`'s page's own code is in.
+fn part(route: &Route) -> Part {
+    parts(route)[0]
+}
+
+/// Fetches every part `route`'s page is drawn with that is not here yet, all at once; the
+/// start, and a page of a part, wait for all of them before they draw the page, so the
+/// frame is never replaced by an empty page and a tool is not drawn as a loading line
+/// first. Only the page's own part can fail it: a tool that cannot be fetched says so where
+/// it is drawn, with a way to try again.
 pub async fn preload(route: &Route) -> Result<(), SplitLoaderError> {
-    match part(route) {
-        Part::Main => Ok(()),
-        Part::More => {
-            // A canvas's page is the board: both are fetched at once.
-            if matches!(route, Route::Canvas { .. }) {
-                leptos::task::spawn_local(crate::app::board::fetch_tools());
-            }
-            preload_more().await
+    let (own, others) = (part(route), &parts(route)[1..]);
+    if !others.is_empty() {
+        // All asked for at once; a part's loader lets a second caller wait for the same
+        // fetch, so each is waited for below without being fetched twice.
+        for &each in parts(route) {
+            leptos::task::spawn_local(async move {
+                let _ = fetch(each).await;
+            });
         }
+    }
+    for &other in others {
+        let _ = fetch(other).await;
+    }
+    fetch(own).await
+}
+
+/// Fetches `part` if it is not here yet (each part's loader fetches it once, and again
+/// only after a failure).
+async fn fetch(part: Part) -> Result<(), SplitLoaderError> {
+    match part {
+        Part::Main => Ok(()),
+        Part::More => preload_more().await,
         Part::Teacher => preload_teacher().await,
         Part::Dating => preload_dating().await,
+        Part::Tools => {
+            crate::app::board::fetch_tools().await;
+            Ok(())
+        }
     }
 }
 
 pub fn page(route: Route) -> AnyView {
     match part(&route) {
-        Part::Main => main_page(route),
+        Part::Main | Part::Tools => main_page(route),
         Part::More => fetched_page(route, more_pages),
         Part::Teacher => fetched_page(route, teacher_pages),
         Part::Dating => fetched_page(route, dating_pages),
@@ -227,7 +259,7 @@ pub fn set_title(page: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::{part, Part};
+    use super::{part, parts, Part};
     use crate::core::route::Route;
 
     fn part_of(hash: &str) -> Part {
@@ -303,6 +335,25 @@ mod tests {
             for hash in hashes {
                 assert_eq!(part_of(hash), want, "{hash}");
             }
+        }
+    }
+
+    /// A canvas's page is its board, so the tools part is fetched with the page's own; no
+    /// other page needs it before its file is read.
+    #[test]
+    fn only_a_canvas_page_draws_with_the_tools_at_once() {
+        assert_eq!(
+            parts(&Route::parse("#/canvases/x")),
+            &[Part::More, Part::Tools]
+        );
+        for hash in [
+            "#/",
+            "#/lessons/a/b",
+            "#/canvases",
+            "#/challenges/c/s",
+            "#/teacher",
+        ] {
+            assert!(!parts(&Route::parse(hash)).contains(&Part::Tools), "{hash}");
         }
     }
 }
