@@ -16,6 +16,7 @@ mod note;
 mod sheet_view;
 
 use crate::app::browser;
+use crate::app::feature_cost::unless_left_out;
 use crate::app::fetched::fetched_tool;
 use crate::app::i18n::{use_i18n, I18n};
 use crate::app::media_io;
@@ -636,10 +637,15 @@ fn board_part(args: BoardArgs) -> Result<AnyView, SplitLoaderError> {
         title,
         start_from,
     } = args;
-    Ok(view! {
-        <BoardNow work=work step=step template=template title=title start_from=start_from/>
-    }
-    .into_any())
+    // The part's own function stays in the module when nothing calls it, so a build that
+    // measures the app without canvases (app::feature_cost) leaves the board out here too.
+    let left_out = cfg!(feature = "measure-without-canvases");
+    Ok(unless_left_out(left_out, || {
+        view! {
+            <BoardNow work=work step=step template=template title=title start_from=start_from/>
+        }
+        .into_any()
+    }))
 }
 
 #[component]

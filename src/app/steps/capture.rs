@@ -4,6 +4,7 @@
 //! again.
 
 use super::media::{PhotoTakerNow, SketchPadNow, VoiceRecorderNow};
+use crate::app::feature_cost::unless_left_out;
 use crate::app::fetched::fetched_tool;
 use crate::app::widgets::PartNotFetched;
 use crate::core::i18n::Key;
@@ -67,7 +68,10 @@ fn capture(args: CaptureArgs) -> impl IntoView {
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_capture))]
 fn capture_part(args: CaptureArgs) -> Result<AnyView, SplitLoaderError> {
     let CaptureArgs { work, step, tool } = args;
-    Ok(match tool {
+    // The part's own function stays in the module when nothing calls it, so a build that
+    // measures the app without these steps (app::feature_cost) leaves the tools out here too.
+    let left_out = cfg!(feature = "measure-without-media");
+    Ok(unless_left_out(left_out, || match tool {
         Tool::Sketch { background } => {
             view! { <SketchPadNow work=work step=step background=background/> }.into_any()
         }
@@ -75,5 +79,5 @@ fn capture_part(args: CaptureArgs) -> Result<AnyView, SplitLoaderError> {
         Tool::Voice { max_seconds } => {
             view! { <VoiceRecorderNow work=work step=step max_seconds=max_seconds/> }.into_any()
         }
-    })
+    }))
 }
