@@ -78,12 +78,9 @@ async fn a_pupil_keeps_working_when_the_network_goes() {
             vec![],
         )
         .await;
-    let (gap, quiet) = match waited.as_array().map(Vec::as_slice) {
-        Some([gap, quiet]) => (gap.as_f64(), quiet.as_f64()),
-        _ => (None, None),
-    };
-    let (gap, quiet) = gap
-        .zip(quiet)
+    let (gap, quiet) = waited[0]
+        .as_f64()
+        .zip(waited[1].as_f64())
         .expect("the app mounted and the worker was registered, after a stated wait");
     assert!(quiet >= 1000.0, "the worker waits {quiet} ms of quiet");
     assert!(

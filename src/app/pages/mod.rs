@@ -82,20 +82,21 @@ fn part(route: &Route) -> Part {
 /// first. Only the page's own part can fail it: a tool that cannot be fetched says so where
 /// it is drawn, with a way to try again.
 pub async fn preload(route: &Route) -> Result<(), SplitLoaderError> {
-    let (own, others) = (part(route), &parts(route)[1..]);
-    if !others.is_empty() {
+    let all = parts(route);
+    if all.len() > 1 {
         // All asked for at once; a part's loader lets a second caller wait for the same
         // fetch, so each is waited for below without being fetched twice.
-        for &each in parts(route) {
+        for &each in all {
             leptos::task::spawn_local(async move {
                 let _ = fetch(each).await;
             });
         }
     }
-    for &other in others {
+    for &other in &all[1..] {
         let _ = fetch(other).await;
     }
-    fetch(own).await
+    // Last: its error cannot be held across an await (it is not `Send`).
+    fetch(all[0]).await
 }
 
 /// Fetches `part` if it is not here yet (each part's loader fetches it once, and again
@@ -115,6 +116,7 @@ async fn fetch(part: Part) -> Result<(), SplitLoaderError> {
 
 pub fn page(route: Route) -> AnyView {
     match part(&route) {
+        // `Tools` is never a page's own part (`parts`).
         Part::Main | Part::Tools => main_page(route),
         Part::More => fetched_page(route, more_pages),
         Part::Teacher => fetched_page(route, teacher_pages),

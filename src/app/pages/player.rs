@@ -41,10 +41,11 @@ fn shown_step<'a>(mut ids: impl Iterator<Item = Option<&'a str>>, wanted: Option
 
 /// Whether `route`'s page draws with the tools part — the canvas board, the sketch pad, the
 /// camera and the voice recorder, fetched when first needed (ARCHITECTURE.md, "Code split
-/// by page") — as soon as it is drawn (its file read): a canvas (`pages::parts`), or the step a lesson or
-/// challenge opens on ([`Step::uses_tools`]). The start then fetches the part before it
-/// draws the page, and the player asks for it as a lesson opens for the steps further on,
-/// so such a step is drawn whole, at once, rather than filling in and moving what is below.
+/// by page") — as soon as it is drawn (its file read): a canvas (`pages::parts`), or the
+/// step a lesson or challenge opens on ([`Step::uses_tools`]). The start then fetches the
+/// part before it draws the page, and the player asks for it as a lesson opens for the
+/// steps further on, so such a step is drawn whole, at once, rather than filling in and
+/// moving what is below.
 pub fn shows_tools(route: &Route, content: Content, store: Store) -> bool {
     if super::parts(route).contains(&super::Part::Tools) {
         return true;
