@@ -35,9 +35,10 @@ use std::future::Future;
 /// The parts of the app that are fetched on their own, when a page of theirs is first
 /// opened: each is a WebAssembly module of its own after the build splits it off (see
 /// ARCHITECTURE.md, "Code split by page"). The main module has what a pupil opens first
-/// (home, the catalogue, a lesson); `More` every other page a pupil opens; the teacher's
-/// tools and the StartUp Dating organiser, which pupils never open, a part each. More
-/// parts than these made every page's start slower (ARCHITECTURE.md says by how much).
+/// (home, the catalogue, a lesson) and the pages of text the footer links to; `More` every
+/// other page a pupil opens; the teacher's tools and the StartUp Dating organiser, which
+/// pupils never open, a part each. More parts than these made every page's start slower
+/// (ARCHITECTURE.md says by how much).
 /// `Tools` holds no page: the canvas board, the sketch pad, the camera and the recorder,
 /// which pages of the main module and of `More` draw.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +66,13 @@ pub fn parts(route: &Route) -> &'static [Part] {
         Route::Dating | Route::DatingProfile | Route::DatingEvent | Route::DatingPitch => {
             &[Part::Dating]
         }
-        Route::Home | Route::Lessons(_) | Route::Lesson { .. } | Route::NotFound => &[Part::Main],
+        Route::Home
+        | Route::Lessons(_)
+        | Route::Lesson { .. }
+        | Route::About
+        | Route::Privacy
+        | Route::Accessibility
+        | Route::NotFound => &[Part::Main],
         Route::Canvas { .. } => &[Part::More, Part::Tools],
         _ => &[Part::More],
     }
@@ -124,12 +131,24 @@ pub fn page(route: Route) -> AnyView {
     }
 }
 
-/// The pages in the main module: the ones a pupil opens first.
+/// The pages in the main module: the ones a pupil opens first, and the pages of text
+/// every page links to in its footer (drawn by the same code as "not found", so in the main
+/// module they cost a few hundred bytes, and opening them fetches no part).
 fn main_page(route: Route) -> AnyView {
+    let info = cfg!(feature = "measure-without-info");
     match route {
         Route::Home => view! { <home::HomePage/> }.into_any(),
         Route::Lessons(_) => view! { <catalogue::CataloguePage/> }.into_any(),
         Route::Lesson { id, .. } => view! { <lesson::LessonPage id=id/> }.into_any(),
+        Route::About => {
+            unless_left_out(info, || view! { <info::InfoPage page="about"/> }.into_any())
+        }
+        Route::Privacy => unless_left_out(info, || {
+            view! { <info::InfoPage page="privacy"/> }.into_any()
+        }),
+        Route::Accessibility => unless_left_out(info, || {
+            view! { <info::InfoPage page="accessibility"/> }.into_any()
+        }),
         _ => view! { <info::InfoPage page="not-found"/> }.into_any(),
     }
 }
@@ -200,7 +219,6 @@ fn more_pages(route: Route) -> Result<AnyView, SplitLoaderError> {
     let canvases = cfg!(feature = "measure-without-canvases");
     let teacher = cfg!(feature = "measure-without-teacher");
     let my_work = cfg!(feature = "measure-without-my-work");
-    let info = cfg!(feature = "measure-without-info");
     Ok(match route {
         Route::Challenges(_) => unless_left_out(challenges, || {
             view! { <challenges::ChallengesPage/> }.into_any()
@@ -241,15 +259,6 @@ fn more_pages(route: Route) -> Result<AnyView, SplitLoaderError> {
             view! { <assigned::AssignedPage id=id/> }.into_any()
         }),
         Route::MyWork => unless_left_out(my_work, || view! { <my_work::MyWorkPage/> }.into_any()),
-        Route::About => {
-            unless_left_out(info, || view! { <info::InfoPage page="about"/> }.into_any())
-        }
-        Route::Privacy => unless_left_out(info, || {
-            view! { <info::InfoPage page="privacy"/> }.into_any()
-        }),
-        Route::Accessibility => unless_left_out(info, || {
-            view! { <info::InfoPage page="accessibility"/> }.into_any()
-        }),
         _ => view! { <info::InfoPage page="not-found"/> }.into_any(),
     })
 }
@@ -283,6 +292,9 @@ mod tests {
             "#/lessons",
             "#/lessons/a",
             "#/lessons/a/b",
+            "#/about",
+            "#/privacy",
+            "#/accessibility",
             "#/nowhere",
         ];
         let more = [
@@ -306,9 +318,6 @@ mod tests {
             "#/a/code",
             "#/my-assignments/x",
             "#/my-work",
-            "#/about",
-            "#/privacy",
-            "#/accessibility",
         ];
         let teacher = [
             "#/teacher",
