@@ -53,7 +53,7 @@ bench: dist
 	scripts/with-process-group.sh cargo test --test bench_canvas -- --ignored --nocapture
 	scripts/with-process-group.sh cargo test --test browser_dating -- --ignored --nocapture --test-threads=1
 
-# What each feature adds to the download: a release build without each one (~25 minutes).
+# What each feature adds to the download: a release build without each one (~37 minutes on 2 cores).
 feature-costs: setup
 	scripts/feature-costs.sh
 

@@ -6,7 +6,7 @@
 # Prints, per feature, the gzip -9 bytes of the app's code (wasm and the JavaScript that loads
 # it) in the first load and in all, and what leaving the feature out saves; writes
 # target/feature-costs/costs.tsv; last, all of them at once, which leaves the app's core.
-# Takes ~2-3 minutes per build on 2 cores.
+# Takes ~2.5 minutes per build on 2 cores (the first ~5, with the dependencies).
 # Usage: scripts/feature-costs.sh [FEATURE ...]   (default: every measure-without- feature)
 set -euo pipefail
 cd "$(dirname "$0")/.."
