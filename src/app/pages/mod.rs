@@ -140,15 +140,12 @@ fn main_page(route: Route) -> AnyView {
         Route::Home => view! { <home::HomePage/> }.into_any(),
         Route::Lessons(_) => view! { <catalogue::CataloguePage/> }.into_any(),
         Route::Lesson { id, .. } => view! { <lesson::LessonPage id=id/> }.into_any(),
-        Route::About => {
-            unless_left_out(info, || view! { <info::InfoPage page="about"/> }.into_any())
+        Route::About | Route::Privacy | Route::Accessibility => {
+            let page = route.page_name();
+            unless_left_out(info, move || {
+                view! { <info::InfoPage page=page/> }.into_any()
+            })
         }
-        Route::Privacy => unless_left_out(info, || {
-            view! { <info::InfoPage page="privacy"/> }.into_any()
-        }),
-        Route::Accessibility => unless_left_out(info, || {
-            view! { <info::InfoPage page="accessibility"/> }.into_any()
-        }),
         _ => view! { <info::InfoPage page="not-found"/> }.into_any(),
     }
 }
