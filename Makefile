@@ -2,10 +2,9 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-# Every integration test but the browser suites, which need the release build first, and
-# the benchmark, which is measured by `make bench`, never asserted.
-NATIVE_TESTS := $(patsubst tests/%.rs,--test %,$(filter-out tests/browser%.rs tests/bench%.rs,$(wildcard tests/*.rs)))
-BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser*.rs))
+# Every integration test but the browser suites (tests/browser/, one binary), which need the
+# release build first, and the benchmark, which is measured by `make bench`, never asserted.
+NATIVE_TESTS := $(patsubst tests/%.rs,--test %,$(filter-out tests/bench%.rs,$(wildcard tests/*.rs)))
 
 .PHONY: serve dist test check check-content fmt lint unit browser bench feature-costs screenshots setup clean
 
@@ -36,7 +35,7 @@ unit:
 
 browser: dist
 	scripts/setup.sh --browser
-	scripts/with-process-group.sh cargo test $(BROWSER_TESTS) -- --test-threads=1
+	scripts/with-process-group.sh cargo test --test browser -- --test-threads=1
 
 test:
 	scripts/setup.sh --browser
@@ -45,13 +44,13 @@ test:
 	$(MAKE) check-content
 	cargo test --lib --bins $(NATIVE_TESTS)
 	$(MAKE) dist
-	scripts/with-process-group.sh cargo test $(BROWSER_TESTS) -- --test-threads=1
+	scripts/with-process-group.sh cargo test --test browser -- --test-threads=1
 
 bench: dist
 	scripts/setup.sh --browser
 	@scripts/bench.sh
 	scripts/with-process-group.sh cargo test --test bench_canvas -- --ignored --nocapture
-	scripts/with-process-group.sh cargo test --test browser_dating -- --ignored --nocapture --test-threads=1
+	scripts/with-process-group.sh cargo test --test browser dating:: -- --ignored --nocapture --test-threads=1
 
 # What each feature adds to the download: a release build without each one (~37 minutes on 2 cores).
 feature-costs: setup
@@ -60,7 +59,7 @@ feature-costs: setup
 # The README's screenshots (docs/screenshots/*.png), taken from the release build.
 screenshots: dist
 	scripts/setup.sh --browser
-	scripts/with-process-group.sh cargo test --test browser screenshots_for_the_readme -- --ignored --exact --nocapture
+	scripts/with-process-group.sh cargo test --test browser app::screenshots_for_the_readme -- --ignored --exact --nocapture
 
 clean:
 	rm -rf dist target/spire-browser-tests

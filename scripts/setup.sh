@@ -55,7 +55,7 @@ if [ "${1:-}" = "--browser" ]; then
 fi
 
 # A build from a clean clone writes ~7 GB under target/ (release wasm with relocations
-# for the splitter, and one debug binary per browser suite). When the disk runs out, rustc
+# for the splitter, and the debug binary of the browser suites). When the disk runs out, rustc
 # dies half-way with nothing but cargo's exit status in a short log; say so up front.
 NEED_KB=$((9 * 1024 * 1024))
 FREE_KB=$(df -Pk . | awk 'NR == 2 { print $4 }')

@@ -1,5 +1,5 @@
 //! Seeded mutations of JSON content, for the tests that mangle the shipped content (natively
-//! in `content_mutations.rs`, in the browser in `browser_lessons.rs`): odd strings, numbers
+//! in `content_mutations.rs`, in the browser in `browser/lessons.rs`): odd strings, numbers
 //! out of range, wrong types, missing and unknown fields, duplicated and dangling ids.
 
 use serde_json::Value;

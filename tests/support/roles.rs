@@ -12,7 +12,7 @@
 //! Every finder waits until exactly one element with that role and name is in the
 //! accessibility tree (hidden elements are not), and otherwise fails with the roles and
 //! names that were there and a screenshot. The role and name are computed in the page by
-//! `roles.js`; `tests/browser.rs` cross-checks it against Chromium's own computation.
+//! `roles.js`; `tests/browser/app.rs` cross-checks it against Chromium's own computation.
 
 use std::time::Instant;
 

@@ -1,12 +1,11 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Spire in a real browser: the release build in `dist/`, served by a plain static file
 //! server (no `index.html` fallback), driven through headless Chromium.
 //!
 //! Run with `make browser`, or after `make dist`:
-//! `scripts/with-process-group.sh cargo test --test browser -- --test-threads=1`.
+//! `scripts/with-process-group.sh cargo test --test browser app:: -- --test-threads=1`.
 //! Every test starts its own server, chromedriver and Chromium profile.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -1,12 +1,11 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Innovation challenges in a real browser: the challenge bank and its filters in the URL,
 //! team projects (two teams on one device, a project carried to a fresh profile), the idea
 //! funnel, the VØL chart, the project book, the competition entry printed on one A4 page,
 //! pitch practice, host briefs, and an unseen challenge written to the v1 contract.
 //!
-//! Run: `cargo test --test browser_challenges -- --test-threads=1` after `make dist`.
+//! Run: `cargo test --test browser challenges:: -- --test-threads=1` after `make dist`.
 
-mod support;
+use crate::support;
 
 use serde_json::{json, Value};
 use spire::core::content::check::check_folder;

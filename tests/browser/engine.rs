@@ -1,10 +1,9 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The engine in a real browser: answers carried between lessons and phases (`recall`),
 //! and typing that re-renders only what reads the step being typed in.
 //!
-//! Run: `cargo test --test browser_engine -- --test-threads=1` after `make dist`.
+//! Run: `cargo test --test browser engine:: -- --test-threads=1` after `make dist`.
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use support::App;

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Role models, real visitors, interviews, local offers, subjects and courses in a real
 //! browser (issue 12): the grid's filters and search in the URL, a profile with its
 //! timeline and linked lessons, an interview saved across a reload, a visitor added, used,
@@ -6,11 +5,11 @@
 //! content folder written to the contract (no subjects, no courses, no local.json).
 //!
 //! Run after `make dist`:
-//! `scripts/with-process-group.sh cargo test --test browser_role_models -- --test-threads=1`.
+//! `scripts/with-process-group.sh cargo test --test browser role_models:: -- --test-threads=1`.
 //! Controls are found as a user finds them, by their label or their name, in the UI's own
 //! words (`spire::core::i18n`), so a reworded string does not break a test.
 
-mod support;
+use crate::support;
 
 use serde_json::{json, Value};
 use spire::core::content::{Level, Sector};

@@ -1,13 +1,12 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! axe-core (WCAG 2.1 A and AA) on every page of the app and in the states pupils and
 //! teachers meet: each step type, each level's style, young pupils' mode, both languages,
 //! a team project with its book and entry, a canvas with notes (a note's menu open, a
 //! photo on it), the entry and the canvas as they print, and the confirmations. Each test collects every
 //! violation before failing, so one run shows all there is to mend.
 //!
-//! Run: `cargo test --test browser_accessibility -- --test-threads=1` after `make dist`.
+//! Run: `cargo test --test browser accessibility:: -- --test-threads=1` after `make dist`.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeMap;
 

@@ -7,7 +7,7 @@
 //! carried by the project file to a fresh profile; a hand-in file with and without its
 //! photo, read by the teacher.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

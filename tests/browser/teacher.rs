@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Teaching with no server, in a real browser (the release build in `dist/`, headless
 //! Chromium over WebDriver): a teacher makes an assignment and shares its link; a pupil on
 //! another device (a second browser with a fresh profile) opens it, works, hands in a file
@@ -6,9 +5,9 @@
 //! answers side by side, exports CSV. Mangled links change nothing; hostile hand-ins are
 //! reported and skipped; opening the same link twice gives one assignment.
 //!
-//! Run: `scripts/with-process-group.sh cargo test --test browser_teacher -- --test-threads=1`
+//! Run: `scripts/with-process-group.sh cargo test --test browser teacher:: -- --test-threads=1`
 
-mod support;
+use crate::support;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! StartUp Dating in a real browser (the release build in `dist/`, headless Chromium over
 //! WebDriver): a student fills in a founder profile and shares it as a file and a code; an
 //! organiser on another device imports it with many other profile files, a duplicate and
@@ -6,9 +5,9 @@
 //! team and forms the rest again, exports CSV, reloads and finds it all; the pitch timer
 //! runs out with a visible, silent cue; a vote decides which idea anchors a team.
 //!
-//! Run: `scripts/with-process-group.sh cargo test --test browser_dating -- --test-threads=1`
+//! Run: `scripts/with-process-group.sh cargo test --test browser dating:: -- --test-threads=1`
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use spire::core::dating::profile::{IdeaPitch, InstitutionKind, Profile, Skill, Skills};

@@ -1,12 +1,11 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Offline, installable, and sealed: the service worker keeps Spire working without a
 //! network and brings a new version only when the pupil asks; the page frame in index.html
 //! shows in the saved language before the WebAssembly; the Content-Security-Policy lets
 //! the app run and nothing else.
 //!
-//! Run: `cargo test --test browser_offline -- --test-threads=1` after `make dist`.
+//! Run: `cargo test --test browser offline:: -- --test-threads=1` after `make dist`.
 
-mod support;
+use crate::support;
 
 use serde_json::{json, Value};
 use support::{App, Site};

@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Saving the pupil's work, in a real browser: the release build in `dist/`, headless
 //! Chromium over WebDriver.
 //!
@@ -9,9 +8,9 @@
 //! overwrite newer work and hostile files change nothing; erasing asks first; "continue"
 //! opens the last step; My work shows the storage status.
 //!
-//! Run: `CARGO_TARGET_DIR=/tmp/target-saving cargo test --test browser_saving -- --test-threads=1`
+//! Run: `cargo test --test browser saving:: -- --test-threads=1`
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

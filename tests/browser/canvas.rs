@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Idea canvases in a real browser: the board driven by keyboard and by pointer (mouse and
 //! touch), undo and redo across a reload, two tabs on one canvas and a restored backup, My
 //! canvases (gallery, rename, duplicate, delete), a canvas moved to a fresh profile as a
@@ -7,9 +6,9 @@
 //! canvases of templates written to the v1 contract.
 //!
 //! Run after `make dist`:
-//! `scripts/with-process-group.sh cargo test --test browser_canvas -- --test-threads=1`.
+//! `scripts/with-process-group.sh cargo test --test browser canvas:: -- --test-threads=1`.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

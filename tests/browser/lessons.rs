@@ -1,16 +1,15 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Lessons in a real browser: the catalogue and its URL filters, the step player with every
 //! step type, content written by others (broken files, HTML in text), read-aloud, keyboard
 //! use, mangled links, every shipped lesson, and mangled copies of the shipped files.
 //!
 //! Run after `make dist`:
-//! `CARGO_TARGET_DIR=/tmp/target-lessons cargo test --test browser_lessons -- --test-threads=1`.
+//! `cargo test --test browser lessons:: -- --test-threads=1`.
 //! Tests that need their own content serve a `support::Site`: a copy of `dist/` whose
 //! `lessons/` holds only files written here to the content contract. Controls are found
 //! by role and name, as a pupil finds them (`app.button("Næste")`); CSS selectors check
 //! structure and state.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
