@@ -165,7 +165,8 @@
   // own markup, until the app shows the same; so do a course's title and summary and a role
   // model's portrait, name and headline.
   // A challenge's title and brief (on its overview and its steps) and a lesson plan's top
-  // come from the page's own file, asked for alongside the index: the app needs that file
+  // come from the page's own file, asked for alongside the index (so is a role model's, which
+  // the app then draws whole in its first render, not its card first): the app needs that file
   // as soon as it has read the index, and takes this answer (window.spireFile) instead of
   // asking again.
   var hash = location.hash;
@@ -180,6 +181,7 @@
     : challenge ? "challenges/" + challenge[1] + ".json"
     : plan ? (plan[1] === "challenge" ? "challenges/" : "") + plan[2] + ".json"
     : board ? board[1] + ".json"
+    : person ? "role-models/" + person[1] + ".json"
     : null;
   var file = null;
   if (fileName && index) {

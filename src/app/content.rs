@@ -308,7 +308,7 @@ impl Content {
     }
 
     /// Starts loading the file of `route`'s page if boot.js asked for it with the index
-    /// (lessons, challenges, lesson plans and class boards): the promise settles once it is
+    /// (lessons, challenges, lesson plans, class boards and role models): the promise settles once it is
     /// read. The start draws the page after that, so the page is drawn once, whole, rather
     /// than its top, then the rest. `read` runs once the file itself is read, before the files
     /// its steps draw from.
@@ -317,17 +317,14 @@ impl Content {
         route: &Route,
         read: impl FnOnce() + 'static,
     ) -> Option<js_sys::Promise> {
-        let (challenge, id) = match route {
-            Route::Lesson { id, .. } => (false, id),
-            Route::Challenge { id, .. } => (true, id),
-            Route::Plan { challenge, id } => (*challenge, id),
-            Route::Board { lesson, .. } => (false, lesson),
+        let (kind, id) = match route {
+            Route::Lesson { id, .. } => (ContentKind::Lesson, id),
+            Route::Challenge { id, .. } => (ContentKind::Challenge, id),
+            Route::Plan { challenge, id } if *challenge => (ContentKind::Challenge, id),
+            Route::Plan { id, .. } => (ContentKind::Lesson, id),
+            Route::Board { lesson, .. } => (ContentKind::Lesson, lesson),
+            Route::RoleModel { id } => (ContentKind::RoleModel, id),
             _ => return None,
-        };
-        let kind = if challenge {
-            ContentKind::Challenge
-        } else {
-            ContentKind::Lesson
         };
         if !browser::has_prefetched_file(&file_path(kind, id)) {
             return None;

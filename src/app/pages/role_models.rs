@@ -26,6 +26,7 @@ use crate::core::progress::WorkRef;
 use crate::core::role_models::{initials, visitors, RoleModelFilter};
 use crate::core::route::Route;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// A round portrait: the profile's own picture, or the person's initials.
 #[component]
@@ -254,7 +255,8 @@ fn Profile(model: RoleModel) -> impl IntoView {
     );
     let business = model.business.clone();
     let sector = model.sector;
-    let id = model.id.to_string();
+    let model = Arc::new(model);
+    let rest = model.clone();
     view! {
         <article class="profile">
             <header class="profile-header">
@@ -268,30 +270,43 @@ fn Profile(model: RoleModel) -> impl IntoView {
             </header>
             <ReadAloud text=Signal::derive(move || plain_text(&i18n.text(&story_spoken)))/>
             <div class="rich story">{move || rich_text(&i18n.text(&story))}</div>
-            {(!model.path.is_empty()).then(|| view! {
-                <section class="path" aria-labelledby="path-title">
-                    <h2 id="path-title">{tr(Key::RoleModelPath)}</h2>
-                    <ol class="timeline">{model.path.iter().map(|p| {
-                        let text = p.text.clone();
-                        view! { <li><span class="year">{p.year}</span><span class="event">{i18n.text_of(text)}</span></li> }
-                    }).collect_view()}</ol>
-                </section>
-            })}
-            {(!model.advice.is_empty()).then(|| view! {
-                <section class="advice" aria-labelledby="advice-title">
-                    <h2 id="advice-title">{tr(Key::RoleModelAdvice)}</h2>
-                    <ul>{model.advice.iter().map(|a| { let a = a.clone(); view! { <li>{i18n.text_of(a)}</li> } }).collect_view()}</ul>
-                </section>
-            })}
-            {(!model.questions.is_empty()).then(|| view! {
-                <section class="questions no-print" aria-labelledby="questions-title">
-                    <h2 id="questions-title">{tr(Key::RoleModelQuestions)}</h2>
-                    <ul>{model.questions.iter().map(|q| { let q = q.clone(); view! { <li>{i18n.text_of(q)}</li> } }).collect_view()}</ul>
-                </section>
-            })}
-            <LinkedWork id=id.clone()/>
-            <Interview work=WorkRef::interview(&id) profile_questions=model.questions.clone() person=model.name.clone()/>
+            // At the start, drawn in the task after the story: a profile drawn whole was
+            // one task of 110-180 ms under 4x CPU, the page's longest (see startup::Later).
+            <Later at=Stage::PageRest><ProfileRest model=rest.clone()/></Later>
         </article>
+    }
+}
+
+/// A profile below its story: timeline, advice, questions, the lessons and challenges that
+/// meet the person, and the interview.
+#[component]
+fn ProfileRest(model: Arc<RoleModel>) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = model.id.to_string();
+    view! {
+        {(!model.path.is_empty()).then(|| view! {
+            <section class="path" aria-labelledby="path-title">
+                <h2 id="path-title">{tr(Key::RoleModelPath)}</h2>
+                <ol class="timeline">{model.path.iter().map(|p| {
+                    let text = p.text.clone();
+                    view! { <li><span class="year">{p.year}</span><span class="event">{i18n.text_of(text)}</span></li> }
+                }).collect_view()}</ol>
+            </section>
+        })}
+        {(!model.advice.is_empty()).then(|| view! {
+            <section class="advice" aria-labelledby="advice-title">
+                <h2 id="advice-title">{tr(Key::RoleModelAdvice)}</h2>
+                <ul>{model.advice.iter().map(|a| { let a = a.clone(); view! { <li>{i18n.text_of(a)}</li> } }).collect_view()}</ul>
+            </section>
+        })}
+        {(!model.questions.is_empty()).then(|| view! {
+            <section class="questions no-print" aria-labelledby="questions-title">
+                <h2 id="questions-title">{tr(Key::RoleModelQuestions)}</h2>
+                <ul>{model.questions.iter().map(|q| { let q = q.clone(); view! { <li>{i18n.text_of(q)}</li> } }).collect_view()}</ul>
+            </section>
+        })}
+        <LinkedWork id=id.clone()/>
+        <Interview work=WorkRef::interview(&id) profile_questions=model.questions.clone() person=model.name.clone()/>
     }
 }
 
