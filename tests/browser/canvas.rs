@@ -12,10 +12,7 @@ use crate::support;
 
 use std::time::Duration;
 
-use fantoccini::actions::{
-    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, TouchActions,
-    MOUSE_BUTTON_LEFT,
-};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 use support::{App, ScratchDir, Site};
@@ -603,23 +600,8 @@ async fn drag(app: &App, from: &str, to: &str, (dx, dy): (f64, f64), touch: bool
             button: MOUSE_BUTTON_LEFT,
         },
     ];
-    let result = if touch {
-        let mut a = TouchActions::new("finger".to_string());
-        for s in steps {
-            a = a.then(s);
-        }
-        app.client().perform_actions(a).await
-    } else {
-        let mut a = MouseActions::new("mouse".to_string());
-        for s in steps {
-            a = a.then(s);
-        }
-        app.client().perform_actions(a).await
-    };
-    if let Err(e) = result {
-        app.fail(&format!("cannot drag {from} to {to}: {e}")).await;
-    }
-    let _ = app.client().release_actions().await;
+    app.pointer_gesture(steps, touch, &format!("drag {from} to {to}"))
+        .await;
 }
 
 #[tokio::test]

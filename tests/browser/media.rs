@@ -11,9 +11,7 @@ use crate::support;
 
 use std::time::Duration;
 
-use fantoccini::actions::{
-    InputSource, MouseActions, PointerAction, TouchActions, MOUSE_BUTTON_LEFT,
-};
+use fantoccini::actions::{PointerAction, MOUSE_BUTTON_LEFT};
 use serde_json::{json, Value};
 use spire::core::media::clip::size_text;
 use spire::core::progress::WorkRef;
@@ -139,23 +137,7 @@ async fn draw(app: &App, (x0, y0): (f64, f64), (x1, y1): (f64, f64), touch: bool
             button: MOUSE_BUTTON_LEFT,
         },
     ];
-    let result = if touch {
-        let mut a = TouchActions::new("finger".to_string());
-        for s in steps {
-            a = a.then(s);
-        }
-        app.client().perform_actions(a).await
-    } else {
-        let mut a = MouseActions::new("mouse".to_string());
-        for s in steps {
-            a = a.then(s);
-        }
-        app.client().perform_actions(a).await
-    };
-    if let Err(e) = result {
-        app.fail(&format!("cannot draw on the pad: {e}")).await;
-    }
-    let _ = app.client().release_actions().await;
+    app.pointer_gesture(steps, touch, "draw on the pad").await;
 }
 
 async fn wait_saved(app: &App) {

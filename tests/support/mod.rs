@@ -965,6 +965,34 @@ impl App {
         Some(path)
     }
 
+    /// Performs `steps` as one gesture with a mouse, or with a finger when `touch`, then
+    /// lets go of every input; fails the test naming `what` if the browser refuses it.
+    pub async fn pointer_gesture(
+        &self,
+        steps: impl IntoIterator<Item = fantoccini::actions::PointerAction>,
+        touch: bool,
+        what: &str,
+    ) {
+        use fantoccini::actions::{InputSource, MouseActions, TouchActions};
+        let result = if touch {
+            let mut a = TouchActions::new("finger".to_string());
+            for s in steps {
+                a = a.then(s);
+            }
+            self.client().perform_actions(a).await
+        } else {
+            let mut a = MouseActions::new("mouse".to_string());
+            for s in steps {
+                a = a.then(s);
+            }
+            self.client().perform_actions(a).await
+        };
+        if let Err(e) = result {
+            self.fail(&format!("cannot {what}: {e}")).await;
+        }
+        let _ = self.client().release_actions().await;
+    }
+
     /// Fails the test with `message` and what the browser shows.
     pub async fn fail(&self, message: &str) -> ! {
         let url = self
